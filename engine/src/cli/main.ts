@@ -1,0 +1,98 @@
+/**
+ * The command-line interface: `disclosure-check <file> [--rules] [--format text|json] [--lang]`
+ * and `disclosure-check import <file.txt>`. Exit 0 without error findings, 1 with them, 2 when the
+ * input is unusable (unreadable file, malformed JSON, unrecognised text, invalid rule set), with
+ * a one-line reason on stderr naming the file and the place.
+ */
+import { basename, extname } from 'node:path';
+import { Command, CommanderError, Option } from 'commander';
+import { type Language, evaluate, formatText } from '../index.js';
+import { EngineError, defaultRulePackPath, loadRuleSetFromPath, readJsonFile } from '../node.js';
+
+/** Where the CLI writes, so tests can capture it. */
+export interface CliIo {
+  /** Standard output. */
+  stdout(text: string): void;
+  /** Standard error. */
+  stderr(text: string): void;
+}
+
+interface CheckOptions {
+  rules?: string;
+  format: 'text' | 'json';
+  lang: Language;
+  only?: string[];
+  skip?: string[];
+}
+
+function list(value: string, previous: string[] | undefined): string[] {
+  return [...(previous ?? []), ...value.split(',').map((part) => part.trim()).filter((part) => part !== '')];
+}
+
+function readDocument(file: string): unknown {
+  if (extname(file).toLowerCase() === '.txt') {
+    throw new EngineError(
+      'text_unrecognised',
+      '暂不支持直接检查文本：文本导入器尚未实现，请先转换为 JSON 文档 / text import is not implemented yet: convert the text to a JSON document first',
+      file,
+    );
+  }
+  return readJsonFile(file);
+}
+
+async function check(file: string, options: CheckOptions, io: CliIo): Promise<number> {
+  const ruleSet = loadRuleSetFromPath(options.rules ?? defaultRulePackPath(), options.lang);
+  const document = readDocument(file);
+  const report = await evaluate(ruleSet, document, { language: options.lang, only: options.only, skip: options.skip, file: basename(file) });
+  io.stdout(options.format === 'json' ? `${JSON.stringify(report, null, 2)}\n` : formatText(report, options.lang));
+  return report.valid ? 0 : 1;
+}
+
+/**
+ * Runs the CLI and returns its exit code; never throws.
+ * @param argv Arguments after the program name.
+ * @param io Where to write.
+ */
+export async function runCli(argv: readonly string[], io: CliIo): Promise<number> {
+  let exitCode = 0;
+  const program = new Command('disclosure-check')
+    .description('检查预算公开文档是否符合规则 / Check a budget disclosure against its rules')
+    .exitOverride()
+    .configureOutput({ writeOut: io.stdout, writeErr: io.stderr })
+    .showHelpAfterError(false);
+
+  program
+    .command('check <file>', { isDefault: true })
+    .description('检查一份文档（.json，或 .txt 先导入）/ check a document (.json, or .txt imported first)')
+    .option('--rules <path>', '规则包目录或规则集文件 / rule pack directory or rule-set file')
+    .addOption(new Option('--format <format>', '输出格式 / output format').choices(['text', 'json']).default('text'))
+    .addOption(new Option('--lang <language>', '消息语言 / message language').choices(['zh-CN', 'en']).default('zh-CN'))
+    .option('--only <ids>', '只运行这些规则 id 或标签（逗号分隔）/ only these rule ids or tags', list)
+    .option('--skip <ids>', '跳过这些规则 id 或标签（逗号分隔）/ skip these rule ids or tags', list)
+    .action(async (file: string, options: CheckOptions) => {
+      exitCode = await check(file, options, io);
+    });
+
+  program
+    .command('import <file>')
+    .description('把公开文本导入为文档 JSON / import published text into a document')
+    .action((file: string) => {
+      throw new EngineError('text_unrecognised', '文本导入器尚未实现 / the text importer is not implemented yet', file);
+    });
+
+  try {
+    await program.parseAsync([...argv], { from: 'user' });
+    return exitCode;
+  } catch (error) {
+    if (error instanceof CommanderError) {
+      return error.exitCode === 0 ? 0 : 2;
+    }
+    if (error instanceof EngineError) {
+      io.stderr(`disclosure-check: ${error.toLine()}\n`);
+      for (const detail of error.details) io.stderr(`disclosure-check: ${detail}\n`);
+      return 2;
+    }
+    io.stderr(`disclosure-check: 内部错误，请报告此问题 / internal error, please report it: ${(error as Error).message}\n`);
+    return 2;
+  }
+}

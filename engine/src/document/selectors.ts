@@ -1,0 +1,116 @@
+/**
+ * Row selectors: how a rule names rows without knowing a template's row order. All given criteria
+ * must hold. Also the classification-code hierarchy (类 3 digits, 款 5, 项 7; or `level`).
+ */
+import { type RowView, type TableView } from './context.js';
+
+/** Criteria a row must meet; every given field must match. */
+export interface RowSelector {
+  /** Semantic key, or any of several. */
+  readonly key?: string | readonly string[];
+  /** Rows whose key is none of these. */
+  readonly exceptKeys?: readonly string[];
+  /** Classification code, or any of several. */
+  readonly code?: string | readonly string[];
+  /** Code length: 3 (类), 5 (款) or 7 (项). */
+  readonly codeLength?: number;
+  /** Code starts with this. */
+  readonly codePrefix?: string;
+  /** Whether the row has a code. */
+  readonly hasCode?: boolean;
+  /** Whether the row has a key. */
+  readonly hasKey?: boolean;
+  /** Name, or any of several, compared without whitespace. */
+  readonly name?: string | readonly string[];
+  /** Side of a two-sided table. */
+  readonly group?: string;
+  /** Hierarchy level. */
+  readonly level?: number;
+  /** Whether the row has children in the hierarchy. */
+  readonly hasChildren?: boolean;
+  /** The row with the same code as the scope's current row (in another table). */
+  readonly sameCode?: boolean;
+}
+
+/** Names of the selector's fields, for rule validation. */
+export const ROW_SELECTOR_FIELDS: readonly string[] = [
+  'key', 'exceptKeys', 'code', 'codeLength', 'codePrefix', 'hasCode', 'hasKey', 'name', 'group', 'level', 'hasChildren', 'sameCode',
+];
+
+const WHITESPACE = /\s+/g;
+
+function oneOf(value: string | undefined, wanted: string | readonly string[]): boolean {
+  if (value === undefined) return false;
+  return typeof wanted === 'string' ? value === wanted : wanted.includes(value);
+}
+
+function normaliseName(name: string): string {
+  return name.replace(WHITESPACE, '');
+}
+
+/**
+ * Whether a row meets a selector.
+ * @param table The row's table (for the hierarchy).
+ * @param row The row.
+ * @param selector The criteria.
+ */
+export function matchesRow(table: TableView, row: RowView, selector: RowSelector): boolean {
+  if (selector.key !== undefined && !oneOf(row.key, selector.key)) return false;
+  if (selector.exceptKeys !== undefined && row.key !== undefined && selector.exceptKeys.includes(row.key)) return false;
+  if (selector.code !== undefined && !oneOf(row.code, selector.code)) return false;
+  if (selector.codeLength !== undefined && row.code?.length !== selector.codeLength) return false;
+  if (selector.codePrefix !== undefined && !(row.code ?? '').startsWith(selector.codePrefix)) return false;
+  if (selector.hasCode !== undefined && (row.code !== undefined) !== selector.hasCode) return false;
+  if (selector.hasKey !== undefined && (row.key !== undefined) !== selector.hasKey) return false;
+  if (selector.name !== undefined) {
+    const wanted = typeof selector.name === 'string' ? [selector.name] : selector.name;
+    if (!wanted.map(normaliseName).includes(normaliseName(row.name))) return false;
+  }
+  if (selector.group !== undefined && row.group !== selector.group) return false;
+  if (selector.level !== undefined && row.level !== selector.level) return false;
+  if (selector.hasChildren !== undefined && (childRows(table, row).length > 0) !== selector.hasChildren) return false;
+  return true;
+}
+
+/**
+ * The rows of a table that meet a selector, in table order.
+ * @param table The table.
+ * @param selector The criteria.
+ */
+export function selectRows(table: TableView, selector: RowSelector): RowView[] {
+  return table.rows.filter((row) => matchesRow(table, row, selector));
+}
+
+/**
+ * The direct children of a row in the classification hierarchy:
+ * - a coded row: rows of its group whose code extends it by 2 digits (类 → 款 → 项), or, when
+ *   none do and the row has a level, its children by level;
+ * - the `total` row of a coded table: its 3-digit (类) rows;
+ * - otherwise, by `level`: the following rows one level down, until a row at its level or above;
+ * - the `total` row of a levelled table: its level-1 rows.
+ * @param table The table.
+ * @param row The parent row.
+ */
+export function childRows(table: TableView, row: RowView): RowView[] {
+  const sameGroup = table.rows.filter((candidate) => candidate.group === row.group && candidate !== row);
+  if (row.code !== undefined) {
+    const coded = sameGroup.filter(
+      (candidate) => candidate.code !== undefined && candidate.code.length === row.code!.length + 2 && candidate.code.startsWith(row.code!),
+    );
+    // Templates that print codes only on class rows (e.g. 经济分类 款 rows by name): fall back to levels.
+    if (coded.length > 0 || row.level === undefined) return coded;
+  }
+  if (row.key === 'total') {
+    const classes = sameGroup.filter((candidate) => candidate.code?.length === 3);
+    if (classes.length > 0) return classes;
+    return sameGroup.filter((candidate) => candidate.level === 1);
+  }
+  if (row.level === undefined) return [];
+  const children: RowView[] = [];
+  for (const candidate of table.rows.slice(table.rows.indexOf(row) + 1)) {
+    if (candidate.group !== row.group) continue;
+    if (candidate.level === undefined || candidate.level <= row.level) break;
+    if (candidate.level === row.level + 1) children.push(candidate);
+  }
+  return children;
+}

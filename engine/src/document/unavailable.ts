@@ -1,0 +1,42 @@
+/**
+ * The value a fact returns when it cannot produce one. Facts never throw: a missing table makes
+ * the rule not applicable, malformed data makes its outcome `error`; neither is a silent pass.
+ */
+
+/** Why a fact has no value: the data is absent, or present but unusable. */
+export type UnavailableReason = 'missing' | 'invalid';
+
+/** A fact value that could not be computed. */
+export interface Unavailable {
+  /** Discriminator. */
+  readonly kind: 'unavailable';
+  /** Missing data (rule not applicable) or invalid data (rule errors). */
+  readonly reason: UnavailableReason;
+  /** What is wrong, in Chinese, for the report. */
+  readonly message: string;
+  /** Where the problem is, when known. */
+  readonly pointer?: string;
+}
+
+/**
+ * Data the rule needs is not in the document.
+ * @param message What is missing.
+ * @param pointer Where it was expected.
+ */
+export function missing(message: string, pointer?: string): Unavailable {
+  return { kind: 'unavailable', reason: 'missing', message, pointer };
+}
+
+/**
+ * Data is present but cannot be used (e.g. text where an amount belongs).
+ * @param message What is wrong.
+ * @param pointer Where it is.
+ */
+export function invalid(message: string, pointer?: string): Unavailable {
+  return { kind: 'unavailable', reason: 'invalid', message, pointer };
+}
+
+/** Whether a fact value is Unavailable. */
+export function isUnavailable(value: unknown): value is Unavailable {
+  return typeof value === 'object' && value !== null && (value as { kind?: unknown }).kind === 'unavailable';
+}

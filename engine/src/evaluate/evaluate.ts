@@ -1,0 +1,240 @@
+/**
+ * Evaluation: check the document's shape, then apply every rule to every item of its scope and
+ * turn each failure into a finding at its own place. A rule that touched missing data is not
+ * applicable; one that touched invalid data, or could not be compared, gets an `error` outcome
+ * and a finding that says why. Nothing in a document can make this throw.
+ */
+import { DocumentContext } from '../document/context.js';
+import { pointerOf } from '../document/pointer.js';
+import { isUnavailable } from '../document/unavailable.js';
+import { formatDifference, formatQuantity, isQuantity } from '../money/quantity.js';
+import { comparable } from '../operators/comparable.js';
+import { type OperatorDefinition } from '../operators/types.js';
+import { compareFindings, createFinding } from '../report/createFinding.js';
+import { type Language } from '../report/messages/index.js';
+import { type Finding, type Report, type RuleOutcome, type RuleStatus } from '../report/types.js';
+import { type CompiledRule, type CompiledRuleSet } from '../rules/compile.js';
+import { checkDocumentShape } from './documentShape.js';
+import { type ConditionTrace, type ConditionsVerdict } from './engineAdapter.js';
+import { sourceLineOf } from './sourceLine.js';
+import { type ScopeItem, scopeItems } from './scope.js';
+
+/** Options for one evaluation. */
+export interface EvaluateOptions {
+  /** Message language (zh-CN by default). */
+  readonly language?: Language;
+  /** Only rules with these ids or tags. */
+  readonly only?: readonly string[];
+  /** Skip rules with these ids or tags. */
+  readonly skip?: readonly string[];
+  /** The document's file name, for the report. */
+  readonly file?: string;
+}
+
+function selected(rule: CompiledRule, only: readonly string[] | undefined, skip: readonly string[] | undefined): boolean {
+  const names = [rule.definition.id, ...(rule.definition.tags ?? [])];
+  if (only !== undefined && only.length > 0 && !names.some((name) => only.includes(name))) return false;
+  if (skip !== undefined && names.some((name) => skip.includes(name))) return false;
+  return true;
+}
+
+function formatValue(value: unknown, language: Language): string | undefined {
+  if (isQuantity(value)) return formatQuantity(value);
+  if (isUnavailable(value)) return value.message;
+  if (typeof value === 'boolean') return language === 'zh-CN' ? (value ? '是' : '否') : String(value);
+  if (typeof value === 'string' || typeof value === 'number') return String(value);
+  if (value === undefined || value === null) return undefined;
+  return JSON.stringify(value);
+}
+
+interface ItemResult {
+  readonly status: RuleStatus;
+  readonly reason?: string;
+  readonly reasonPointer?: string;
+  /** The comparisons that explain a failure: each failed independent requirement, else the first failed one. */
+  readonly failed?: readonly (ConditionTrace | undefined)[];
+}
+
+/** Classifies one evaluated item: a leaf with unusable data decides before pass or fail. */
+function classify(verdict: ConditionsVerdict, operators: ReadonlyMap<string, OperatorDefinition>): ItemResult {
+  let missingReason: ItemResult | undefined;
+  for (const leaf of verdict.leaves) {
+    const unusable = [leaf.factResult, leaf.valueResult].find(isUnavailable);
+    const problem = unusable ?? (leaf.result ? undefined : operators.get(leaf.operator)?.check(leaf.factResult, leaf.valueResult));
+    if (!isUnavailable(problem)) continue;
+    if (problem.reason === 'invalid') return { status: 'error', reason: problem.message, reasonPointer: problem.pointer };
+    missingReason ??= { status: 'not_applicable', reason: problem.message };
+  }
+  if (missingReason !== undefined) return missingReason;
+  if (verdict.passed) return { status: 'pass' };
+  const independent = verdict.leaves.filter((leaf) => !leaf.result && leaf.independent);
+  return { status: 'fail', failed: independent.length > 0 ? independent : [verdict.leaves.find((leaf) => !leaf.result)] };
+}
+
+/** Labels a failed comparison adds when the scope says nothing: the table it named. */
+function leafLabels(failed: ConditionTrace | undefined): Record<string, string> {
+  const role = failed?.params?.table;
+  return typeof role === 'string' ? { tableRole: role } : {};
+}
+
+function findingPath(rule: CompiledRule, item: ScopeItem, failed: ConditionTrace | undefined): string {
+  if (rule.definition.path !== undefined) {
+    return rule.definition.path.replace(/\{(table|row|column)\}/g, (whole, name: 'table' | 'row' | 'column') => {
+      const value = item.binding[name];
+      return value === undefined ? whole : String(value);
+    });
+  }
+  const actual = failed?.factResult;
+  if (isQuantity(actual) && actual.pointer !== undefined && actual.pointer.startsWith(item.binding.pointer)) return actual.pointer;
+  // A failed table-level fact (tableExists, tableMarkedEmpty…) points at the table it named.
+  const role = failed?.params?.table;
+  if (item.binding.pointer === '' && typeof role === 'string') return pointerOf('tables', role);
+  return item.binding.pointer;
+}
+
+function comparisonParams(failed: ConditionTrace | undefined, language: Language): Record<string, string | undefined> {
+  if (failed === undefined) return {};
+  // A rule constant ("100") takes the unit of the quantity it was compared with.
+  const operands = isQuantity(failed.factResult) || isQuantity(failed.valueResult) ? comparable(failed.factResult, failed.valueResult) : undefined;
+  const [actual, expected] = operands !== undefined && !isUnavailable(operands) ? operands : [failed.factResult, failed.valueResult];
+  return {
+    actual: formatValue(actual, language),
+    expected: formatValue(expected, language),
+    difference: isQuantity(actual) && isQuantity(expected) && actual.dimension === expected.dimension ? formatDifference(actual, expected) : undefined,
+  };
+}
+
+/**
+ * Checks a document against a compiled rule set.
+ * @param ruleSet The rule set (from loadRuleSet).
+ * @param document The document: any JSON value.
+ * @param options Language, rule selection, file name.
+ */
+export async function evaluate(ruleSet: CompiledRuleSet, document: unknown, options: EvaluateOptions = {}): Promise<Report> {
+  const language = options.language ?? 'zh-CN';
+  const context = new DocumentContext(document);
+  const findings: Finding[] = [];
+  const line = (pointer: string, fallback?: number): number | undefined => sourceLineOf(document, pointer) ?? fallback;
+
+  for (const problem of checkDocumentShape(context, language)) {
+    findings.push(createFinding({ ...problem, severity: 'error', title: undefined, line: line(problem.path) }, language));
+  }
+
+  const outcomes: RuleOutcome[] = [];
+  for (const rule of ruleSet.rules) {
+    if (!selected(rule, options.only, options.skip)) continue;
+    const items = scopeItems(context, rule.definition.scope);
+    const results: ItemResult[] = [];
+    for (const item of items) {
+      const scope = { context, binding: item.binding };
+      if (rule.when !== undefined) {
+        const applies = classify(await rule.when.evaluate(scope), ruleSet.operators);
+        if (applies.status !== 'pass') {
+          results.push(applies.status === 'error' ? applies : { status: 'not_applicable', reason: applies.reason ?? '适用条件不成立' });
+          if (applies.status === 'error') findings.push(errorFinding(rule, item, applies, language, line));
+          continue;
+        }
+      }
+      const result = classify(await rule.conditions.evaluate(scope), ruleSet.operators);
+      results.push(result);
+      if (result.status === 'error') findings.push(errorFinding(rule, item, result, language, line));
+      if (result.status !== 'fail') continue;
+      const reported = new Set<string>();
+      for (const failed of result.failed ?? [undefined]) {
+        const path = findingPath(rule, item, failed);
+        if (reported.has(path)) continue;
+        reported.add(path);
+        const expected = failed?.valueResult;
+        findings.push(
+          createFinding(
+            {
+              ruleId: rule.definition.id,
+              code: rule.definition.code ?? 'rule_violated',
+              severity: rule.definition.severity,
+              path,
+              message: rule.definition.message,
+              title: rule.definition.title,
+              basis: rule.definition.basis,
+              params: { ...item.labels, ...leafLabels(failed), ...comparisonParams(failed, language) },
+              relatedPaths: isQuantity(expected) && expected.pointer !== undefined && expected.pointer !== path ? [expected.pointer] : undefined,
+              line: line(path, item.line),
+            },
+            language,
+          ),
+        );
+      }
+    }
+    outcomes.push(outcomeOf(rule.definition.id, results, items.length));
+  }
+
+  findings.sort(compareFindings);
+  return buildReport(ruleSet, context, findings, outcomes, options.file);
+}
+
+function errorFinding(
+  rule: CompiledRule,
+  item: ScopeItem,
+  result: ItemResult,
+  language: Language,
+  line: (pointer: string, fallback?: number) => number | undefined,
+): Finding {
+  const path = result.reasonPointer ?? item.binding.pointer;
+  return createFinding(
+    {
+      ruleId: rule.definition.id,
+      code: 'rule_error',
+      severity: 'error',
+      path,
+      title: rule.definition.title,
+      basis: rule.definition.basis,
+      params: { ...item.labels, reason: result.reason },
+      line: line(path, item.line),
+    },
+    language,
+  );
+}
+
+function outcomeOf(ruleId: string, results: readonly ItemResult[], itemCount: number): RuleOutcome {
+  if (itemCount === 0) return { ruleId, status: 'not_applicable', reason: '文档中没有本规则适用的对象' };
+  const errored = results.find((result) => result.status === 'error');
+  if (errored !== undefined) return { ruleId, status: 'error', reason: errored.reason };
+  if (results.some((result) => result.status === 'fail')) return { ruleId, status: 'fail' };
+  if (results.some((result) => result.status === 'pass')) return { ruleId, status: 'pass' };
+  return { ruleId, status: 'not_applicable', reason: results[0]?.reason };
+}
+
+function buildReport(
+  ruleSet: CompiledRuleSet,
+  context: DocumentContext,
+  findings: Finding[],
+  outcomes: RuleOutcome[],
+  file: string | undefined,
+): Report {
+  const count = (severity: string): number => findings.filter((finding) => finding.severity === severity).length;
+  const status = (wanted: RuleStatus): number => outcomes.filter((outcome) => outcome.status === wanted).length;
+  const meta = context.meta;
+  const document = {
+    ...(typeof meta?.department === 'string' ? { department: meta.department } : {}),
+    ...(typeof meta?.fiscalYear === 'number' && Number.isInteger(meta.fiscalYear) ? { fiscalYear: meta.fiscalYear } : {}),
+    ...(typeof meta?.kind === 'string' ? { kind: meta.kind } : {}),
+    ...(file !== undefined ? { file } : {}),
+  };
+  const errors = count('error');
+  return {
+    valid: errors === 0,
+    ruleSet: { id: ruleSet.id, version: ruleSet.version },
+    document,
+    summary: {
+      error: errors,
+      warning: count('warning'),
+      info: count('info'),
+      rulesEvaluated: outcomes.length,
+      passed: status('pass'),
+      failed: status('fail'),
+      notApplicable: status('not_applicable'),
+      errored: status('error'),
+    },
+    findings,
+    outcomes,
+  };
+}

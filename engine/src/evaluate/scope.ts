@@ -1,0 +1,167 @@
+/**
+ * Scope enumeration: the items a rule is applied to (tables, rows, columns, cells, figures,
+ * share groups, performance tables), each with its own pointer so every failure is reported at
+ * its own place. A rule without a scope has one item, the whole document.
+ */
+import { type DocumentContext, type FigureView } from '../document/context.js';
+import { pointerOf } from '../document/pointer.js';
+import { type RowSelector, matchesRow } from '../document/selectors.js';
+import { isUnavailable } from '../document/unavailable.js';
+import { type ScopeBinding, type ShareGroup } from '../facts/types.js';
+import { type FigureSelector, type Scope } from '../rules/types.js';
+
+/** A scope item with what a message may say about it. */
+export interface ScopeItem {
+  /** What facts see. */
+  readonly binding: ScopeBinding;
+  /** Message params describing the item: table, row, column, code, figure. */
+  readonly labels: Readonly<Record<string, string>>;
+  /** Source line of the item, when known. */
+  readonly line?: number;
+}
+
+function oneOf(value: unknown, wanted: string | readonly string[] | undefined): boolean {
+  if (wanted === undefined) return true;
+  return typeof wanted === 'string' ? value === wanted : wanted.includes(String(value));
+}
+
+function figureMatches(view: FigureView, selector: FigureSelector | undefined): boolean {
+  if (selector === undefined) return true;
+  return oneOf(view.figure.key, selector.key) && oneOf(view.figure.kind, selector.kind) && oneOf(view.sectionId, selector.section);
+}
+
+function figureLabels(view: FigureView): Record<string, string> {
+  const text = typeof view.figure.text === 'string' ? view.figure.text : '';
+  const subject = typeof view.figure.subject === 'string' ? view.figure.subject : String(view.figure.key ?? '');
+  return { figure: text, subject, key: String(view.figure.key ?? '') };
+}
+
+function* tableItems(context: DocumentContext, roles: readonly string[] | undefined): Generator<ScopeItem> {
+  for (const role of roles ?? context.tableRoles()) {
+    const table = context.table(role);
+    if (isUnavailable(table)) continue;
+    yield { binding: { pointer: table.pointer, table: role }, labels: { table: table.name }, line: table.line };
+  }
+}
+
+function* rowItems(context: DocumentContext, roles: readonly string[], selector: RowSelector | undefined): Generator<ScopeItem> {
+  for (const role of roles) {
+    const table = context.table(role);
+    if (isUnavailable(table)) continue;
+    for (const row of table.rows) {
+      if (selector !== undefined && !matchesRow(table, row, selector)) continue;
+      yield {
+        binding: { pointer: row.pointer, table: role, row: row.index },
+        labels: { table: table.name, row: row.name, code: row.code ?? '' },
+        line: row.line ?? table.line,
+      };
+    }
+  }
+}
+
+function* columnItems(context: DocumentContext, roles: readonly string[], columns: readonly string[] | undefined): Generator<ScopeItem> {
+  for (const role of roles) {
+    const table = context.table(role);
+    if (isUnavailable(table)) continue;
+    for (const [index, column] of table.columns.entries()) {
+      if (column.type === 'text' || (columns !== undefined && !columns.includes(column.id))) continue;
+      yield {
+        binding: { pointer: `${table.pointer}/columns/${index}`, table: role, column: column.id },
+        labels: { table: table.name, column: column.header },
+        line: table.line,
+      };
+    }
+  }
+}
+
+function* cellItems(
+  context: DocumentContext,
+  roles: readonly string[],
+  selector: RowSelector | undefined,
+  columns: readonly string[] | undefined,
+): Generator<ScopeItem> {
+  for (const role of roles) {
+    const table = context.table(role);
+    if (isUnavailable(table)) continue;
+    const amountColumns = table.columns.filter((column) => column.type !== 'text' && (columns === undefined || columns.includes(column.id)));
+    for (const row of table.rows) {
+      if (selector !== undefined && !matchesRow(table, row, selector)) continue;
+      for (const column of amountColumns) {
+        yield {
+          binding: { pointer: `${row.pointer}/values/${column.id}`, table: role, row: row.index, column: column.id },
+          labels: { table: table.name, row: row.name, code: row.code ?? '', column: column.header },
+          line: row.line ?? table.line,
+        };
+      }
+    }
+  }
+}
+
+function* figureItems(context: DocumentContext, selector: FigureSelector | undefined): Generator<ScopeItem> {
+  for (const view of context.figures()) {
+    if (!figureMatches(view, selector)) continue;
+    yield { binding: { pointer: view.pointer, figure: view }, labels: figureLabels(view), line: view.line };
+  }
+}
+
+function* shareGroupItems(context: DocumentContext): Generator<ScopeItem> {
+  const groups = new Map<string, ShareGroup & { figures: FigureView[] }>();
+  for (const view of context.figures()) {
+    if (view.figure.kind !== 'share' || typeof view.figure.of !== 'string') continue;
+    const id = `${view.sectionIndex}\u0000${view.figure.of}`;
+    let group = groups.get(id);
+    if (group === undefined) {
+      group = { sectionIndex: view.sectionIndex, of: view.figure.of, figures: [] };
+      groups.set(id, group);
+    }
+    group.figures.push(view);
+  }
+  for (const group of groups.values()) {
+    // A lone share is not a breakdown of its whole (e.g. "项目支出占100%"): only groups of two or more.
+    if (group.figures.length < 2) continue;
+    const first = group.figures[0]!;
+    yield {
+      binding: { pointer: pointerOf('narrative', 'sections', group.sectionIndex), shareGroup: group },
+      labels: { figure: group.figures.map((view) => String(view.figure.text ?? view.figure.value)).join('；'), of: group.of },
+      line: first.line,
+    };
+  }
+}
+
+function* performanceItems(context: DocumentContext): Generator<ScopeItem> {
+  const tables = (context.document as { performance?: unknown } | null)?.performance;
+  if (!Array.isArray(tables)) return;
+  for (const [index, table] of tables.entries()) {
+    const record = table !== null && typeof table === 'object' ? (table as Record<string, unknown>) : {};
+    yield {
+      binding: { pointer: pointerOf('performance', index), performance: index },
+      labels: { project: typeof record.project === 'string' ? record.project : '' },
+      line: typeof record.line === 'number' ? record.line : undefined,
+    };
+  }
+}
+
+/**
+ * The items a scope covers in a document, in document order.
+ * @param context The document.
+ * @param scope The rule's scope, or undefined for the whole document.
+ */
+export function scopeItems(context: DocumentContext, scope: Scope | undefined): ScopeItem[] {
+  if (scope === undefined) return [{ binding: { pointer: '' }, labels: {} }];
+  switch (scope.each) {
+    case 'table':
+      return [...tableItems(context, scope.tables)];
+    case 'row':
+      return [...rowItems(context, scope.tables, scope.rows)];
+    case 'column':
+      return [...columnItems(context, scope.tables, scope.columns)];
+    case 'cell':
+      return [...cellItems(context, scope.tables, scope.rows, scope.columns)];
+    case 'figure':
+      return [...figureItems(context, scope.figures)];
+    case 'shareGroup':
+      return [...shareGroupItems(context)];
+    case 'performanceTable':
+      return [...performanceItems(context)];
+  }
+}

@@ -1,0 +1,48 @@
+import { type RowSelector, selectRows } from '../document/selectors.js';
+import { isUnavailable } from '../document/unavailable.js';
+import { type Quantity, sumQuantities } from '../money/quantity.js';
+import { COLUMN_PARAM, TABLE_PARAM, resolveColumn, resolveTable } from './resolve.js';
+import { type FactDefinition } from './types.js';
+
+/** The sum of one column over the rows that match a selector (e.g. all 类 rows). */
+export const columnSum: FactDefinition = {
+  name: 'columnSum',
+  description: {
+    'zh-CN': '某一列在所有符合条件的行上的合计，如所有 3 位编码（类）行的合计。空单元格按 0 计。',
+    en: 'The sum of one column over the rows matching a selector, e.g. all 3-digit (类) rows. Blank cells count as 0.',
+  },
+  returns: 'quantity',
+  scoped: ['table', 'column'],
+  params: {
+    type: 'object',
+    additionalProperties: false,
+    required: ['rows'],
+    properties: {
+      table: TABLE_PARAM,
+      rows: { $ref: '#/$defs/rowSelector', description: '参与求和的行。/ Rows to add.' },
+      column: COLUMN_PARAM,
+    },
+  },
+  example: {
+    fact: 'cell',
+    params: { table: 'expenditureSummary', row: { key: 'total' }, column: 'total' },
+    operator: 'decimalEqual',
+    value: { fact: 'columnSum', params: { table: 'expenditureSummary', rows: { codeLength: 3 }, column: 'total' } },
+  },
+  calculate(params, scope) {
+    const table = resolveTable(params, scope);
+    if (isUnavailable(table)) return table;
+    const column = resolveColumn(params, scope);
+    if (isUnavailable(column)) return column;
+    const selector = (params.rows ?? {}) as RowSelector;
+    return scope.context.memo(`columnSum:${table.role}:${column}:${JSON.stringify(selector)}`, () => {
+      const parts: Quantity[] = [];
+      for (const row of selectRows(table, selector)) {
+        const value = scope.context.cell(table, row, column);
+        if (isUnavailable(value)) return value;
+        parts.push(value);
+      }
+      return sumQuantities(parts, table.unit ?? '元', `${table.pointer}/rows`);
+    });
+  },
+};

@@ -1,0 +1,53 @@
+/**
+ * The fact registry: every fact a rule may name, one file each. Adding a fact means adding its
+ * file and listing it here; names must be unique (checked at start-up by the registry test and
+ * by `createFactRegistry`).
+ */
+import { cell } from './cell.js';
+import { childrenSum } from './childrenSum.js';
+import { columnSum } from './columnSum.js';
+import { computedShare } from './computedShare.js';
+import { documentValue } from './documentValue.js';
+import { figure } from './figure.js';
+import { impliedChangePercent } from './impliedChangePercent.js';
+import { rowSum } from './rowSum.js';
+import { scopeItem } from './scopeItem.js';
+import { shareSum } from './shareSum.js';
+import { sum } from './sum.js';
+import { tableExists } from './tableExists.js';
+import { tableHasData } from './tableHasData.js';
+import { tableMarkedEmpty } from './tableMarkedEmpty.js';
+import { type FactDefinition } from './types.js';
+
+/** All built-in facts, in documentation order. */
+export const FACTS: readonly FactDefinition[] = [
+  documentValue,
+  scopeItem,
+  tableExists,
+  tableHasData,
+  tableMarkedEmpty,
+  cell,
+  rowSum,
+  columnSum,
+  childrenSum,
+  sum,
+  figure,
+  computedShare,
+  shareSum,
+  impliedChangePercent,
+];
+
+/**
+ * Builds a name → fact map, refusing duplicate names.
+ * @param facts Fact definitions.
+ */
+export function createFactRegistry(facts: readonly FactDefinition[] = FACTS): ReadonlyMap<string, FactDefinition> {
+  const registry = new Map<string, FactDefinition>();
+  for (const fact of facts) {
+    if (registry.has(fact.name)) throw new Error(`duplicate fact name: ${fact.name}`);
+    registry.set(fact.name, fact);
+  }
+  return registry;
+}
+
+export type { FactDefinition, FactScope, ScopeBinding, ShareGroup, Bilingual } from './types.js';

@@ -1,0 +1,95 @@
+/**
+ * Shared parameter resolution for facts: which table, row and column a fact means, falling back
+ * to the current scope item when the rule does not say.
+ */
+import { type RowView, type TableView } from '../document/context.js';
+import { type RowSelector, selectRows } from '../document/selectors.js';
+import { type Unavailable, isUnavailable, missing } from '../document/unavailable.js';
+import { type FactScope } from './types.js';
+
+/** JSON Schema of the `table` param. */
+export const TABLE_PARAM = {
+  type: 'string',
+  description: '报表角色，如 expenditureSummary；省略时用作用域中的当前表。/ Table role; defaults to the scope table.',
+} as const;
+
+/** JSON Schema of a `row` selector param. */
+export const ROW_PARAM = {
+  $ref: '#/$defs/rowSelector',
+  description: '行选择器，如 {"key": "total"} 或 {"code": "201"}；省略时用作用域中的当前行。/ Row selector; defaults to the scope row.',
+} as const;
+
+/** JSON Schema of a `column` param. */
+export const COLUMN_PARAM = {
+  type: 'string',
+  description: '列 id，如 total；省略时用作用域中的当前列。/ Column id; defaults to the scope column.',
+} as const;
+
+/**
+ * The table a fact means: the `table` param, else the scope's table.
+ * @param params Fact params.
+ * @param scope The scope.
+ */
+export function resolveTable(params: Readonly<Record<string, unknown>>, scope: FactScope): TableView | Unavailable {
+  const role = typeof params.table === 'string' ? params.table : scope.binding.table;
+  if (role === undefined) return missing('规则没有指明报表（table），作用域中也没有当前表');
+  return scope.context.table(role);
+}
+
+/**
+ * The one row a fact means: the first row matching the `row` selector, else the scope's row.
+ * @param table The table.
+ * @param params Fact params.
+ * @param scope The scope.
+ */
+export function resolveRow(table: TableView, params: Readonly<Record<string, unknown>>, scope: FactScope): RowView | Unavailable {
+  const selector = params.row;
+  if (selector !== undefined && selector !== null && typeof selector === 'object') {
+    const [row] = selectRows(table, withScopeCode(selector as RowSelector, scope));
+    return row ?? missing(`${table.name} 中没有符合 ${JSON.stringify(selector)} 的行`, `${table.pointer}/rows`);
+  }
+  const index = scope.binding.table === table.role ? scope.binding.row : undefined;
+  const row = index === undefined ? undefined : table.rows.find((candidate) => candidate.index === index);
+  return row ?? missing('规则没有指明行（row），作用域中也没有当前行', `${table.pointer}/rows`);
+}
+
+/**
+ * Replaces `sameCode: true` by the code of the scope's current row.
+ * @param selector The selector as written.
+ * @param scope The scope.
+ */
+export function withScopeCode(selector: RowSelector, scope: FactScope): RowSelector {
+  if (selector.sameCode !== true) return selector;
+  const { sameCode: _sameCode, ...rest } = selector;
+  const table = scope.binding.table === undefined ? undefined : scope.context.table(scope.binding.table);
+  const row = table === undefined || isUnavailable(table) ? undefined : table.rows.find((candidate) => candidate.index === scope.binding.row);
+  return { ...rest, code: row?.code ?? '\u0000no-code' };
+}
+
+/**
+ * The column a fact means: the `column` param, else the scope's column.
+ * @param params Fact params.
+ * @param scope The scope.
+ */
+export function resolveColumn(params: Readonly<Record<string, unknown>>, scope: FactScope): string | Unavailable {
+  const column = typeof params.column === 'string' ? params.column : scope.binding.column;
+  return column ?? missing('规则没有指明列（column），作用域中也没有当前列');
+}
+
+/**
+ * Resolves table, row and column together, stopping at the first that is unavailable.
+ * @param params Fact params.
+ * @param scope The scope.
+ */
+export function resolveCell(
+  params: Readonly<Record<string, unknown>>,
+  scope: FactScope,
+): { table: TableView; row: RowView; column: string } | Unavailable {
+  const table = resolveTable(params, scope);
+  if (isUnavailable(table)) return table;
+  const row = resolveRow(table, params, scope);
+  if (isUnavailable(row)) return row;
+  const column = resolveColumn(params, scope);
+  if (isUnavailable(column)) return column;
+  return { table, row, column };
+}

@@ -1,0 +1,17 @@
+import { resolvePointer } from '../document/pointer.js';
+import { type FactDefinition } from './types.js';
+
+/** The raw JSON of the current scope item (a table, row, figure…), for reading one field with `path`. */
+export const scopeItem: FactDefinition = {
+  name: 'scopeItem',
+  description: {
+    'zh-CN': '作用域中当前对象（表、行、数字等）的原始 JSON；配合 path 读取其中一个字段，如 /direction。',
+    en: 'The raw JSON of the current scope item (table, row, figure…); read one field with `path`, e.g. /direction.',
+  },
+  returns: 'json',
+  params: { type: 'object', additionalProperties: false, properties: {} },
+  example: { fact: 'scopeItem', path: '/percentDirection', operator: 'equal', value: { fact: 'scopeItem', path: '/direction' } },
+  calculate(_params, scope) {
+    return resolvePointer(scope.context.document, scope.binding.pointer);
+  },
+};

@@ -1,0 +1,96 @@
+import { type RowSelector, selectRows } from '../document/selectors.js';
+import { type Unavailable, isUnavailable, missing } from '../document/unavailable.js';
+import { type Quantity, sumQuantities } from '../money/quantity.js';
+import { findAmountFigure } from './figure.js';
+import { resolveColumn, resolveRow, resolveTable, withScopeCode } from './resolve.js';
+import { type FactDefinition, type FactScope } from './types.js';
+
+function termValues(term: Readonly<Record<string, unknown>>, scope: FactScope): Quantity[] | Unavailable {
+  if (typeof term.figure === 'string') {
+    const near = scope.binding.figure;
+    const view = near !== undefined ? findAmountFigure(scope, term.figure, near) : scope.context.figures().find((candidate) => candidate.figure.key === term.figure && candidate.figure.kind === 'amount');
+    if (view === undefined) return term.optional === true ? [] : missing(`情况说明中没有 ${term.figure} 金额`, '/narrative');
+    const value = scope.context.figureQuantity(view);
+    return isUnavailable(value) ? value : [value];
+  }
+  const table = resolveTable(term, scope);
+  if (isUnavailable(table)) return term.optional === true && table.reason === 'missing' ? [] : table;
+  const column = resolveColumn(term, scope);
+  if (isUnavailable(column)) return column;
+  const rows =
+    term.rows !== undefined && term.rows !== null && typeof term.rows === 'object'
+      ? selectRows(table, withScopeCode(term.rows as RowSelector, scope))
+      : (() => {
+          const row = resolveRow(table, term, scope);
+          return isUnavailable(row) ? row : [row];
+        })();
+  if (isUnavailable(rows)) return rows;
+  const values: Quantity[] = [];
+  for (const row of rows) {
+    const value = scope.context.cell(table, row, column);
+    if (isUnavailable(value)) return value;
+    values.push(value);
+  }
+  return values;
+}
+
+/** The sum of several terms: cells, column sums over selected rows, or narrative amounts. */
+export const sum: FactDefinition = {
+  name: 'sum',
+  description: {
+    'zh-CN':
+      '若干项之和，每项可以是：一个单元格（table、row、column）、某列在若干行上的合计（table、rows、column）、或情况说明中的金额（figure: key）。optional 为 true 的项在表或数字不存在时按 0 计。结果按第一项的单位表示，元与万元精确换算。',
+    en: 'The sum of several terms: a cell (table, row, column), a column over selected rows (table, rows, column), or a narrative amount (figure: key). A term with optional: true counts 0 when its table or figure is absent.',
+  },
+  returns: 'quantity',
+  params: {
+    type: 'object',
+    additionalProperties: false,
+    required: ['terms'],
+    properties: {
+      terms: {
+        type: 'array',
+        minItems: 1,
+        description: '要相加的项。/ The terms to add.',
+        items: {
+          type: 'object',
+          additionalProperties: false,
+          properties: {
+            table: { type: 'string', description: '报表角色。/ Table role.' },
+            row: { $ref: '#/$defs/rowSelector' },
+            rows: { $ref: '#/$defs/rowSelector' },
+            column: { type: 'string', description: '列 id。/ Column id.' },
+            figure: { type: 'string', description: '情况说明中金额的 key。/ Key of a narrative amount.' },
+            optional: { type: 'boolean', description: '不存在时按 0 计。/ Count 0 when absent.' },
+          },
+        },
+      },
+    },
+  },
+  example: {
+    fact: 'cell',
+    params: { table: 'expenditureSummary', row: { key: 'total' }, column: 'project' },
+    operator: 'decimalEqual',
+    value: {
+      fact: 'sum',
+      params: {
+        terms: [
+          { table: 'projectExpenditure', rows: { level: 1 }, column: 'total' },
+          { table: 'projectExpenditureCarriedOver', rows: { level: 1 }, column: 'total', optional: true },
+        ],
+      },
+    },
+  },
+  calculate(params, scope) {
+    const terms = Array.isArray(params.terms) ? params.terms : [];
+    const parts: Quantity[] = [];
+    for (const term of terms) {
+      if (term === null || typeof term !== 'object') continue;
+      const values = termValues(term as Record<string, unknown>, scope);
+      if (isUnavailable(values)) return values;
+      parts.push(...values);
+    }
+    const unit = parts.find((part) => !part.blank)?.unit ?? parts[0]?.unit ?? scope.context.defaultUnit;
+    return sumQuantities(parts, unit);
+  },
+};

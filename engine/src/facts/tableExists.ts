@@ -1,0 +1,19 @@
+import { isUnavailable } from '../document/unavailable.js';
+import { TABLE_PARAM, resolveTable } from './resolve.js';
+import { type FactDefinition } from './types.js';
+
+/** Whether the document has the table. */
+export const tableExists: FactDefinition = {
+  name: 'tableExists',
+  description: {
+    'zh-CN': '文档是否包含该报表（不论有无数据）。',
+    en: 'Whether the document has the table, with or without data.',
+  },
+  returns: 'boolean',
+  scoped: ['table'],
+  params: { type: 'object', additionalProperties: false, properties: { table: TABLE_PARAM } },
+  example: { fact: 'tableExists', params: { table: 'threePublicExpenses' }, operator: 'equal', value: true },
+  calculate(params, scope) {
+    return !isUnavailable(resolveTable(params, scope));
+  },
+};

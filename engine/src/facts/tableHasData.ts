@@ -1,0 +1,31 @@
+import { isUnavailable } from '../document/unavailable.js';
+import { TABLE_PARAM, resolveTable } from './resolve.js';
+import { type FactDefinition } from './types.js';
+
+/** Whether any amount cell of the table is filled with a non-zero amount. */
+export const tableHasData: FactDefinition = {
+  name: 'tableHasData',
+  description: {
+    'zh-CN': '报表是否有数据：任一金额单元格填有非零金额即为有数据；全部为空或为 0 即为无数据。',
+    en: 'Whether any amount cell holds a non-zero amount; a table of blanks and zeros has no data.',
+  },
+  returns: 'boolean',
+  scoped: ['table'],
+  params: { type: 'object', additionalProperties: false, properties: { table: TABLE_PARAM } },
+  example: { fact: 'tableHasData', params: { table: 'threePublicExpenses' }, operator: 'equal', value: false },
+  calculate(params, scope) {
+    const table = resolveTable(params, scope);
+    if (isUnavailable(table)) return table;
+    return scope.context.memo(`hasData:${table.role}`, () => {
+      const amountColumns = table.columns.filter((column) => column.type !== 'text');
+      for (const row of table.rows) {
+        for (const column of amountColumns) {
+          const value = scope.context.cell(table, row, column.id);
+          if (isUnavailable(value)) return value;
+          if (!value.value.isZero()) return true;
+        }
+      }
+      return false;
+    });
+  },
+};

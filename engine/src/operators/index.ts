@@ -1,0 +1,50 @@
+/**
+ * The operator registry: every operator a rule may name, one file each. json-rules-engine's own
+ * numeric operators (lessThan…) are not offered: they compare strings lexicographically and
+ * numbers as floats.
+ */
+import {
+  decimalEqual,
+  decimalGreaterThan,
+  decimalGreaterThanInclusive,
+  decimalLessThan,
+  decimalLessThanInclusive,
+  decimalNotEqual,
+} from './decimalCompare.js';
+import { equal, notEqual } from './equal.js';
+import { isBlank } from './isBlank.js';
+import { isPresent } from './isPresent.js';
+import { isZeroOrBlank } from './isZeroOrBlank.js';
+import { roundedEqual } from './roundedEqual.js';
+import { type OperatorDefinition } from './types.js';
+
+/** All built-in operators, in documentation order. */
+export const OPERATORS: readonly OperatorDefinition[] = [
+  decimalEqual,
+  decimalNotEqual,
+  decimalLessThan,
+  decimalLessThanInclusive,
+  decimalGreaterThan,
+  decimalGreaterThanInclusive,
+  roundedEqual,
+  isBlank,
+  isZeroOrBlank,
+  isPresent,
+  equal,
+  notEqual,
+];
+
+/**
+ * Builds a name → operator map, refusing duplicate names.
+ * @param operators Operator definitions.
+ */
+export function createOperatorRegistry(operators: readonly OperatorDefinition[] = OPERATORS): ReadonlyMap<string, OperatorDefinition> {
+  const registry = new Map<string, OperatorDefinition>();
+  for (const operator of operators) {
+    if (registry.has(operator.name)) throw new Error(`duplicate operator name: ${operator.name}`);
+    registry.set(operator.name, operator);
+  }
+  return registry;
+}
+
+export type { OperatorDefinition, Verdict } from './types.js';
