@@ -131,7 +131,13 @@ class RuleChecker {
     const fact = this.checkFact(condition, at, pointer, each);
     const operatorName = condition.operator;
     const operator = typeof operatorName === 'string' ? this.operators.get(operatorName) : undefined;
-    if (typeof operatorName !== 'string' || operator === undefined) {
+    if (operatorName === undefined) {
+      this.report(
+        at,
+        pointer,
+        say(this.language, `比较条件缺少 operator：请写明运算符，可用的有 ${[...this.operators.keys()].join('、')}`, `the comparison has no operator; known operators: ${[...this.operators.keys()].join(', ')}`),
+      );
+    } else if (typeof operatorName !== 'string' || operator === undefined) {
       this.report(
         at,
         `${pointer}/operator`,

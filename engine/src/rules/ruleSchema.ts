@@ -134,7 +134,12 @@ export function buildRuleSchema(): Schema {
         additionalProperties: false,
         properties: {
           $schema: { type: 'string', description: '本文件所用的 JSON Schema。/ The schema of this file.' },
-          id: { description: '规则 id：小写字母、数字和连字符，稳定不变，如 three-public-filled-or-marked。/ Stable kebab-case id.', type: 'string', pattern: '^[a-z0-9]+(-[a-z0-9]+)*$' },
+          id: {
+            description: '规则 id：小写字母、数字和连字符，稳定不变，如 three-public-filled-or-marked。/ Stable kebab-case id.',
+            type: 'string',
+            pattern: '^[a-z0-9]+(-[a-z0-9]+)*$',
+            errorMessage: '规则 id 只能由小写字母、数字和连字符组成，如 three-public-filled-or-marked',
+          },
           title: { ...localized, description: '规则要求（一句话）。/ What the rule requires, in one line.' },
           description: { ...localized, description: '详细说明。/ Longer explanation.' },
           message: {

@@ -1,0 +1,116 @@
+/**
+ * The CLI contract: exit 0 without error findings, 1 with them, 2 on unusable input with a
+ * one-line reason on stderr naming the file and the place; --format json prints one report
+ * that validates against schemas/report.schema.json.
+ */
+import { execFileSync, spawnSync } from 'node:child_process';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { runCli } from '../engine/src/cli/main.js';
+import { validateAgainst } from '../engine/src/index.js';
+import { ROOT, patched, sampleDocument } from './helpers/fixtures.js';
+
+const SAMPLE = join(ROOT, 'examples', 'budget-2025-shenpiju.json');
+const scratch = mkdtempSync(join(tmpdir(), 'disclosure-cli-'));
+
+function write(name: string, content: unknown): string {
+  const path = join(scratch, name);
+  writeFileSync(path, typeof content === 'string' ? content : JSON.stringify(content));
+  return path;
+}
+
+async function cli(...argv: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
+  let stdout = '';
+  let stderr = '';
+  const code = await runCli(argv, { stdout: (text) => (stdout += text), stderr: (text) => (stderr += text) });
+  return { code, stdout, stderr };
+}
+
+describe('disclosure-check', () => {
+  it('exits 0 on the sample and prints a readable summary', async () => {
+    const { code, stdout, stderr } = await cli(SAMPLE);
+    expect(code).toBe(0);
+    expect(stderr).toBe('');
+    expect(stdout).toContain('山西转型综合改革示范区行政审批局');
+    expect(stdout).toMatch(/共 0 个错误/);
+  });
+
+  it('--format json prints exactly one report that validates', async () => {
+    const { code, stdout } = await cli(SAMPLE, '--format', 'json');
+    expect(code).toBe(0);
+    const report = JSON.parse(stdout) as unknown;
+    expect(validateAgainst('report', report)).toEqual([]);
+    expect(report).toMatchObject({ valid: true, ruleSet: { id: 'department-budget' }, document: { fiscalYear: 2025 } });
+  });
+
+  it('exits 1 with error findings, grouped by severity with rule id and place', async () => {
+    const defect = write('defect.json', patched(sampleDocument(), [{ op: 'remove', path: '/tables/threePublicExpenses/note' }]));
+    const { code, stdout } = await cli(defect);
+    expect(code).toBe(1);
+    expect(stdout).toMatch(/错误（1）\n {2}\[three-public-filled-or-marked\] 第 \d+ 行 \/tables\/threePublicExpenses\/note\n/);
+    const json = await cli(defect, '--format', 'json', '--lang', 'en');
+    expect(json.code).toBe(1);
+    expect(JSON.parse(json.stdout)).toMatchObject({ valid: false, summary: { error: 1 } });
+  });
+
+  it('--only and --skip select rules by id or tag', async () => {
+    const defect = write('defect2.json', patched(sampleDocument(), [{ op: 'remove', path: '/tables/threePublicExpenses/note' }]));
+    expect((await cli(defect, '--skip', 'three-public')).code).toBe(0);
+    expect((await cli(defect, '--only', 'arithmetic,cross-table')).code).toBe(0);
+    expect((await cli(defect, '--only', 'three-public-filled-or-marked')).code).toBe(1);
+  });
+
+  it('exits 1 for documents of the wrong shape', async () => {
+    for (const content of ['{}', '[]', '{"meta": 5, "tables": {"x": 1}}', '"text"']) {
+      const { code, stdout } = await cli(write('shape.json', content), '--format', 'json');
+      expect(code, content).toBe(1);
+      expect(validateAgainst('report', JSON.parse(stdout))).toEqual([]);
+    }
+  });
+
+  it('exits 2 on malformed JSON, naming the file and line:column', async () => {
+    const broken = write('broken.json', '{\n  "meta": {\n    "department": "x",\n  }\n}\n');
+    const { code, stdout, stderr } = await cli(broken);
+    expect(code).toBe(2);
+    expect(stdout).toBe('');
+    expect(stderr.split('\n')[0]).toMatch(new RegExp(`^disclosure-check: ${broken.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}:4:3: JSON 格式错误`));
+  });
+
+  it('exits 2 on a missing file and on an empty one', async () => {
+    expect((await cli(join(scratch, 'nope.json'))).stderr).toMatch(/nope\.json: 无法读取文件/);
+    const empty = await cli(write('empty.json', ''));
+    expect(empty.code).toBe(2);
+    expect(empty.stderr).toMatch(/empty\.json:1:1: JSON 格式错误/);
+  });
+
+  it('exits 2 on an invalid rule set, naming the rule file and the JSON Pointer', async () => {
+    const rules = write('rules.json', {
+      id: 'broken',
+      version: '1.0.0',
+      title: '坏规则',
+      rules: [{ id: 'x', title: 't', message: 'm', severity: 'error', basis: ['b'], conditions: { all: [{ fact: 'tableExists', params: { table: 'incomeSummary' }, operator: 'bogus', value: true }] } }],
+    });
+    const { code, stdout, stderr } = await cli(SAMPLE, '--rules', rules);
+    expect(code).toBe(2);
+    expect(stdout).toBe('');
+    expect(stderr.split('\n')[0]).toMatch(/rules\.json:\/rules\/0\/conditions\/all\/0\/operator: 规则集无效：未知的运算符“bogus”/);
+  });
+
+  it('exits 2 on unknown options and on text it cannot import yet', async () => {
+    expect((await cli(SAMPLE, '--format', 'xml')).code).toBe(2);
+    const text = await cli(write('doc.txt', '预算'));
+    expect(text.code).toBe(2);
+    expect(text.stderr).toMatch(/doc\.txt: /);
+  });
+
+  it('runs as the installed command (bin → dist), with the same exit codes', () => {
+    const bin = join(ROOT, 'bin', 'disclosure-check.js');
+    const ok = execFileSync(process.execPath, [bin, SAMPLE, '--format', 'json'], { encoding: 'utf8' });
+    expect(validateAgainst('report', JSON.parse(ok))).toEqual([]);
+    const bad = spawnSync(process.execPath, [bin, write('bad.json', '{')], { encoding: 'utf8' });
+    expect(bad.status).toBe(2);
+    expect(bad.stderr.trim().split('\n')).toHaveLength(1);
+  });
+});

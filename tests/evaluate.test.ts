@@ -1,0 +1,149 @@
+/**
+ * Evaluation end to end on the bundled pack: the sample is clean, defects are found at their own
+ * pointers with expected and actual values, and no document, whatever its shape, makes the
+ * engine throw: shape problems are findings and the rules still run where they can.
+ */
+import { describe, expect, it } from 'vitest';
+import { type Report, evaluate, loadRuleSet, validateAgainst } from '../engine/src/index.js';
+import { departmentBudgetPack, patched, sampleDocument } from './helpers/fixtures.js';
+
+const keys = (report: Report) => report.findings.map((finding) => ({ ruleId: finding.ruleId, path: finding.path }));
+
+describe('the sample disclosure', () => {
+  it('has no findings and every rule evaluates (one not applicable: no 三公 figure is stated)', async () => {
+    const report = await evaluate(departmentBudgetPack(), sampleDocument());
+    expect(report.findings).toEqual([]);
+    expect(report.valid).toBe(true);
+    expect(report.summary.errored).toBe(0);
+    expect(report.outcomes.filter((outcome) => outcome.status === 'not_applicable').map((outcome) => outcome.ruleId)).toEqual([
+      'narrative-three-public-total-matches',
+    ]);
+    expect(validateAgainst('report', report)).toEqual([]);
+  });
+
+  it('is deterministic', async () => {
+    const defect = patched(sampleDocument(), [
+      { op: 'replace', path: '/tables/expenditureSummary/rows/4/values/basic', value: '11.56' },
+      { op: 'remove', path: '/tables/threePublicExpenses/note' },
+    ]);
+    const first = await evaluate(departmentBudgetPack(), defect);
+    const second = await evaluate(departmentBudgetPack(), defect);
+    expect(JSON.stringify(second)).toBe(JSON.stringify(first));
+    expect(keys(first)).toEqual([...keys(first)].sort((a, b) => (a.path === b.path ? (a.ruleId < b.ruleId ? -1 : 1) : a.path < b.path ? -1 : 1)));
+  });
+});
+
+describe('findings', () => {
+  it('name the place, the expected and actual values, the difference and the basis', async () => {
+    const report = await evaluate(departmentBudgetPack(), patched(sampleDocument(), [{ op: 'replace', path: '/tables/expenditureSummary/rows/4/values/basic', value: '11.56' }]), {
+      only: ['expenditure-rows-basic-plus-project'],
+    });
+    expect(report.findings).toHaveLength(1);
+    const [finding] = report.findings;
+    expect(finding).toMatchObject({
+      ruleId: 'expenditure-rows-basic-plus-project',
+      severity: 'error',
+      path: '/tables/expenditureSummary/rows/4/values/total',
+      actual: '11.46万元',
+      expected: '11.56万元',
+      difference: '-0.10万元',
+      relatedPaths: ['/tables/expenditureSummary/rows/4'],
+    });
+    expect(finding!.message).toContain('事业运行');
+    expect(finding!.basis!.length).toBeGreaterThan(0);
+    expect(finding!.source?.line).toBeGreaterThan(0);
+  });
+
+  it('come in English when asked, from the rule itself', async () => {
+    const report = await evaluate(departmentBudgetPack(), patched(sampleDocument(), [{ op: 'remove', path: '/tables/threePublicExpenses/note' }]), {
+      language: 'en',
+      only: ['three-public-filled-or-marked'],
+    });
+    expect(report.findings[0]!.message).toMatch(/has neither data nor an empty-table note/);
+  });
+
+  it('honour --only and --skip by id or tag', async () => {
+    const defect = patched(sampleDocument(), [{ op: 'remove', path: '/tables/threePublicExpenses/note' }]);
+    const onlyTag = await evaluate(departmentBudgetPack(), defect, { only: ['three-public'] });
+    expect(onlyTag.outcomes.every((outcome) => outcome.ruleId.includes('three-public'))).toBe(true);
+    const skipped = await evaluate(departmentBudgetPack(), defect, { skip: ['three-public-filled-or-marked'] });
+    expect(skipped.findings).toEqual([]);
+  });
+});
+
+describe('outcomes that are not pass or fail', () => {
+  it('a rule touching text where an amount belongs errors, with a finding at that cell, never a silent pass', async () => {
+    const report = await evaluate(departmentBudgetPack(), patched(sampleDocument(), [{ op: 'replace', path: '/tables/expenditureSummary/rows/4/values/basic', value: '十一点四六' }]));
+    expect(report.valid).toBe(false);
+    const errored = report.outcomes.filter((outcome) => outcome.status === 'error').map((outcome) => outcome.ruleId);
+    expect(errored).toContain('expenditure-rows-basic-plus-project');
+    expect(report.findings.filter((finding) => finding.code === 'rule_error').every((finding) => finding.path === '/tables/expenditureSummary/rows/4/values/basic')).toBe(true);
+    expect(report.findings.some((finding) => finding.ruleId === 'document-schema' && finding.path === '/tables/expenditureSummary/rows/4/values/basic')).toBe(true);
+  });
+
+  it('a rule whose table is absent is not applicable, and the missing required table is reported', async () => {
+    const report = await evaluate(departmentBudgetPack(), patched(sampleDocument(), [{ op: 'remove', path: '/tables/basicExpenditureByEconomicClass' }]));
+    expect(report.outcomes.find((outcome) => outcome.ruleId === 'economic-class-rows-add-up')?.status).toBe('not_applicable');
+    expect(report.outcomes.find((outcome) => outcome.ruleId === 'basic-expenditure-matches-economic-class')?.status).toBe('not_applicable');
+    expect(keys(report)).toContainEqual({ ruleId: 'required-tables-present', path: '/tables/basicExpenditureByEconomicClass' });
+  });
+
+  it('a rule comparing money with a percentage errors instead of failing', async () => {
+    const loaded = loadRuleSet({
+      id: 'odd',
+      version: '1.0.0',
+      title: '比较金额与百分比',
+      rules: [
+        {
+          id: 'money-vs-share',
+          title: '金额与占比',
+          message: '不应出现',
+          severity: 'error',
+          basis: ['测试'],
+          scope: { each: 'figure', figures: { kind: 'share' } },
+          conditions: { all: [{ fact: 'figure', operator: 'decimalEqual', value: { fact: 'cell', params: { table: 'expenditureSummary', row: { key: 'total' }, column: 'total' } } }] },
+        },
+      ],
+    });
+    expect(loaded.ok).toBe(true);
+    if (!loaded.ok) return;
+    const report = await evaluate(loaded.value, sampleDocument());
+    expect(report.outcomes[0]).toMatchObject({ ruleId: 'money-vs-share', status: 'error' });
+    expect(report.findings.every((finding) => finding.code === 'rule_error')).toBe(true);
+  });
+});
+
+describe('documents of the wrong shape never crash the engine', () => {
+  const shapes: [string, unknown][] = [
+    ['an empty object', {}],
+    ['null', null],
+    ['an array', [1, 2, 3]],
+    ['a string', '预算'],
+    ['a number', 42],
+    ['tables as a string', { meta: { department: 'x', fiscalYear: 2025, kind: 'department-budget', unit: '万元' }, tables: '表' }],
+    ['wrong types everywhere', { meta: { department: 1, fiscalYear: '2025', kind: 'budget', unit: '亿元' }, tables: { expenditureSummary: { title: 3, unit: 'x', columns: 'a', rows: {} } } }],
+    ['rows of junk', { meta: { department: 'x', fiscalYear: 2025, kind: 'department-budget', unit: '万元' }, tables: { expenditureSummary: { title: 't', unit: '万元', columns: [{ id: 'total', header: '合计' }, 7, null], rows: [null, 5, 'row', { name: '合计', key: 'total', values: { total: { deep: true } } }] } } }],
+    ['extra fields', { ...(sampleDocument() as object), extra: true }],
+    ['deep nesting', { meta: { department: 'x', fiscalYear: 2025, kind: 'department-budget', unit: '万元' }, tables: {}, narrative: JSON.parse('['.repeat(2000) + ']'.repeat(2000)) }],
+    ['figures of junk', { meta: { department: 'x', fiscalYear: 2025, kind: 'department-budget', unit: '万元' }, tables: {}, narrative: { sections: [{ heading: 'h', text: 't', figures: [null, { key: 'incomeTotal', kind: 'amount', value: 'many' }, { kind: 'share', of: 5 }] }] } }],
+  ];
+
+  for (const [name, document] of shapes) {
+    it(`${name}: findings and an invalid report`, async () => {
+      const report = await evaluate(departmentBudgetPack(), document);
+      expect(report.valid).toBe(false);
+      expect(report.findings.length).toBeGreaterThan(0);
+      expect(validateAgainst('report', report)).toEqual([]);
+    });
+  }
+
+  it('strings where numbers belong are findings at their cells', async () => {
+    const report = await evaluate(departmentBudgetPack(), patched(sampleDocument(), [{ op: 'replace', path: '/tables/incomeSummary/rows/0/values/total', value: '3,011.46万' }]));
+    expect(keys(report)).toContainEqual({ ruleId: 'document-schema', path: '/tables/incomeSummary/rows/0/values/total' });
+  });
+
+  it('an extra field is named by its own pointer', async () => {
+    const report = await evaluate(departmentBudgetPack(), { ...(sampleDocument() as object), extra: true });
+    expect(keys(report)).toEqual([{ ruleId: 'document-schema', path: '/extra' }]);
+  });
+});

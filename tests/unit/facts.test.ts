@@ -1,0 +1,181 @@
+/** Every fact: what it computes on a small document, and what it returns when it cannot. */
+import { describe, expect, it } from 'vitest';
+import { DocumentContext } from '../../engine/src/document/context.js';
+import { FACTS, createFactRegistry } from '../../engine/src/facts/index.js';
+import { type ScopeBinding } from '../../engine/src/facts/types.js';
+import { isQuantity } from '../../engine/src/money/quantity.js';
+import { formatQuantity } from '../../engine/src/money/quantity.js';
+import { deepFreeze } from '../helpers/fixtures.js';
+
+const document = deepFreeze({
+  meta: { department: '测试局', fiscalYear: 2025, kind: 'department-budget', unit: '万元' },
+  tables: {
+    expenditureSummary: {
+      label: '表3',
+      title: '支出总表',
+      unit: '万元',
+      columns: [
+        { id: 'total', header: '合计' },
+        { id: 'basic', header: '基本支出' },
+        { id: 'project', header: '项目支出' },
+      ],
+      rows: [
+        { key: 'total', name: '合计', values: { total: '30.00', basic: '10.00', project: '20.00' } },
+        { code: '201', name: '一般公共服务支出', values: { total: '30.00', basic: '10.00', project: '20.00' } },
+        { code: '20103', name: '政府办公厅', values: { total: '30.00', basic: '10.00', project: '20.00' } },
+        { code: '2010301', name: '行政运行', values: { total: '10.00', basic: '10.00', project: null } },
+        { code: '2010302', name: '一般行政管理事务', values: { total: '20.00', project: '20.00' } },
+      ],
+    },
+    threePublicExpenses: {
+      title: '三公',
+      unit: '万元',
+      columns: [{ id: 'total', header: '合计' }],
+      rows: [{ key: 'total', name: '合计', values: { total: 'abc' } }],
+      note: '注：本表无数据',
+    },
+    agencyOperatingCosts: {
+      title: '机关运行经费',
+      unit: '万元',
+      columns: [{ id: 'total', header: '合计' }],
+      rows: [{ key: 'total', name: '部门合计', values: { total: '0' } }],
+    },
+  },
+  narrative: {
+    sections: [
+      {
+        id: 'expenditure',
+        heading: '三、支出预算情况说明',
+        text: '…',
+        figures: [
+          { key: 'expenditureTotal', kind: 'amount', value: '30', unit: '万元' },
+          { key: 'basicExpenditure', kind: 'amount', value: '10.00', unit: '万元' },
+          { key: 'basicExpenditure', kind: 'share', value: '33.33', unit: '%', of: 'expenditureTotal' },
+          { key: 'projectExpenditure', kind: 'amount', value: '20.00', unit: '万元' },
+          { key: 'projectExpenditure', kind: 'share', value: '66.67', unit: '%', of: 'expenditureTotal' },
+          { key: 'expenditureTotal', kind: 'change', value: '5.00', unit: '万元', direction: 'increase', percent: '20.00', percentDirection: 'increase' },
+        ],
+      },
+    ],
+  },
+});
+
+const facts = createFactRegistry();
+const context = () => new DocumentContext(document);
+function run(name: string, params: Record<string, unknown>, binding: ScopeBinding = { pointer: '' }, ctx = context()): unknown {
+  return facts.get(name)!.calculate(params, { context: ctx, binding });
+}
+const shown = (value: unknown) => (isQuantity(value) ? formatQuantity(value) : value);
+
+describe('registry', () => {
+  it('refuses duplicate names', () => {
+    expect(() => createFactRegistry([FACTS[0]!, FACTS[0]!])).toThrow(/duplicate fact/);
+  });
+
+  it('documents every fact in both languages with an example', () => {
+    for (const fact of FACTS) {
+      expect(fact.description['zh-CN'].length, fact.name).toBeGreaterThan(5);
+      expect(fact.description.en.length, fact.name).toBeGreaterThan(5);
+      expect(fact.params.type, fact.name).toBe('object');
+    }
+  });
+});
+
+describe('table facts', () => {
+  it('tableExists', () => {
+    expect(run('tableExists', { table: 'expenditureSummary' })).toBe(true);
+    expect(run('tableExists', { table: 'incomeSummary' })).toBe(false);
+  });
+
+  it('tableHasData: non-zero amounts only; invalid cells make it invalid', () => {
+    expect(run('tableHasData', { table: 'expenditureSummary' })).toBe(true);
+    expect(run('tableHasData', { table: 'agencyOperatingCosts' })).toBe(false);
+    expect(run('tableHasData', { table: 'threePublicExpenses' })).toMatchObject({ kind: 'unavailable', reason: 'invalid' });
+  });
+
+  it('tableMarkedEmpty reads the note', () => {
+    expect(run('tableMarkedEmpty', { table: 'threePublicExpenses' })).toBe(true);
+    expect(run('tableMarkedEmpty', { table: 'agencyOperatingCosts' })).toBe(false);
+    expect(run('tableMarkedEmpty', { table: 'incomeSummary' })).toMatchObject({ reason: 'missing' });
+  });
+});
+
+describe('cell and sums', () => {
+  it('cell reads by key, code or scope; blank is blank; text is invalid', () => {
+    expect(shown(run('cell', { table: 'expenditureSummary', row: { key: 'total' }, column: 'basic' }))).toBe('10.00万元');
+    expect(shown(run('cell', { table: 'expenditureSummary', row: { code: '2010301' }, column: 'project' }))).toBe('空（万元）');
+    expect(shown(run('cell', {}, { pointer: '', table: 'expenditureSummary', row: 4, column: 'basic' }))).toBe('空（万元）');
+    expect(run('cell', { table: 'threePublicExpenses', row: { key: 'total' }, column: 'total' })).toMatchObject({ reason: 'invalid', pointer: '/tables/threePublicExpenses/rows/0/values/total' });
+    expect(run('cell', { table: 'expenditureSummary', row: { code: '999' }, column: 'total' })).toMatchObject({ reason: 'missing' });
+    expect(shown(run('cell', { table: 'expenditureSummary', row: { code: '999' }, column: 'total', ifMissing: 'blank' }))).toBe('空（万元）');
+    expect(run('cell', { table: 'expenditureSummary', row: { key: 'total' }, column: 'nope' })).toMatchObject({ reason: 'missing' });
+  });
+
+  it('rowSum adds columns of one row', () => {
+    expect(shown(run('rowSum', { table: 'expenditureSummary', row: { key: 'total' }, columns: ['basic', 'project'] }))).toBe('30.00万元');
+  });
+
+  it('columnSum adds a column over selected rows', () => {
+    expect(shown(run('columnSum', { table: 'expenditureSummary', rows: { codeLength: 7 }, column: 'total' }))).toBe('30.00万元');
+  });
+
+  it('childrenSum follows the code hierarchy: total → 类, 类 → 款, 款 → 项', () => {
+    const binding = (row: number): ScopeBinding => ({ pointer: '', table: 'expenditureSummary', row, column: 'total' });
+    expect(shown(run('childrenSum', {}, binding(0)))).toBe('30.00万元');
+    expect(shown(run('childrenSum', {}, binding(2)))).toBe('30.00万元');
+    expect(run('childrenSum', {}, binding(3))).toMatchObject({ reason: 'missing' });
+  });
+
+  it('sum adds cells, column sums and narrative amounts, with optional terms', () => {
+    const value = run('sum', {
+      terms: [
+        { table: 'expenditureSummary', row: { key: 'total' }, column: 'basic' },
+        { table: 'expenditureSummary', rows: { codeLength: 7 }, column: 'project' },
+        { figure: 'basicExpenditure' },
+        { table: 'projectExpenditureCarriedOver', rows: { level: 1 }, column: 'total', optional: true },
+      ],
+    });
+    expect(shown(value)).toBe('40.00万元');
+    expect(run('sum', { terms: [{ table: 'projectExpenditureCarriedOver', rows: {}, column: 'total' }] })).toMatchObject({ reason: 'missing' });
+  });
+
+  it('memoises per document: the same context answers twice without recomputing', () => {
+    const ctx = context();
+    const first = run('columnSum', { table: 'expenditureSummary', rows: { codeLength: 7 }, column: 'total' }, { pointer: '' }, ctx);
+    const second = run('columnSum', { table: 'expenditureSummary', rows: { codeLength: 7 }, column: 'total' }, { pointer: '' }, ctx);
+    expect(second).toBe(first);
+  });
+});
+
+describe('narrative facts', () => {
+  const figures = context().figures();
+  const at = (index: number): ScopeBinding => ({ pointer: figures[index]!.pointer, figure: figures[index] });
+
+  it('figure reads the scope figure or looks one up by key', () => {
+    expect(shown(run('figure', {}, at(0)))).toBe('30万元');
+    expect(shown(run('figure', { key: 'projectExpenditure', kind: 'amount' }))).toBe('20.00万元');
+    expect(shown(run('figure', { field: 'percent' }, at(5)))).toBe('20.00%');
+    expect(run('figure', { key: 'nothing' })).toMatchObject({ reason: 'missing' });
+  });
+
+  it('computedShare divides the part by its whole exactly', () => {
+    const share = run('computedShare', {}, at(2));
+    expect(isQuantity(share) && share.value.toDecimalPlaces(4).toFixed()).toBe('33.3333');
+    expect(run('computedShare', {}, at(0))).toMatchObject({ reason: 'missing' });
+  });
+
+  it('shareSum adds a group of shares', () => {
+    const group = { sectionIndex: 0, of: 'expenditureTotal', figures: [figures[2]!, figures[4]!] };
+    expect(shown(run('shareSum', {}, { pointer: '', shareGroup: group }))).toBe('100.00%');
+  });
+
+  it('impliedChangePercent: X / (current − X) × 100', () => {
+    const percent = run('impliedChangePercent', {}, at(5));
+    expect(isQuantity(percent) && percent.value.toFixed()).toBe('20');
+  });
+
+  it('scopeItem exposes the raw scope item; document the whole document', () => {
+    expect(run('scopeItem', {}, at(5))).toMatchObject({ direction: 'increase' });
+    expect(run('document', {})).toBe(document);
+  });
+});

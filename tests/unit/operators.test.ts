@@ -1,0 +1,135 @@
+/** Every operator: its boundary table, including the decimal-precision block. */
+import { describe, expect, it } from 'vitest';
+import { invalid, missing } from '../../engine/src/document/unavailable.js';
+import { printedQuantity, blankQuantity, exactQuantity } from '../../engine/src/money/quantity.js';
+import { Money } from '../../engine/src/money/money.js';
+import { OPERATORS, createOperatorRegistry } from '../../engine/src/operators/index.js';
+
+const registry = createOperatorRegistry();
+const op = (name: string) => registry.get(name)!;
+const wan = (value: string) => printedQuantity(value, '万元')!;
+const yuan = (value: string) => printedQuantity(value, '元')!;
+const pct = (value: string) => printedQuantity(value, '%')!;
+
+describe('registry', () => {
+  it('refuses duplicate names', () => {
+    expect(() => createOperatorRegistry([OPERATORS[0]!, OPERATORS[0]!])).toThrow(/duplicate operator/);
+  });
+
+  it('documents every operator in both languages with an example', () => {
+    for (const operator of OPERATORS) {
+      expect(operator.description['zh-CN'].length, operator.name).toBeGreaterThan(5);
+      expect(operator.description.en.length, operator.name).toBeGreaterThan(5);
+      expect(operator.example.operator, operator.name).toBe(operator.name);
+    }
+  });
+});
+
+describe('exact decimal comparison', () => {
+  it.each([
+    ['decimalEqual', '0.30', '0.3', true],
+    ['decimalEqual', '3000', '3000.00', true],
+    ['decimalEqual', '3011.46', '3011.47', false],
+    ['decimalNotEqual', '3011.46', '3011.47', true],
+    ['decimalGreaterThan', '100.00', '99.00', true],
+    ['decimalLessThan', '100.00', '99.00', false],
+    ['decimalLessThanInclusive', '99.00', '99', true],
+    ['decimalGreaterThanInclusive', '98.99', '99', false],
+  ])('%s(%s, %s) is %s', (name, left, right, expected) => {
+    expect(op(name).check(wan(left), wan(right))).toBe(expected);
+  });
+
+  it('adds 0.1 and 0.2 to exactly 0.3 through rule constants', () => {
+    const sum = exactQuantity(new Money('0.1').plus('0.2'), '万元');
+    expect(op('decimalEqual').check(sum, '0.3')).toBe(true);
+  });
+
+  it('converts 元 and 万元 exactly', () => {
+    expect(op('decimalEqual').check(wan('3011.46'), yuan('30114600'))).toBe(true);
+    expect(op('decimalEqual').check(wan('3011.46'), yuan('30114601'))).toBe(false);
+  });
+
+  it('counts a blank cell as 0 in comparisons', () => {
+    expect(op('decimalEqual').check(blankQuantity('万元'), '0')).toBe(true);
+  });
+
+  it('refuses to compare money with a percentage', () => {
+    expect(op('decimalEqual').check(wan('1'), pct('1'))).toMatchObject({ kind: 'unavailable', reason: 'invalid' });
+  });
+
+  it('passes unavailable operands through', () => {
+    expect(op('decimalEqual').check(missing('no table'), '1')).toMatchObject({ reason: 'missing' });
+    expect(op('decimalEqual').check(wan('1'), invalid('bad'))).toMatchObject({ reason: 'invalid' });
+  });
+
+  it('refuses a rule constant that is not a decimal', () => {
+    expect(op('decimalEqual').check(wan('1'), 'one')).toMatchObject({ reason: 'invalid' });
+  });
+});
+
+describe('roundedEqual', () => {
+  it('lets n printed figures differ from their printed total by less than (n + 1) half-units', () => {
+    const sumOfTwo = { ...wan('0.01'), terms: 2, uncertainty: wan('0.01').uncertainty.times(2) };
+    expect(op('roundedEqual').check(wan('0.00'), sumOfTwo)).toBe(true);
+    expect(op('roundedEqual').check(wan('0.02'), sumOfTwo)).toBe(true);
+    expect(op('roundedEqual').check(wan('0.03'), sumOfTwo)).toBe(false);
+  });
+
+  it('never lets two copies of one figure at the same precision differ', () => {
+    expect(op('roundedEqual').check(wan('3011.46'), wan('3011.46'))).toBe(true);
+    expect(op('roundedEqual').check(wan('3011.46'), wan('3011.47'))).toBe(false);
+  });
+
+  it('compares at the coarser printed precision (3000 vs 3000.00, 万元 vs 元)', () => {
+    expect(op('roundedEqual').check(wan('3000'), wan('3000.40'))).toBe(true);
+    expect(op('roundedEqual').check(wan('3000'), wan('3000.60'))).toBe(false);
+    expect(op('roundedEqual').check(wan('2132.78'), yuan('21327775'))).toBe(true);
+    expect(op('roundedEqual').check(wan('2132.77'), yuan('21327775'))).toBe(false);
+  });
+
+  it('allows a 2-decimal share half a unit of its last place from the exact value', () => {
+    const exact = exactQuantity(new Money('11.46').div('3011.46').times(100), '%');
+    expect(op('roundedEqual').check(pct('0.38'), exact)).toBe(true);
+    expect(op('roundedEqual').check(pct('0.39'), exact)).toBe(false);
+  });
+
+  it('requires exact equality when both sides are exact', () => {
+    expect(op('roundedEqual').check(exactQuantity(new Money('1'), '%'), '1')).toBe(true);
+    expect(op('roundedEqual').check(exactQuantity(new Money('1.0001'), '%'), '1')).toBe(false);
+  });
+});
+
+describe('blank, zero and presence', () => {
+  it('tells blank from 0', () => {
+    expect(op('isBlank').check(blankQuantity('万元'), true)).toBe(true);
+    expect(op('isBlank').check(wan('0'), true)).toBe(false);
+    expect(op('isBlank').check(wan('0'), false)).toBe(true);
+  });
+
+  it('treats blank and 0 alike for isZeroOrBlank', () => {
+    expect(op('isZeroOrBlank').check(blankQuantity('万元'), true)).toBe(true);
+    expect(op('isZeroOrBlank').check(wan('0.00'), true)).toBe(true);
+    expect(op('isZeroOrBlank').check(wan('0.01'), true)).toBe(false);
+    expect(op('isZeroOrBlank').check('0', true)).toMatchObject({ reason: 'invalid' });
+  });
+
+  it('checks presence of optional fields', () => {
+    expect(op('isPresent').check('13.96', true)).toBe(true);
+    expect(op('isPresent').check(undefined, true)).toBe(false);
+    expect(op('isPresent').check(null, false)).toBe(true);
+    expect(op('isPresent').check(missing('absent'), false)).toBe(true);
+  });
+});
+
+describe('equal and notEqual', () => {
+  it('compare plain values strictly', () => {
+    expect(op('equal').check(true, true)).toBe(true);
+    expect(op('equal').check('decrease', 'increase')).toBe(false);
+    expect(op('notEqual').check('a', 'b')).toBe(true);
+  });
+
+  it('refuse amounts, which need decimal operators', () => {
+    expect(op('equal').check(wan('1'), '1')).toMatchObject({ reason: 'invalid' });
+    expect(op('notEqual').check(wan('1'), '1')).toMatchObject({ reason: 'invalid' });
+  });
+});
