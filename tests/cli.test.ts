@@ -49,7 +49,7 @@ describe('disclosure-check', () => {
     const defect = write('defect.json', patched(sampleDocument(), [{ op: 'remove', path: '/tables/threePublicExpenses/note' }]));
     const { code, stdout } = await cli(defect);
     expect(code).toBe(1);
-    expect(stdout).toMatch(/错误（1）\n {2}\[three-public-filled-or-marked\] 第 \d+ 行 \/tables\/threePublicExpenses\/note\n/);
+    expect(stdout).toMatch(/错误（1）\n {2}\[three-public-filled-or-marked\] budget-2025-shenpiju\.txt 第 \d+ 行 \/tables\/threePublicExpenses\/note\n/);
     const json = await cli(defect, '--format', 'json', '--lang', 'en');
     expect(json.code).toBe(1);
     expect(JSON.parse(json.stdout)).toMatchObject({ valid: false, summary: { error: 1 } });

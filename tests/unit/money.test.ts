@@ -85,6 +85,12 @@ describe('quantities', () => {
     expect(total.uncertainty.toFixed()).toBe('250');
   });
 
+  it('treats a printed zero as exact: "0万元" states there is none', () => {
+    expect(printedQuantity('0', '万元')!.uncertainty.isZero()).toBe(true);
+    expect(printedQuantity('0.00', '%')!.uncertainty.isZero()).toBe(true);
+    expect(printedQuantity('0.01', '%')!.uncertainty.toFixed()).toBe('0.005');
+  });
+
   it('keeps blank apart from zero', () => {
     const blank = blankQuantity('万元');
     expect(blank.blank).toBe(true);

@@ -96,6 +96,7 @@ function isCurrencyUnit(value: unknown): value is CurrencyUnit {
 export class DocumentContext {
   private readonly tableCache = new Map<string, TableView | Unavailable>();
   private readonly memoStore = new Map<string, unknown>();
+  private readonly cellCache = new Map<RowView, Map<string, Quantity | Unavailable>>();
   private figureList?: readonly FigureView[];
 
   /**
@@ -197,16 +198,29 @@ export class DocumentContext {
    * @param columnId The column id.
    */
   cell(table: TableView, row: RowView, columnId: string): Quantity | Unavailable {
+    // Cells are read many times per evaluation: cache per row, keyed by column (hot path).
+    let cells = this.cellCache.get(row);
+    if (cells === undefined) {
+      cells = new Map();
+      this.cellCache.set(row, cells);
+    }
+    let value = cells.get(columnId);
+    if (value === undefined) {
+      value = this.readCell(table, row, columnId);
+      cells.set(columnId, value);
+    }
+    return value;
+  }
+
+  private readCell(table: TableView, row: RowView, columnId: string): Quantity | Unavailable {
     const pointer = `${row.pointer}/values/${columnId}`;
-    return this.memo(`cell:${pointer}`, () => {
-      const column = table.columns.find((candidate) => candidate.id === columnId);
-      if (column === undefined) return missing(`${table.name} 没有 ${columnId} 列`, `${table.pointer}/columns`);
-      if (table.unit === undefined) return invalid(`${table.name} 的单位必须是“元”或“万元”`, `${table.pointer}/unit`);
-      const raw = row.values?.[columnId];
-      if (raw === undefined || raw === null || raw === '') return blankQuantity(table.unit, pointer);
-      const quantity = printedQuantity(raw, column.type === 'count' ? '个' : table.unit, pointer);
-      return quantity ?? invalid(`${table.name}“${row.name}”行 ${column.header} 列的值 ${JSON.stringify(raw)} 不是数字`, pointer);
-    });
+    const column = table.columns.find((candidate) => candidate.id === columnId);
+    if (column === undefined) return missing(`${table.name} 没有 ${columnId} 列`, `${table.pointer}/columns`);
+    if (table.unit === undefined) return invalid(`${table.name} 的单位必须是“元”或“万元”`, `${table.pointer}/unit`);
+    const raw = row.values?.[columnId];
+    if (raw === undefined || raw === null || raw === '') return blankQuantity(table.unit, pointer);
+    const quantity = printedQuantity(raw, column.type === 'count' ? '个' : table.unit, pointer);
+    return quantity ?? invalid(`${table.name}“${row.name}”行 ${column.header} 列的值 ${JSON.stringify(raw)} 不是数字`, pointer);
   }
 
   /** Every figure stated in the narrative, in document order. */

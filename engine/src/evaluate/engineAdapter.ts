@@ -1,13 +1,21 @@
 /**
- * The only module that imports json-rules-engine. Each rule's conditions become one
- * json-rules-engine Rule in its own Engine, built once when the rule set loads; each evaluation
- * passes the document and the current scope item through a per-run Almanac. Facts are not
- * cached by the almanac (the document context memoises what is costly), and the engine's own
- * numeric operators are removed: ours compare decimals exactly.
+ * The only module that imports json-rules-engine. Rule conditions are json-rules-engine
+ * conditions: they are parsed into its Condition objects when the rule set loads, and every
+ * comparison is evaluated by json-rules-engine (fact lookup and `path` resolution through its
+ * Almanac, fact references on the value side, operators through its OperatorMap).
+ *
+ * What is not used is its per-run machinery: `Engine.run` builds a new Almanac, deep-clones the
+ * rule's condition tree into a RuleResult and emits events on every run, which made a rule
+ * applied to 270 scope items cost four times the checks themselves. Here one Almanac serves a
+ * whole document (facts are never cached in it; the document context memoises what is costly),
+ * the scope item is swapped in before each evaluation, and the all / any / not structure is
+ * walked directly, recording each comparison for the report. The engine's own numeric operators
+ * are removed: ours compare decimals exactly.
  */
-import { Almanac, Engine, Rule, type RuleResult } from 'json-rules-engine';
+import { Almanac, Engine, Rule } from 'json-rules-engine';
+import { type DocumentContext } from '../document/context.js';
 import { resolvePointer } from '../document/pointer.js';
-import { type FactDefinition, type FactScope } from '../facts/types.js';
+import { type FactDefinition, type FactScope, type ScopeBinding } from '../facts/types.js';
 import { type OperatorDefinition } from '../operators/types.js';
 import { type TopLevelCondition } from '../rules/types.js';
 
@@ -25,8 +33,6 @@ export interface ConditionTrace {
   readonly valueResult: unknown;
   /** Whether the comparison held. */
   readonly result: boolean;
-  /** Name of the fact on the value side, if it was a reference. */
-  readonly valueFact?: string;
   /** Whether it sits directly under a top-level `all`: an independent requirement of its own. */
   readonly independent: boolean;
 }
@@ -41,61 +47,44 @@ export interface ConditionsVerdict {
 
 const REMOVED_OPERATORS = ['lessThan', 'lessThanInclusive', 'greaterThan', 'greaterThanInclusive', 'in', 'notIn', 'contains', 'doesNotContain'];
 
-/** An almanac that carries the document and scope item to our facts. */
+/** json-rules-engine's parsed condition, as far as this module reads it. */
+interface ParsedCondition {
+  readonly all?: readonly ParsedCondition[];
+  readonly any?: readonly ParsedCondition[];
+  readonly not?: ParsedCondition;
+  readonly fact?: string;
+  readonly operator?: string;
+  readonly params?: Record<string, unknown>;
+  evaluate(almanac: Almanac, operators: unknown): Promise<{ result: boolean; leftHandSideValue: unknown; rightHandSideValue: unknown }>;
+}
+
+/** An almanac that carries the document and the current scope item to our facts. */
 class ScopedAlmanac extends Almanac {
-  constructor(readonly scope: FactScope) {
+  scope: FactScope;
+
+  constructor(context: DocumentContext) {
     super({ allowUndefinedFacts: false, pathResolver: resolvePointer });
+    this.scope = { context, binding: { pointer: '' } };
   }
 }
 
-interface RawCondition {
-  all?: RawCondition[];
-  any?: RawCondition[];
-  not?: RawCondition;
-  fact?: string;
-  operator?: string;
-  params?: Record<string, unknown>;
-  value?: unknown;
-  factResult?: unknown;
-  valueResult?: unknown;
-  result?: boolean;
-}
-
-function collectLeaves(condition: RawCondition | undefined, leaves: ConditionTrace[], independent: boolean): void {
-  if (condition === undefined) return;
-  for (const child of condition.all ?? []) collectLeaves(child, leaves, independent);
-  for (const child of condition.any ?? []) collectLeaves(child, leaves, false);
-  if (condition.not !== undefined) collectLeaves(condition.not, leaves, false);
-  if (condition.fact === undefined || condition.result === undefined) return;
-  const value = condition.value as { fact?: unknown } | undefined;
-  leaves.push({
-    fact: condition.fact,
-    operator: condition.operator ?? '',
-    params: condition.params,
-    factResult: condition.factResult,
-    valueResult: condition.valueResult,
-    result: condition.result,
-    valueFact: value !== null && typeof value === 'object' && typeof value.fact === 'string' ? value.fact : undefined,
-    independent,
-  });
-}
-
-/** A condition tree compiled into a json-rules-engine Engine, evaluated once per scope item. */
+/** A rule's condition tree, parsed by json-rules-engine. */
 export class CompiledConditions {
+  /**
+   * @param root The parsed tree.
+   */
+  constructor(readonly root: ParsedCondition) {}
+}
+
+/** The facts and operators of a rule set, registered with json-rules-engine once. */
+export class RuleEngine {
   private readonly engine: Engine;
 
   /**
-   * @param name A name for the engine rule (the rule id).
-   * @param conditions The condition tree (already validated).
    * @param facts The fact registry.
    * @param operators The operator registry.
    */
-  constructor(
-    name: string,
-    conditions: TopLevelCondition,
-    facts: Iterable<FactDefinition>,
-    operators: Iterable<OperatorDefinition>,
-  ) {
+  constructor(facts: Iterable<FactDefinition>, operators: Iterable<OperatorDefinition>) {
     this.engine = new Engine([], { allowUndefinedFacts: false, pathResolver: resolvePointer });
     for (const operator of REMOVED_OPERATORS) this.engine.removeOperator(operator);
     for (const operator of operators) {
@@ -106,21 +95,77 @@ export class CompiledConditions {
         cache: false,
       });
     }
-    this.engine.addRule(new Rule({ name, conditions: conditions as never, event: { type: name } }));
   }
 
   /**
-   * Evaluates the conditions for one scope item.
-   * @param scope The document context and the scope item.
+   * Parses a condition tree into json-rules-engine conditions.
+   * @param name The rule id.
+   * @param conditions The tree (already validated).
    */
-  async evaluate(scope: FactScope): Promise<ConditionsVerdict> {
-    const { results, failureResults } = await this.engine.run({}, { almanac: new ScopedAlmanac(scope) });
-    const ruleResult: RuleResult | undefined = results[0] ?? failureResults[0];
+  compile(name: string, conditions: TopLevelCondition): CompiledConditions {
+    const rule = new Rule({ name, conditions: conditions as never, event: { type: name } });
+    return new CompiledConditions((rule as unknown as { conditions: ParsedCondition }).conditions);
+  }
+
+  /**
+   * Starts evaluating one document: one almanac for all its rules and scope items.
+   * @param context The document.
+   */
+  session(context: DocumentContext): EvaluationSession {
+    const almanac = new ScopedAlmanac(context);
+    for (const fact of (this.engine as unknown as { facts: Map<string, unknown> }).facts.values()) almanac.addFact(fact as never);
+    return new EvaluationSession(almanac, (this.engine as unknown as { operators: unknown }).operators);
+  }
+}
+
+/** Evaluation of condition trees against one document, one scope item at a time. */
+export class EvaluationSession {
+  /**
+   * @param almanac The document's almanac.
+   * @param operators json-rules-engine's operator map.
+   */
+  constructor(
+    private readonly almanac: ScopedAlmanac,
+    private readonly operators: unknown,
+  ) {}
+
+  /**
+   * Evaluates a condition tree for one scope item. Calls must not overlap (the scope item is
+   * held by the almanac): await each before the next.
+   * @param conditions The tree.
+   * @param binding The scope item.
+   */
+  async evaluate(conditions: CompiledConditions, binding: ScopeBinding): Promise<ConditionsVerdict> {
+    this.almanac.scope = { context: this.almanac.scope.context, binding };
     const leaves: ConditionTrace[] = [];
-    const top = ruleResult?.conditions as RawCondition | undefined;
+    const root = conditions.root;
     // Leaves of a top-level `all` are independent requirements; nested combinations are not.
-    if (top?.all !== undefined) for (const child of top.all) collectLeaves(child, leaves, child.fact !== undefined);
-    else collectLeaves(top, leaves, false);
-    return { passed: ruleResult?.result === true, leaves };
+    const passed = await this.walk(root, leaves, false, root.all !== undefined);
+    return { passed, leaves };
+  }
+
+  private async walk(node: ParsedCondition, leaves: ConditionTrace[], independent: boolean, topLevelAll = false): Promise<boolean> {
+    if (node.all !== undefined) {
+      let passed = true;
+      for (const child of node.all) passed = (await this.walk(child, leaves, topLevelAll && child.fact !== undefined)) && passed;
+      return passed;
+    }
+    if (node.any !== undefined) {
+      let passed = false;
+      for (const child of node.any) passed = (await this.walk(child, leaves, false)) || passed;
+      return passed;
+    }
+    if (node.not !== undefined) return !(await this.walk(node.not, leaves, false));
+    const evaluation = await node.evaluate(this.almanac, this.operators);
+    leaves.push({
+      fact: node.fact ?? '',
+      operator: node.operator ?? '',
+      params: node.params,
+      factResult: evaluation.leftHandSideValue,
+      valueResult: evaluation.rightHandSideValue,
+      result: evaluation.result,
+      independent,
+    });
+    return evaluation.result;
   }
 }

@@ -120,22 +120,22 @@ export async function evaluate(ruleSet: CompiledRuleSet, document: unknown, opti
     findings.push(createFinding({ ...problem, severity: 'error', title: undefined, line: line(problem.path) }, language));
   }
 
+  const session = ruleSet.engine.session(context);
   const outcomes: RuleOutcome[] = [];
   for (const rule of ruleSet.rules) {
     if (!selected(rule, options.only, options.skip)) continue;
     const items = scopeItems(context, rule.definition.scope);
     const results: ItemResult[] = [];
     for (const item of items) {
-      const scope = { context, binding: item.binding };
       if (rule.when !== undefined) {
-        const applies = classify(await rule.when.evaluate(scope), ruleSet.operators);
+        const applies = classify(await session.evaluate(rule.when, item.binding), ruleSet.operators);
         if (applies.status !== 'pass') {
           results.push(applies.status === 'error' ? applies : { status: 'not_applicable', reason: applies.reason ?? '适用条件不成立' });
           if (applies.status === 'error') findings.push(errorFinding(rule, item, applies, language, line));
           continue;
         }
       }
-      const result = classify(await rule.conditions.evaluate(scope), ruleSet.operators);
+      const result = classify(await session.evaluate(rule.conditions, item.binding), ruleSet.operators);
       results.push(result);
       if (result.status === 'error') findings.push(errorFinding(rule, item, result, language, line));
       if (result.status !== 'fail') continue;
@@ -213,11 +213,13 @@ function buildReport(
   const count = (severity: string): number => findings.filter((finding) => finding.severity === severity).length;
   const status = (wanted: RuleStatus): number => outcomes.filter((outcome) => outcome.status === wanted).length;
   const meta = context.meta;
+  const sourceFile = (meta?.source as { file?: unknown } | undefined)?.file;
   const document = {
     ...(typeof meta?.department === 'string' ? { department: meta.department } : {}),
     ...(typeof meta?.fiscalYear === 'number' && Number.isInteger(meta.fiscalYear) ? { fiscalYear: meta.fiscalYear } : {}),
     ...(typeof meta?.kind === 'string' ? { kind: meta.kind } : {}),
     ...(file !== undefined ? { file } : {}),
+    ...(typeof sourceFile === 'string' ? { sourceFile } : {}),
   };
   const errors = count('error');
   return {

@@ -70,8 +70,11 @@ export function roundHalfUp(value: DecimalValue, places: number): DecimalValue {
  * @param places Decimal places printed.
  */
 export function halfUnit(places: number): DecimalValue {
-  return new Money(10).pow(-places).div(2);
+  return HALF_UNITS[places] ?? new Money(10).pow(-places).div(2);
 }
+
+// Printed figures have few decimals: precompute their half units (hot path).
+const HALF_UNITS: readonly DecimalValue[] = Array.from({ length: 9 }, (_, places) => new Money(10).pow(-places).div(2));
 
 /**
  * Formats a Decimal for people: fixed places when given, otherwise as few as needed.

@@ -71,7 +71,8 @@ export function printedQuantity(raw: unknown, unit: DisplayUnit, pointer?: strin
     dimension: dimensionOf(unit),
     unit,
     scale,
-    uncertainty: halfUnit(scale).times(factor),
+    // A printed zero ("0万元", "占0%", "0.00") states that there is none; it is not a rounded figure.
+    uncertainty: parsed.isZero() ? ZERO : halfUnit(scale).times(factor),
     terms: 1,
     blank: false,
     pointer,

@@ -71,7 +71,13 @@ export interface Report {
   /** The rule set used. */
   readonly ruleSet: { readonly id: string; readonly version: string };
   /** The document checked. */
-  readonly document: { readonly department?: string; readonly fiscalYear?: number; readonly kind?: string; readonly file?: string };
+  readonly document: {
+    readonly department?: string;
+    readonly fiscalYear?: number;
+    readonly kind?: string;
+    readonly file?: string;
+    readonly sourceFile?: string;
+  };
   /** Counts. */
   readonly summary: Summary;
   /** Findings sorted by (path, ruleId). */

@@ -1,6 +1,6 @@
 /** A validated rule set, compiled for evaluation. */
 import { type FactDefinition } from '../facts/types.js';
-import { CompiledConditions } from '../evaluate/engineAdapter.js';
+import { type CompiledConditions, RuleEngine } from '../evaluate/engineAdapter.js';
 import { type OperatorDefinition } from '../operators/types.js';
 import { type LocalizedText, type RuleDefinition } from './types.js';
 
@@ -30,27 +30,30 @@ export interface CompiledRuleSet {
   readonly operators: ReadonlyMap<string, OperatorDefinition>;
   /** The facts the rules may use. */
   readonly facts: ReadonlyMap<string, FactDefinition>;
+  /** Facts and operators registered with json-rules-engine. */
+  readonly engine: RuleEngine;
 }
 
 /**
  * Compiles one validated rule.
  * @param definition The rule.
  * @param origin Where it came from.
- * @param facts Fact registry.
- * @param operators Operator registry.
+ * @param engine The rule set's engine.
  */
-export function compileRule(
-  definition: RuleDefinition,
-  origin: CompiledRule['origin'],
-  facts: ReadonlyMap<string, FactDefinition>,
-  operators: ReadonlyMap<string, OperatorDefinition>,
-): CompiledRule {
+export function compileRule(definition: RuleDefinition, origin: CompiledRule['origin'], engine: RuleEngine): CompiledRule {
   return {
     definition,
     origin,
-    conditions: new CompiledConditions(definition.id, definition.conditions, facts.values(), operators.values()),
-    ...(definition.when !== undefined
-      ? { when: new CompiledConditions(`${definition.id}:when`, definition.when, facts.values(), operators.values()) }
-      : {}),
+    conditions: engine.compile(definition.id, definition.conditions),
+    ...(definition.when !== undefined ? { when: engine.compile(`${definition.id}:when`, definition.when) } : {}),
   };
+}
+
+/**
+ * Registers facts and operators with json-rules-engine for one rule set.
+ * @param facts Fact registry.
+ * @param operators Operator registry.
+ */
+export function createEngine(facts: ReadonlyMap<string, FactDefinition>, operators: ReadonlyMap<string, OperatorDefinition>): RuleEngine {
+  return new RuleEngine(facts.values(), operators.values());
 }

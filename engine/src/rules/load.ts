@@ -12,7 +12,7 @@ import { createOperatorRegistry } from '../operators/index.js';
 import { type OperatorDefinition } from '../operators/types.js';
 import { type Language } from '../report/messages/index.js';
 import { validateAgainst } from '../schema/validate.js';
-import { type CompiledRule, type CompiledRuleSet, compileRule } from './compile.js';
+import { type CompiledRule, type CompiledRuleSet, compileRule, createEngine } from './compile.js';
 import { type LocalizedText, type RuleDefinition } from './types.js';
 
 /** One problem in a rule set: file, place, and what is wrong. */
@@ -258,6 +258,7 @@ export function loadRuleSet(manifest: unknown, options: LoadOptions = {}): LoadR
   if (first !== undefined) return { ok: false, errors: [first, ...rest] };
 
   const set = manifest as { id: string; version: string; title: LocalizedText };
-  const rules: CompiledRule[] = sources.map(({ rule, at }) => compileRule(rule as RuleDefinition, at, facts, operators));
-  return { ok: true, value: { id: set.id, version: set.version, title: set.title, rules, operators, facts } };
+  const engine = createEngine(facts, operators);
+  const rules: CompiledRule[] = sources.map(({ rule, at }) => compileRule(rule as RuleDefinition, at, engine));
+  return { ok: true, value: { id: set.id, version: set.version, title: set.title, rules, operators, facts, engine } };
 }

@@ -181,7 +181,6 @@ export function buildRuleSchema(): Schema {
           params: { description: '事实的参数。/ Fact params.', type: 'object' },
           path: pathProperty,
           name: { description: '条件名称（可选）。/ Optional name.', type: 'string' },
-          priority: { description: '求值优先级（json-rules-engine）。/ Evaluation priority.', type: 'integer', minimum: 1 },
         },
         if: { type: 'object', required: ['fact'] },
         then: {

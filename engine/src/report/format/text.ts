@@ -10,10 +10,11 @@ const HEADINGS: Readonly<Record<Language, Readonly<Record<Finding['severity'], s
   en: { error: 'Errors', warning: 'Warnings', info: 'Notes' },
 };
 
-function place(finding: Finding, language: Language): string {
+function place(finding: Finding, sourceFile: string | undefined, language: Language): string {
   const pointer = finding.path === '' ? '/' : finding.path;
   if (finding.source === undefined) return pointer;
-  return language === 'zh-CN' ? `第 ${finding.source.line} 行 ${pointer}` : `line ${finding.source.line} ${pointer}`;
+  const file = sourceFile === undefined ? '' : language === 'zh-CN' ? `${sourceFile} ` : `${sourceFile}, `;
+  return language === 'zh-CN' ? `${file}第 ${finding.source.line} 行 ${pointer}` : `${file}line ${finding.source.line} ${pointer}`;
 }
 
 /**
@@ -30,7 +31,7 @@ export function formatText(report: Report, language: Language = 'zh-CN'): string
     if (group.length === 0) continue;
     lines.push('', `${HEADINGS[language][severity]}（${group.length}）`);
     for (const finding of group) {
-      lines.push(`  [${finding.ruleId}] ${place(finding, language)}`, `    ${finding.message}`);
+      lines.push(`  [${finding.ruleId}] ${place(finding, report.document.sourceFile, language)}`, `    ${finding.message}`);
       if (finding.basis !== undefined && finding.basis.length > 0) lines.push(`    ${language === 'zh-CN' ? '依据' : 'Basis'}：${finding.basis.join('；')}`);
     }
   }

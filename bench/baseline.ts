@@ -1,0 +1,361 @@
+/**
+ * The hand-written baseline: the department-budget pack's checks written directly in
+ * TypeScript with decimal.js — no rule engine, no JSON rules, no scopes — as a developer would
+ * write them for this one document model. The benchmark checks that it reports the same
+ * {ruleId, path} findings as the engine before timing either, so both do the same work.
+ */
+import Decimal from 'decimal.js';
+import { validateAgainst } from '../engine/src/index.js';
+
+const D = Decimal.clone({ precision: 40, rounding: Decimal.ROUND_HALF_UP });
+type Dec = InstanceType<typeof D>;
+const ZERO = new D(0);
+const HUNDRED = new D(100);
+const HALF = Array.from({ length: 9 }, (_, places) => new D(10).pow(-places).div(2));
+
+/** A figure: value in 元 (or points), rounding half-width, blank flag. */
+interface Fig {
+  v: Dec;
+  u: Dec;
+  blank: boolean;
+}
+
+/** A finding as the benchmark compares them. */
+export interface BaselineFinding {
+  ruleId: string;
+  path: string;
+}
+
+type Row = { key?: string; code?: string; name: string; level?: number; group?: string; values: Record<string, unknown> };
+type Table = { unit: string; columns: { id: string; type?: string }[]; rows: Row[]; note?: string };
+type FigureJson = { key: string; kind: string; value: unknown; unit?: string; of?: string; code?: string; percent?: unknown; direction?: string; percentDirection?: string; current?: unknown };
+
+const PLAIN = /^-?\d+(\.\d+)?$/;
+
+function parse(raw: unknown, factor: Dec): Fig | undefined {
+  if (raw === undefined || raw === null || raw === '') return { v: ZERO, u: ZERO, blank: true };
+  const text = typeof raw === 'number' ? String(raw) : typeof raw === 'string' ? raw.replace(/,/g, '') : undefined;
+  if (text === undefined || !PLAIN.test(text)) return undefined;
+  const dot = text.indexOf('.');
+  const places = dot < 0 ? 0 : text.length - dot - 1;
+  const value = new D(text);
+  return { v: value.times(factor), u: value.isZero() ? ZERO : HALF[places]!.times(factor), blank: false };
+}
+
+function add(figs: Fig[]): Fig {
+  let v = ZERO;
+  let u = ZERO;
+  for (const fig of figs) {
+    v = v.plus(fig.v);
+    u = u.plus(fig.u);
+  }
+  return { v, u, blank: false };
+}
+
+const rounded = (a: Fig, b: Fig) => {
+  const allowance = a.u.plus(b.u);
+  const difference = a.v.minus(b.v).abs();
+  return allowance.isZero() ? difference.isZero() : difference.lessThan(allowance);
+};
+const exact = (a: Fig, b: Fig) => a.v.equals(b.v);
+
+const EMPTY_NOTE = /本表无数据|本表(数据)?为空|为空表|本(部门|单位)[^。；]*?(没有|无)[^。；]*?(“三公”经费|三公经费|政府性基金|国有资本经营|机关运行经费|上年结转|项目支出)/;
+const TABLES = [
+  'incomeExpenditureSummary', 'incomeSummary', 'expenditureSummary', 'fiscalAppropriationSummary', 'generalBudgetExpenditure',
+  'basicExpenditureByEconomicClass', 'governmentFundIncome', 'governmentFundExpenditure', 'stateCapital', 'agencyOperatingCosts',
+  'projectExpenditure', 'projectExpenditureCarriedOver', 'governmentProcurement',
+];
+const REQUIRED = [
+  'incomeExpenditureSummary', 'incomeSummary', 'expenditureSummary', 'fiscalAppropriationSummary', 'generalBudgetExpenditure',
+  'basicExpenditureByEconomicClass', 'governmentFundExpenditure', 'stateCapital', 'threePublicExpenses',
+];
+
+/**
+ * Checks one document the hand-written way.
+ * @param document The document.
+ */
+export function checkByHand(document: unknown): BaselineFinding[] {
+  const findings: BaselineFinding[] = [];
+  const report = (ruleId: string, path: string) => findings.push({ ruleId, path });
+  for (const problem of validateAgainst('document', document)) report('document-schema', problem.pointer);
+
+  const doc = document as { meta?: { unit?: string }; tables?: Record<string, Table>; narrative?: { sections?: { figures?: FigureJson[] }[] } };
+  const tables = doc.tables ?? {};
+  const docFactor = new D(doc.meta?.unit === '元' ? 1 : 10000);
+  const factorOf = (table: Table) => new D(table.unit === '万元' ? 10000 : 1);
+  const cache = new Map<Row, Map<string, Fig>>();
+  const cell = (table: Table, row: Row, column: string): Fig => {
+    let cells = cache.get(row);
+    if (!cells) cache.set(row, (cells = new Map()));
+    let fig = cells.get(column);
+    if (!fig) {
+      fig = parse(row.values[column], factorOf(table)) ?? { v: ZERO, u: ZERO, blank: true };
+      cells.set(column, fig);
+    }
+    return fig;
+  };
+  const rowByKey = (table: Table, key: string) => table.rows.find((row) => row.key === key);
+  const keyCell = (role: string, key: string, column: string): [Fig, string] | undefined => {
+    const table = tables[role];
+    const index = table?.rows.findIndex((row) => row.key === key) ?? -1;
+    if (!table || index < 0 || !table.columns.some((c) => c.id === column)) return undefined;
+    return [cell(table, table.rows[index]!, column), `/tables/${role}/rows/${index}/values/${column}`];
+  };
+  const hasColumns = (table: Table, columns: string[]) => columns.every((id) => table.columns.some((column) => column.id === id));
+  const rowSum = (table: Table, row: Row, columns: string[]) => add(columns.map((column) => cell(table, row, column)));
+  const children = (table: Table, row: Row): Row[] => {
+    const same = table.rows.filter((candidate) => candidate.group === row.group && candidate !== row);
+    if (row.code !== undefined) {
+      const coded = same.filter((c) => c.code !== undefined && c.code.length === row.code!.length + 2 && c.code.startsWith(row.code!));
+      if (coded.length > 0 || row.level === undefined) return coded;
+    }
+    if (row.key === 'total') {
+      const classes = same.filter((c) => c.code?.length === 3);
+      return classes.length > 0 ? classes : same.filter((c) => c.level === 1);
+    }
+    if (row.level === undefined) return [];
+    const result: Row[] = [];
+    for (const candidate of table.rows.slice(table.rows.indexOf(row) + 1)) {
+      if (candidate.group !== row.group) continue;
+      if (candidate.level === undefined || candidate.level <= row.level) break;
+      if (candidate.level === row.level + 1) result.push(candidate);
+    }
+    return result;
+  };
+  const hasData = (table: Table) => table.rows.some((row) => table.columns.some((column) => column.type !== 'text' && !cell(table, row, column.id).v.isZero()));
+
+  // amount cells must be decimals (the engine's shape check beyond the schema)
+  for (const [role, table] of Object.entries(tables)) {
+    if (table.unit !== '元' && table.unit !== '万元') continue;
+    table.rows.forEach((row, index) => {
+      for (const column of table.columns) {
+        if (column.type === 'text') continue;
+        if (parse(row.values[column.id], factorOf(table)) === undefined) report('document-schema', `/tables/${role}/rows/${index}/values/${column.id}`);
+      }
+    });
+  }
+
+  // structure
+  for (const role of REQUIRED) if (!tables[role]) report('required-tables-present', `/tables/${role}`);
+
+  // empty tables
+  const three = tables.threePublicExpenses;
+  if (three) {
+    const marked = three.note !== undefined && EMPTY_NOTE.test(three.note);
+    const data = hasData(three);
+    if (!data && !marked) report('three-public-filled-or-marked', '/tables/threePublicExpenses/note');
+    if (data && marked) report('three-public-not-marked-empty-with-data', '/tables/threePublicExpenses/note');
+  }
+  for (const role of TABLES) {
+    const table = tables[role];
+    if (!table) continue;
+    const marked = table.note !== undefined && EMPTY_NOTE.test(table.note);
+    const data = hasData(table);
+    if (!data && !marked) report('empty-table-marked', `/tables/${role}/note`);
+    if (data && marked) report('marked-empty-table-has-no-data', `/tables/${role}/note`);
+  }
+
+  // row arithmetic: total = Σ columns, per row
+  const rowRule = (ruleId: string, role: string, columns: string[], group?: string) => {
+    const table = tables[role];
+    if (!table || !hasColumns(table, ['total', ...columns])) return;
+    table.rows.forEach((row, index) => {
+      if (group !== undefined && row.group !== group) return;
+      if (!rounded(cell(table, row, 'total'), rowSum(table, row, columns))) report(ruleId, `/tables/${role}/rows/${index}/values/total`);
+    });
+  };
+  rowRule('summary-expenditure-rows-add-up', 'incomeExpenditureSummary', ['currentYear', 'carriedOver'], 'expenditure');
+  rowRule('income-summary-rows-add-up', 'incomeSummary', ['generalBudget', 'governmentFunds', 'stateCapital', 'fiscalSpecialAccount', 'unitFunds']);
+  for (const role of ['expenditureSummary', 'generalBudgetExpenditure', 'governmentFundExpenditure']) rowRule('expenditure-rows-basic-plus-project', role, ['basic', 'project']);
+  rowRule('economic-class-rows-add-up', 'basicExpenditureByEconomicClass', ['personnel', 'public']);
+  rowRule('fiscal-appropriation-rows-add-up', 'fiscalAppropriationSummary', ['generalBudget', 'governmentFunds', 'stateCapital'], 'expenditure');
+  rowRule('three-public-funds-add-up', 'threePublicExpenses', ['generalBudget', 'governmentFunds', 'stateCapital']);
+  rowRule('project-table-funds-add-up', 'projectExpenditure', ['generalBudget', 'governmentFunds', 'stateCapital', 'fiscalSpecialAccount', 'unitFunds']);
+
+  const summary = tables.incomeExpenditureSummary;
+  if (summary) {
+    const total = keyCell('incomeExpenditureSummary', 'currentYearIncomeTotal', 'amount');
+    const sources = summary.rows.filter((row) => row.group === 'income' && row.key !== undefined && !['currentYearIncomeTotal', 'carriedOver', 'incomeGrandTotal'].includes(row.key));
+    if (total && !rounded(total[0], add(sources.map((row) => cell(summary, row, 'amount'))))) report('summary-income-total-adds-up', total[1]);
+    summary.columns.forEach((column) => {
+      if (!['total', 'currentYear', 'carriedOver'].includes(column.id)) return;
+      const totalRow = keyCell('incomeExpenditureSummary', 'currentYearExpenditureTotal', column.id);
+      const classes = summary.rows.filter((row) => row.group === 'expenditure' && row.code !== undefined);
+      if (totalRow && !rounded(totalRow[0], add(classes.map((row) => cell(summary, row, column.id))))) report('summary-expenditure-total-adds-up', totalRow[1]);
+    });
+    const grandIn = keyCell('incomeExpenditureSummary', 'incomeGrandTotal', 'amount');
+    const thisYearIn = keyCell('incomeExpenditureSummary', 'currentYearIncomeTotal', 'amount');
+    const carriedIn = keyCell('incomeExpenditureSummary', 'carriedOver', 'amount');
+    const grandOut = keyCell('incomeExpenditureSummary', 'expenditureGrandTotal', 'total');
+    const thisYearOut = keyCell('incomeExpenditureSummary', 'currentYearExpenditureTotal', 'total');
+    const carriedOut = keyCell('incomeExpenditureSummary', 'yearEndCarryForward', 'total');
+    if (grandIn && thisYearIn && carriedIn && grandOut && thisYearOut && carriedOut) {
+      if (!rounded(grandIn[0], add([thisYearIn[0], carriedIn[0]]))) report('summary-grand-totals-add-up', grandIn[1]);
+      if (!rounded(grandOut[0], add([thisYearOut[0], carriedOut[0]]))) report('summary-grand-totals-add-up', grandOut[1]);
+    }
+    if (grandIn && grandOut && !exact(grandIn[0], grandOut[0])) report('summary-table-balances', grandIn[1]);
+  }
+  const fiscal = tables.fiscalAppropriationSummary;
+  if (fiscal) {
+    const income = keyCell('fiscalAppropriationSummary', 'incomeGrandTotal', 'amount');
+    const spending = keyCell('fiscalAppropriationSummary', 'expenditureGrandTotal', 'total');
+    if (income && spending && !exact(income[0], spending[0])) report('fiscal-appropriation-table-balances', income[1]);
+  }
+
+  // hierarchy
+  const hierarchy = (ruleId: string, roles: string[]) => {
+    for (const role of roles) {
+      const table = tables[role];
+      if (!table) continue;
+      table.rows.forEach((row, index) => {
+        const kids = children(table, row);
+        if (kids.length === 0) return;
+        for (const column of table.columns) {
+          if (column.type === 'text') continue;
+          if (!rounded(cell(table, row, column.id), add(kids.map((kid) => cell(table, kid, column.id))))) report(ruleId, `/tables/${role}/rows/${index}/values/${column.id}`);
+        }
+      });
+    }
+  };
+  hierarchy('code-hierarchy-adds-up', ['incomeSummary', 'expenditureSummary', 'generalBudgetExpenditure', 'governmentFundExpenditure', 'basicExpenditureByEconomicClass']);
+  hierarchy('project-table-groups-add-up', ['projectExpenditure', 'projectExpenditureCarriedOver']);
+  if (three) {
+    for (const column of three.columns) {
+      const total = keyCell('threePublicExpenses', 'total', column.id);
+      const vehicles = keyCell('threePublicExpenses', 'vehicles', column.id);
+      const items = three.rows.filter((row) => ['abroad', 'reception', 'vehicles'].includes(row.key ?? ''));
+      const parts = three.rows.filter((row) => ['vehiclePurchase', 'vehicleOperation'].includes(row.key ?? ''));
+      if (total && !rounded(total[0], add(items.map((row) => cell(three, row, column.id))))) report('three-public-items-add-up', total[1]);
+      if (vehicles && !rounded(vehicles[0], add(parts.map((row) => cell(three, row, column.id))))) report('three-public-items-add-up', vehicles[1]);
+    }
+  }
+
+  // cross-table
+  const t1in = keyCell('incomeExpenditureSummary', 'currentYearIncomeTotal', 'amount');
+  const t1out = keyCell('incomeExpenditureSummary', 'currentYearExpenditureTotal', 'total');
+  const t2 = keyCell('incomeSummary', 'total', 'total');
+  const t3 = keyCell('expenditureSummary', 'total', 'total');
+  if (t1in && t2 && t3 && t1out) {
+    if (!exact(t1in[0], t2[0])) report('summary-totals-agree', t1in[1]);
+    if (!exact(t3[0], t2[0])) report('summary-totals-agree', t3[1]);
+    if (!exact(t1out[0], t3[0])) report('summary-totals-agree', t1out[1]);
+  }
+  const expenditure = tables.expenditureSummary;
+  if (summary && expenditure) {
+    summary.rows.forEach((row, index) => {
+      if (row.group !== 'expenditure' || row.code === undefined) return;
+      const other = expenditure.rows.find((candidate) => candidate.code === row.code);
+      const theirs = other ? cell(expenditure, other, 'total') : { v: ZERO, u: ZERO, blank: true };
+      if (!exact(cell(summary, row, 'total'), theirs)) report('summary-classes-match-expenditure-summary', `/tables/incomeExpenditureSummary/rows/${index}/values/total`);
+    });
+  }
+  const incomeTotal = tables.incomeSummary && rowByKey(tables.incomeSummary, 'total');
+  if (summary && tables.incomeSummary && incomeTotal) {
+    for (const key of ['generalBudget', 'governmentFunds', 'stateCapital', 'fiscalSpecialAccount', 'unitFunds']) {
+      const mine = keyCell('incomeExpenditureSummary', key, 'amount');
+      if (mine && !exact(mine[0], cell(tables.incomeSummary, incomeTotal, key))) report('income-sources-match-income-summary', mine[1]);
+    }
+  }
+  const basic = keyCell('generalBudgetExpenditure', 'total', 'basic');
+  const economic = keyCell('basicExpenditureByEconomicClass', 'total', 'total');
+  if (basic && economic && !exact(basic[0], economic[0])) report('basic-expenditure-matches-economic-class', basic[1]);
+  const projects = tables.projectExpenditure;
+  const project = keyCell('expenditureSummary', 'total', 'project');
+  if (project && projects) {
+    const carried = tables.projectExpenditureCarriedOver;
+    const terms = [...projects.rows.filter((row) => row.level === 1).map((row) => cell(projects, row, 'total'))];
+    if (carried) terms.push(...carried.rows.filter((row) => row.level === 1).map((row) => cell(carried, row, 'total')));
+    if (!exact(project[0], add(terms))) report('project-expenditure-matches-project-tables', project[1]);
+  }
+  const generalProject = keyCell('generalBudgetExpenditure', 'total', 'project');
+  if (generalProject && projects && !exact(generalProject[0], add(projects.rows.filter((row) => row.level === 1).map((row) => cell(projects, row, 'generalBudget'))))) {
+    report('general-budget-project-matches-project-table', generalProject[1]);
+  }
+  const fiscalGeneral = keyCell('fiscalAppropriationSummary', 'currentYearExpenditureTotal', 'generalBudget');
+  const generalTotal = keyCell('generalBudgetExpenditure', 'total', 'total');
+  if (fiscalGeneral && generalTotal && !exact(fiscalGeneral[0], generalTotal[0])) report('fiscal-appropriation-matches-general-budget', fiscalGeneral[1]);
+
+  // narrative
+  const sections = doc.narrative?.sections ?? [];
+  const figures = sections.flatMap((section, s) => (section.figures ?? []).map((figure, f) => ({ figure, s, pointer: `/narrative/sections/${s}/figures/${f}` })));
+  const figureValue = (figure: FigureJson, field: 'value' | 'percent' | 'current' = 'value'): Fig | undefined => {
+    const unit = field === 'percent' ? '%' : (figure.unit ?? (figure.kind === 'share' ? '%' : undefined));
+    const factor = unit === '万元' ? new D(10000) : unit === '元' ? new D(1) : unit === '%' || unit === '个' ? new D(1) : docFactor;
+    return parse(figure[field], factor);
+  };
+  const amountNear = (key: string, s: number, code?: string) => {
+    const candidates = figures.filter((entry) => entry.figure.key === key && entry.figure.kind === 'amount' && (code === undefined || entry.figure.code === code));
+    return candidates.find((entry) => entry.s === s) ?? candidates[0];
+  };
+  const narrative: [string, string, string, string, string][] = [
+    ['narrative-income-total-matches', 'incomeTotal', 'incomeExpenditureSummary', 'incomeGrandTotal', 'amount'],
+    ['narrative-expenditure-total-matches', 'expenditureTotal', 'incomeExpenditureSummary', 'expenditureGrandTotal', 'total'],
+    ['narrative-basic-expenditure-matches', 'basicExpenditure', 'expenditureSummary', 'total', 'basic'],
+    ['narrative-project-expenditure-matches', 'projectExpenditure', 'expenditureSummary', 'total', 'project'],
+    ['narrative-general-budget-income-matches', 'generalBudgetIncome', 'incomeExpenditureSummary', 'generalBudget', 'amount'],
+    ['narrative-fiscal-appropriation-matches', 'fiscalAppropriationTotal', 'fiscalAppropriationSummary', 'incomeGrandTotal', 'amount'],
+    ['narrative-general-budget-expenditure-matches', 'generalBudgetExpenditure', 'generalBudgetExpenditure', 'total', 'total'],
+    ['narrative-public-costs-match', 'publicCosts', 'basicExpenditureByEconomicClass', 'total', 'public'],
+    ['narrative-three-public-total-matches', 'threePublicTotal', 'threePublicExpenses', 'total', 'total'],
+  ];
+  for (const [ruleId, key, role, rowKey, column] of narrative) {
+    for (const entry of figures) {
+      if (entry.figure.key !== key || entry.figure.kind !== 'amount') continue;
+      const stated = figureValue(entry.figure);
+      const table = keyCell(role, rowKey, column);
+      if (stated && table && !rounded(stated, table[0])) report(ruleId, `${entry.pointer}/value`);
+    }
+  }
+  for (const entry of figures) {
+    if (entry.figure.key !== 'procurementTotal' || entry.figure.kind !== 'amount') continue;
+    const parts = ['procurementGoods', 'procurementWorks', 'procurementServices'].map((key) => amountNear(key, entry.s));
+    const total = figureValue(entry.figure);
+    if (total) {
+      const values = parts.flatMap((part) => (part === undefined ? [] : [figureValue(part.figure)!]));
+      if (!rounded(total, add(values))) report('procurement-parts-add-up', `${entry.pointer}/value`);
+    }
+  }
+
+  // shares and changes
+  const groups = new Map<string, typeof figures>();
+  for (const entry of figures) {
+    if (entry.figure.kind !== 'share' || typeof entry.figure.of !== 'string') continue;
+    const id = `${entry.s}|${entry.figure.of}`;
+    groups.set(id, [...(groups.get(id) ?? []), entry]);
+  }
+  for (const group of groups.values()) {
+    if (group.length < 2) continue;
+    const sum = add(group.map((entry) => figureValue(entry.figure)!));
+    if (!rounded(sum, { v: HUNDRED, u: ZERO, blank: false })) report('shares-sum-to-100', group[0]!.pointer);
+  }
+  for (const entry of figures) {
+    const figure = entry.figure;
+    if (figure.kind === 'share' && typeof figure.of === 'string') {
+      const part = amountNear(figure.key, entry.s, figure.code);
+      const whole = amountNear(figure.of, entry.s);
+      if (part && whole) {
+        const wholeValue = figureValue(whole.figure)!;
+        if (!wholeValue.v.isZero()) {
+          const computed = figureValue(part.figure)!.v.div(wholeValue.v).times(HUNDRED);
+          if (!rounded(figureValue(figure)!, { v: computed, u: ZERO, blank: false })) report('share-matches-computed', `${entry.pointer}/value`);
+        }
+      }
+    }
+    if (figure.kind === 'change') {
+      if (figure.percent !== undefined) {
+        const amount = figureValue(figure)!;
+        const current = figure.current !== undefined ? figureValue(figure, 'current') : (() => { const near = amountNear(figure.key, entry.s); return near ? figureValue(near.figure) : undefined; })();
+        if (current) {
+          const signed = figure.direction === 'decrease' ? amount.v.negated() : figure.direction === 'flat' ? ZERO : amount.v;
+          const previous = current.v.minus(signed);
+          if (previous.greaterThan(0)) {
+            const implied = amount.v.div(previous).times(HUNDRED);
+            if (!rounded(figureValue(figure, 'percent')!, { v: implied, u: ZERO, blank: false })) report('change-percent-matches-amount', `${entry.pointer}/percent`);
+          }
+        }
+      }
+      if (figure.percentDirection !== undefined && figure.direction !== undefined && figure.percentDirection !== figure.direction) report('change-direction-words-agree', entry.pointer);
+    }
+  }
+  return findings.sort((a, b) => (a.path === b.path ? (a.ruleId < b.ruleId ? -1 : 1) : a.path < b.path ? -1 : 1));
+}
