@@ -1,7 +1,7 @@
 /** Every operator: its boundary table, including the decimal-precision block. */
 import { describe, expect, it } from 'vitest';
 import { invalid, missing } from '../../engine/src/document/unavailable.js';
-import { printedQuantity, blankQuantity, exactQuantity } from '../../engine/src/money/quantity.js';
+import { blankQuantity, exactQuantity, printedQuantity, sumQuantities } from '../../engine/src/money/quantity.js';
 import { Money } from '../../engine/src/money/money.js';
 import { OPERATORS, createOperatorRegistry } from '../../engine/src/operators/index.js';
 
@@ -69,10 +69,18 @@ describe('exact decimal comparison', () => {
 
 describe('roundedEqual', () => {
   it('lets n printed figures differ from their printed total by less than (n + 1) half-units', () => {
-    const sumOfTwo = { ...wan('0.01'), terms: 2, uncertainty: wan('0.01').uncertainty.times(2) };
-    expect(op('roundedEqual').check(wan('0.00'), sumOfTwo)).toBe(true);
-    expect(op('roundedEqual').check(wan('0.02'), sumOfTwo)).toBe(true);
-    expect(op('roundedEqual').check(wan('0.03'), sumOfTwo)).toBe(false);
+    const sumOfTwo = sumQuantities([wan('0.50'), wan('0.51')], '万元');
+    expect(op('roundedEqual').check(wan('1.00'), sumOfTwo)).toBe(true);
+    expect(op('roundedEqual').check(wan('1.02'), sumOfTwo)).toBe(true);
+    expect(op('roundedEqual').check(wan('1.03'), sumOfTwo)).toBe(false);
+    expect(op('roundedEqual').check(wan('0.99'), sumOfTwo)).toBe(false);
+  });
+
+  it('takes a printed zero as exact, so zeros add no tolerance', () => {
+    const withZeros = sumQuantities([wan('7.00'), wan('0'), wan('1046.30')], '万元');
+    expect(op('roundedEqual').check(wan('1053.30'), withZeros)).toBe(true);
+    expect(op('roundedEqual').check(wan('1053.31'), withZeros)).toBe(true);
+    expect(op('roundedEqual').check(wan('1053.32'), withZeros)).toBe(false);
   });
 
   it('never lets two copies of one figure at the same precision differ', () => {
