@@ -156,19 +156,22 @@ export function checkByHand(document: unknown): BaselineFinding[] {
   }
 
   // row arithmetic: total = Σ columns, per row
-  const rowRule = (ruleId: string, role: string, columns: string[], group?: string) => {
+  const rowRule = (ruleId: string, role: string, columns: string[], group?: string, skipBlank = false) => {
     const table = tables[role];
     if (!table || !hasColumns(table, ['total', ...columns])) return;
     table.rows.forEach((row, index) => {
       if (group !== undefined && row.group !== group) return;
+      if (skipBlank && !filled(table, row)) return;
       if (!rounded(cell(table, row, 'total'), rowSum(table, row, columns))) report(ruleId, `/tables/${role}/rows/${index}/values/total`);
     });
   };
-  rowRule('summary-expenditure-rows-add-up', 'incomeExpenditureSummary', ['currentYear', 'carriedOver'], 'expenditure');
+  const filled = (table: Table, row: Row) =>
+    table.columns.some((column) => column.type !== 'text' && row.values[column.id] !== undefined && row.values[column.id] !== null && row.values[column.id] !== '');
+  rowRule('summary-expenditure-rows-add-up', 'incomeExpenditureSummary', ['currentYear', 'carriedOver'], 'expenditure', true);
   rowRule('income-summary-rows-add-up', 'incomeSummary', ['generalBudget', 'governmentFunds', 'stateCapital', 'fiscalSpecialAccount', 'unitFunds']);
   for (const role of ['expenditureSummary', 'generalBudgetExpenditure', 'governmentFundExpenditure']) rowRule('expenditure-rows-basic-plus-project', role, ['basic', 'project']);
   rowRule('economic-class-rows-add-up', 'basicExpenditureByEconomicClass', ['personnel', 'public']);
-  rowRule('fiscal-appropriation-rows-add-up', 'fiscalAppropriationSummary', ['generalBudget', 'governmentFunds', 'stateCapital'], 'expenditure');
+  rowRule('fiscal-appropriation-rows-add-up', 'fiscalAppropriationSummary', ['generalBudget', 'governmentFunds', 'stateCapital'], 'expenditure', true);
   rowRule('three-public-funds-add-up', 'threePublicExpenses', ['generalBudget', 'governmentFunds', 'stateCapital']);
   rowRule('project-table-funds-add-up', 'projectExpenditure', ['generalBudget', 'governmentFunds', 'stateCapital', 'fiscalSpecialAccount', 'unitFunds']);
 

@@ -54,6 +54,8 @@ export interface TableView {
   readonly columns: readonly ColumnView[];
   /** Rows that are objects. */
   readonly rows: readonly RowView[];
+  /** Rows by their index in the document's `rows` array. */
+  readonly rowAt: ReadonlyMap<number, RowView>;
   /** Note text. */
   readonly note?: string;
   /** Source line. */
@@ -97,6 +99,7 @@ export class DocumentContext {
   private readonly tableCache = new Map<string, TableView | Unavailable>();
   private readonly memoStore = new Map<string, unknown>();
   private readonly cellCache = new Map<RowView, Map<string, Quantity | Unavailable>>();
+  private readonly figureCache = new Map<FigureView, Map<string, Quantity | Unavailable>>();
   private figureList?: readonly FigureView[];
 
   /**
@@ -185,6 +188,7 @@ export class DocumentContext {
       unit: isCurrencyUnit(raw.unit) ? raw.unit : undefined,
       columns,
       rows,
+      rowAt: new Map(rows.map((row) => [row.index, row])),
       note: asString(raw.note),
       line: asInteger(raw.line),
     };
@@ -260,13 +264,25 @@ export class DocumentContext {
    * @param field Which field to read (value, percent or current).
    */
   figureQuantity(view: FigureView, field: 'value' | 'percent' | 'current' = 'value'): Quantity | Unavailable {
+    let fields = this.figureCache.get(view);
+    if (fields === undefined) {
+      fields = new Map();
+      this.figureCache.set(view, fields);
+    }
+    let value = fields.get(field);
+    if (value === undefined) {
+      value = this.readFigure(view, field);
+      fields.set(field, value);
+    }
+    return value;
+  }
+
+  private readFigure(view: FigureView, field: 'value' | 'percent' | 'current'): Quantity | Unavailable {
     const pointer = `${view.pointer}/${field}`;
-    return this.memo(`figure:${pointer}`, () => {
-      const raw = view.figure[field];
-      if (raw === undefined || raw === null) return missing(`数字 ${view.pointer} 没有 ${field}`, pointer);
-      const unit = figureUnit(view.figure, field, this.defaultUnit);
-      return printedQuantity(raw, unit, pointer) ?? invalid(`情况说明中的数字 ${JSON.stringify(raw)} 不是数字`, pointer);
-    });
+    const raw = view.figure[field];
+    if (raw === undefined || raw === null) return missing(`数字 ${view.pointer} 没有 ${field}`, pointer);
+    const unit = figureUnit(view.figure, field, this.defaultUnit);
+    return printedQuantity(raw, unit, pointer) ?? invalid(`情况说明中的数字 ${JSON.stringify(raw)} 不是数字`, pointer);
   }
 }
 

@@ -5,7 +5,9 @@
  * @param token A property name or array index.
  */
 export function escapeToken(token: string | number): string {
-  return String(token).replace(/~/g, '~0').replace(/\//g, '~1');
+  const text = String(token);
+  // Most tokens (ids, indices) need no escaping: skip the regular expressions (hot path).
+  return text.includes('~') || text.includes('/') ? text.replace(/~/g, '~0').replace(/\//g, '~1') : text;
 }
 
 /**

@@ -30,11 +30,13 @@ export interface RowSelector {
   readonly hasChildren?: boolean;
   /** The row with the same code as the scope's current row (in another table). */
   readonly sameCode?: boolean;
+  /** Whether at least one amount cell of the row is filled (a row of blanks has no values). */
+  readonly hasValues?: boolean;
 }
 
 /** Names of the selector's fields, for rule validation. */
 export const ROW_SELECTOR_FIELDS: readonly string[] = [
-  'key', 'exceptKeys', 'code', 'codeLength', 'codePrefix', 'hasCode', 'hasKey', 'name', 'group', 'level', 'hasChildren', 'sameCode',
+  'key', 'exceptKeys', 'code', 'codeLength', 'codePrefix', 'hasCode', 'hasKey', 'name', 'group', 'level', 'hasChildren', 'sameCode', 'hasValues',
 ];
 
 const WHITESPACE = /\s+/g;
@@ -69,7 +71,25 @@ export function matchesRow(table: TableView, row: RowView, selector: RowSelector
   if (selector.group !== undefined && row.group !== selector.group) return false;
   if (selector.level !== undefined && row.level !== selector.level) return false;
   if (selector.hasChildren !== undefined && (childRows(table, row).length > 0) !== selector.hasChildren) return false;
+  if (selector.hasValues !== undefined && hasValues(table, row) !== selector.hasValues) return false;
   return true;
+}
+
+function hasValues(table: TableView, row: RowView): boolean {
+  return table.columns.some((column) => {
+    if (column.type === 'text') return false;
+    const value = row.values?.[column.id];
+    return value !== undefined && value !== null && value !== '';
+  });
+}
+
+/**
+ * The first row of a table that meets a selector, if any.
+ * @param table The table.
+ * @param selector The criteria.
+ */
+export function findRow(table: TableView, selector: RowSelector): RowView | undefined {
+  return table.rows.find((row) => matchesRow(table, row, selector));
 }
 
 /**
@@ -91,7 +111,24 @@ export function selectRows(table: TableView, selector: RowSelector): RowView[] {
  * @param table The table.
  * @param row The parent row.
  */
-export function childRows(table: TableView, row: RowView): RowView[] {
+export function childRows(table: TableView, row: RowView): readonly RowView[] {
+  let index = CHILDREN.get(table);
+  if (index === undefined) {
+    index = new Map();
+    CHILDREN.set(table, index);
+  }
+  let children = index.get(row);
+  if (children === undefined) {
+    children = findChildRows(table, row);
+    index.set(row, children);
+  }
+  return children;
+}
+
+// Table views live for one evaluation; their hierarchy is computed once per row.
+const CHILDREN = new WeakMap<TableView, Map<RowView, readonly RowView[]>>();
+
+function findChildRows(table: TableView, row: RowView): RowView[] {
   const sameGroup = table.rows.filter((candidate) => candidate.group === row.group && candidate !== row);
   if (row.code !== undefined) {
     const coded = sameGroup.filter(

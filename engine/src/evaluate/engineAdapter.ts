@@ -68,12 +68,41 @@ class ScopedAlmanac extends Almanac {
   }
 }
 
-/** A rule's condition tree, parsed by json-rules-engine. */
+/** How a node's result is computed from its children, once the leaves are evaluated. */
+type Shape = { readonly leaf: number } | { readonly all: readonly Shape[] } | { readonly any: readonly Shape[] } | { readonly not: Shape };
+
+/** A rule's condition tree, parsed by json-rules-engine: its leaves in tree order and its shape. */
 export class CompiledConditions {
+  readonly leaves: readonly ParsedCondition[];
+  readonly independent: readonly boolean[];
+  readonly shape: Shape;
+
   /**
    * @param root The parsed tree.
    */
-  constructor(readonly root: ParsedCondition) {}
+  constructor(root: ParsedCondition) {
+    const leaves: ParsedCondition[] = [];
+    const independent: boolean[] = [];
+    const flatten = (node: ParsedCondition, independentLeaf: boolean): Shape => {
+      if (node.all !== undefined) return { all: node.all.map((child) => flatten(child, false)) };
+      if (node.any !== undefined) return { any: node.any.map((child) => flatten(child, false)) };
+      if (node.not !== undefined) return { not: flatten(node.not, false) };
+      leaves.push(node);
+      independent.push(independentLeaf);
+      return { leaf: leaves.length - 1 };
+    };
+    // Leaves directly under a top-level `all` are independent requirements; nested ones are not.
+    this.shape = root.all !== undefined ? { all: root.all.map((child) => flatten(child, child.fact !== undefined)) } : flatten(root, false);
+    this.leaves = leaves;
+    this.independent = independent;
+  }
+}
+
+function resultOf(shape: Shape, leaves: readonly ConditionTrace[]): boolean {
+  if ('leaf' in shape) return leaves[shape.leaf]!.result;
+  if ('all' in shape) return shape.all.every((child) => resultOf(child, leaves));
+  if ('any' in shape) return shape.any.some((child) => resultOf(child, leaves));
+  return !resultOf(shape.not, leaves);
 }
 
 /** The facts and operators of a rule set, registered with json-rules-engine once. */
@@ -137,35 +166,27 @@ export class EvaluationSession {
    */
   async evaluate(conditions: CompiledConditions, binding: ScopeBinding): Promise<ConditionsVerdict> {
     this.almanac.scope = { context: this.almanac.scope.context, binding };
+    // Every comparison is evaluated (as json-rules-engine does within a priority set), so the
+    // report can name each failed requirement; the tree's result is then computed from them.
+    const { leaves: parsed } = conditions;
+    const evaluations =
+      parsed.length === 1
+        ? [await parsed[0]!.evaluate(this.almanac, this.operators)]
+        : await Promise.all(parsed.map((leaf) => leaf.evaluate(this.almanac, this.operators)));
     const leaves: ConditionTrace[] = [];
-    const root = conditions.root;
-    // Leaves of a top-level `all` are independent requirements; nested combinations are not.
-    const passed = await this.walk(root, leaves, false, root.all !== undefined);
-    return { passed, leaves };
-  }
-
-  private async walk(node: ParsedCondition, leaves: ConditionTrace[], independent: boolean, topLevelAll = false): Promise<boolean> {
-    if (node.all !== undefined) {
-      let passed = true;
-      for (const child of node.all) passed = (await this.walk(child, leaves, topLevelAll && child.fact !== undefined)) && passed;
-      return passed;
+    for (let index = 0; index < evaluations.length; index++) {
+      const leaf = parsed[index]!;
+      const evaluation = evaluations[index]!;
+      leaves.push({
+        fact: leaf.fact ?? '',
+        operator: leaf.operator ?? '',
+        params: leaf.params,
+        factResult: evaluation.leftHandSideValue,
+        valueResult: evaluation.rightHandSideValue,
+        result: evaluation.result,
+        independent: conditions.independent[index]!,
+      });
     }
-    if (node.any !== undefined) {
-      let passed = false;
-      for (const child of node.any) passed = (await this.walk(child, leaves, false)) || passed;
-      return passed;
-    }
-    if (node.not !== undefined) return !(await this.walk(node.not, leaves, false));
-    const evaluation = await node.evaluate(this.almanac, this.operators);
-    leaves.push({
-      fact: node.fact ?? '',
-      operator: node.operator ?? '',
-      params: node.params,
-      factResult: evaluation.leftHandSideValue,
-      valueResult: evaluation.rightHandSideValue,
-      result: evaluation.result,
-      independent,
-    });
-    return evaluation.result;
+    return { passed: resultOf(conditions.shape, leaves), leaves };
   }
 }

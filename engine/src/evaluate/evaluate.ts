@@ -59,7 +59,7 @@ interface ItemResult {
 function classify(verdict: ConditionsVerdict, operators: ReadonlyMap<string, OperatorDefinition>): ItemResult {
   let missingReason: ItemResult | undefined;
   for (const leaf of verdict.leaves) {
-    const unusable = [leaf.factResult, leaf.valueResult].find(isUnavailable);
+    const unusable = isUnavailable(leaf.factResult) ? leaf.factResult : isUnavailable(leaf.valueResult) ? leaf.valueResult : undefined;
     const problem = unusable ?? (leaf.result ? undefined : operators.get(leaf.operator)?.check(leaf.factResult, leaf.valueResult));
     if (!isUnavailable(problem)) continue;
     if (problem.reason === 'invalid') return { status: 'error', reason: problem.message, reasonPointer: problem.pointer };
@@ -155,7 +155,7 @@ export async function evaluate(ruleSet: CompiledRuleSet, document: unknown, opti
               message: rule.definition.message,
               title: rule.definition.title,
               basis: rule.definition.basis,
-              params: { ...item.labels, ...leafLabels(failed), ...comparisonParams(failed, language) },
+              params: { ...item.labels(), ...leafLabels(failed), ...comparisonParams(failed, language) },
               relatedPaths: isQuantity(expected) && expected.pointer !== undefined && expected.pointer !== path ? [expected.pointer] : undefined,
               line: line(path, item.line),
             },
@@ -187,7 +187,7 @@ function errorFinding(
       path,
       title: rule.definition.title,
       basis: rule.definition.basis,
-      params: { ...item.labels, reason: result.reason },
+      params: { ...item.labels(), reason: result.reason },
       line: line(path, item.line),
     },
     language,

@@ -14,8 +14,8 @@ import { type FigureSelector, type Scope } from '../rules/types.js';
 export interface ScopeItem {
   /** What facts see. */
   readonly binding: ScopeBinding;
-  /** Message params describing the item: table, row, column, code, figure. */
-  readonly labels: Readonly<Record<string, string>>;
+  /** Message params describing the item (table, row, column, code, figure), computed when a finding needs them. */
+  labels(): Readonly<Record<string, string>>;
   /** Source line of the item, when known. */
   readonly line?: number;
 }
@@ -40,7 +40,7 @@ function* tableItems(context: DocumentContext, roles: readonly string[] | undefi
   for (const role of roles ?? context.tableRoles()) {
     const table = context.table(role);
     if (isUnavailable(table)) continue;
-    yield { binding: { pointer: table.pointer, table: role }, labels: { table: table.name }, line: table.line };
+    yield { binding: { pointer: table.pointer, table: role }, labels: () => ({ table: table.name }), line: table.line };
   }
 }
 
@@ -52,7 +52,7 @@ function* rowItems(context: DocumentContext, roles: readonly string[], selector:
       if (selector !== undefined && !matchesRow(table, row, selector)) continue;
       yield {
         binding: { pointer: row.pointer, table: role, row: row.index },
-        labels: { table: table.name, row: row.name, code: row.code ?? '' },
+        labels: () => ({ table: table.name, row: row.name, code: row.code ?? '' }),
         line: row.line ?? table.line,
       };
     }
@@ -67,7 +67,7 @@ function* columnItems(context: DocumentContext, roles: readonly string[], column
       if (column.type === 'text' || (columns !== undefined && !columns.includes(column.id))) continue;
       yield {
         binding: { pointer: `${table.pointer}/columns/${index}`, table: role, column: column.id },
-        labels: { table: table.name, column: column.header },
+        labels: () => ({ table: table.name, column: column.header }),
         line: table.line,
       };
     }
@@ -89,7 +89,7 @@ function* cellItems(
       for (const column of amountColumns) {
         yield {
           binding: { pointer: `${row.pointer}/values/${column.id}`, table: role, row: row.index, column: column.id },
-          labels: { table: table.name, row: row.name, code: row.code ?? '', column: column.header },
+          labels: () => ({ table: table.name, row: row.name, code: row.code ?? '', column: column.header }),
           line: row.line ?? table.line,
         };
       }
@@ -100,7 +100,7 @@ function* cellItems(
 function* figureItems(context: DocumentContext, selector: FigureSelector | undefined): Generator<ScopeItem> {
   for (const view of context.figures()) {
     if (!figureMatches(view, selector)) continue;
-    yield { binding: { pointer: view.pointer, figure: view }, labels: figureLabels(view), line: view.line };
+    yield { binding: { pointer: view.pointer, figure: view }, labels: () => figureLabels(view), line: view.line };
   }
 }
 
@@ -122,7 +122,7 @@ function* shareGroupItems(context: DocumentContext): Generator<ScopeItem> {
     const first = group.figures[0]!;
     yield {
       binding: { pointer: pointerOf('narrative', 'sections', group.sectionIndex), shareGroup: group },
-      labels: { figure: group.figures.map((view) => String(view.figure.text ?? view.figure.value)).join('；'), of: group.of },
+      labels: () => ({ figure: group.figures.map((view) => String(view.figure.text ?? view.figure.value)).join('；'), of: group.of }),
       line: first.line,
     };
   }
@@ -135,7 +135,7 @@ function* performanceItems(context: DocumentContext): Generator<ScopeItem> {
     const record = table !== null && typeof table === 'object' ? (table as Record<string, unknown>) : {};
     yield {
       binding: { pointer: pointerOf('performance', index), performance: index },
-      labels: { project: typeof record.project === 'string' ? record.project : '' },
+      labels: () => ({ project: typeof record.project === 'string' ? record.project : '' }),
       line: typeof record.line === 'number' ? record.line : undefined,
     };
   }
@@ -147,7 +147,7 @@ function* performanceItems(context: DocumentContext): Generator<ScopeItem> {
  * @param scope The rule's scope, or undefined for the whole document.
  */
 export function scopeItems(context: DocumentContext, scope: Scope | undefined): ScopeItem[] {
-  if (scope === undefined) return [{ binding: { pointer: '' }, labels: {} }];
+  if (scope === undefined) return [{ binding: { pointer: '' }, labels: () => ({}) }];
   switch (scope.each) {
     case 'table':
       return [...tableItems(context, scope.tables)];

@@ -3,7 +3,7 @@
  * to the current scope item when the rule does not say.
  */
 import { type RowView, type TableView } from '../document/context.js';
-import { type RowSelector, selectRows } from '../document/selectors.js';
+import { type RowSelector, findRow } from '../document/selectors.js';
 import { type Unavailable, isUnavailable, missing } from '../document/unavailable.js';
 import { type FactScope } from './types.js';
 
@@ -45,11 +45,11 @@ export function resolveTable(params: Readonly<Record<string, unknown>>, scope: F
 export function resolveRow(table: TableView, params: Readonly<Record<string, unknown>>, scope: FactScope): RowView | Unavailable {
   const selector = params.row;
   if (selector !== undefined && selector !== null && typeof selector === 'object') {
-    const [row] = selectRows(table, withScopeCode(selector as RowSelector, scope));
+    const row = findRow(table, withScopeCode(selector as RowSelector, scope));
     return row ?? missing(`${table.name} 中没有符合 ${JSON.stringify(selector)} 的行`, `${table.pointer}/rows`);
   }
   const index = scope.binding.table === table.role ? scope.binding.row : undefined;
-  const row = index === undefined ? undefined : table.rows.find((candidate) => candidate.index === index);
+  const row = index === undefined ? undefined : table.rowAt.get(index);
   return row ?? missing('规则没有指明行（row），作用域中也没有当前行', `${table.pointer}/rows`);
 }
 
@@ -62,7 +62,7 @@ export function withScopeCode(selector: RowSelector, scope: FactScope): RowSelec
   if (selector.sameCode !== true) return selector;
   const { sameCode: _sameCode, ...rest } = selector;
   const table = scope.binding.table === undefined ? undefined : scope.context.table(scope.binding.table);
-  const row = table === undefined || isUnavailable(table) ? undefined : table.rows.find((candidate) => candidate.index === scope.binding.row);
+  const row = table === undefined || isUnavailable(table) || scope.binding.row === undefined ? undefined : table.rowAt.get(scope.binding.row);
   return { ...rest, code: row?.code ?? '\u0000no-code' };
 }
 
