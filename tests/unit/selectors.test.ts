@@ -1,0 +1,103 @@
+/** Row selectors and the classification hierarchy (类 3 digits → 款 5 → 项 7, or by level). */
+import { describe, expect, it } from 'vitest';
+import { DocumentContext, type TableView } from '../../engine/src/document/context.js';
+import { childRows, matchesRow, selectRows } from '../../engine/src/document/selectors.js';
+import { isUnavailable } from '../../engine/src/document/unavailable.js';
+import { deepFreeze } from '../helpers/fixtures.js';
+
+const document = deepFreeze({
+  tables: {
+    expenditureSummary: {
+      title: '支出总表',
+      unit: '万元',
+      columns: [{ id: 'total', header: '合计' }, { id: 'note', header: '说明', type: 'text' }],
+      rows: [
+        { key: 'total', name: '合计', values: { total: '30.00' } },
+        { code: '201', name: '一般公共服务支出', values: { total: '30.00' } },
+        { code: '20103', name: '政府办公厅（室）及相关机构事务', values: { total: '30.00' } },
+        { code: '2010301', name: '行政运行', values: { total: '10.00' } },
+        { code: '2010302', name: '一般行政管理事务', values: { total: '20.00' } },
+        { code: '205', name: '教育支出', values: { note: '无' } },
+      ],
+    },
+    basicExpenditureByEconomicClass: {
+      title: '经济分类',
+      unit: '万元',
+      columns: [{ id: 'total', header: '合计' }],
+      rows: [
+        { key: 'total', name: '合计', values: { total: '11.46' } },
+        { code: '302', name: '商品和服务支出', level: 1, values: { total: '11.46' } },
+        { name: '办公费', level: 2, values: { total: '6.00' } },
+        { name: '差旅费', level: 2, values: { total: '5.46' } },
+      ],
+    },
+    incomeExpenditureSummary: {
+      title: '收支总表',
+      unit: '万元',
+      columns: [{ id: 'amount', header: '收入' }, { id: 'total', header: '支出' }],
+      rows: [
+        { key: 'generalBudget', name: '一般公共预算', group: 'income', values: { amount: '30.00' } },
+        { code: '201', name: '一、一般公共服务支出', group: 'expenditure', values: { total: '30.00' } },
+        { code: '202', name: '二、外交支出', group: 'expenditure', values: {} },
+      ],
+    },
+  },
+});
+
+const context = new DocumentContext(document);
+const table = (role: string): TableView => {
+  const view = context.table(role);
+  if (isUnavailable(view)) throw new Error(role);
+  return view;
+};
+const names = (rows: readonly { name: string }[]) => rows.map((row) => row.name);
+
+describe('row selectors', () => {
+  const expenditure = table('expenditureSummary');
+
+  it('match by key, code, code length, prefix and name (ignoring whitespace)', () => {
+    expect(names(selectRows(expenditure, { key: 'total' }))).toEqual(['合计']);
+    expect(names(selectRows(expenditure, { code: ['201', '205'] }))).toEqual(['一般公共服务支出', '教育支出']);
+    expect(names(selectRows(expenditure, { codeLength: 7 }))).toEqual(['行政运行', '一般行政管理事务']);
+    expect(names(selectRows(expenditure, { codePrefix: '20103', codeLength: 7 }))).toHaveLength(2);
+    expect(names(selectRows(expenditure, { name: '行政 运行' }))).toEqual(['行政运行']);
+    expect(names(selectRows(expenditure, { hasCode: false }))).toEqual(['合计']);
+  });
+
+  it('combine criteria with AND, and exclude keys', () => {
+    expect(selectRows(expenditure, { hasCode: true, codeLength: 3, name: '教育支出' })).toHaveLength(1);
+    expect(selectRows(expenditure, { exceptKeys: ['total'] })).toHaveLength(5);
+  });
+
+  it('tell rows with amounts from rows of blanks (text cells do not count)', () => {
+    expect(names(selectRows(expenditure, { hasValues: false }))).toEqual(['教育支出']);
+    const summary = table('incomeExpenditureSummary');
+    expect(names(selectRows(summary, { group: 'expenditure', hasValues: true }))).toEqual(['一、一般公共服务支出']);
+  });
+
+  it('select by hierarchy: rows with children', () => {
+    expect(names(selectRows(expenditure, { hasChildren: true }))).toEqual(['合计', '一般公共服务支出', '政府办公厅（室）及相关机构事务']);
+    expect(matchesRow(expenditure, expenditure.rows[3]!, { hasChildren: false })).toBe(true);
+  });
+});
+
+describe('the classification hierarchy', () => {
+  it('follows codes: total → 类, 类 → 款, 款 → 项', () => {
+    const expenditure = table('expenditureSummary');
+    expect(names(childRows(expenditure, expenditure.rows[0]!))).toEqual(['一般公共服务支出', '教育支出']);
+    expect(names(childRows(expenditure, expenditure.rows[1]!))).toEqual(['政府办公厅（室）及相关机构事务']);
+    expect(names(childRows(expenditure, expenditure.rows[2]!))).toEqual(['行政运行', '一般行政管理事务']);
+    expect(childRows(expenditure, expenditure.rows[3]!)).toEqual([]);
+  });
+
+  it('falls back to levels when the children print no codes (款 by name)', () => {
+    const economic = table('basicExpenditureByEconomicClass');
+    expect(names(childRows(economic, economic.rows[0]!))).toEqual(['商品和服务支出']);
+    expect(names(childRows(economic, economic.rows[1]!))).toEqual(['办公费', '差旅费']);
+  });
+
+  it('keeps the sides of a two-sided table apart', () => {
+    const summary = table('incomeExpenditureSummary');
+    expect(childRows(summary, summary.rows[1]!)).toEqual([]);
+  });
+});
