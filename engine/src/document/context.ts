@@ -203,17 +203,7 @@ export class DocumentContext {
    */
   cell(table: TableView, row: RowView, columnId: string): Quantity | Unavailable {
     // Cells are read many times per evaluation: cache per row, keyed by column (hot path).
-    let cells = this.cellCache.get(row);
-    if (cells === undefined) {
-      cells = new Map();
-      this.cellCache.set(row, cells);
-    }
-    let value = cells.get(columnId);
-    if (value === undefined) {
-      value = this.readCell(table, row, columnId);
-      cells.set(columnId, value);
-    }
-    return value;
+    return cached(this.cellCache, row, columnId, () => this.readCell(table, row, columnId));
   }
 
   private readCell(table: TableView, row: RowView, columnId: string): Quantity | Unavailable {
@@ -264,17 +254,7 @@ export class DocumentContext {
    * @param field Which field to read (value, percent or current).
    */
   figureQuantity(view: FigureView, field: 'value' | 'percent' | 'current' = 'value'): Quantity | Unavailable {
-    let fields = this.figureCache.get(view);
-    if (fields === undefined) {
-      fields = new Map();
-      this.figureCache.set(view, fields);
-    }
-    let value = fields.get(field);
-    if (value === undefined) {
-      value = this.readFigure(view, field);
-      fields.set(field, value);
-    }
-    return value;
+    return cached(this.figureCache, view, field, () => this.readFigure(view, field));
   }
 
   private readFigure(view: FigureView, field: 'value' | 'percent' | 'current'): Quantity | Unavailable {
@@ -284,6 +264,20 @@ export class DocumentContext {
     const unit = figureUnit(view.figure, field, this.defaultUnit);
     return printedQuantity(raw, unit, pointer) ?? invalid(`情况说明中的数字 ${JSON.stringify(raw)} 不是数字`, pointer);
   }
+}
+
+function cached<K, V>(store: Map<K, Map<string, V>>, owner: K, key: string, compute: () => V): V {
+  let values = store.get(owner);
+  if (values === undefined) {
+    values = new Map();
+    store.set(owner, values);
+  }
+  let value = values.get(key);
+  if (value === undefined) {
+    value = compute();
+    values.set(key, value);
+  }
+  return value;
 }
 
 function figureUnit(figure: Readonly<Record<string, unknown>>, field: string, fallback: CurrencyUnit): DisplayUnit {

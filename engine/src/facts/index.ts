@@ -17,6 +17,7 @@ import { sum } from './sum.js';
 import { tableExists } from './tableExists.js';
 import { tableHasData } from './tableHasData.js';
 import { tableMarkedEmpty } from './tableMarkedEmpty.js';
+import { createRegistry } from '../registry.js';
 import { type FactDefinition } from './types.js';
 
 /** All built-in facts, in documentation order. */
@@ -39,15 +40,10 @@ export const FACTS: readonly FactDefinition[] = [
 
 /**
  * Builds a name → fact map, refusing duplicate names.
- * @param facts Fact definitions.
+ * @param definitions Fact definitions (the built-ins by default).
  */
-export function createFactRegistry(facts: readonly FactDefinition[] = FACTS): ReadonlyMap<string, FactDefinition> {
-  const registry = new Map<string, FactDefinition>();
-  for (const fact of facts) {
-    if (registry.has(fact.name)) throw new Error(`duplicate fact name: ${fact.name}`);
-    registry.set(fact.name, fact);
-  }
-  return registry;
+export function createFactRegistry(definitions: readonly FactDefinition[] = FACTS): ReadonlyMap<string, FactDefinition> {
+  return createRegistry('fact', definitions);
 }
 
 export type { FactDefinition, FactScope, ScopeBinding, ShareGroup, Bilingual } from './types.js';

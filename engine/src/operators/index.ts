@@ -16,6 +16,7 @@ import { isBlank } from './isBlank.js';
 import { isPresent } from './isPresent.js';
 import { isZeroOrBlank } from './isZeroOrBlank.js';
 import { roundedEqual } from './roundedEqual.js';
+import { createRegistry } from '../registry.js';
 import { type OperatorDefinition } from './types.js';
 
 /** All built-in operators, in documentation order. */
@@ -36,15 +37,10 @@ export const OPERATORS: readonly OperatorDefinition[] = [
 
 /**
  * Builds a name → operator map, refusing duplicate names.
- * @param operators Operator definitions.
+ * @param definitions Operator definitions (the built-ins by default).
  */
-export function createOperatorRegistry(operators: readonly OperatorDefinition[] = OPERATORS): ReadonlyMap<string, OperatorDefinition> {
-  const registry = new Map<string, OperatorDefinition>();
-  for (const operator of operators) {
-    if (registry.has(operator.name)) throw new Error(`duplicate operator name: ${operator.name}`);
-    registry.set(operator.name, operator);
-  }
-  return registry;
+export function createOperatorRegistry(definitions: readonly OperatorDefinition[] = OPERATORS): ReadonlyMap<string, OperatorDefinition> {
+  return createRegistry('operator', definitions);
 }
 
 export type { OperatorDefinition, Verdict } from './types.js';
