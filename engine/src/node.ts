@@ -5,16 +5,10 @@
 import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { type ParseError, parse, printParseErrorCode } from 'jsonc-parser';
 import { EngineError } from './errors.js';
-import { type CompiledRuleSet, type Language, type RuleSource, loadRuleSet } from './index.js';
+import { type CompiledRuleSet, type Language, type RuleSource, loadRuleSet, parseJsonText } from './index.js';
 
 export { EngineError } from './errors.js';
-
-function lineAndColumn(text: string, offset: number): string {
-  const before = text.slice(0, offset).split('\n');
-  return `${before.length}:${before[before.length - 1]!.length + 1}`;
-}
 
 /**
  * Parses JSON text, or throws an EngineError naming the line and column of the first problem.
@@ -22,17 +16,10 @@ function lineAndColumn(text: string, offset: number): string {
  * @param file Its file name, for the message.
  */
 export function parseJson(text: string, file?: string): unknown {
-  const source = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
-  try {
-    return JSON.parse(source) as unknown;
-  } catch {
-    const errors: ParseError[] = [];
-    parse(source, errors, { allowTrailingComma: false, disallowComments: true, allowEmptyContent: false });
-    const first = errors[0];
-    const place = first === undefined ? undefined : lineAndColumn(source, first.offset);
-    const what = first === undefined ? 'invalid JSON' : printParseErrorCode(first.error);
-    throw new EngineError('json_malformed', `JSON 格式错误（${what}）：请修正该处后重试 / malformed JSON (${what}): fix it and retry`, file, place);
-  }
+  const result = parseJsonText(text);
+  if (result.ok) return result.value;
+  const { code, line, column } = result.error;
+  throw new EngineError('json_malformed', `JSON 格式错误（${code}）：请修正该处后重试 / malformed JSON (${code}): fix it and retry`, file, `${line}:${column}`);
 }
 
 /**

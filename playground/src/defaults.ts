@@ -1,0 +1,83 @@
+/**
+ * What the page ships with: the examples (sample disclosure and defect variants), the
+ * department-budget pack as one rule-set text, and each rule's cases. All bundled at build time;
+ * example texts and case files load on demand.
+ */
+import manifest from '../../rules/department-budget/manifest.json';
+
+/** An example document the picker offers. */
+export interface Example {
+  /** Stable id (used in share links). */
+  readonly id: string;
+  /** File name in examples/. */
+  readonly file: string;
+  /** Loads the document text. */
+  load(): Promise<string>;
+}
+
+const exampleTexts = import.meta.glob<string>('../../examples/*.json', { query: '?raw', import: 'default' });
+const ruleModules = import.meta.glob<Record<string, unknown>>('../../rules/department-budget/**/*.rule.json', { eager: true, import: 'default' });
+const caseModules = import.meta.glob<CasesFile>('../../rules/department-budget/**/*.cases.json', { import: 'default' });
+const exampleDocuments = import.meta.glob<unknown>('../../examples/*.json', { import: 'default' });
+
+/** A rule's cases file. */
+export interface CasesFile {
+  /** Rule id. */
+  readonly rule: string;
+  /** Default base document, relative to the cases file. */
+  readonly base?: string;
+  /** The cases. */
+  readonly cases: readonly { name: string; base?: string; document?: unknown; patch?: unknown[]; findings: string[] }[];
+}
+
+/** The example opened by default: the published sample. */
+export const DEFAULT_EXAMPLE_ID = 'budget-2025-shenpiju';
+
+/** Every example, the published sample first. */
+export const EXAMPLES: readonly Example[] = Object.keys(exampleTexts)
+  .sort((a, b) => (a.endsWith(`${DEFAULT_EXAMPLE_ID}.json`) ? -1 : b.endsWith(`${DEFAULT_EXAMPLE_ID}.json`) ? 1 : a < b ? -1 : 1))
+  .map((path) => {
+    const file = path.split('/').pop()!;
+    return { id: file.replace(/\.json$/, ''), file, load: exampleTexts[path]! };
+  });
+
+/** The bundled pack as one rule-set JSON text (manifest with its rules inline, in file order). */
+export function defaultRulesText(): string {
+  const rules = Object.keys(ruleModules)
+    .sort()
+    .map((path) => {
+      const { $schema: _schema, ...rule } = ruleModules[path]!;
+      return rule;
+    });
+  const { $schema: _manifestSchema, ...rest } = manifest as Record<string, unknown>;
+  return `${JSON.stringify({ ...rest, rules }, null, 2)}\n`;
+}
+
+/**
+ * The cases of a rule with their base documents loaded, or undefined if the rule has none.
+ * @param ruleId The rule id.
+ */
+export async function loadCases(ruleId: string): Promise<{ name: string; document: unknown; patch?: unknown[]; findings: string[] }[] | undefined> {
+  const path = Object.keys(caseModules).find((candidate) => candidate.endsWith(`/${ruleId}.cases.json`));
+  if (path === undefined) return undefined;
+  const file = await caseModules[path]!();
+  const directory = path.slice(0, path.lastIndexOf('/'));
+  const cases = [];
+  for (const entry of file.cases) {
+    const base = entry.base ?? file.base;
+    const document = entry.document ?? (base === undefined ? undefined : await loadRelative(directory, base));
+    cases.push({ name: entry.name, document, ...(entry.patch !== undefined ? { patch: entry.patch } : {}), findings: entry.findings });
+  }
+  return cases;
+}
+
+async function loadRelative(directory: string, relative: string): Promise<unknown> {
+  const parts = directory.split('/');
+  for (const part of relative.split('/')) {
+    if (part === '..') parts.pop();
+    else if (part !== '.') parts.push(part);
+  }
+  const loader = exampleDocuments[parts.join('/')];
+  if (loader === undefined) throw new Error(`case base not bundled: ${relative}`);
+  return loader();
+}

@@ -1,0 +1,99 @@
+/**
+ * What the worker does, as plain functions (testable in Node): parse the two texts, load the rule
+ * set (remembering the last one while its text is unchanged), evaluate, and locate every finding
+ * and every problem in its text.
+ */
+import fastJsonPatch, { type Operation } from 'fast-json-patch';
+import { type CompiledRuleSet, type Language, evaluate, loadRuleSet, parseJsonText } from '../../../engine/src/index.js';
+import { indexPointers } from '../editor/pointerToRange.js';
+import { type CaseInput, type CaseResult, type TextProblem, type WorkerRequest, type WorkerResponse } from './protocol.js';
+
+const SYNTAX: Readonly<Record<Language, string>> = {
+  'zh-CN': 'JSON 格式错误（{code}），第 {line} 行第 {column} 列：请修正后继续',
+  en: 'Malformed JSON ({code}) at line {line}, column {column}: fix it to continue',
+};
+
+type Loaded = { readonly ruleSet: CompiledRuleSet; readonly problems: readonly [] } | { readonly ruleSet?: undefined; readonly problems: readonly TextProblem[] };
+
+function syntaxProblem(text: string, language: Language): { value?: unknown; problem?: TextProblem } {
+  const parsed = parseJsonText(text);
+  if (parsed.ok) return { value: parsed.value };
+  const { code, line, column, offset, length } = parsed.error;
+  const message = SYNTAX[language].replace('{code}', code).replace('{line}', String(line)).replace('{column}', String(column));
+  return { problem: { message, range: { offset, length: Math.max(length, 1), exact: true } } };
+}
+
+let lastRules: { text: string; language: Language; loaded: Loaded } | undefined;
+
+/**
+ * Loads the rule set in the rules editor, or locates its problems in the text.
+ * @param text The rules text.
+ * @param language Message language.
+ */
+export function loadRules(text: string, language: Language): Loaded {
+  if (lastRules !== undefined && lastRules.text === text && lastRules.language === language) return lastRules.loaded;
+  const { value, problem } = syntaxProblem(text, language);
+  let loaded: Loaded;
+  if (problem !== undefined) {
+    loaded = { problems: [problem] };
+  } else {
+    const result = loadRuleSet(value, { file: 'rules.json', language });
+    if (result.ok) {
+      loaded = { ruleSet: result.value, problems: [] };
+    } else {
+      const index = indexPointers(text);
+      loaded = { problems: result.errors.map((error) => ({ message: error.message, pointer: error.pointer, range: index.rangeOf(error.pointer) })) };
+    }
+  }
+  lastRules = { text, language, loaded };
+  return loaded;
+}
+
+/**
+ * Handles one request.
+ * @param request The request.
+ */
+export async function handle(request: WorkerRequest): Promise<WorkerResponse> {
+  const started = performance.now();
+  if (request.type === 'runCases') {
+    const loaded = loadRules(request.rulesText, request.language);
+    const results = loaded.ruleSet === undefined ? [] : await runCases(loaded.ruleSet, request.ruleId, request.cases, request.language);
+    return { type: 'casesRun', id: request.id, ruleId: request.ruleId, results, ruleProblems: loaded.problems };
+  }
+  const loaded = loadRules(request.rulesText, request.language);
+  const document = syntaxProblem(request.documentText, request.language);
+  if (loaded.ruleSet === undefined || document.problem !== undefined) {
+    return {
+      type: 'evaluated',
+      id: request.id,
+      findings: [],
+      ruleProblems: loaded.problems,
+      ...(document.problem !== undefined ? { documentProblem: document.problem } : {}),
+      elapsed: performance.now() - started,
+    };
+  }
+  const report = await evaluate(loaded.ruleSet, document.value, { language: request.language });
+  // Only parse the text for offsets when there is something to place.
+  const index = report.findings.length > 0 ? indexPointers(request.documentText) : undefined;
+  const findings = report.findings.map((finding) => ({ ...finding, range: index!.rangeOf(finding.path) }));
+  return { type: 'evaluated', id: request.id, report, findings, ruleProblems: [], elapsed: performance.now() - started };
+}
+
+async function runCases(ruleSet: CompiledRuleSet, ruleId: string, cases: readonly CaseInput[], language: Language): Promise<CaseResult[]> {
+  const results: CaseResult[] = [];
+  for (const entry of cases) {
+    const expected = [...entry.findings].sort();
+    try {
+      const document =
+        entry.patch === undefined
+          ? entry.document
+          : fastJsonPatch.applyPatch(structuredClone(entry.document), entry.patch as Operation[], true, false).newDocument;
+      const report = await evaluate(ruleSet, document, { language, only: [ruleId] });
+      const actual = report.findings.filter((finding) => finding.ruleId === ruleId).map((finding) => finding.path).sort();
+      results.push({ name: entry.name, passed: JSON.stringify(actual) === JSON.stringify(expected), expected, actual });
+    } catch (error) {
+      results.push({ name: entry.name, passed: false, expected, actual: [], error: (error as Error).message });
+    }
+  }
+  return results;
+}

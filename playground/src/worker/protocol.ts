@@ -1,0 +1,73 @@
+/**
+ * The typed protocol between the page and the evaluation worker. Every request carries an id;
+ * the page applies a response only if it answers the newest request of its kind, so a stale
+ * result never overwrites a newer one.
+ */
+import { type Finding, type Language, type Report } from '../../../engine/src/index.js';
+import { type TextRange } from '../editor/pointerToRange.js';
+
+/** A problem located in one of the two texts. */
+export interface TextProblem {
+  /** What is wrong. */
+  readonly message: string;
+  /** Where (offsets into the text). */
+  readonly range: TextRange;
+  /** JSON Pointer, when known. */
+  readonly pointer?: string;
+}
+
+/** A finding with its place in the document text. */
+export interface LocatedFinding extends Finding {
+  /** Where the finding's path is in the document text. */
+  readonly range: TextRange;
+}
+
+/** One case of a rule, ready to run (base document already loaded). */
+export interface CaseInput {
+  /** What the case shows. */
+  readonly name: string;
+  /** The base document. */
+  readonly document: unknown;
+  /** RFC 6902 operations applied to it. */
+  readonly patch?: readonly unknown[];
+  /** The pointers the rule must report. */
+  readonly findings: readonly string[];
+}
+
+/** The result of one case. */
+export interface CaseResult {
+  /** The case name. */
+  readonly name: string;
+  /** Whether the rule reported exactly the expected pointers. */
+  readonly passed: boolean;
+  /** Expected pointers. */
+  readonly expected: readonly string[];
+  /** Reported pointers. */
+  readonly actual: readonly string[];
+  /** Why the case could not run, if it could not. */
+  readonly error?: string;
+}
+
+/** Page → worker. */
+export type WorkerRequest =
+  | { readonly type: 'evaluate'; readonly id: number; readonly rulesText: string; readonly documentText: string; readonly language: Language }
+  | { readonly type: 'runCases'; readonly id: number; readonly rulesText: string; readonly ruleId: string; readonly cases: readonly CaseInput[]; readonly language: Language };
+
+/** Worker → page. */
+export type WorkerResponse =
+  | {
+      readonly type: 'evaluated';
+      readonly id: number;
+      /** The report, when rules and document could be used. */
+      readonly report?: Report;
+      readonly findings: readonly LocatedFinding[];
+      /** Problems of the rule set, located in the rules text. */
+      readonly ruleProblems: readonly TextProblem[];
+      /** A problem that makes the document text unusable (malformed JSON). */
+      readonly documentProblem?: TextProblem;
+      /** Milliseconds spent in the worker. */
+      readonly elapsed: number;
+      /** Set when the worker failed unexpectedly. */
+      readonly internalError?: string;
+    }
+  | { readonly type: 'casesRun'; readonly id: number; readonly ruleId: string; readonly results: readonly CaseResult[]; readonly ruleProblems: readonly TextProblem[] };
