@@ -2,25 +2,34 @@
  * The playground: two Monaco editors (the rule pack and the document) beside the findings panel.
  * Every edit is re-evaluated in a worker after 200 ms; markers sit at the offending JSON and a
  * finding reveals its place. The state lives in the URL (share link) and in local storage.
+ * The first check starts before Monaco has loaded; the editors attach when it arrives.
  */
 import './styles.css';
 import { type Language, type Report } from '../../engine/src/index.js';
 import { DEFAULT_EXAMPLE_ID, EXAMPLES, defaultRulesText, loadCases } from './defaults.js';
-import { toMarkers, type MarkerSource } from './editor/markers.js';
-import { type TextRange } from './editor/pointerToRange.js';
-import { DOCUMENT_URI, RULES_URI, setupMonaco } from './editor/setupMonaco.js';
+import { type EditorName, type Editors } from './editor/editors.js';
+import { type MarkerSource } from './editor/markers.js';
 import { UI, type UiStrings } from './i18n/ui.js';
 import { CasesPanel } from './panels/casesPanel.js';
 import { FindingsPanel } from './panels/findingsPanel.js';
 import { type Defaults, type PlaygroundState, STORAGE_KEY, encodeHash, initialState, toDelta } from './state/shareState.js';
 import { EngineClient } from './worker/client.js';
+import { type WorkerResponse } from './worker/protocol.js';
 
 const DEBOUNCE_MS = 200;
 const AUTOSAVE_MS = 600;
-const OWNER = 'disclosure-rules';
 
-const monaco = setupMonaco();
+performance.mark('playground:start');
 const element = <T extends HTMLElement>(testId: string) => document.querySelector<T>(`[data-testid="${testId}"]`)!;
+const client = new EngineClient();
+client.onLocated((located) => {
+  if (lastResponse?.id !== located.id) return;
+  located.ranges.forEach((range, index) => {
+    const finding = lastResponse?.findings[index];
+    if (finding !== undefined) finding.range = range;
+  });
+  showMarkers();
+});
 
 const exampleTexts = new Map<string, string>();
 async function exampleText(id: string): Promise<string | undefined> {
@@ -42,66 +51,49 @@ function storage(): Storage | undefined {
 }
 
 const { state: start } = await initialState(window.location, storage(), defaults);
+performance.mark('playground:state');
 let example = start.example;
 let language: Language = start.language;
 let strings: UiStrings = UI[language];
-let lastReport: Report | undefined;
+let editors: Editors | undefined;
+let lastResponse: Extract<WorkerResponse, { type: 'evaluated' }> | undefined;
 
-const editorOptions = {
-  automaticLayout: true,
-  minimap: { enabled: false },
-  fontFamily: "'Noto Sans Mono CJK SC', 'Noto Sans CJK SC', monospace",
-  fontSize: 13,
-  scrollBeyondLastLine: false,
-  wordWrap: 'off' as const,
-};
-const rulesModel = monaco.editor.createModel(start.rulesText, 'json', RULES_URI);
-const documentModel = monaco.editor.createModel(start.documentText, 'json', DOCUMENT_URI);
-const rulesEditor = monaco.editor.create(element('rules-editor'), { ...editorOptions, model: rulesModel });
-const documentEditor = monaco.editor.create(element('document-editor'), { ...editorOptions, model: documentModel });
-
-function reveal(editor: typeof documentEditor, range: TextRange): void {
-  const model = editor.getModel()!;
-  const start = model.getPositionAt(range.offset);
-  const end = model.getPositionAt(range.offset + range.length);
-  const selection = new monaco.Selection(start.lineNumber, start.column, end.lineNumber, end.column);
-  editor.setSelection(selection);
-  editor.revealRangeInCenterIfOutsideViewport(selection);
-  editor.focus();
-}
+const texts = (): Record<EditorName, string> =>
+  editors === undefined ? { rules: start.rulesText, document: start.documentText } : { rules: editors.text('rules'), document: editors.text('document') };
 
 const findings = new FindingsPanel(element('findings'), {
-  onFinding: (finding) => reveal(documentEditor, finding.range),
-  onRuleProblem: (problem) => reveal(rulesEditor, problem.range),
-  onDocumentProblem: (problem) => reveal(documentEditor, problem.range),
+  onFinding: (finding) => finding.range !== undefined && editors?.reveal('document', finding.range),
+  onRuleProblem: (problem) => editors?.reveal('rules', problem.range),
+  onDocumentProblem: (problem) => editors?.reveal('document', problem.range),
 });
 
-const client = new EngineClient();
-
-function setMarkers(model: typeof documentModel, sources: readonly MarkerSource[]): void {
-  monaco.editor.setModelMarkers(model, OWNER, toMarkers(sources, monaco.MarkerSeverity, (offset) => model.getPositionAt(offset), language === 'zh-CN' ? '规则' : 'rule'));
+function showMarkers(): void {
+  if (editors === undefined || lastResponse === undefined) return;
+  const response = lastResponse;
+  const basisLabel = language === 'zh-CN' ? '依据' : 'Basis';
+  const sourceLabel = language === 'zh-CN' ? '规则' : 'rule';
+  const documentMarkers: MarkerSource[] = response.findings.flatMap((finding) => (finding.range === undefined ? [] : [{
+    range: finding.range,
+    severity: finding.severity,
+    code: finding.ruleId,
+    message: finding.basis === undefined ? finding.message : `${finding.message}\n${basisLabel}：${finding.basis.join('；')}`,
+  }]));
+  if (response.documentProblem !== undefined) documentMarkers.push({ range: response.documentProblem.range, severity: 'error', message: response.documentProblem.message });
+  editors.setMarkers('document', documentMarkers, sourceLabel);
+  editors.setMarkers('rules', response.ruleProblems.map((problem) => ({ range: problem.range, severity: 'error', message: problem.message })), sourceLabel);
 }
 
 async function check(): Promise<void> {
   findings.update({ status: 'checking', findings: [], ruleProblems: [] }, strings);
-  const response = await client.request('evaluate', { rulesText: rulesModel.getValue(), documentText: documentModel.getValue(), language });
+  const { rules, document: documentText } = texts();
+  performance.mark('playground:check-sent');
+  const response = await client.request('evaluate', { rulesText: rules, documentText, language });
   if (response === undefined) return;
-  lastReport = response.report;
-  const basisLabel = language === 'zh-CN' ? '依据' : 'Basis';
-  setMarkers(
-    documentModel,
-    [
-      ...response.findings.map((finding) => ({
-        range: finding.range,
-        severity: finding.severity,
-        code: finding.ruleId,
-        message: finding.basis === undefined ? finding.message : `${finding.message}\n${basisLabel}：${finding.basis.join('；')}`,
-      })),
-      ...(response.documentProblem !== undefined ? [{ range: response.documentProblem.range, severity: 'error' as const, message: response.documentProblem.message }] : []),
-    ],
-  );
-  setMarkers(rulesModel, response.ruleProblems.map((problem) => ({ range: problem.range, severity: 'error' as const, message: problem.message })));
-  const status = response.internalError !== undefined ? 'internal-error' : response.ruleProblems.length > 0 ? 'rule-problems' : response.documentProblem !== undefined ? 'document-problem' : 'ready';
+  performance.mark('playground:check-received');
+  lastResponse = response;
+  showMarkers();
+  const status =
+    response.internalError !== undefined ? 'internal-error' : response.ruleProblems.length > 0 ? 'rule-problems' : response.documentProblem !== undefined ? 'document-problem' : 'ready';
   findings.update(
     {
       status,
@@ -114,6 +106,7 @@ async function check(): Promise<void> {
     },
     strings,
   );
+  performance.mark('playground:findings-shown');
 }
 
 function debounce(action: () => void, wait: number): () => void {
@@ -125,7 +118,8 @@ function debounce(action: () => void, wait: number): () => void {
 }
 
 function currentState(): PlaygroundState {
-  return { example, language, rulesText: rulesModel.getValue(), documentText: documentModel.getValue() };
+  const { rules, document: documentText } = texts();
+  return { example, language, rulesText: rules, documentText };
 }
 
 async function currentDelta() {
@@ -133,34 +127,39 @@ async function currentDelta() {
 }
 
 const autosave = debounce(() => {
-  void currentDelta().then((delta) => {
+  // Local storage keeps the texts themselves (cheap to compare and write); share links carry patches.
+  const save = () => {
+    const { rules, document: documentText } = texts();
+    const saved = {
+      ...(example !== defaults.example ? { e: example } : {}),
+      ...(language !== 'zh-CN' ? { l: language } : {}),
+      ...(rules !== defaults.rulesText ? { r: { t: rules } } : {}),
+      ...(documentText !== exampleTexts.get(example) ? { d: { t: documentText } } : {}),
+    };
     try {
-      storage()?.setItem(STORAGE_KEY, JSON.stringify(delta));
+      storage()?.setItem(STORAGE_KEY, JSON.stringify(saved));
     } catch {
       // Storage full or disabled: the share link still carries the state.
     }
-  });
+  };
+  if ('requestIdleCallback' in window) window.requestIdleCallback(save, { timeout: 2000 });
+  else save();
 }, AUTOSAVE_MS);
 const scheduleCheck = debounce(() => void check(), DEBOUNCE_MS);
-for (const model of [rulesModel, documentModel]) {
-  model.onDidChangeContent(() => {
-    scheduleCheck();
-    autosave();
-  });
-}
 
-// Toolbar.
+// Toolbar and cases.
 const picker = element<HTMLSelectElement>('example-picker');
 const languagePicker = element<HTMLSelectElement>('language-picker');
-const cases = new CasesPanel(element('cases'), [...defaultRulesText().matchAll(/^ {6}"id": "([a-z0-9-]+)"/gm)].map((match) => match[1]!), (ruleId) => void runCases(ruleId));
+const ruleIds = [...defaults.rulesText.matchAll(/^ {6}"id": "([a-z0-9-]+)"/gm)].map((match) => match[1]!);
+const cases = new CasesPanel(element('cases'), ruleIds, (ruleId) => void runCases(ruleId));
 
 function localize(): void {
   strings = UI[language];
   document.documentElement.lang = language;
   document.title = strings.title;
   for (const node of document.querySelectorAll<HTMLElement>('[data-i18n]')) {
-    const key = node.dataset.i18n as keyof UiStrings;
-    if (typeof strings[key] === 'string') node.textContent = strings[key];
+    const value = strings[node.dataset.i18n as keyof UiStrings];
+    if (typeof value === 'string') node.textContent = value;
   }
   picker.replaceChildren(...EXAMPLES.map((candidate) => new Option(strings.example_names[candidate.id] ?? candidate.file, candidate.id, false, candidate.id === example)));
   languagePicker.value = language;
@@ -173,13 +172,13 @@ async function runCases(ruleId: string): Promise<void> {
     cases.show([], strings);
     return;
   }
-  const response = await client.request('runCases', { rulesText: rulesModel.getValue(), ruleId, cases: loaded, language });
+  const response = await client.request('runCases', { rulesText: texts().rules, ruleId, cases: loaded, language });
   if (response !== undefined) cases.show(response.results, strings);
 }
 
 picker.addEventListener('change', () => {
   example = picker.value;
-  void exampleText(example).then((text) => documentModel.setValue(text ?? ''));
+  void exampleText(example).then((text) => editors?.setText('document', text ?? ''));
 });
 languagePicker.addEventListener('change', () => {
   language = languagePicker.value === 'en' ? 'en' : 'zh-CN';
@@ -200,17 +199,30 @@ element('share').addEventListener('click', () => {
   });
 });
 element('export').addEventListener('click', () => {
-  if (lastReport === undefined) return;
+  const report: Report | undefined = lastResponse?.report;
+  if (report === undefined) return;
   const link = document.createElement('a');
-  link.href = URL.createObjectURL(new Blob([`${JSON.stringify(lastReport, null, 2)}\n`], { type: 'application/json' }));
+  link.href = URL.createObjectURL(new Blob([`${JSON.stringify(report, null, 2)}\n`], { type: 'application/json' }));
   link.download = `report-${example}.json`;
   link.click();
   setTimeout(() => URL.revokeObjectURL(link.href), 1000);
 });
 element('reset').addEventListener('click', () => {
-  rulesModel.setValue(defaults.rulesText);
-  void exampleText(example).then((text) => documentModel.setValue(text ?? ''));
+  editors?.setText('rules', defaults.rulesText);
+  void exampleText(example).then((text) => editors?.setText('document', text ?? ''));
 });
 
 localize();
-void check();
+const firstCheck = check();
+// Monaco is most of the page's weight: load it once the first check is on its way.
+const { createEditors } = await import('./editor/editors.js');
+void firstCheck;
+performance.mark('playground:monaco-loaded');
+editors = createEditors({ rules: element('rules-editor'), document: element('document-editor') }, { rules: start.rulesText, document: start.documentText });
+editors.onChange(() => {
+  scheduleCheck();
+  autosave();
+});
+showMarkers();
+document.body.dataset.editors = 'ready';
+performance.mark('playground:editors');

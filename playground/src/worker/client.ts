@@ -8,6 +8,7 @@ import { type WorkerRequest, type WorkerResponse } from './protocol.js';
 type Kind = WorkerRequest['type'];
 type Body<K extends Kind> = Omit<Extract<WorkerRequest, { type: K }>, 'id' | 'type'>;
 type Answer<K extends Kind> = Extract<WorkerResponse, { type: K extends 'evaluate' ? 'evaluated' : 'casesRun' }>;
+type Located = Extract<WorkerResponse, { type: 'located' }>;
 
 /** A client of the evaluation worker. */
 export class EngineClient {
@@ -15,13 +16,26 @@ export class EngineClient {
   private nextId = 1;
   private readonly newest = new Map<string, number>();
   private readonly waiting = new Map<number, (response: WorkerResponse) => void>();
+  private locatedListener?: (located: Located) => void;
 
   constructor() {
     this.worker.addEventListener('message', (event: MessageEvent<WorkerResponse>) => {
+      if (event.data.type === 'located') {
+        if (this.newest.get('evaluate') === event.data.id) this.locatedListener?.(event.data);
+        return;
+      }
       const resolve = this.waiting.get(event.data.id);
       this.waiting.delete(event.data.id);
       resolve?.(event.data);
     });
+  }
+
+  /**
+   * Receives the places of the newest evaluation's findings (stale ones are dropped).
+   * @param listener Called with the ranges, in the order of the findings.
+   */
+  onLocated(listener: (located: Located) => void): void {
+    this.locatedListener = listener;
   }
 
   /**

@@ -5,7 +5,7 @@
  */
 import fastJsonPatch, { type Operation } from 'fast-json-patch';
 import { type CompiledRuleSet, type Language, evaluate, loadRuleSet, parseJsonText } from '../../../engine/src/index.js';
-import { indexPointers } from '../editor/pointerToRange.js';
+import { locatePointers } from '../editor/pointerToRange.js';
 import { type CaseInput, type CaseResult, type TextProblem, type WorkerRequest, type WorkerResponse } from './protocol.js';
 
 const SYNTAX: Readonly<Record<Language, string>> = {
@@ -41,8 +41,8 @@ export function loadRules(text: string, language: Language): Loaded {
     if (result.ok) {
       loaded = { ruleSet: result.value, problems: [] };
     } else {
-      const index = indexPointers(text);
-      loaded = { problems: result.errors.map((error) => ({ message: error.message, pointer: error.pointer, range: index.rangeOf(error.pointer) })) };
+      const ranges = locatePointers(text, result.errors.map((error) => error.pointer));
+      loaded = { problems: result.errors.map((error) => ({ message: error.message, pointer: error.pointer, range: ranges.get(error.pointer)! })) };
     }
   }
   lastRules = { text, language, loaded };
@@ -73,10 +73,19 @@ export async function handle(request: WorkerRequest): Promise<WorkerResponse> {
     };
   }
   const report = await evaluate(loaded.ruleSet, document.value, { language: request.language });
-  // Only parse the text for offsets when there is something to place.
-  const index = report.findings.length > 0 ? indexPointers(request.documentText) : undefined;
-  const findings = report.findings.map((finding) => ({ ...finding, range: index!.rangeOf(finding.path) }));
-  return { type: 'evaluated', id: request.id, report, findings, ruleProblems: [], elapsed: performance.now() - started };
+  return { type: 'evaluated', id: request.id, report, findings: report.findings, ruleProblems: [], elapsed: performance.now() - started };
+}
+
+/**
+ * Where the findings of an evaluation are in the document text (a scan of the whole text, so it
+ * is answered separately, after the findings themselves).
+ * @param request The evaluate request.
+ * @param response Its response.
+ */
+export function locate(request: Extract<WorkerRequest, { type: 'evaluate' }>, response: Extract<WorkerResponse, { type: 'evaluated' }>): WorkerResponse | undefined {
+  if (response.findings.length === 0) return undefined;
+  const ranges = locatePointers(request.documentText, response.findings.map((finding) => finding.path));
+  return { type: 'located', id: request.id, ranges: response.findings.map((finding) => ranges.get(finding.path)!) };
 }
 
 async function runCases(ruleSet: CompiledRuleSet, ruleId: string, cases: readonly CaseInput[], language: Language): Promise<CaseResult[]> {

@@ -16,10 +16,10 @@ export interface TextProblem {
   readonly pointer?: string;
 }
 
-/** A finding with its place in the document text. */
+/** A finding with its place in the document text (known once the text has been scanned). */
 export interface LocatedFinding extends Finding {
   /** Where the finding's path is in the document text. */
-  readonly range: TextRange;
+  range?: TextRange;
 }
 
 /** One case of a rule, ready to run (base document already loaded). */
@@ -69,5 +69,11 @@ export type WorkerResponse =
       readonly elapsed: number;
       /** Set when the worker failed unexpectedly. */
       readonly internalError?: string;
+    }
+  | {
+      /** Sent right after `evaluated`: where each of its findings is in the document text. */
+      readonly type: 'located';
+      readonly id: number;
+      readonly ranges: readonly TextRange[];
     }
   | { readonly type: 'casesRun'; readonly id: number; readonly ruleId: string; readonly results: readonly CaseResult[]; readonly ruleProblems: readonly TextProblem[] };

@@ -1,0 +1,81 @@
+/**
+ * Browser-test harness: serves the built playground with `vite preview` on a free port and drives
+ * Debian's Chromium through playwright-core (never a downloaded browser).
+ */
+import { type ChildProcess, spawn } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { join } from 'node:path';
+import { type Browser, type Page, chromium } from 'playwright-core';
+import { ROOT } from '../helpers/fixtures.js';
+
+const CHROMIUM = ['/usr/lib/chromium/chromium', '/usr/bin/chromium'].find((path) => existsSync(path));
+const FLAGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
+
+async function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const address = server.address();
+      server.close(() => resolve(typeof address === 'object' && address !== null ? address.port : 0));
+    });
+  });
+}
+
+/** A running preview server and browser. */
+export interface Harness {
+  /** The page's URL. */
+  readonly url: string;
+  /** The browser. */
+  readonly browser: Browser;
+  /** Opens a page that records console errors and failed requests. */
+  open(path?: string): Promise<{ page: Page; errors: string[] }>;
+  /** Stops everything. */
+  close(): Promise<void>;
+}
+
+/** Starts the preview server (on the built playground) and Chromium. */
+export async function startHarness(): Promise<Harness> {
+  if (CHROMIUM === undefined) {
+    throw new Error("Debian's Chromium is not installed: run `apt-get install -y chromium fonts-noto-cjk` (see .ci/run)");
+  }
+  if (!existsSync(join(ROOT, 'playground', 'dist', 'index.html'))) throw new Error('the playground is not built: run `npm run build`');
+  const port = await freePort();
+  const server: ChildProcess = spawn(process.execPath, [join(ROOT, 'node_modules', 'vite', 'bin', 'vite.js'), 'preview', '--port', String(port), '--host', '127.0.0.1', '--strictPort'], {
+    cwd: ROOT,
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  await new Promise<void>((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error('vite preview did not start')), 15_000);
+    server.stdout!.on('data', (chunk: Buffer) => {
+      if (String(chunk).includes(String(port))) {
+        clearTimeout(timer);
+        resolve();
+      }
+    });
+    server.once('exit', (code) => reject(new Error(`vite preview exited with ${code}`)));
+  });
+  const browser = await chromium.launch({ executablePath: CHROMIUM, headless: true, args: FLAGS });
+  const url = `http://127.0.0.1:${port}/`;
+  return {
+    url,
+    browser,
+    async open(path = '') {
+      const context = await browser.newContext({ viewport: { width: 1600, height: 900 }, locale: 'zh-CN' });
+      const page = await context.newPage();
+      const errors: string[] = [];
+      page.on('console', (message) => {
+        if (message.type() === 'error') errors.push(message.text());
+      });
+      page.on('pageerror', (error) => errors.push(String(error)));
+      page.on('requestfailed', (request) => errors.push(`request failed: ${request.url()}`));
+      await page.goto(`${url}${path}`);
+      return { page, errors };
+    },
+    async close() {
+      await browser.close();
+      server.kill();
+    },
+  };
+}
