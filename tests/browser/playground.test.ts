@@ -38,11 +38,25 @@ async function editorsReady(page: Page): Promise<void> {
 }
 
 /** Selects the first match of `text` in an editor with the find widget, as a person would. */
-async function findInEditor(page: Page, testId: string, text: string): Promise<void> {
+async function findInEditor(page: Page, testId: string, text: string, options: { wholeWord?: boolean } = {}): Promise<void> {
   await page.click(`[data-testid="${testId}"] .view-lines`);
   await page.keyboard.press('Control+Home');
   await page.keyboard.press('Control+F');
+  if (options.wholeWord) await page.keyboard.press('Alt+W');
   await page.keyboard.insertText(text);
+  await page.keyboard.press('Enter');
+  if (options.wholeWord) await page.keyboard.press('Alt+W');
+  await page.keyboard.press('Escape');
+}
+
+/** Replaces the first match of `text` with the find-and-replace widget. */
+async function replaceInEditor(page: Page, testId: string, text: string, replacement: string): Promise<void> {
+  await page.click(`[data-testid="${testId}"] .view-lines`);
+  await page.keyboard.press('Control+Home');
+  await page.keyboard.press('Control+H');
+  await page.keyboard.insertText(text);
+  await page.keyboard.press('Tab');
+  await page.keyboard.insertText(replacement);
   await page.keyboard.press('Enter');
   await page.keyboard.press('Escape');
 }
@@ -127,6 +141,10 @@ describe('the playground in Chromium', () => {
     await expect.poll(() => editor.evaluate((node) => node.contains(document.activeElement))).toBe(true);
     await expect.poll(() => editor.locator('.selected-text').count()).toBeGreaterThan(0);
     await expect.poll(() => editor.locator('.squiggly-error').count()).toBeGreaterThan(0);
+    // Hovering the marked value shows the rule's message and its basis.
+    const squiggle = await editor.locator('.squiggly-error').first().boundingBox();
+    await page.mouse.move(squiggle!.x + squiggle!.width / 2, squiggle!.y + squiggle!.height / 2);
+    await expect.poll(() => page.locator('.monaco-hover').allTextContents().then((texts) => texts.join(' ')), { timeout: 5000 }).toMatch(/依据：/);
     await expect(editor.locator('.view-lines').textContent()).resolves.toContain('事业运行');
     consoleErrors.push(...errors);
     await page.context().close();
@@ -152,6 +170,37 @@ describe('the playground in Chromium', () => {
     await findInEditor(page, 'rules-editor', 'roundEqual"');
     await page.keyboard.insertText('roundedEqual"');
     await page.waitForSelector('[data-testid="findings"][data-state="ready"]', { timeout: 5000 });
+    consoleErrors.push(...errors);
+    await page.context().close();
+  }, 60_000);
+
+  it('completes and explains both editors from the schemas, in Chinese, and follows a severity change', async () => {
+    const { page, errors } = await harness.open();
+    await ready(page);
+    await editorsReady(page);
+    // Make the first rule (code-hierarchy-adds-up) a warning, then break a sum it checks.
+    await replaceInEditor(page, 'rules-editor', '"severity": "error"', '"severity": "warning"');
+    await findInEditor(page, 'document-editor', '11.46', { wholeWord: true });
+    await page.keyboard.type('11.56');
+    await expect.poll(() => page.locator('[data-testid="finding"][data-rule-id="code-hierarchy-adds-up"]').count(), { timeout: 5000 }).toBeGreaterThan(0);
+    await expect(page.locator('[data-testid="finding"][data-rule-id="code-hierarchy-adds-up"]').first().getAttribute('data-severity')).resolves.toBe('warning');
+
+    // Completion offers the severities where a severity goes.
+    await findInEditor(page, 'rules-editor', 'warning');
+    await page.keyboard.press('Backspace');
+    await page.keyboard.press('Control+Space');
+    await page.waitForSelector('.suggest-widget.visible .monaco-list-row', { timeout: 10_000 });
+    const labels = await page.$$eval('.suggest-widget.visible .monaco-list-row', (rows) => rows.map((row) => row.getAttribute('aria-label') ?? ''));
+    expect(labels.join(' ')).toMatch(/error/);
+    expect(labels.join(' ')).toMatch(/info/);
+    await page.keyboard.press('Escape');
+    await page.keyboard.press('Control+Z');
+
+    // Hover docs in Chinese on a document field.
+    await findInEditor(page, 'document-editor', '"fiscalYear"');
+    const key = await page.locator('[data-testid="document-editor"] .view-line span span', { hasText: /^"fiscalYear"$/ }).first().boundingBox();
+    await page.mouse.move(key!.x + key!.width / 2, key!.y + key!.height / 2);
+    await expect.poll(() => page.locator('.monaco-hover').allTextContents().then((texts) => texts.join(' ')), { timeout: 10_000 }).toMatch(/预算年度/);
     consoleErrors.push(...errors);
     await page.context().close();
   }, 60_000);

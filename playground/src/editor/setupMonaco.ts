@@ -44,8 +44,10 @@ export function setupMonaco(): typeof monaco {
     enableSchemaRequest: false,
     schemaValidation: 'error',
     schemas: [
-      { uri: 'inmemory://schemas/document.schema.json', fileMatch: [DOCUMENT_URI.toString()], schema: documentSchema },
-      { uri: 'inmemory://schemas/rule-set.schema.json', fileMatch: [RULES_URI.toString()], schema: ruleSetWithRules() },
+      // Documents name their schema as "../schemas/document.schema.json"; relative to the model's URI
+      // that is this URI, so the document's own $schema finds the bundled schema, never the network.
+      { uri: 'inmemory://playground/schemas/document.schema.json', fileMatch: [DOCUMENT_URI.toString()], schema: documentSchema },
+      { uri: 'inmemory://playground/schemas/rule-set.schema.json', fileMatch: [RULES_URI.toString()], schema: ruleSetWithRules() },
     ],
   });
   return monaco;
