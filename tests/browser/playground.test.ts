@@ -37,6 +37,23 @@ async function editorsReady(page: Page): Promise<void> {
   await page.waitForSelector('body[data-editors="ready"] [data-testid="document-editor"] .view-lines', { timeout: 20_000 });
 }
 
+/**
+ * Opens the page (a new context, empty cache), waits for the first result and the editors, runs
+ * the steps, and keeps the console errors for the last test.
+ * @param steps What to do on the page.
+ */
+async function onPage(steps: (page: Page) => Promise<void>): Promise<void> {
+  const { page, errors } = await harness.open();
+  try {
+    await ready(page);
+    await editorsReady(page);
+    await steps(page);
+  } finally {
+    consoleErrors.push(...errors);
+    await page.context().close();
+  }
+}
+
 /** Selects the first match of `text` in an editor with the find widget, as a person would. */
 async function findInEditor(page: Page, testId: string, text: string, options: { wholeWord?: boolean } = {}): Promise<void> {
   await page.click(`[data-testid="${testId}"] .view-lines`);
@@ -108,24 +125,22 @@ describe('the playground in Chromium', () => {
   }, 60_000);
 
   it('shows findings for a defect example, updates them on an edit within 300 ms, and reveals a finding', async () => {
-    const { page, errors } = await harness.open();
-    await ready(page);
-    await editorsReady(page);
-    await page.selectOption('[data-testid="example-picker"]', 'budget-2025-shenpiju-defects-arithmetic');
-    await expect.poll(() => findings(page).count(), { timeout: 10_000 }).toBe(8);
-    const before = await findingKeys(page);
-    expect(before.some((key) => key.startsWith('summary-table-balances'))).toBe(true);
-    expect(await page.locator('[data-testid="finding"][data-severity="error"]').count()).toBe(8);
+    await onPage(async (page) => {
+      await page.selectOption('[data-testid="example-picker"]', 'budget-2025-shenpiju-defects-arithmetic');
+      await expect.poll(() => findings(page).count(), { timeout: 10_000 }).toBe(8);
+      const before = await findingKeys(page);
+      expect(before.some((key) => key.startsWith('summary-table-balances'))).toBe(true);
+      expect(await page.locator('[data-testid="finding"][data-severity="error"]').count()).toBe(8);
 
-    // Fix the summary table's income total: 3101.46 → 3011.46.
-    await findInEditor(page, 'document-editor', '3101.46');
-    await armEditTimer(page);
-    await page.keyboard.type('3011.46');
-    await page.waitForFunction(() => document.body.dataset.editMs !== undefined, null, { timeout: 5000 });
-    const editMs = Number(await page.evaluate(() => document.body.dataset.editMs));
-    const marks = await page.evaluate(() => {
-      const last = (name: string) => performance.getEntriesByName(`playground:${name}`).at(-1)!.startTime;
-      return { sentToReceived: Math.round(last('check-received') - last('check-sent')), receivedToShown: Math.round(last('findings-shown') - last('check-received')) };
+      // Fix the summary table's income total: 3101.46 → 3011.46.
+      await findInEditor(page, 'document-editor', '3101.46');
+      await armEditTimer(page);
+      await page.keyboard.type('3011.46');
+      await page.waitForFunction(() => document.body.dataset.editMs !== undefined, null, { timeout: 5000 });
+      const editMs = Number(await page.evaluate(() => document.body.dataset.editMs));
+      const marks = await page.evaluate(() => {
+        const last = (name: string) => performance.getEntriesByName(`playground:${name}`).at(-1)!.startTime;
+        return { sentToReceived: Math.round(last('check-received') - last('check-sent')), receivedToShown: Math.round(last('findings-shown') - last('check-received')) };
     });
     const status = await page.locator('[data-testid="findings"] .status').textContent();
     const checkingMs = await page.evaluate(() => document.body.dataset.checkingMs);
@@ -146,63 +161,56 @@ describe('the playground in Chromium', () => {
     await page.mouse.move(squiggle!.x + squiggle!.width / 2, squiggle!.y + squiggle!.height / 2);
     await expect.poll(() => page.locator('.monaco-hover').allTextContents().then((texts) => texts.join(' ')), { timeout: 5000 }).toMatch(/依据：/);
     await expect(editor.locator('.view-lines').textContent()).resolves.toContain('事业运行');
-    consoleErrors.push(...errors);
-    await page.context().close();
+    });
   }, 60_000);
 
   it('shows a broken rule at its place in the rules editor, never a blank page', async () => {
-    const { page, errors } = await harness.open();
-    await ready(page);
-    await editorsReady(page);
-    // Select inside the quotes and type the bare text (quotes would be auto-closed).
-    await findInEditor(page, 'rules-editor', 'roundedEqual');
-    await page.keyboard.insertText('roundEqual');
-    await page.waitForSelector('[data-testid="findings"][data-state="rule-problems"]', { timeout: 5000 });
-    const problem = page.locator('[data-testid="rule-problem"]').first();
-    await expect(problem.textContent()).resolves.toMatch(/未知的运算符“roundEqual”/);
-    await expect(problem.textContent()).resolves.toMatch(/\/rules\/\d+\/conditions\/all\/0\/operator/);
-    await expect.poll(() => page.locator('[data-testid="rules-editor"] .squiggly-error').count()).toBeGreaterThan(0);
-    await problem.click();
-    await expect(page.locator('[data-testid="rules-editor"] .view-lines').textContent()).resolves.toContain('roundEqual');
-    await expect(page.locator('[data-testid="document-editor"] .view-lines').isVisible()).resolves.toBe(true);
+    await onPage(async (page) => {
+      // Select inside the quotes and type the bare text (quotes would be auto-closed).
+      await findInEditor(page, 'rules-editor', 'roundedEqual');
+      await page.keyboard.insertText('roundEqual');
+      await page.waitForSelector('[data-testid="findings"][data-state="rule-problems"]', { timeout: 5000 });
+      const problem = page.locator('[data-testid="rule-problem"]').first();
+      await expect(problem.textContent()).resolves.toMatch(/未知的运算符“roundEqual”/);
+      await expect(problem.textContent()).resolves.toMatch(/\/rules\/\d+\/conditions\/all\/0\/operator/);
+      await expect.poll(() => page.locator('[data-testid="rules-editor"] .squiggly-error').count()).toBeGreaterThan(0);
+      await problem.click();
+      await expect(page.locator('[data-testid="rules-editor"] .view-lines').textContent()).resolves.toContain('roundEqual');
+      await expect(page.locator('[data-testid="document-editor"] .view-lines').isVisible()).resolves.toBe(true);
 
-    // Fixing it brings the findings back.
-    await findInEditor(page, 'rules-editor', 'roundEqual"');
-    await page.keyboard.insertText('roundedEqual"');
-    await page.waitForSelector('[data-testid="findings"][data-state="ready"]', { timeout: 5000 });
-    consoleErrors.push(...errors);
-    await page.context().close();
+      // Fixing it brings the findings back.
+      await findInEditor(page, 'rules-editor', 'roundEqual"');
+      await page.keyboard.insertText('roundedEqual"');
+      await page.waitForSelector('[data-testid="findings"][data-state="ready"]', { timeout: 5000 });
+    });
   }, 60_000);
 
   it('completes and explains both editors from the schemas, in Chinese, and follows a severity change', async () => {
-    const { page, errors } = await harness.open();
-    await ready(page);
-    await editorsReady(page);
-    // Make the first rule (code-hierarchy-adds-up) a warning, then break a sum it checks.
-    await replaceInEditor(page, 'rules-editor', '"severity": "error"', '"severity": "warning"');
-    await findInEditor(page, 'document-editor', '11.46', { wholeWord: true });
-    await page.keyboard.type('11.56');
-    await expect.poll(() => page.locator('[data-testid="finding"][data-rule-id="code-hierarchy-adds-up"]').count(), { timeout: 5000 }).toBeGreaterThan(0);
-    await expect(page.locator('[data-testid="finding"][data-rule-id="code-hierarchy-adds-up"]').first().getAttribute('data-severity')).resolves.toBe('warning');
+    await onPage(async (page) => {
+      // Make the first rule (code-hierarchy-adds-up) a warning, then break a sum it checks.
+      await replaceInEditor(page, 'rules-editor', '"severity": "error"', '"severity": "warning"');
+      await findInEditor(page, 'document-editor', '11.46', { wholeWord: true });
+      await page.keyboard.type('11.56');
+      await expect.poll(() => page.locator('[data-testid="finding"][data-rule-id="code-hierarchy-adds-up"]').count(), { timeout: 5000 }).toBeGreaterThan(0);
+      await expect(page.locator('[data-testid="finding"][data-rule-id="code-hierarchy-adds-up"]').first().getAttribute('data-severity')).resolves.toBe('warning');
 
-    // Completion offers the severities where a severity goes.
-    await findInEditor(page, 'rules-editor', 'warning');
-    await page.keyboard.press('Backspace');
-    await page.keyboard.press('Control+Space');
-    await page.waitForSelector('.suggest-widget.visible .monaco-list-row', { timeout: 10_000 });
-    const labels = await page.$$eval('.suggest-widget.visible .monaco-list-row', (rows) => rows.map((row) => row.getAttribute('aria-label') ?? ''));
-    expect(labels.join(' ')).toMatch(/error/);
-    expect(labels.join(' ')).toMatch(/info/);
-    await page.keyboard.press('Escape');
-    await page.keyboard.press('Control+Z');
+      // Completion offers the severities where a severity goes.
+      await findInEditor(page, 'rules-editor', 'warning');
+      await page.keyboard.press('Backspace');
+      await page.keyboard.press('Control+Space');
+      await page.waitForSelector('.suggest-widget.visible .monaco-list-row', { timeout: 10_000 });
+      const labels = await page.$$eval('.suggest-widget.visible .monaco-list-row', (rows) => rows.map((row) => row.getAttribute('aria-label') ?? ''));
+      expect(labels.join(' ')).toMatch(/error/);
+      expect(labels.join(' ')).toMatch(/info/);
+      await page.keyboard.press('Escape');
+      await page.keyboard.press('Control+Z');
 
-    // Hover docs in Chinese on a document field.
-    await findInEditor(page, 'document-editor', '"fiscalYear"');
-    const key = await page.locator('[data-testid="document-editor"] .view-line span span', { hasText: /^"fiscalYear"$/ }).first().boundingBox();
-    await page.mouse.move(key!.x + key!.width / 2, key!.y + key!.height / 2);
-    await expect.poll(() => page.locator('.monaco-hover').allTextContents().then((texts) => texts.join(' ')), { timeout: 10_000 }).toMatch(/预算年度/);
-    consoleErrors.push(...errors);
-    await page.context().close();
+      // Hover docs in Chinese on a document field.
+      await findInEditor(page, 'document-editor', '"fiscalYear"');
+      const key = await page.locator('[data-testid="document-editor"] .view-line span span', { hasText: /^"fiscalYear"$/ }).first().boundingBox();
+      await page.mouse.move(key!.x + key!.width / 2, key!.y + key!.height / 2);
+      await expect.poll(() => page.locator('.monaco-hover').allTextContents().then((texts) => texts.join(' ')), { timeout: 10_000 }).toMatch(/预算年度/);
+    });
   }, 60_000);
 
   it('reproduces an edited state from its share link, and after a reload from autosave', async () => {
