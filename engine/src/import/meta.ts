@@ -1,0 +1,62 @@
+/**
+ * Recognising what a text is: the department, the fiscal year and the kind of disclosure
+ * (部门预算 / 单位预算 / 部门决算 / 单位决算), from the cover and the table headers.
+ */
+import { type DocumentKind } from '../document/model.js';
+import { type SourceLine } from './types.js';
+
+/** What the cover says. */
+export interface Recognised {
+  /** Department name. */
+  readonly department: string;
+  /** Fiscal year. */
+  readonly fiscalYear: number;
+  /** Kind. */
+  readonly kind: DocumentKind;
+  /** Cover title, e.g. 2025年度部门预算公开. */
+  readonly title?: string;
+  /** Province or city named first in the department's name. */
+  readonly region?: string;
+  /** Line of the title. */
+  readonly line: number;
+}
+
+const KIND = /(\d{4})\s*年度?\s*(?:[省市区县]级)?\s*(部门|单位)(预算|决算)/;
+const HEADER_DEPARTMENT = /(?:部门名称|编制部门|编制单位|单位名称)[:：]\s*([^\s单]+(?:\s[^\s单]+)*?)\s*(?:单位[:：]|$)/;
+const REGIONS = ['北京', '天津', '上海', '重庆', '河北', '山西', '辽宁', '吉林', '黑龙江', '江苏', '浙江', '安徽', '福建', '江西', '山东', '河南', '湖北', '湖南', '广东', '海南', '四川', '贵州', '云南', '陕西', '甘肃', '青海', '台湾', '内蒙古', '广西', '西藏', '宁夏', '新疆'];
+
+function kindOf(unitOrDepartment: string, budgetOrAccounts: string): DocumentKind {
+  const level = unitOrDepartment === '单位' ? 'unit' : 'department';
+  return budgetOrAccounts === '决算' ? `${level}-final-accounts` : `${level}-budget`;
+}
+
+/**
+ * Reads the department, year and kind, or undefined when the text is not a budget disclosure.
+ * @param lines All lines.
+ */
+export function recognise(lines: readonly SourceLine[]): Recognised | undefined {
+  const titleIndex = lines.slice(0, 80).findIndex((line) => KIND.test(line.text));
+  if (titleIndex < 0) return undefined;
+  const titleLine = lines[titleIndex]!;
+  const match = KIND.exec(titleLine.text)!;
+  const fiscalYear = Number(match[1]);
+  // The department: the table headers name it (部门名称：…); otherwise the cover line above the title,
+  // or the title itself before the year.
+  let department: string | undefined;
+  for (const line of lines) {
+    const header = HEADER_DEPARTMENT.exec(line.cells.join(' '));
+    if (header !== null) {
+      department = header[1]!.trim();
+      break;
+    }
+  }
+  if (department === undefined) {
+    const before = titleLine.text.slice(0, titleLine.text.indexOf(match[0])).trim();
+    const cover = lines.slice(0, titleIndex).reverse().find((line) => line.text.trim() !== '');
+    department = before !== '' ? before : cover?.text.trim();
+  }
+  if (department === undefined || department === '') return undefined;
+  const region = REGIONS.find((name) => department!.startsWith(name));
+  const title = titleLine.text.trim().startsWith(match[0]) ? titleLine.text.trim() : undefined;
+  return { department, fiscalYear, kind: kindOf(match[2]!, match[3]!), title, region, line: titleLine.number };
+}
