@@ -6,7 +6,8 @@
  */
 import { basename, extname } from 'node:path';
 import { Command, CommanderError, Option } from 'commander';
-import { type Language, evaluate, formatText } from '../index.js';
+import { readFileSync } from 'node:fs';
+import { type ImportProblem, type Language, evaluate, formatText, importText } from '../index.js';
 import { EngineError, defaultRulePackPath, loadRuleSetFromPath, readJsonFile } from '../node.js';
 
 /** Where the CLI writes, so tests can capture it. */
@@ -29,21 +30,26 @@ function list(value: string, previous: string[] | undefined): string[] {
   return [...(previous ?? []), ...value.split(',').map((part) => part.trim()).filter((part) => part !== '')];
 }
 
-function readDocument(file: string): unknown {
-  if (extname(file).toLowerCase() === '.txt') {
-    throw new EngineError(
-      'text_unrecognised',
-      '暂不支持直接检查文本：文本导入器尚未实现，请先转换为 JSON 文档 / text import is not implemented yet: convert the text to a JSON document first',
-      file,
-    );
+function readText(file: string): string {
+  try {
+    return readFileSync(file, 'utf8');
+  } catch (error) {
+    throw new EngineError('file_unreadable', `无法读取文件（${(error as NodeJS.ErrnoException).code ?? 'error'}）：请检查路径和权限 / cannot read the file: check the path`, file);
   }
-  return readJsonFile(file);
+}
+
+/** Reads a document: JSON as it is, text (.txt) through the importer. */
+function readDocument(file: string): { document: unknown; importProblems: readonly ImportProblem[] } {
+  if (extname(file).toLowerCase() !== '.txt') return { document: readJsonFile(file), importProblems: [] };
+  const result = importText(readText(file), { file: basename(file) });
+  if (!result.ok) throw new EngineError('text_unrecognised', `${result.error.message} / not a budget disclosure`, file, String(result.error.line));
+  return { document: result.document, importProblems: result.problems };
 }
 
 async function check(file: string, options: CheckOptions, io: CliIo): Promise<number> {
   const ruleSet = loadRuleSetFromPath(options.rules ?? defaultRulePackPath(), options.lang);
-  const document = readDocument(file);
-  const report = await evaluate(ruleSet, document, { language: options.lang, only: options.only, skip: options.skip, file: basename(file) });
+  const { document, importProblems } = readDocument(file);
+  const report = await evaluate(ruleSet, document, { language: options.lang, only: options.only, skip: options.skip, file: basename(file), importProblems });
   io.stdout(options.format === 'json' ? `${JSON.stringify(report, null, 2)}\n` : formatText(report, options.lang));
   return report.valid ? 0 : 1;
 }
@@ -77,7 +83,9 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
     .command('import <file>')
     .description('把公开文本导入为文档 JSON / import published text into a document')
     .action((file: string) => {
-      throw new EngineError('text_unrecognised', '文本导入器尚未实现 / the text importer is not implemented yet', file);
+      const { document, importProblems } = readDocument(file);
+      io.stdout(`${JSON.stringify(document, null, 2)}\n`);
+      for (const problem of importProblems) io.stderr(`disclosure-check: ${file}:${problem.line}: ${problem.message}\n`);
     });
 
   try {

@@ -114,6 +114,12 @@ export interface Meta {
   readonly unit: '元' | '万元';
   /** Unit type, if known. */
   readonly unitType?: string;
+  /** Cover title. */
+  readonly title?: string;
+  /** Region. */
+  readonly region?: string;
+  /** Template profile id. */
+  readonly template?: string;
   /** Source. */
   readonly source?: { readonly file?: string; readonly format?: string };
 }

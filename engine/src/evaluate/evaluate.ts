@@ -19,6 +19,10 @@ import { type ConditionTrace, type ConditionsVerdict } from './engineAdapter.js'
 import { sourceLineOf } from './sourceLine.js';
 import { type ScopeItem, scopeItems } from './scope.js';
 
+/** The rule id of findings about text the importer could not read. */
+export const IMPORT_RULE = 'import';
+const IMPORT_TITLE = { 'zh-CN': '导入时未能识别的内容', en: 'Text the importer could not read' };
+
 /** Options for one evaluation. */
 export interface EvaluateOptions {
   /** Message language (zh-CN by default). */
@@ -29,6 +33,8 @@ export interface EvaluateOptions {
   readonly skip?: readonly string[];
   /** The document's file name, for the report. */
   readonly file?: string;
+  /** What the importer could not read (text input): reported as warnings at their lines. */
+  readonly importProblems?: readonly { readonly line: number; readonly code: string; readonly message: string }[];
 }
 
 function selected(rule: CompiledRule, only: readonly string[] | undefined, skip: readonly string[] | undefined): boolean {
@@ -116,6 +122,14 @@ export async function evaluate(ruleSet: CompiledRuleSet, document: unknown, opti
   const findings: Finding[] = [];
   const line = (pointer: string, fallback?: number): number | undefined => sourceLineOf(document, pointer) ?? fallback;
 
+  for (const problem of options.importProblems ?? []) {
+    findings.push(
+      createFinding(
+        { ruleId: IMPORT_RULE, code: problem.code, severity: 'warning', path: '', message: problem.message, title: IMPORT_TITLE, params: {}, line: problem.line },
+        language,
+      ),
+    );
+  }
   for (const problem of checkDocumentShape(context, language)) {
     findings.push(createFinding({ ...problem, severity: 'error', title: undefined, line: line(problem.path) }, language));
   }

@@ -1,0 +1,110 @@
+/**
+ * Importing published text: the sample's 13 tables equal the hand-built JSON, the document is
+ * recognised, what is not read yet is reported at its lines, text that is not a disclosure is
+ * refused, and the tab layout copes with CRLF, full-width digits, thousands separators, missing
+ * labels and a table continued after blank lines. No text, however arbitrary, makes it throw.
+ */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { importText, validateAgainst } from '../../engine/src/index.js';
+import { ROOT, sampleDocument } from '../helpers/fixtures.js';
+
+const sampleText = readFileSync(join(ROOT, 'examples', 'budget-2025-shenpiju.txt'), 'utf8');
+const expected = sampleDocument() as { meta: Record<string, unknown>; tables: Record<string, unknown> };
+
+function imported(text: string) {
+  const result = importText(text, { file: 'budget-2025-shenpiju.txt' });
+  if (!result.ok) throw new Error(result.error.message);
+  return result;
+}
+
+describe('importing the sample text', () => {
+  const { document, problems } = imported(sampleText);
+
+  it('recognises the document', () => {
+    expect(document.meta).toEqual(expected.meta);
+  });
+
+  it('reads all 13 tables exactly as the hand-built JSON has them', () => {
+    expect(Object.keys(document.tables)).toEqual(Object.keys(expected.tables));
+    for (const role of Object.keys(expected.tables)) expect(document.tables[role], role).toEqual(expected.tables[role]);
+  });
+
+  it('gives a schema-valid document', () => {
+    expect(validateAgainst('document', document)).toEqual([]);
+  });
+
+  it('reports the parts it does not read yet, at their lines, and nothing about the tables', () => {
+    expect(problems.map((problem) => [problem.code, problem.line])).toEqual([
+      ['part_not_imported', 46],
+      ['part_not_imported', 321],
+      ['part_not_imported', 1152],
+    ]);
+  });
+
+  it('reads the same document from CRLF text', () => {
+    expect(imported(sampleText.replace(/\n/g, '\r\n')).document).toEqual(document);
+  });
+});
+
+const header = ['2025年度部门预算公开', '', '部门名称：测试局', '', '单位：万元', ''];
+
+describe('tables in the tab layout', () => {
+  it('reads full-width digits and thousands separators, keeps blank cells blank, and needs no label', () => {
+    const text = [
+      ...header,
+      '2025年预算支出总表',
+      '部门名称：测试局',
+      '单位：万元',
+      '项目\t\t2025年预算数\t\t',
+      '科目编码\t科目名称\t合计\t基本支出\t项目支出',
+      '合计\t\t１,２３４.５０\t34.50\t1,200.00',
+      '',
+      '201\t一般公共服务支出\t1,234.50\t34.50\t1,200.00',
+      '2010301\t行政运行\t34.50\t34.50\t',
+    ].join('\n');
+    const table = imported(text).document.tables.expenditureSummary!;
+    expect(table.label).toBeUndefined();
+    expect(table.columns.map((column) => column.id)).toEqual(['total', 'basic', 'project']);
+    expect(table.rows.map((row) => [row.key ?? row.code, row.values])).toEqual([
+      ['total', { total: '1234.50', basic: '34.50', project: '1200.00' }],
+      ['201', { total: '1234.50', basic: '34.50', project: '1200.00' }],
+      ['2010301', { total: '34.50', basic: '34.50' }],
+    ]);
+  });
+
+  it('reports a header it does not know instead of inventing a column', () => {
+    const text = [...header, '2025年预算支出总表', '单位：万元', '科目编码\t科目名称\t合计\t奇怪的列', '合计\t\t1.00\t2.00'].join('\n');
+    const result = imported(text);
+    expect(result.problems.map((problem) => problem.code)).toContain('unknown_column');
+    expect(result.document.tables.expenditureSummary!.columns.map((column) => column.id)).toEqual(['total']);
+  });
+});
+
+describe('text that is not a disclosure', () => {
+  it('is refused with a reason', () => {
+    const result = importText('会议纪要\n\n今天天气很好。');
+    expect(result.ok).toBe(false);
+    if (!result.ok) expect(result.error.code).toBe('not_a_disclosure');
+  });
+
+  it('never makes the importer throw, whatever it contains', () => {
+    fc.assert(
+      fc.property(fc.string({ unit: 'binary', maxLength: 400 }), (text) => {
+        importText(text);
+        importText(`2025年度部门预算公开\n${text}`);
+      }),
+      { numRuns: 300 },
+    );
+    fc.assert(
+      fc.property(fc.array(fc.array(fc.oneof(fc.constantFrom('合计', '201', '一、一般公共预算', '1,234.50', '', '注：本表无数据', '2025年预算支出总表', '单位：万元'), fc.string()), { maxLength: 8 }), { maxLength: 40 }), (rows) => {
+        const text = ['2025年度部门预算公开', '第二部分 报表', ...rows.map((cells) => cells.join('\t'))].join('\n');
+        const result = importText(text);
+        if (result.ok) expect(validateAgainst('document', result.document).filter((problem) => problem.keyword === 'type')).toEqual([]);
+      }),
+      { numRuns: 300 },
+    );
+  });
+});
