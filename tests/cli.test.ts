@@ -98,11 +98,26 @@ describe('disclosure-check', () => {
     expect(stderr.split('\n')[0]).toMatch(/rules\.json:\/rules\/0\/conditions\/all\/0\/operator: 规则集无效：未知的运算符“bogus”/);
   });
 
-  it('exits 2 on unknown options and on text it cannot import yet', async () => {
+  it('exits 2 on unknown options and on text that is not a disclosure', async () => {
     expect((await cli(SAMPLE, '--format', 'xml')).code).toBe(2);
     const text = await cli(write('doc.txt', '预算'));
     expect(text.code).toBe(2);
-    expect(text.stderr).toMatch(/doc\.txt: /);
+    expect(text.stderr).toMatch(/doc\.txt:1: 不是预算公开文本/);
+  });
+
+  it('imports published text: `import` prints the document, checking a .txt names source lines', async () => {
+    const sampleText = join(ROOT, 'examples', 'budget-2025-shenpiju.txt');
+    const printed = await cli('import', sampleText);
+    expect(printed.code).toBe(0);
+    const document = JSON.parse(printed.stdout) as { tables: Record<string, unknown> };
+    expect(document.tables).toEqual((sampleDocument() as { tables: unknown }).tables);
+    expect(printed.stderr).toMatch(/budget-2025-shenpiju\.txt:321: 第三部分/);
+
+    const checked = await cli(sampleText, '--format', 'json');
+    expect(checked.code).toBe(0);
+    const report = JSON.parse(checked.stdout) as { findings: { ruleId: string; severity: string; source?: { line: number } }[] };
+    expect(validateAgainst('report', report)).toEqual([]);
+    expect(report.findings.every((finding) => finding.ruleId === 'import' && finding.severity === 'warning' && finding.source !== undefined)).toBe(true);
   });
 
   it('runs as the installed command (bin → dist), with the same exit codes', () => {
