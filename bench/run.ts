@@ -6,7 +6,7 @@
  */
 import { readFileSync } from 'node:fs';
 import fastJsonPatch, { type Operation } from 'fast-json-patch';
-import { evaluate, loadRuleSet } from '../engine/src/index.js';
+import { evaluate, importText, loadRuleSet } from '../engine/src/index.js';
 import { join } from 'node:path';
 import { defaultRulePackPath, loadRuleSetFromPath, packageRoot } from '../engine/src/node.js';
 import { checkByHand } from './baseline.js';
@@ -76,6 +76,13 @@ line('hand-written baseline (decimal.js)', median(handRates));
 console.log(`ratio engine / baseline: ${median(ratios).toFixed(2)}× the baseline's time per document (median of ${ROUNDS} rounds; range ${Math.min(...ratios).toFixed(2)}–${Math.max(...ratios).toFixed(2)})`);
 const manifest = JSON.parse(readFileSync(join(defaultRulePackPath(), 'manifest.json'), 'utf8')) as unknown;
 const ruleFiles = pack.rules.map((rule) => ({ file: rule.origin.file, value: rule.definition }));
+const sampleText = readFileSync(join(packageRoot(), 'examples', 'budget-2025-shenpiju.txt'), 'utf8');
+line('import (sample text → document)', await rate(() => importText(sampleText), 1000));
+line('import + validation (sample text → report)', await rate(async () => {
+  const imported = importText(sampleText);
+  if (!imported.ok) throw new Error(imported.error.message);
+  await evaluate(pack, imported.document, { importProblems: imported.problems });
+}, 1000));
 line('rule-set validation + compilation', await rate(() => {
   if (!loadRuleSet(manifest, { ruleFiles }).ok) throw new Error('pack failed to load');
 }, 1000));
