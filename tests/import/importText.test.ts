@@ -12,7 +12,7 @@ import { importText, validateAgainst } from '../../engine/src/index.js';
 import { ROOT, sampleDocument } from '../helpers/fixtures.js';
 
 const sampleText = readFileSync(join(ROOT, 'examples', 'budget-2025-shenpiju.txt'), 'utf8');
-const expected = sampleDocument() as { meta: Record<string, unknown>; tables: Record<string, unknown> };
+const expected = sampleDocument() as { meta: Record<string, unknown>; tables: Record<string, unknown>; performance: unknown[] };
 
 function imported(text: string) {
   const result = importText(text, { file: 'budget-2025-shenpiju.txt' });
@@ -30,6 +30,10 @@ describe('importing the sample text', () => {
   it('reads all 13 tables exactly as the hand-built JSON has them', () => {
     expect(Object.keys(document.tables)).toEqual(Object.keys(expected.tables));
     for (const role of Object.keys(expected.tables)) expect(document.tables[role], role).toEqual(expected.tables[role]);
+  });
+
+  it('reads all 20 performance-target tables exactly as the hand-built JSON has them', () => {
+    expect(document.performance).toEqual(expected.performance);
   });
 
   it('gives a schema-valid document', () => {

@@ -6,6 +6,8 @@
 import { type DisclosureDocument, type Table, type TableRole } from '../document/model.js';
 import { detectLayout, isBlank, toLines } from './lines.js';
 import { recognise } from './meta.js';
+import { importPerformance } from './performance.js';
+import { splitPerformanceBlocks } from './performanceBlocks.js';
 import { type Segments, segment } from './segment.js';
 import { importTabTables } from './tabTables.js';
 import { type ImportProblem, type SourceLine } from './types.js';
@@ -65,9 +67,12 @@ export function importText(text: string, options: ImportOptions = {}): ImportRes
   if (Object.keys(tables).length === 0 && layout === 'tab-text') {
     problems.push({ line: recognised.line, code: 'no_tables', message: '没有找到任何预算报表：请核对文本是否完整' });
   }
+  const { blocks, rest } = splitPerformanceBlocks(segments.narrative);
+  const performance = importPerformance(blocks);
   problems.push(
+    ...performance.problems,
     ...notImported(segments.overview, '第一部分（概况）'),
-    ...notImported(segments.narrative, '第三部分（情况说明、绩效目标表等）'),
+    ...notImported(rest, '第三部分（情况说明）'),
     ...notImported(segments.glossary, '第四部分（名词解释）'),
   );
   const document: DisclosureDocument = {
@@ -83,6 +88,7 @@ export function importText(text: string, options: ImportOptions = {}): ImportRes
       source: { ...(options.file !== undefined ? { file: options.file } : {}), format: layout },
     },
     tables: tables as Record<string, Table>,
+    ...(performance.value.length > 0 ? { performance: performance.value } : {}),
   };
   return { ok: true, document, problems: problems.sort((a, b) => a.line - b.line) };
 }
