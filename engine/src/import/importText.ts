@@ -5,12 +5,14 @@
  */
 import { type DisclosureDocument, type Table, type TableRole } from '../document/model.js';
 import { detectLayout, isBlank, toLines } from './lines.js';
+import { importLayoutTables } from './layoutTables.js';
 import { recognise } from './meta.js';
+import { importNarrative } from './narrative.js';
 import { importPerformance } from './performance.js';
 import { splitPerformanceBlocks } from './performanceBlocks.js';
 import { type Segments, segment } from './segment.js';
 import { importTabTables } from './tabTables.js';
-import { type ImportProblem, type SourceLine } from './types.js';
+import { type ImportContext, type ImportProblem, type SourceLine } from './types.js';
 
 /** Options for an import. */
 export interface ImportOptions {
@@ -31,12 +33,9 @@ function notImported(lines: readonly SourceLine[], what: string): ImportProblem[
   return [{ line: first, code: 'part_not_imported', message: `${what}（第 ${first}–${last} 行）尚未导入：导入器还不能读取这一部分，请人工核对` }];
 }
 
-function tablesOf(segments: Segments, layout: 'tab-text' | 'layout-text', all: readonly SourceLine[]): { tables: Partial<Record<TableRole, Table>>; problems: ImportProblem[] } {
-  if (layout === 'tab-text') {
-    const result = importTabTables(segments.tables.length > 0 ? segments.tables : segments.body);
-    return { tables: result.value, problems: [...result.problems] };
-  }
-  return { tables: {}, problems: notImported(all, '按空格对齐排版（pdftotext -layout）的报表') };
+function tablesOf(segments: Segments, context: ImportContext, all: readonly SourceLine[]): { tables: Partial<Record<TableRole, Table>>; problems: ImportProblem[] } {
+  const result = context.layout === 'tab-text' ? importTabTables(segments.tables.length > 0 ? segments.tables : segments.body) : importLayoutTables(all, context);
+  return { tables: result.value, problems: [...result.problems] };
 }
 
 /** Template families by region (the template's own table count completes the id, e.g. shanxi-13). */
@@ -63,18 +62,19 @@ export function importText(text: string, options: ImportOptions = {}): ImportRes
   }
   const layout = detectLayout(lines);
   const segments = segment(lines);
-  const { tables, problems } = tablesOf(segments, layout, lines);
-  if (Object.keys(tables).length === 0 && layout === 'tab-text') {
+  const context: ImportContext = { department: recognised.department, fiscalYear: recognised.fiscalYear, unit: '万元', layout };
+  const { tables, problems } = tablesOf(segments, context, lines);
+  if (Object.keys(tables).length === 0) {
     problems.push({ line: recognised.line, code: 'no_tables', message: '没有找到任何预算报表：请核对文本是否完整' });
   }
   const { blocks, rest } = splitPerformanceBlocks(segments.narrative);
   const performance = importPerformance(blocks);
-  problems.push(
-    ...performance.problems,
-    ...notImported(segments.overview, '第一部分（概况）'),
-    ...notImported(rest, '第三部分（情况说明）'),
-    ...notImported(segments.glossary, '第四部分（名词解释）'),
-  );
+  const narrative = importNarrative({ ...segments, narrative: rest }, context);
+  problems.push(...performance.problems, ...narrative.problems);
+  if (segments.body.length > 0) {
+    // Templates without part headings (e.g. Shanghai's): only their tables are read so far.
+    problems.push(...notImported(segments.body.filter((line) => line.number > recognised.line), '报表以外的文字（情况说明等）'));
+  }
   const document: DisclosureDocument = {
     meta: {
       department: recognised.department,
@@ -88,7 +88,10 @@ export function importText(text: string, options: ImportOptions = {}): ImportRes
       source: { ...(options.file !== undefined ? { file: options.file } : {}), format: layout },
     },
     tables: tables as Record<string, Table>,
+    ...(narrative.value.narrative !== undefined ? { narrative: narrative.value.narrative } : {}),
     ...(performance.value.length > 0 ? { performance: performance.value } : {}),
+    ...(narrative.value.assets !== undefined ? { assets: narrative.value.assets } : {}),
+    ...(narrative.value.sections !== undefined ? { sections: narrative.value.sections } : {}),
   };
   return { ok: true, document, problems: problems.sort((a, b) => a.line - b.line) };
 }

@@ -1,0 +1,464 @@
+/**
+ * Reading the figures a narrative section states: each sentence is cut into clauses at its
+ * punctuation, and each clause holding a number with a unit (万元, 元, %, 个) becomes a figure —
+ * an amount or count named by the words before it (mapped to a figure key by the vocabulary
+ * below), a share ("占Y%") of the amount before it, or a change ("比上年增加/减少X万元，增长/下降Y%")
+ * of the amount the sentence is about. A clause with such a number that no rule reads becomes a
+ * problem; clauses without one are plain text.
+ */
+import { type Figure } from '../document/model.js';
+import { parseDecimal } from '../money/money.js';
+import { foldFullWidthNumbers } from './lines.js';
+import { type ImportProblem, type SourceLine } from './types.js';
+import { FUNCTIONAL_CLASSES } from './vocabulary.js';
+
+/** Stable ids of the narrative's sections (docs/document-model.md). */
+export type NarrativeSectionId =
+  | 'overview'
+  | 'income'
+  | 'expenditure'
+  | 'fiscalAppropriation'
+  | 'generalBudget'
+  | 'basicExpenditure'
+  | 'threePublicExpenses'
+  | 'agencyOperatingCosts'
+  | 'procurement'
+  | 'performance'
+  | 'assets'
+  | 'other';
+
+/** One entry of the figure vocabulary: the words naming a figure, and the key they map to. */
+export interface FigureTerm {
+  /** Amounts (万元/元) or counts (个). */
+  readonly kind: 'amount' | 'count';
+  /** Tested against the words before the number (lead-ins such as 其中 removed). */
+  readonly pattern: RegExp;
+  /** The key; absent when `byWhole` or `follows` decides it. */
+  readonly key?: string;
+  /** The key by the key of the whole the section is currently about, or by the section id. */
+  readonly byWhole?: Readonly<Record<string, string>>;
+  /** An amount named only by "金额" etc.: the amount of the count just before it. */
+  readonly follows?: boolean;
+  /** The figure is a whole: later shares are "of" it and later parts are "under" it. */
+  readonly whole?: boolean;
+  /** The figure is a part named by the text: its printed name is kept as `subject`. */
+  readonly subject?: boolean;
+  /** Sections where the entry applies; everywhere when absent. */
+  readonly sections?: readonly NarrativeSectionId[];
+}
+
+const incomeSide: readonly NarrativeSectionId[] = ['overview', 'income'];
+const expenditureSide: readonly NarrativeSectionId[] = ['overview', 'expenditure'];
+
+/**
+ * The figure vocabulary, first match wins: entries limited to a section come before the general
+ * ones they refine (e.g. 基本支出 in 一般公共预算基本支出 is generalBudgetBasicExpenditure).
+ */
+export const FIGURE_TERMS: readonly FigureTerm[] = [
+  // 财政拨款收支总体情况
+  { kind: 'amount', sections: ['fiscalAppropriation'], pattern: /财政拨款(收支)?(总预算|总计|合计|预算总额)$/, key: 'fiscalAppropriationTotal', whole: true },
+  { kind: 'amount', sections: ['fiscalAppropriation'], pattern: /一般公共预算(拨款)?(收入)?$/, key: 'generalBudgetAppropriation' },
+  { kind: 'amount', sections: ['fiscalAppropriation'], pattern: /政府性基金(预算)?(拨款)?(收入)?$/, key: 'governmentFundAppropriation' },
+  { kind: 'amount', sections: ['fiscalAppropriation'], pattern: /国有资本经营(预算)?(拨款)?(收入)?$/, key: 'stateCapitalAppropriation' },
+  { kind: 'amount', sections: ['fiscalAppropriation'], pattern: /(当年|本年)(财政)?拨款(收入)?$/, key: 'currentYearAppropriation' },
+  { kind: 'amount', sections: ['fiscalAppropriation'], pattern: /上年结转(收入|资金)?$/, key: 'carriedOverAppropriation' },
+  // 一般公共预算支出
+  { kind: 'amount', sections: ['generalBudget'], pattern: /一般公共预算(当年|本年)?(财政拨款)?支出$/, key: 'generalBudgetExpenditure', whole: true },
+  // 一般公共预算基本支出
+  { kind: 'amount', sections: ['basicExpenditure'], pattern: /基本支出$/, key: 'generalBudgetBasicExpenditure', whole: true },
+  { kind: 'amount', pattern: /人员经费$/, key: 'personnelCosts' },
+  { kind: 'amount', pattern: /公用经费$/, key: 'publicCosts' },
+  // 收入
+  { kind: 'amount', sections: incomeSide, pattern: /一般公共预算(拨款)?收入$/, key: 'generalBudgetIncome' },
+  { kind: 'amount', sections: incomeSide, pattern: /政府性基金(预算)?(拨款)?收入$/, key: 'governmentFundIncome' },
+  { kind: 'amount', sections: incomeSide, pattern: /国有资本经营(预算)?(拨款)?收入$/, key: 'stateCapitalIncome' },
+  { kind: 'amount', sections: incomeSide, pattern: /财政专户管理资金(收入)?$/, key: 'fiscalSpecialAccountIncome' },
+  { kind: 'amount', sections: incomeSide, pattern: /单位资金(收入)?$/, key: 'unitFundsIncome' },
+  { kind: 'amount', sections: incomeSide, pattern: /本年收入(合计)?$/, key: 'currentYearIncome' },
+  { kind: 'amount', sections: incomeSide, pattern: /收入(总计|合计|总额|总预算|预算)$|预算收入$/, key: 'incomeTotal', whole: true },
+  // 支出
+  { kind: 'amount', sections: expenditureSide, pattern: /本年(预算安排|支出(合计)?)$/, key: 'currentYearExpenditure' },
+  { kind: 'amount', sections: expenditureSide, pattern: /支出(总计|合计|总额|总预算|预算)$/, key: 'expenditureTotal', whole: true },
+  {
+    kind: 'amount',
+    pattern: /上年结转(资金)?$/,
+    byWhole: { incomeTotal: 'carriedOverIncome', expenditureTotal: 'carriedOverExpenditure', income: 'carriedOverIncome', expenditure: 'carriedOverExpenditure' },
+  },
+  { kind: 'amount', pattern: /基本支出$/, key: 'basicExpenditure' },
+  { kind: 'amount', pattern: /项目支出$/, key: 'projectExpenditure' },
+  // “三公”经费、机关运行经费
+  { kind: 'amount', pattern: /“?三公”?经费(财政拨款)?(预算|支出)?(合计|总额|总计)?$/, key: 'threePublicTotal', whole: true },
+  { kind: 'amount', pattern: /因公出国[（(]境[）)]费用?$/, key: 'abroadCosts' },
+  { kind: 'amount', pattern: /公务接待费$/, key: 'receptionCosts' },
+  { kind: 'amount', pattern: /公务用车购置及运行(维护)?费$/, key: 'vehicleCosts' },
+  { kind: 'amount', pattern: /购置费$/, key: 'vehiclePurchaseCosts' },
+  { kind: 'amount', pattern: /运行(维护)?费$/, key: 'vehicleOperationCosts' },
+  { kind: 'amount', pattern: /机关运行经费(预算|支出)?$/, key: 'agencyOperatingCosts' },
+  // 政府采购
+  { kind: 'amount', sections: ['procurement'], pattern: /小微企业/, key: 'procurementSmallMicroReserved' },
+  { kind: 'amount', sections: ['procurement'], pattern: /中小企业/, key: 'procurementSmeReserved' },
+  { kind: 'amount', sections: ['procurement'], pattern: /货物(类)?(采购)?(预算)?$/, key: 'procurementGoods' },
+  { kind: 'amount', sections: ['procurement'], pattern: /工程(类)?(采购)?(预算)?$/, key: 'procurementWorks' },
+  { kind: 'amount', sections: ['procurement'], pattern: /服务(类)?(采购)?(预算)?$/, key: 'procurementServices' },
+  { kind: 'amount', sections: ['procurement'], pattern: /采购(预算)?(总额|合计|总计)?$/, key: 'procurementTotal', whole: true },
+  // 绩效管理
+  { kind: 'count', sections: ['performance'], pattern: /公开(的)?项目绩效目标$|公开绩效目标的?项目$/, key: 'performancePublishedProjects', whole: true },
+  {
+    kind: 'count',
+    sections: ['performance'],
+    pattern: /运转类项目$/,
+    byWhole: { performanceProjects: 'performanceOperatingProjects', performancePublishedProjects: 'performancePublishedOperatingProjects' },
+    subject: true,
+  },
+  {
+    kind: 'count',
+    sections: ['performance'],
+    pattern: /特定目标类项目$/,
+    byWhole: { performanceProjects: 'performanceTargetedProjects', performancePublishedProjects: 'performancePublishedTargetedProjects' },
+    subject: true,
+  },
+  { kind: 'count', sections: ['performance'], pattern: /绩效(目标)?管理.*项目$/, key: 'performanceProjects', whole: true },
+  { kind: 'amount', sections: ['performance'], pattern: /一般公共预算资金$/, key: 'performanceGeneralBudgetAmount', subject: true },
+  { kind: 'amount', sections: ['performance'], pattern: /(安排资金|资金总额|金额)$/, follows: true },
+];
+
+/** The amount key that goes with a count key, for amounts named only by "涉及金额" and the like. */
+export const COUNT_AMOUNTS: Readonly<Record<string, string>> = {
+  performanceProjects: 'performanceAmount',
+  performancePublishedProjects: 'performancePublishedAmount',
+  performanceOperatingProjects: 'performanceOperatingAmount',
+  performanceTargetedProjects: 'performanceTargetedAmount',
+  performancePublishedOperatingProjects: 'performancePublishedOperatingAmount',
+  performancePublishedTargetedProjects: 'performancePublishedTargetedAmount',
+};
+
+/** Words that open a clause without being part of what it names; 其中/包括 also open a breakdown. */
+const LEAD_IN = /^(其中|主要包括|包括|主要用于|用于|分别为|分别是|具体为|具体包括)\s*/;
+const BREAKDOWN = new Set(['其中', '主要包括', '包括', '主要用于', '用于']);
+const NUMBER = String.raw`(\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)`;
+const FIGURE_TOKEN = /\d\s*(万元|元|%|个)/;
+const AMOUNT = new RegExp(String.raw`^(.*?)\s*${NUMBER}\s*(万元|元)$`);
+const COUNT = new RegExp(String.raw`^(.*?)\s*${NUMBER}\s*个$`);
+const SHARE = new RegExp(String.raw`^占(?:(.+?)的)?\s*${NUMBER}\s*%$`);
+const CHANGE = new RegExp(String.raw`^(.*?)(?:比|较|同比)(?:上年度?|去年)(?:预算|同期)?(?:数)?(增加|减少|增长|下降|上升|降低)\s*${NUMBER}\s*(万元|元)$`);
+const PERCENT_CHANGE = new RegExp(String.raw`^(增长|下降|增加|减少|上升|降低)\s*${NUMBER}\s*%$`);
+const WHOLE_SUFFIX = /(总额|总计|合计|总数)$/;
+
+/** A clause of a line: its range in the line's text and the sentence it belongs to. */
+interface Clause {
+  readonly start: number;
+  readonly end: number;
+  readonly sentence: number;
+}
+
+/** A figure while its sentence is read; its text is the line's range [start, end). */
+interface Draft {
+  key: string;
+  kind: Figure['kind'];
+  value: string;
+  unit: NonNullable<Figure['unit']>;
+  of?: string;
+  code?: string;
+  subject?: string;
+  direction?: 'increase' | 'decrease';
+  percent?: string;
+  percentDirection?: 'increase' | 'decrease';
+  current?: string;
+  start: number;
+  end: number;
+  line: SourceLine;
+}
+
+/** What a section's reading remembers between clauses. */
+interface ReadingState {
+  readonly section: NarrativeSectionId | undefined;
+  /** The whole the section is about (the last figure of a `whole` term). */
+  whole?: Draft;
+  /** The sentence being read (line number and sentence index). */
+  sentence: string;
+  /** Figures of the current sentence. */
+  lastFigure?: Draft;
+  lastAmount?: Draft;
+  lastCount?: Draft;
+  /** The amount stated before the sentence's breakdown (其中…), which a later change refers to. */
+  beforeBreakdown?: Draft;
+}
+
+const CLAUSE_DELIMITERS = new Set(['，', ',', '：', ':', '、']);
+const SENTENCE_DELIMITERS = new Set(['。', '；', ';']);
+
+/**
+ * Cuts a line into clauses at its punctuation; a comma between digits grouping thousands
+ * ("3,011.46") does not cut.
+ * @param folded The line's text with full-width digits folded (same length as the original).
+ */
+function clausesOf(folded: string): Clause[] {
+  const clauses: Clause[] = [];
+  let sentence = 0;
+  let start = 0;
+  const push = (end: number): void => {
+    let from = start;
+    let to = end;
+    while (from < to && /\s/.test(folded[from]!)) from += 1;
+    while (to > from && /\s/.test(folded[to - 1]!)) to -= 1;
+    if (to > from) clauses.push({ start: from, end: to, sentence });
+  };
+  for (let index = 0; index < folded.length; index += 1) {
+    const character = folded[index]!;
+    const groupsThousands = character === ',' && /\d/.test(folded[index - 1] ?? '') && /^\d{3}(?!\d)/.test(folded.slice(index + 1));
+    if (SENTENCE_DELIMITERS.has(character)) {
+      push(index);
+      sentence += 1;
+      start = index + 1;
+    } else if (CLAUSE_DELIMITERS.has(character) && !groupsThousands) {
+      push(index);
+      start = index + 1;
+    }
+  }
+  push(folded.length);
+  return clauses;
+}
+
+/**
+ * A printed number as a decimal string: thousands separators removed, digits and places kept
+ * ("3,000.00" → "3000.00").
+ * @param printed The number (full-width digits already folded).
+ */
+function decimalText(printed: string): string | undefined {
+  const plain = printed.replace(/,/g, '');
+  return parseDecimal(plain) === undefined ? undefined : plain;
+}
+
+function editDistance(a: string, b: string): number {
+  const previous = Array.from({ length: b.length + 1 }, (_, index) => index);
+  for (let i = 1; i <= a.length; i += 1) {
+    let diagonal = previous[0]!;
+    previous[0] = i;
+    for (let j = 1; j <= b.length; j += 1) {
+      const above = previous[j]!;
+      previous[j] = Math.min(above + 1, previous[j - 1]! + 1, diagonal + (a[i - 1] === b[j - 1] ? 0 : 1));
+      diagonal = above;
+    }
+  }
+  return previous[b.length]!;
+}
+
+function isSubsequence(short: string, long: string): boolean {
+  let position = 0;
+  for (const character of long) if (character === short[position]) position += 1;
+  return position === short.length;
+}
+
+/**
+ * The code of a 3-digit functional class named in the text. An exact name wins; otherwise the
+ * closest class name, when the printed name is that name with at most two characters inserted
+ * or differs from it by one character. This is how a slip such as "一般公共预算服务支出" (printed
+ * for 一般公共服务支出, whose name it contains with "预算" inserted) still gets its code 201: the
+ * printed name is kept as `subject`, so a check can compare it with the class name. The narrative
+ * stage does not see the tables, so "the table's only class" is not used as evidence.
+ * @param name The printed name.
+ */
+export function functionalClassCode(name: string): string | undefined {
+  const bare = name.replace(/\s+/g, '');
+  const exact = FUNCTIONAL_CLASSES.find(([className]) => className === bare);
+  if (exact !== undefined) return exact[1];
+  if (!/支出$|预备费$/.test(bare)) return undefined;
+  const candidates = FUNCTIONAL_CLASSES.map(([className, code]) => ({ code, distance: editDistance(className, bare), inserted: isSubsequence(className, bare) }))
+    .filter(({ distance, inserted }) => distance <= 1 || (inserted && distance <= 2))
+    .sort((a, b) => a.distance - b.distance);
+  const [best, second] = candidates;
+  if (best === undefined || (second !== undefined && second.distance === best.distance)) return undefined;
+  return best.code;
+}
+
+function termFor(subject: string, kind: FigureTerm['kind'], section: NarrativeSectionId | undefined): FigureTerm | undefined {
+  const applies = (term: FigureTerm): boolean => term.kind === kind && term.pattern.test(subject);
+  return (
+    FIGURE_TERMS.find((term) => term.sections !== undefined && section !== undefined && term.sections.includes(section) && applies(term)) ??
+    FIGURE_TERMS.find((term) => term.sections === undefined && applies(term))
+  );
+}
+
+/**
+ * The key of a whole named in a share ("占部门(单位)项目支出总额的100%" → projectExpenditure).
+ * @param name The printed whole.
+ * @param section The section.
+ */
+function keyOfWhole(name: string, section: NarrativeSectionId | undefined): string | undefined {
+  const bare = name.replace(WHOLE_SUFFIX, '');
+  for (const candidate of [bare, name]) {
+    const term = termFor(candidate, 'amount', section) ?? FIGURE_TERMS.find((entry) => entry.kind === 'amount' && entry.key !== undefined && entry.pattern.test(candidate));
+    if (term?.key !== undefined) return term.key;
+  }
+  return undefined;
+}
+
+const directionOf = (word: string): 'increase' | 'decrease' => (/增加|增长|上升/.test(word) ? 'increase' : 'decrease');
+
+function problemAt(line: SourceLine, message: string): ImportProblem {
+  return { line: line.number, code: 'unrecognised_text', message };
+}
+
+function finish(draft: Draft): Figure {
+  return {
+    key: draft.key,
+    kind: draft.kind,
+    value: draft.value,
+    unit: draft.unit,
+    ...(draft.of !== undefined ? { of: draft.of } : {}),
+    ...(draft.code !== undefined ? { code: draft.code } : {}),
+    ...(draft.subject !== undefined ? { subject: draft.subject } : {}),
+    ...(draft.direction !== undefined ? { direction: draft.direction } : {}),
+    ...(draft.percent !== undefined ? { percent: draft.percent } : {}),
+    ...(draft.percentDirection !== undefined ? { percentDirection: draft.percentDirection } : {}),
+    ...(draft.current !== undefined ? { current: draft.current } : {}),
+    text: draft.line.text.slice(draft.start, draft.end),
+    line: draft.line.number,
+  };
+}
+
+/**
+ * Reads the figures of a section's lines, in order.
+ * @param lines The section's body lines (heading excluded).
+ * @param section The section's id, when known.
+ */
+export function readFigures(lines: readonly SourceLine[], section: NarrativeSectionId | undefined): { figures: Figure[]; problems: ImportProblem[] } {
+  const drafts: Draft[] = [];
+  const problems: ImportProblem[] = [];
+  const state: ReadingState = { section, sentence: '' };
+  for (const line of lines) {
+    const folded = foldFullWidthNumbers(line.text);
+    const clauses = clausesOf(folded);
+    for (let index = 0; index < clauses.length; index += 1) {
+      const clause = clauses[index]!;
+      const sentence = `${line.number}:${clause.sentence}`;
+      if (sentence !== state.sentence) {
+        state.sentence = sentence;
+        state.lastFigure = undefined;
+        state.lastAmount = undefined;
+        state.lastCount = undefined;
+        state.beforeBreakdown = undefined;
+      }
+      let start = clause.start;
+      let end = clause.end;
+      const leadIn = LEAD_IN.exec(folded.slice(start, end));
+      if (leadIn !== null) {
+        if (BREAKDOWN.has(leadIn[1]!) && state.beforeBreakdown === undefined) state.beforeBreakdown = state.lastAmount;
+        if (leadIn[0].length < end - start) start += leadIn[0].length;
+      }
+      if (folded.slice(start, end).endsWith('等')) end -= 1;
+      const text = folded.slice(start, end);
+      if (!FIGURE_TOKEN.test(text)) continue;
+      const next = clauses[index + 1];
+      const consumedNext = readClause({ text, start, end, line, state, drafts, problems, next: next !== undefined && next.sentence === clause.sentence ? { ...next, text: folded.slice(next.start, next.end) } : undefined });
+      if (consumedNext) index += 1;
+    }
+  }
+  return { figures: drafts.map(finish), problems };
+}
+
+interface ClauseInput {
+  readonly text: string;
+  readonly start: number;
+  readonly end: number;
+  readonly line: SourceLine;
+  readonly state: ReadingState;
+  readonly drafts: Draft[];
+  readonly problems: ImportProblem[];
+  readonly next: (Clause & { readonly text: string }) | undefined;
+}
+
+/** Reads one clause holding a figure-like number; true when it also consumed the next clause. */
+function readClause(input: ClauseInput): boolean {
+  const { text, start, end, line, state, drafts, problems } = input;
+  const change = CHANGE.exec(text);
+  if (change !== null) {
+    const reference = state.beforeBreakdown ?? state.lastAmount ?? state.whole;
+    const value = decimalText(change[3]!);
+    if (reference === undefined || value === undefined) {
+      problems.push(problemAt(line, `未能识别增减变动“${text}”：前面没有它所说明的金额`));
+      return false;
+    }
+    const draft: Draft = { key: reference.key, kind: 'change', value, unit: change[4] as '万元' | '元', direction: directionOf(change[2]!), current: reference.value, start, end, line };
+    const percent = input.next === undefined ? null : PERCENT_CHANGE.exec(input.next.text);
+    const percentValue = percent === null ? undefined : decimalText(percent[2]!);
+    if (percent !== null && percentValue !== undefined && input.next !== undefined) {
+      draft.percent = percentValue;
+      draft.percentDirection = directionOf(percent[1]!);
+      draft.end = input.next.end;
+    }
+    drafts.push(draft);
+    state.lastFigure = draft;
+    return draft.percent !== undefined;
+  }
+  const share = SHARE.exec(text);
+  if (share !== null) {
+    const part = state.lastFigure;
+    const of = share[1] !== undefined ? keyOfWhole(share[1], state.section) : state.whole?.key;
+    const value = decimalText(share[2]!);
+    if (part === undefined || part.kind === 'share' || part.kind === 'change' || of === undefined || value === undefined) {
+      problems.push(problemAt(line, `未能识别占比“${text}”：找不到它所属的金额或总额`));
+      return false;
+    }
+    part.end = end;
+    const draft: Draft = { key: part.key, kind: 'share', value, unit: '%', of, start: part.start, end, line };
+    if (part.code !== undefined) draft.code = part.code;
+    if (part.subject !== undefined) draft.subject = part.subject;
+    drafts.push(draft);
+    state.lastFigure = draft;
+    return false;
+  }
+  const amount = AMOUNT.exec(text);
+  const count = amount === null ? COUNT.exec(text) : null;
+  const match = amount ?? count;
+  if (match === null) {
+    problems.push(problemAt(line, `未能识别“${text}”中的数字：它不是可识别的金额、占比、增减或个数`));
+    return false;
+  }
+  const kind = amount !== null ? 'amount' : 'count';
+  const subject = match[1]!.trim();
+  const value = decimalText(match[2]!);
+  const unit = (amount !== null ? amount[3] : '个') as Draft['unit'];
+  const draft = value === undefined ? undefined : draftOf(subject, kind, { value, unit, start, end, line }, state);
+  if (draft === undefined) {
+    problems.push(problemAt(line, `未能识别“${text}”：“${subject}”不在说明文字的科目词表中，无法确定它是哪一项${kind === 'amount' ? '金额' : '个数'}`));
+    return false;
+  }
+  drafts.push(draft);
+  state.lastFigure = draft;
+  if (kind === 'amount') state.lastAmount = draft;
+  else state.lastCount = draft;
+  return false;
+}
+
+function draftOf(
+  subject: string,
+  kind: 'amount' | 'count',
+  base: Pick<Draft, 'value' | 'unit' | 'start' | 'end' | 'line'>,
+  state: ReadingState,
+): Draft | undefined {
+  const term = termFor(subject, kind, state.section);
+  if (term === undefined) {
+    const code = kind === 'amount' ? functionalClassCode(subject) : undefined;
+    return code === undefined ? undefined : { key: 'functionalClassExpenditure', kind, ...base, code, subject };
+  }
+  if (term.follows === true) {
+    const count = state.lastCount;
+    const key = count === undefined ? undefined : COUNT_AMOUNTS[count.key];
+    if (count === undefined || key === undefined) return undefined;
+    const draft: Draft = { key, kind, ...base };
+    if (count.subject !== undefined) {
+      // A part named by the count ("其他运转类项目11个,涉及金额…"): one statement, one text.
+      draft.subject = count.subject;
+      draft.start = count.start;
+      count.end = draft.end;
+    }
+    return draft;
+  }
+  const key = term.key ?? (term.byWhole === undefined ? undefined : term.byWhole[state.whole?.key ?? ''] ?? term.byWhole[state.section ?? '']);
+  if (key === undefined) return undefined;
+  const draft: Draft = { key, kind, ...base };
+  if (term.subject === true) draft.subject = subject;
+  if (term.whole === true) state.whole = draft;
+  return draft;
+}

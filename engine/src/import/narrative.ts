@@ -1,0 +1,292 @@
+/**
+ * The narrative stage: duties and organisation from 第一部分, the numbered sections of 第三部分
+ * (their text and the figures they state), the approval letter (批复) and 其他说明 as other
+ * sections, 国有资产占有使用情况 as assets, and the glossary of 第四部分. The performance-target
+ * tables are left to the performance stage. Every non-blank line is either kept in a text or
+ * reported as a problem.
+ */
+import { type Figure, type NarrativeSection } from '../document/model.js';
+import { type NarrativeSectionId, readFigures } from './figures.js';
+import { isBlank } from './lines.js';
+import { type AssetsPart, readAssets } from './narrativeAssets.js';
+import { splitPerformanceBlocks } from './performanceBlocks.js';
+import { type Segments } from './segment.js';
+import { type ImportContext, type ImportProblem, type SourceLine, type StageResult } from './types.js';
+
+export { type AssetsPart } from './narrativeAssets.js';
+
+/** A section kept as heading and text (`$defs.textSection`). */
+export interface TextSection {
+  /** Heading as printed. */
+  readonly heading: string;
+  /** Text, lines joined with "\n". */
+  readonly text: string;
+  /** Line of the heading. */
+  readonly line?: number;
+}
+
+/** A glossary entry. */
+export interface GlossaryEntry {
+  /** The term. */
+  readonly term: string;
+  /** Its definition. */
+  readonly definition: string;
+  /** Line of the term. */
+  readonly line?: number;
+}
+
+/** What the narrative stage contributes to the document. */
+export interface NarrativeParts {
+  /** The numbered sections of 第三部分 with their figures. */
+  readonly narrative?: { readonly sections: readonly NarrativeSection[] };
+  /** 国有资产占有使用情况. */
+  readonly assets?: AssetsPart;
+  /** Duties, organisation, glossary and other sections. */
+  readonly sections?: {
+    readonly duties?: TextSection;
+    readonly organisation?: TextSection;
+    readonly glossary?: readonly GlossaryEntry[];
+    readonly other?: readonly TextSection[];
+  };
+}
+
+/** Section headings' words → ids, first match wins (三公 before 变动, 基本支出 before 一般公共预算). */
+export const SECTION_HEADINGS: readonly (readonly [RegExp, NarrativeSectionId])[] = [
+  [/三公/, 'threePublicExpenses'],
+  [/机关运行经费/, 'agencyOperatingCosts'],
+  [/政府采购/, 'procurement'],
+  [/绩效/, 'performance'],
+  [/国有资产|资产占有/, 'assets'],
+  [/其他(重要事项的?)?说明|其他事项/, 'other'],
+  [/财政拨款/, 'fiscalAppropriation'],
+  [/基本支出/, 'basicExpenditure'],
+  [/一般公共预算/, 'generalBudget'],
+  [/变动|收支(预算)?总体情况/, 'overview'],
+  [/收入/, 'income'],
+  [/支出/, 'expenditure'],
+];
+
+const NUMBERED = /^\s*([一二三四五六七八九十]+)、\s*(.*?)\s*$/;
+const SUBHEADING = /^\s*[（(][一二三四五六七八九十]+[）)]\s*\S/;
+const LETTER_TITLE = /关于.*批复\s*$/;
+const DOCUMENT_NUMBER = /[〔[［【(（]\s*\d{4}\s*[〕\]］】)）]\s*\d+\s*号/;
+const GLOSSARY_TERM = /^\s*(?:[一二三四五六七八九十]+、|\d+\s*[、.．]|[（(][一二三四五六七八九十]+[）)])\s*(.+?)\s*[：:]\s*(.*?)\s*$/;
+
+/**
+ * The value of a Chinese numeral from 一 to 九十九.
+ * @param numeral The numeral.
+ */
+function numeralValue(numeral: string): number {
+  const digits = '一二三四五六七八九';
+  const digit = (character: string | undefined): number => (character === undefined ? 0 : digits.indexOf(character) + 1);
+  const ten = numeral.indexOf('十');
+  if (ten < 0) return digit(numeral[0]);
+  return (ten === 0 ? 1 : digit(numeral[0])) * 10 + digit(numeral[ten + 1]);
+}
+
+function unrecognised(line: SourceLine, message: string): ImportProblem {
+  return { line: line.number, code: 'unrecognised_text', message };
+}
+
+function textOf(lines: readonly SourceLine[]): string {
+  return lines.filter((line) => !isBlank(line)).map((line) => line.text.trim()).join('\n');
+}
+
+function problemsFor(lines: readonly SourceLine[], message: (line: SourceLine) => string): ImportProblem[] {
+  return lines.filter((line) => !isBlank(line)).map((line) => unrecognised(line, message(line)));
+}
+
+/** A run of lines under one heading. */
+interface Block {
+  readonly heading: SourceLine;
+  readonly body: SourceLine[];
+}
+
+/**
+ * Splits lines at numbered headings ("一、…") whose numbers rise, so that a list numbered anew
+ * inside a section (e.g. the points of a letter) stays text.
+ * @param lines The lines.
+ * @param isHeading Extra test a heading line must pass.
+ */
+function numberedBlocks(lines: readonly SourceLine[], isHeading: (line: SourceLine) => boolean = () => true): { preamble: SourceLine[]; blocks: Block[] } {
+  const preamble: SourceLine[] = [];
+  const blocks: Block[] = [];
+  let last = 0;
+  for (const line of lines) {
+    const match = NUMBERED.exec(line.text);
+    const number = match === null ? 0 : numeralValue(match[1]!);
+    if (match !== null && number > last && isHeading(line)) {
+      last = number;
+      blocks.push({ heading: line, body: [] });
+    } else {
+      (blocks[blocks.length - 1]?.body ?? preamble).push(line);
+    }
+  }
+  return { preamble, blocks };
+}
+
+function readOverview(lines: readonly SourceLine[]): { duties?: TextSection; organisation?: TextSection; problems: ImportProblem[] } {
+  const { preamble, blocks } = numberedBlocks(lines);
+  const problems = problemsFor(preamble, () => '概况部分中不属于“本部门职责”或“机构设置情况”的文字，未导入');
+  let duties: TextSection | undefined;
+  let organisation: TextSection | undefined;
+  for (const { heading, body } of blocks) {
+    const section: TextSection = { heading: heading.text.trim(), text: textOf(body), line: heading.number };
+    if (/职责|职能/.test(heading.text) && duties === undefined) duties = section;
+    else if (/机构/.test(heading.text) && organisation === undefined) organisation = section;
+    else {
+      problems.push(
+        unrecognised(heading, `概况中的标题“${section.heading}”不是“本部门职责”或“机构设置情况”，这一节未导入`),
+        ...problemsFor(body, () => `属于未导入的概况标题“${section.heading}”之下的文字`),
+      );
+    }
+  }
+  return { ...(duties !== undefined ? { duties } : {}), ...(organisation !== undefined ? { organisation } : {}), problems };
+}
+
+function readGlossary(lines: readonly SourceLine[]): { glossary: GlossaryEntry[]; problems: ImportProblem[] } {
+  const glossary: { term: string; definition: string[]; line: number }[] = [];
+  const problems: ImportProblem[] = [];
+  for (const line of lines) {
+    if (isBlank(line)) continue;
+    const term = GLOSSARY_TERM.exec(line.text);
+    const current = glossary[glossary.length - 1];
+    if (term !== null) {
+      glossary.push({ term: term[1]!, definition: term[2] === '' ? [] : [term[2]!], line: line.number });
+    } else if (current !== undefined) {
+      current.definition.push(line.text.trim());
+    } else {
+      problems.push(unrecognised(line, `名词解释中不是“序号、名词：解释”的文字“${line.text.trim()}”，未导入`));
+    }
+  }
+  return { glossary: glossary.map(({ term, definition, line }) => ({ term, definition: definition.join('\n'), line })), problems };
+}
+
+/**
+ * Where approval letters start among the narrative's lines: at the letter's title ("…关于…的批复"),
+ * or before it at the issuer (a line the title starts with) and the document number (〔2025〕4号).
+ * @param lines The lines.
+ */
+function letterStarts(lines: readonly SourceLine[]): Map<number, number> {
+  const starts = new Map<number, number>();
+  lines.forEach((line, titleIndex) => {
+    if (!LETTER_TITLE.test(line.text)) return;
+    const title = line.text.trim();
+    let start = titleIndex;
+    for (let index = titleIndex - 1; index >= 0; index -= 1) {
+      const candidate = lines[index]!;
+      if (isBlank(candidate)) continue;
+      const text = candidate.text.trim();
+      if (!DOCUMENT_NUMBER.test(text) && !title.startsWith(text)) break;
+      start = index;
+    }
+    starts.set(start, titleIndex);
+  });
+  return starts;
+}
+
+/** A part of the narrative: a numbered section or an approval letter. */
+type NarrativeBlock = { readonly kind: 'section'; readonly heading: SourceLine; readonly body: SourceLine[] } | { readonly kind: 'letter'; readonly title: SourceLine; readonly body: SourceLine[] };
+
+function narrativeBlocks(lines: readonly SourceLine[]): { preamble: SourceLine[]; blocks: NarrativeBlock[] } {
+  const starts = letterStarts(lines);
+  const preamble: SourceLine[] = [];
+  const blocks: NarrativeBlock[] = [];
+  let last = 0;
+  let titleIndex: number | undefined;
+  lines.forEach((line, index) => {
+    const letterTitle = starts.get(index);
+    const match = NUMBERED.exec(line.text);
+    const number = match === null ? 0 : numeralValue(match[1]!);
+    if (letterTitle !== undefined) {
+      titleIndex = letterTitle;
+      blocks.push({ kind: 'letter', title: lines[letterTitle]!, body: letterTitle === index ? [] : [line] });
+    } else if (match !== null && number > last && !/[。；;]$/.test(line.text.trim())) {
+      last = number;
+      blocks.push({ kind: 'section', heading: line, body: [] });
+    } else if (index !== titleIndex) {
+      (blocks[blocks.length - 1]?.body ?? preamble).push(line);
+    }
+  });
+  return { preamble, blocks };
+}
+
+function sectionIdOf(heading: string): NarrativeSectionId | undefined {
+  return SECTION_HEADINGS.find(([pattern]) => pattern.test(heading))?.[1];
+}
+
+function otherSections(heading: SourceLine, body: readonly SourceLine[]): TextSection[] {
+  const sections: { heading: SourceLine; body: SourceLine[] }[] = [];
+  const lead: SourceLine[] = [];
+  for (const line of body) {
+    if (SUBHEADING.test(line.text)) sections.push({ heading: line, body: [] });
+    else (sections[sections.length - 1]?.body ?? lead).push(line);
+  }
+  const own = lead.some((line) => !isBlank(line)) || sections.length === 0 ? [{ heading, body: lead }] : [];
+  return [...own, ...sections].map((section) => ({ heading: section.heading.text.trim(), text: textOf(section.body), line: section.heading.number }));
+}
+
+/**
+ * Imports the narrative, assets and text sections of a disclosure.
+ * @param segments The parts of the text.
+ * @param context What is known about the document (not needed by this stage yet: every figure's unit is printed).
+ */
+export function importNarrative(segments: Segments, context: ImportContext): StageResult<NarrativeParts> {
+  void context;
+  const problems: ImportProblem[] = [];
+  const overview = readOverview(segments.overview);
+  problems.push(...overview.problems);
+
+  const sections: NarrativeSection[] = [];
+  const other: TextSection[] = [];
+  let assets: AssetsPart | undefined;
+  const { rest } = splitPerformanceBlocks(segments.narrative);
+  const { preamble, blocks } = narrativeBlocks(rest);
+  problems.push(...problemsFor(preamble, (line) => `情况说明中位于第一个编号标题之前的文字“${line.text.trim()}”，不属于任何章节，未导入`));
+  for (const block of blocks) {
+    if (block.kind === 'letter') {
+      other.push({ heading: block.title.text.trim(), text: textOf(block.body), line: block.title.number });
+      continue;
+    }
+    const heading = block.heading.text.trim();
+    const id = sectionIdOf(heading);
+    if (id === 'assets') {
+      const read = readAssets(block.body);
+      if (assets === undefined) assets = read.assets;
+      else problems.push(unrecognised(block.heading, `重复的国有资产章节“${heading}”，未导入`), ...problemsFor(block.body, () => `属于重复的国有资产章节“${heading}”的文字，未导入`));
+      problems.push(...read.problems);
+      continue;
+    }
+    if (id === 'other') {
+      other.push(...otherSections(block.heading, block.body));
+      continue;
+    }
+    const { figures, problems: figureProblems } = readFigures(block.body, id);
+    problems.push(...figureProblems);
+    if (id === undefined) problems.push(unrecognised(block.heading, `未能识别说明章节“${heading}”：文字已保留，但没有章节标识，规则无法引用`));
+    const section: NarrativeSection & { figures: readonly Figure[] } = {
+      ...(id !== undefined ? { id } : {}),
+      heading,
+      text: textOf(block.body),
+      figures,
+      line: block.heading.number,
+    };
+    sections.push(section);
+  }
+
+  const glossary = readGlossary(segments.glossary);
+  problems.push(...glossary.problems);
+
+  const textSections = {
+    ...(overview.duties !== undefined ? { duties: overview.duties } : {}),
+    ...(overview.organisation !== undefined ? { organisation: overview.organisation } : {}),
+    ...(glossary.glossary.length > 0 ? { glossary: glossary.glossary } : {}),
+    ...(other.length > 0 ? { other } : {}),
+  };
+  const value: NarrativeParts = {
+    ...(sections.length > 0 ? { narrative: { sections } } : {}),
+    ...(assets !== undefined ? { assets } : {}),
+    ...(Object.keys(textSections).length > 0 ? { sections: textSections } : {}),
+  };
+  return { value, problems: problems.sort((a, b) => a.line - b.line) };
+}

@@ -1,0 +1,192 @@
+/** The narrative stage: the sample against its hand-built JSON, and small texts for each rule. */
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { type Figure, type NarrativeSection } from '../../engine/src/document/model.js';
+import { functionalClassCode } from '../../engine/src/import/figures.js';
+import { toLines } from '../../engine/src/import/lines.js';
+import { importNarrative, type NarrativeParts } from '../../engine/src/import/narrative.js';
+import { segment } from '../../engine/src/import/segment.js';
+import { type ImportContext } from '../../engine/src/import/types.js';
+
+const context: ImportContext = { department: '山西转型综合改革示范区行政审批局', fiscalYear: 2025, unit: '万元', layout: 'tab-text' };
+const sampleText = readFileSync(new URL('../../examples/budget-2025-shenpiju.txt', import.meta.url), 'utf8');
+/** The parts of the hand-built JSON this stage produces. */
+interface Target {
+  readonly narrative: { readonly sections: readonly (NarrativeSection & { readonly figures: readonly Figure[] })[] };
+  readonly assets: NonNullable<NarrativeParts['assets']>;
+  readonly sections: NonNullable<NarrativeParts['sections']>;
+}
+const target = JSON.parse(readFileSync(new URL('../../examples/budget-2025-shenpiju.json', import.meta.url), 'utf8')) as Target;
+
+const run = (text: string) => importNarrative(segment(toLines(text)), context);
+const sample = run(sampleText);
+
+describe('importNarrative on examples/budget-2025-shenpiju.txt', () => {
+  it('reads every line of the overview, narrative and glossary without problems', () => {
+    expect(sample.problems).toEqual([]);
+  });
+
+  it('reproduces the narrative sections: ids, headings, texts, lines and figures', () => {
+    expect(sample.value.narrative).toEqual(target.narrative);
+    // Same property order as the JSON, too.
+    expect(JSON.stringify(sample.value.narrative)).toBe(JSON.stringify(target.narrative));
+  });
+
+  it('gives every figure the JSON has, in the same order, with the same key, kind, value and line', () => {
+    const pick = (figure: Figure) => [figure.key, figure.kind, figure.value, figure.unit, figure.of, figure.code, figure.subject, figure.direction, figure.percent, figure.current, figure.line];
+    const mine = sample.value.narrative!.sections.map((section) => (section.figures ?? []).map(pick));
+    expect(mine).toEqual(target.narrative.sections.map((section) => section.figures.map(pick)));
+  });
+
+  it('reproduces assets exactly', () => {
+    expect(JSON.stringify(sample.value.assets)).toBe(JSON.stringify(target.assets));
+  });
+
+  it('reproduces duties, organisation and the other sections (approval letter, 其他说明) exactly', () => {
+    const sections = sample.value.sections!;
+    expect(JSON.stringify(sections.duties)).toBe(JSON.stringify(target.sections.duties));
+    expect(JSON.stringify(sections.organisation)).toBe(JSON.stringify(target.sections.organisation));
+    expect(JSON.stringify(sections.other)).toBe(JSON.stringify(target.sections.other));
+  });
+
+  it('reproduces the glossary, including 十二、财政拨款 on the text\'s last line', () => {
+    expect(sample.value.sections!.glossary).toEqual(target.sections.glossary);
+  });
+});
+
+/** A small disclosure: overview, narrative body and glossary, each under its part heading. */
+function disclosure(narrative: readonly string[], options: { overview?: readonly string[]; glossary?: readonly string[] } = {}): string {
+  return [
+    '某局2025年度部门预算公开',
+    '第一部分 概况',
+    ...(options.overview ?? ['一、本部门职责', '负责某事。', '二、机构设置情况', '内设机构2个。']),
+    '第二部分 2025年部门预算报表',
+    '第三部分 2025年度部门预算情况说明',
+    ...narrative,
+    '第四部分 名词解释',
+    ...(options.glossary ?? ['一、基本支出：指人员支出和公用支出。']),
+  ].join('\r\n');
+}
+
+const figuresOf = (result: ReturnType<typeof run>, id: string): readonly Figure[] =>
+  result.value.narrative?.sections.find((section) => section.id === id)?.figures ?? [];
+
+describe('importNarrative on small texts', () => {
+  it('reads a change stated with 增加/增长, its current amount, and CRLF line ends', () => {
+    const result = run(disclosure(['一、部门预算收支数据变动情况及原因', '2025年度某局预算收入总计1,200.50万元，比上年增加100万元，增长9.08%，主要原因是人员增加。']));
+    expect(result.problems).toEqual([]);
+    expect(figuresOf(result, 'overview')).toEqual([
+      { key: 'incomeTotal', kind: 'amount', value: '1200.50', unit: '万元', text: '2025年度某局预算收入总计1,200.50万元', line: 10 },
+      {
+        key: 'incomeTotal',
+        kind: 'change',
+        value: '100',
+        unit: '万元',
+        direction: 'increase',
+        percent: '9.08',
+        percentDirection: 'increase',
+        current: '1200.50',
+        text: '比上年增加100万元，增长9.08%',
+        line: 10,
+      },
+    ]);
+  });
+
+  it('reads a list of shares of the section\'s whole', () => {
+    const result = run(disclosure(['二、收入预算情况说明', '2025年度某局预算收入100万元，主要包括一般公共预算拨款收入80万元，占80%；单位资金20万元，占20.00%。']));
+    expect(result.problems).toEqual([]);
+    const shares = figuresOf(result, 'income').filter((figure) => figure.kind === 'share');
+    expect(shares).toEqual([
+      { key: 'generalBudgetIncome', kind: 'share', value: '80', unit: '%', of: 'incomeTotal', text: '一般公共预算拨款收入80万元，占80%', line: 10 },
+      { key: 'unitFundsIncome', kind: 'share', value: '20.00', unit: '%', of: 'incomeTotal', text: '单位资金20万元，占20.00%', line: 10 },
+    ]);
+  });
+
+  it('reads numbers with thousands separators, keeping the printed places', () => {
+    const result = run(disclosure(['三、支出预算情况说明', '2025年度某局支出预算12,345,678.90万元，其中：基本支出1,000万元，占0.01%；项目支出12,344,678.90万元，占99.99%。']));
+    expect(result.problems).toEqual([]);
+    expect(figuresOf(result, 'expenditure').map((figure) => [figure.key, figure.kind, figure.value])).toEqual([
+      ['expenditureTotal', 'amount', '12345678.90'],
+      ['basicExpenditure', 'amount', '1000'],
+      ['basicExpenditure', 'share', '0.01'],
+      ['projectExpenditure', 'amount', '12344678.90'],
+      ['projectExpenditure', 'share', '99.99'],
+    ]);
+  });
+
+  it('reads full-width digits, keeping the printed text', () => {
+    const result = run(disclosure(['九、政府采购情况', '2025年某局政府采购预算总额１，０５３．３０万元。其中:政府采购货物预算７万元、政府采购服务预算１，０４６．３０万元。']));
+    expect(result.problems).toEqual([]);
+    expect(figuresOf(result, 'procurement')).toEqual([
+      { key: 'procurementTotal', kind: 'amount', value: '1053.30', unit: '万元', text: '2025年某局政府采购预算总额１，０５３．３０万元', line: 10 },
+      { key: 'procurementGoods', kind: 'amount', value: '7', unit: '万元', text: '政府采购货物预算７万元', line: 10 },
+      { key: 'procurementServices', kind: 'amount', value: '1046.30', unit: '万元', text: '政府采购服务预算１，０４６．３０万元', line: 10 },
+    ]);
+  });
+
+  it('returns what exists when sections and parts are missing', () => {
+    const text = ['某局2025年度部门预算公开', '第三部分 2025年度部门预算情况说明', '五、一般公共预算支出情况说明', '2025年度某局一般公共预算当年支出50万元,主要用于以下方面:教育支出50万元,占100%等。'].join('\n');
+    const result = run(text);
+    expect(result.problems).toEqual([]);
+    expect(result.value.assets).toBeUndefined();
+    expect(result.value.sections).toBeUndefined();
+    expect(result.value.narrative?.sections.map((section) => section.id)).toEqual(['generalBudget']);
+    expect(figuresOf(result, 'generalBudget')).toContainEqual({
+      key: 'functionalClassExpenditure',
+      kind: 'share',
+      value: '100',
+      unit: '%',
+      of: 'generalBudgetExpenditure',
+      code: '205',
+      subject: '教育支出',
+      text: '教育支出50万元,占100%',
+      line: 4,
+    });
+    expect(run('').value).toEqual({});
+  });
+
+  it('reports lines and clauses it does not understand, keeping the text', () => {
+    const result = run(
+      disclosure(['这一行不在任何章节之下。', '二、收入预算情况说明', '2025年度某局预算收入100万元，其中：事业收入100万元。', '十三、某项说明', '另有说明。'], {
+        overview: ['一、本部门职责', '负责某事。', '三、领导分工', '局长负责全面工作。'],
+        glossary: ['以下名词：', '一、基本支出：指人员支出和公用支出。'],
+      }),
+    );
+    expect(result.problems.map((problem) => [problem.line, problem.code])).toEqual([
+      [5, 'unrecognised_text'],
+      [6, 'unrecognised_text'],
+      [9, 'unrecognised_text'],
+      [11, 'unrecognised_text'],
+      [12, 'unrecognised_text'],
+      [15, 'unrecognised_text'],
+    ]);
+    expect(result.problems.find((problem) => problem.line === 11)!.message).toContain('事业收入');
+    expect(result.value.narrative?.sections.map((section) => [section.id, section.text])).toEqual([
+      ['income', '2025年度某局预算收入100万元，其中：事业收入100万元。'],
+      [undefined, '另有说明。'],
+    ]);
+    expect(result.value.sections?.glossary).toEqual([{ term: '基本支出', definition: '指人员支出和公用支出。', line: 16 }]);
+  });
+
+  it('maps a misprinted functional class name to the closest class, keeping the printed subject', () => {
+    expect(functionalClassCode('一般公共服务支出')).toBe('201');
+    expect(functionalClassCode('一般公共预算服务支出')).toBe('201');
+    expect(functionalClassCode('本年支出')).toBeUndefined();
+  });
+
+  it('reads assets stated with full-width digits and a glossary definition on the following line', () => {
+    const result = run(
+      disclosure(['十一、国有资产占有使用情况', '截至２０２５年１月５日，某局共有公务用车编制２辆，实有１辆，其中：领导用车１辆。使用的办公用房建筑总面积1,200.5平方米。'], {
+        glossary: ['六、财政专户管理资金：', '专指教育收费。'],
+      }),
+    );
+    expect(result.problems).toEqual([]);
+    expect(result.value.assets).toEqual({
+      asOf: '2025-01-05',
+      vehicles: { establishment: 2, actual: 1, byCategory: [{ category: '领导用车', count: 1 }], line: 10 },
+      buildings: { officeArea: '1200.5', line: 10 },
+      text: '截至２０２５年１月５日，某局共有公务用车编制２辆，实有１辆，其中：领导用车１辆。使用的办公用房建筑总面积1,200.5平方米。',
+    });
+    expect(result.value.sections?.glossary).toEqual([{ term: '财政专户管理资金', definition: '专指教育收费。', line: 12 }]);
+  });
+});
