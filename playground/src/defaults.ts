@@ -11,11 +11,14 @@ export interface Example {
   readonly id: string;
   /** File name in examples/. */
   readonly file: string;
-  /** Loads the document text. */
+  /** Whether it is published text, imported when chosen (otherwise a JSON document). */
+  readonly published: boolean;
+  /** Loads the file's text. */
   load(): Promise<string>;
 }
 
 const exampleTexts = import.meta.glob<string>('../../examples/*.json', { query: '?raw', import: 'default' });
+const publishedTexts = import.meta.glob<string>('../../examples/*.txt', { query: '?raw', import: 'default' });
 const ruleModules = import.meta.glob<Record<string, unknown>>('../../rules/department-budget/**/*.rule.json', { eager: true, import: 'default' });
 const caseModules = import.meta.glob<CasesFile>('../../rules/department-budget/**/*.cases.json', { import: 'default' });
 const exampleDocuments = import.meta.glob<unknown>('../../examples/*.json', { import: 'default' });
@@ -33,13 +36,24 @@ export interface CasesFile {
 /** The example opened by default: the published sample. */
 export const DEFAULT_EXAMPLE_ID = 'budget-2025-shenpiju';
 
-/** Every example, the published sample first. */
-export const EXAMPLES: readonly Example[] = Object.keys(exampleTexts)
+const documents: Example[] = Object.keys(exampleTexts)
   .sort((a, b) => (a.endsWith(`${DEFAULT_EXAMPLE_ID}.json`) ? -1 : b.endsWith(`${DEFAULT_EXAMPLE_ID}.json`) ? 1 : a < b ? -1 : 1))
   .map((path) => {
     const file = path.split('/').pop()!;
-    return { id: file.replace(/\.json$/, ''), file, load: exampleTexts[path]! };
+    return { id: file.replace(/\.json$/, ''), file, published: false, load: exampleTexts[path]! };
   });
+
+/** Every example: the JSON documents (the published sample first), then published texts that have no JSON beside them. */
+export const EXAMPLES: readonly Example[] = [
+  ...documents,
+  ...Object.keys(publishedTexts)
+    .sort()
+    .map((path) => {
+      const file = path.split('/').pop()!;
+      return { id: file.replace(/\.txt$/, ''), file, published: true, load: publishedTexts[path]! };
+    })
+    .filter((example) => !documents.some((document) => document.id === example.id)),
+];
 
 /** The bundled pack as one rule-set JSON text (manifest with its rules inline, in file order). */
 export function defaultRulesText(): string {

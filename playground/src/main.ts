@@ -14,7 +14,7 @@ import { CasesPanel } from './panels/casesPanel.js';
 import { FindingsPanel } from './panels/findingsPanel.js';
 import { type Defaults, type PlaygroundState, STORAGE_KEY, encodeHash, initialState, toDelta } from './state/shareState.js';
 import { EngineClient } from './worker/client.js';
-import { type WorkerResponse } from './worker/protocol.js';
+import { type ImportNote, type WorkerResponse } from './worker/protocol.js';
 
 const DEBOUNCE_MS = 200;
 const AUTOSAVE_MS = 600;
@@ -32,11 +32,36 @@ client.onLocated((located) => {
 });
 
 const exampleTexts = new Map<string, string>();
+const exampleNotes = new Map<string, readonly ImportNote[]>();
+
+/**
+ * Imports published text in the worker: the document's JSON text and what could not be read.
+ * @param text The published text.
+ * @param file Its file name.
+ */
+async function importPublished(text: string, file: string): Promise<{ documentText: string; notes: readonly ImportNote[] } | undefined> {
+  const response = await client.request('import', { text, file });
+  if (response === undefined) return undefined;
+  if (response.documentText === undefined) {
+    element('notice').textContent = response.error ?? '';
+    return undefined;
+  }
+  return { documentText: response.documentText, notes: response.problems };
+}
+
 async function exampleText(id: string): Promise<string | undefined> {
   if (!exampleTexts.has(id)) {
     const example = EXAMPLES.find((candidate) => candidate.id === id);
     if (example === undefined) return undefined;
-    exampleTexts.set(id, await example.load());
+    const text = await example.load();
+    if (!example.published) {
+      exampleTexts.set(id, text);
+    } else {
+      const imported = await importPublished(text, example.file);
+      if (imported === undefined) return undefined;
+      exampleTexts.set(id, imported.documentText);
+      exampleNotes.set(id, imported.notes);
+    }
   }
   return exampleTexts.get(id);
 }
@@ -56,6 +81,8 @@ let example = start.example;
 let language: Language = start.language;
 let strings: UiStrings = UI[language];
 let editors: Editors | undefined;
+/** What the importer could not read in the text the current document came from. */
+let importNotes: readonly ImportNote[] = exampleNotes.get(example) ?? [];
 let lastResponse: Extract<WorkerResponse, { type: 'evaluated' }> | undefined;
 
 const texts = (): Record<EditorName, string> =>
@@ -83,11 +110,22 @@ function showMarkers(): void {
   editors.setMarkers('rules', response.ruleProblems.map((problem) => ({ range: problem.range, severity: 'error', message: problem.message })), sourceLabel);
 }
 
+/** Published text pasted into the document editor is imported in its place. */
+async function importPasted(documentText: string): Promise<boolean> {
+  if (editors === undefined || /^\s*[[{]/.test(documentText) || documentText.trim() === '') return false;
+  const imported = await importPublished(documentText, strings.pasted);
+  if (imported === undefined) return false;
+  importNotes = imported.notes;
+  editors.setText('document', imported.documentText);
+  return true;
+}
+
 async function check(): Promise<void> {
   findings.update({ status: 'checking', findings: [], ruleProblems: [] }, strings);
   const { rules, document: documentText } = texts();
+  if (await importPasted(documentText)) return;
   performance.mark('playground:check-sent');
-  const response = await client.request('evaluate', { rulesText: rules, documentText, language });
+  const response = await client.request('evaluate', { rulesText: rules, documentText, language, importProblems: importNotes });
   if (response === undefined) return;
   performance.mark('playground:check-received');
   lastResponse = response;
@@ -178,7 +216,27 @@ async function runCases(ruleId: string): Promise<void> {
 
 picker.addEventListener('change', () => {
   example = picker.value;
-  void exampleText(example).then((text) => editors?.setText('document', text ?? ''));
+  void exampleText(example).then((text) => {
+    importNotes = exampleNotes.get(example) ?? [];
+    editors?.setText('document', text ?? '');
+  });
+});
+element<HTMLInputElement>('open-file').addEventListener('change', (event) => {
+  const input = event.target as HTMLInputElement;
+  const file = input.files?.[0];
+  input.value = '';
+  if (file === undefined) return;
+  void file.text().then(async (text) => {
+    if (file.name.toLowerCase().endsWith('.json')) {
+      importNotes = [];
+      editors?.setText('document', text);
+      return;
+    }
+    const imported = await importPublished(text, file.name);
+    if (imported === undefined) return;
+    importNotes = imported.notes;
+    editors?.setText('document', imported.documentText);
+  });
 });
 languagePicker.addEventListener('change', () => {
   language = languagePicker.value === 'en' ? 'en' : 'zh-CN';
@@ -209,7 +267,10 @@ element('export').addEventListener('click', () => {
 });
 element('reset').addEventListener('click', () => {
   editors?.setText('rules', defaults.rulesText);
-  void exampleText(example).then((text) => editors?.setText('document', text ?? ''));
+  void exampleText(example).then((text) => {
+    importNotes = exampleNotes.get(example) ?? [];
+    editors?.setText('document', text ?? '');
+  });
 });
 
 localize();

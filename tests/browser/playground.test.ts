@@ -4,11 +4,15 @@
  * share link and a reload reproduce the state, cases run from the page, and nothing logs an error.
  * Timings (first findings after load; edit → updated findings, debounce included) are printed.
  */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ROOT } from '../helpers/fixtures.js';
 import { type Harness, startHarness } from './harness.js';
 
 let harness: Harness;
+const sampleText = readFileSync(join(ROOT, 'examples', 'budget-2025-shenpiju.txt'), 'utf8');
 const consoleErrors: string[] = [];
 
 beforeAll(async () => {
@@ -244,6 +248,35 @@ describe('the playground in Chromium', () => {
     consoleErrors.push(...errors, ...shared.errors);
     await shared.page.context().close();
     await page.context().close();
+  }, 60_000);
+
+  it('imports published text: a Shanghai example from the picker, an opened .txt file, and pasted text', async () => {
+    await onPage(async (page) => {
+      const editorText = () => page.locator('[data-testid="document-editor"] .view-lines').textContent();
+      const importWarnings = page.locator('[data-testid="finding"][data-rule-id="import"]');
+
+      await page.selectOption('[data-testid="example-picker"]', 'shanghai-putuo-zhengfuban-2025-budget');
+      await expect.poll(editorText, { timeout: 10_000 }).toContain('上海市普陀区人民政府办公室');
+      // What the importer could not read is a warning at its source line.
+      await expect.poll(() => importWarnings.count(), { timeout: 10_000 }).toBeGreaterThan(0);
+      await expect(importWarnings.first().getAttribute('data-severity')).resolves.toBe('warning');
+      await expect(importWarnings.first().locator('.where').textContent()).resolves.toMatch(/L\d+/);
+
+      await page.setInputFiles('[data-testid="open-file"]', join(ROOT, 'examples', 'shanghai-putuo-wanli-2025-budget.txt'));
+      await expect.poll(editorText, { timeout: 10_000 }).toContain('上海市普陀区人民政府万里街道办事处');
+      await expect.poll(() => importWarnings.count(), { timeout: 10_000 }).toBeGreaterThan(0);
+
+      // Paste the sample's published text over the document: it is imported in its place.
+      await page.context().grantPermissions(['clipboard-read', 'clipboard-write']);
+      await page.evaluate((text) => navigator.clipboard.writeText(text), sampleText);
+      await page.click('[data-testid="document-editor"] .view-lines');
+      await page.keyboard.press('Control+A');
+      await page.keyboard.press('Control+V');
+      await expect.poll(editorText, { timeout: 15_000 }).toContain('山西转型综合改革示范区行政审批局');
+      await expect.poll(editorText).toContain('"agencyOperatingCosts"');
+      // The sample reads completely: no import warnings, no findings.
+      await expect.poll(() => page.locator('[data-testid="findings"]').getAttribute('data-count'), { timeout: 10_000 }).toBe('0');
+    });
   }, 60_000);
 
   it('runs a rule\'s pass and fail cases from the page, switches to English and links the guide', async () => {

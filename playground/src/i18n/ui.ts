@@ -14,6 +14,8 @@ const zhCN = {
   export: '导出报告 JSON',
   guide: '规则编写指南',
   reset: '恢复示例',
+  open: '打开文件（.txt / .json）',
+  pasted: '粘贴的文本',
   cases: '规则用例',
   runCases: '运行用例',
   checking: '正在检查…',
@@ -32,6 +34,8 @@ const zhCN = {
     'budget-2025-shenpiju': '样本：山西转型综改示范区行政审批局 2025 部门预算',
     'budget-2025-shenpiju-defects-arithmetic': '缺陷示例：表内与表间计算错误',
     'budget-2025-shenpiju-defects-empty-and-narrative': '缺陷示例：空表未说明、情况说明与报表不符',
+    'shanghai-putuo-wanli-2025-budget': '公开文本：上海市普陀区万里街道 2025 部门预算',
+    'shanghai-putuo-zhengfuban-2025-budget': '公开文本：上海市普陀区人民政府办公室 2025 部门预算',
   } as Record<string, string>,
 };
 
@@ -48,6 +52,8 @@ const en: typeof zhCN = {
   export: 'Export report JSON',
   guide: 'Rule authoring guide',
   reset: 'Reset example',
+  open: 'Open a file (.txt / .json)',
+  pasted: 'pasted text',
   cases: 'Rule cases',
   runCases: 'Run cases',
   checking: 'Checking…',
@@ -66,6 +72,8 @@ const en: typeof zhCN = {
     'budget-2025-shenpiju': 'Sample: 2025 department budget (Shanxi)',
     'budget-2025-shenpiju-defects-arithmetic': 'Defects: arithmetic within and across tables',
     'budget-2025-shenpiju-defects-empty-and-narrative': 'Defects: unexplained empty tables, text vs tables',
+    'shanghai-putuo-wanli-2025-budget': 'Published text: Wanli subdistrict, Putuo, Shanghai, 2025',
+    'shanghai-putuo-zhengfuban-2025-budget': 'Published text: Putuo district government office, Shanghai, 2025',
   },
 };
 

@@ -4,7 +4,7 @@
  * and every problem in its text.
  */
 import fastJsonPatch, { type Operation } from 'fast-json-patch';
-import { type CompiledRuleSet, type Language, evaluate, loadRuleSet, parseJsonText } from '../../../engine/src/index.js';
+import { type CompiledRuleSet, type Language, evaluate, importText, loadRuleSet, parseJsonText } from '../../../engine/src/index.js';
 import { locatePointers } from '../editor/pointerToRange.js';
 import { type CaseInput, type CaseResult, type TextProblem, type WorkerRequest, type WorkerResponse } from './protocol.js';
 
@@ -55,6 +55,11 @@ export function loadRules(text: string, language: Language): Loaded {
  */
 export async function handle(request: WorkerRequest): Promise<WorkerResponse> {
   const started = performance.now();
+  if (request.type === 'import') {
+    const result = importText(request.text, request.file === undefined ? {} : { file: request.file });
+    if (!result.ok) return { type: 'imported', id: request.id, problems: [], error: result.error.message };
+    return { type: 'imported', id: request.id, documentText: `${JSON.stringify(result.document, null, 2)}\n`, problems: result.problems };
+  }
   if (request.type === 'runCases') {
     const loaded = loadRules(request.rulesText, request.language);
     const results = loaded.ruleSet === undefined ? [] : await runCases(loaded.ruleSet, request.ruleId, request.cases, request.language);
@@ -72,7 +77,7 @@ export async function handle(request: WorkerRequest): Promise<WorkerResponse> {
       elapsed: performance.now() - started,
     };
   }
-  const report = await evaluate(loaded.ruleSet, document.value, { language: request.language });
+  const report = await evaluate(loaded.ruleSet, document.value, { language: request.language, importProblems: request.importProblems ?? [] });
   return { type: 'evaluated', id: request.id, report, findings: report.findings, ruleProblems: [], elapsed: performance.now() - started };
 }
 

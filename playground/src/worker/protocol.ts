@@ -48,9 +48,28 @@ export interface CaseResult {
   readonly error?: string;
 }
 
+/** What the importer could not read in a published text, at its line. */
+export interface ImportNote {
+  /** 1-based line of the text. */
+  readonly line: number;
+  /** snake_case code. */
+  readonly code: string;
+  /** What was not read. */
+  readonly message: string;
+}
+
 /** Page → worker. */
 export type WorkerRequest =
-  | { readonly type: 'evaluate'; readonly id: number; readonly rulesText: string; readonly documentText: string; readonly language: Language }
+  | {
+      readonly type: 'evaluate';
+      readonly id: number;
+      readonly rulesText: string;
+      readonly documentText: string;
+      readonly language: Language;
+      /** Problems of the text the document was imported from, reported as warnings. */
+      readonly importProblems?: readonly ImportNote[];
+    }
+  | { readonly type: 'import'; readonly id: number; readonly text: string; readonly file?: string }
   | { readonly type: 'runCases'; readonly id: number; readonly rulesText: string; readonly ruleId: string; readonly cases: readonly CaseInput[]; readonly language: Language };
 
 /** Worker → page. */
@@ -69,6 +88,16 @@ export type WorkerResponse =
       readonly elapsed: number;
       /** Set when the worker failed unexpectedly. */
       readonly internalError?: string;
+    }
+  | {
+      readonly type: 'imported';
+      readonly id: number;
+      /** The document as JSON text, when the text is a disclosure. */
+      readonly documentText?: string;
+      /** What could not be read, at its line. */
+      readonly problems: readonly ImportNote[];
+      /** Why the text is not a disclosure at all. */
+      readonly error?: string;
     }
   | {
       /** Sent right after `evaluated`: where each of its findings is in the document text. */
