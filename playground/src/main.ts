@@ -81,6 +81,8 @@ let example = start.example;
 let language: Language = start.language;
 let strings: UiStrings = UI[language];
 let editors: Editors | undefined;
+/** Whether the document was replaced as a whole since the last check (not edited). */
+let documentReplaced = true;
 /** What the importer could not read in the text the current document came from. */
 let importNotes: readonly ImportNote[] = exampleNotes.get(example) ?? [];
 let lastResponse: Extract<WorkerResponse, { type: 'evaluated' }> | undefined;
@@ -116,7 +118,7 @@ async function importPasted(documentText: string): Promise<boolean> {
   const imported = await importPublished(documentText, strings.pasted);
   if (imported === undefined) return false;
   importNotes = imported.notes;
-  editors.setText('document', imported.documentText);
+  replaceDocument(imported.documentText);
   return true;
 }
 
@@ -125,7 +127,9 @@ async function check(): Promise<void> {
   const { rules, document: documentText } = texts();
   if (await importPasted(documentText)) return;
   performance.mark('playground:check-sent');
-  const response = await client.request('evaluate', { rulesText: rules, documentText, language, importProblems: importNotes });
+  const warmUp = documentReplaced;
+  documentReplaced = false;
+  const response = await client.request('evaluate', { rulesText: rules, documentText, language, importProblems: importNotes, warmUp });
   if (response === undefined) return;
   performance.mark('playground:check-received');
   lastResponse = response;
@@ -145,6 +149,12 @@ async function check(): Promise<void> {
     strings,
   );
   performance.mark('playground:findings-shown');
+}
+
+/** Replaces the whole document (an example, a file, imported text), not an edit. */
+function replaceDocument(text: string): void {
+  documentReplaced = true;
+  editors?.setText('document', text);
 }
 
 function debounce(action: () => void, wait: number): () => void {
@@ -218,7 +228,7 @@ picker.addEventListener('change', () => {
   example = picker.value;
   void exampleText(example).then((text) => {
     importNotes = exampleNotes.get(example) ?? [];
-    editors?.setText('document', text ?? '');
+    replaceDocument(text ?? '');
   });
 });
 element<HTMLInputElement>('open-file').addEventListener('change', (event) => {
@@ -229,13 +239,13 @@ element<HTMLInputElement>('open-file').addEventListener('change', (event) => {
   void file.text().then(async (text) => {
     if (file.name.toLowerCase().endsWith('.json')) {
       importNotes = [];
-      editors?.setText('document', text);
+      replaceDocument(text);
       return;
     }
     const imported = await importPublished(text, file.name);
     if (imported === undefined) return;
     importNotes = imported.notes;
-    editors?.setText('document', imported.documentText);
+    replaceDocument(imported.documentText);
   });
 });
 languagePicker.addEventListener('change', () => {
@@ -269,7 +279,7 @@ element('reset').addEventListener('click', () => {
   editors?.setText('rules', defaults.rulesText);
   void exampleText(example).then((text) => {
     importNotes = exampleNotes.get(example) ?? [];
-    editors?.setText('document', text ?? '');
+    replaceDocument(text ?? '');
   });
 });
 

@@ -84,15 +84,13 @@ async function replaceInEditor(page: Page, testId: string, text: string, replace
 
 /**
  * Times the next edit in the page: from the last keystroke (keydown) to the findings panel
- * showing the new result, debounce and worker included. Recorded in body[data-edit-ms], and the
- * start of the check in body[data-checking-ms].
+ * showing the new result, debounce and worker included. Recorded in body[data-edit-ms].
  */
 async function armEditTimer(page: Page): Promise<void> {
   await page.evaluate(() => {
     const panel = document.querySelector<HTMLElement>('[data-testid="findings"]')!;
     const state = document.body.dataset;
     delete state.editMs;
-    delete state.checkingMs;
     let lastKey = 0;
     const onKey = () => (lastKey = performance.now());
     document.addEventListener('keydown', onKey, { capture: true });
@@ -100,7 +98,6 @@ async function armEditTimer(page: Page): Promise<void> {
     const observer = new MutationObserver(() => {
       if (lastKey === 0) return;
       if (panel.dataset.state === 'checking') {
-        if (!sawChecking) state.checkingMs = String(Math.round(performance.now() - lastKey));
         sawChecking = true;
       } else if (sawChecking) {
         state.editMs = String(Math.round(performance.now() - lastKey));
@@ -136,35 +133,40 @@ describe('the playground in Chromium', () => {
       expect(before.some((key) => key.startsWith('summary-table-balances'))).toBe(true);
       expect(await page.locator('[data-testid="finding"][data-severity="error"]').count()).toBe(8);
 
-      // Fix the summary table's income total: 3101.46 → 3011.46.
-      await findInEditor(page, 'document-editor', '3101.46');
-      await armEditTimer(page);
-      await page.keyboard.type('3011.46');
-      await page.waitForFunction(() => document.body.dataset.editMs !== undefined, null, { timeout: 5000 });
-      const editMs = Number(await page.evaluate(() => document.body.dataset.editMs));
+      // Fix the summary table's income total (3101.46 → 3011.46), then break and fix it again: three
+      // edits, each timed from its last keystroke to the updated findings; the median is asserted.
+      const timings: number[] = [];
+      for (const [from, to] of [['3101.46', '3011.46'], ['3011.46', '3011.47'], ['3011.47', '3011.46']] as const) {
+        await findInEditor(page, 'document-editor', from, { wholeWord: true });
+        await armEditTimer(page);
+        await page.keyboard.type(to);
+        await page.waitForFunction(() => document.body.dataset.editMs !== undefined, null, { timeout: 5000 });
+        timings.push(Number(await page.evaluate(() => document.body.dataset.editMs)));
+      }
+      const editMs = [...timings].sort((a, b) => a - b)[1]!;
       const marks = await page.evaluate(() => {
         const last = (name: string) => performance.getEntriesByName(`playground:${name}`).at(-1)!.startTime;
         return { sentToReceived: Math.round(last('check-received') - last('check-sent')), receivedToShown: Math.round(last('findings-shown') - last('check-received')) };
-    });
-    const status = await page.locator('[data-testid="findings"] .status').textContent();
-    const checkingMs = await page.evaluate(() => document.body.dataset.checkingMs);
-    console.log(`playground: edit → updated findings in ${editMs} ms (200 ms debounce included, check started after ${checkingMs} ms; worker round trip ${marks.sentToReceived} ms, rendering ${marks.receivedToShown} ms; ${status})`);
-    expect(editMs).toBeLessThan(300);
-    await expect.poll(() => findings(page).count()).toBe(4);
-    expect((await findingKeys(page)).some((key) => key.startsWith('summary-table-balances'))).toBe(false);
+      });
+      const status = await page.locator('[data-testid="findings"] .status').textContent();
+      console.log(
+        `playground: edit → updated findings in ${timings.join(', ')} ms, median ${editMs} ms (200 ms debounce included; last worker round trip ${marks.sentToReceived} ms, rendering ${marks.receivedToShown} ms; ${status})`,
+      );
+      expect(editMs).toBeLessThan(300);
+      await expect.poll(() => findings(page).count()).toBe(4);
+      expect((await findingKeys(page)).some((key) => key.startsWith('summary-table-balances'))).toBe(false);
 
-    // Clicking a finding selects its place in the document editor, where its marker sits.
-    const target = page.locator('[data-testid="finding"][data-rule-id="expenditure-rows-basic-plus-project"]');
-    await target.click();
-    const editor = page.locator('[data-testid="document-editor"]');
-    await expect.poll(() => editor.evaluate((node) => node.contains(document.activeElement))).toBe(true);
-    await expect.poll(() => editor.locator('.selected-text').count()).toBeGreaterThan(0);
-    await expect.poll(() => editor.locator('.squiggly-error').count()).toBeGreaterThan(0);
-    // Hovering the marked value shows the rule's message and its basis.
-    const squiggle = await editor.locator('.squiggly-error').first().boundingBox();
-    await page.mouse.move(squiggle!.x + squiggle!.width / 2, squiggle!.y + squiggle!.height / 2);
-    await expect.poll(() => page.locator('.monaco-hover').allTextContents().then((texts) => texts.join(' ')), { timeout: 5000 }).toMatch(/依据：/);
-    await expect(editor.locator('.view-lines').textContent()).resolves.toContain('事业运行');
+      // Clicking a finding selects its place in the document editor, where its marker sits.
+      await page.locator('[data-testid="finding"][data-rule-id="expenditure-rows-basic-plus-project"]').click();
+      const editor = page.locator('[data-testid="document-editor"]');
+      await expect.poll(() => editor.evaluate((node) => node.contains(document.activeElement))).toBe(true);
+      await expect.poll(() => editor.locator('.selected-text').count()).toBeGreaterThan(0);
+      await expect.poll(() => editor.locator('.squiggly-error').count()).toBeGreaterThan(0);
+      // Hovering the marked value shows the rule's message and its basis.
+      const squiggle = await editor.locator('.squiggly-error').first().boundingBox();
+      await page.mouse.move(squiggle!.x + squiggle!.width / 2, squiggle!.y + squiggle!.height / 2);
+      await expect.poll(() => page.locator('.monaco-hover').allTextContents().then((texts) => texts.join(' ')), { timeout: 5000 }).toMatch(/依据：/);
+      await expect(editor.locator('.view-lines').textContent()).resolves.toContain('事业运行');
     });
   }, 60_000);
 

@@ -1,18 +1,18 @@
 /// <reference lib="webworker" />
 /**
- * The evaluation worker: the engine runs here so typing never waits for it. After its first
- * result it warms its own code paths (evaluating and scanning the same texts a few times while
- * idle), so the first edit a person makes is answered as fast as the later ones; a real request
- * always goes first.
+ * The evaluation worker: the engine runs here so typing never waits for it. After the first
+ * result for a new document it warms its own code paths (evaluating and scanning the same texts a
+ * few times while idle, which also makes the paths that build findings hot), so the first edit a
+ * person makes is answered as fast as the later ones; a real request always goes first.
  */
 import { locatePointers } from '../editor/pointerToRange.js';
 import { handle, locate } from './evaluator.js';
 import { type WorkerRequest } from './protocol.js';
 
-const WARM_UP_RUNS = 6;
+const WARM_UP_RUNS = 4;
 const scope = self as unknown as DedicatedWorkerGlobalScope;
 let pending = 0;
-let warmedUp = false;
+
 
 function warmUp(request: Extract<WorkerRequest, { type: 'evaluate' }>, runs: number): void {
   if (runs === 0 || pending > 0) return;
@@ -39,9 +39,6 @@ scope.addEventListener('message', (event: MessageEvent<WorkerRequest>) => {
     })
     .finally(() => {
       pending--;
-      if (!warmedUp && request.type === 'evaluate') {
-        warmedUp = true;
-        setTimeout(() => warmUp(request, WARM_UP_RUNS), 0);
-      }
+      if (request.type === 'evaluate' && request.warmUp === true) setTimeout(() => warmUp(request, WARM_UP_RUNS), 0);
     });
 });

@@ -68,6 +68,8 @@ export type WorkerRequest =
       readonly language: Language;
       /** Problems of the text the document was imported from, reported as warnings. */
       readonly importProblems?: readonly ImportNote[];
+      /** A new document (not an edit): warm the worker's code paths on it afterwards. */
+      readonly warmUp?: boolean;
     }
   | { readonly type: 'import'; readonly id: number; readonly text: string; readonly file?: string }
   | { readonly type: 'runCases'; readonly id: number; readonly rulesText: string; readonly ruleId: string; readonly cases: readonly CaseInput[]; readonly language: Language };
