@@ -147,3 +147,22 @@ describe('documents of the wrong shape never crash the engine', () => {
     expect(keys(report)).toEqual([{ ruleId: 'document-schema', path: '/extra' }]);
   });
 });
+
+describe('finding places', () => {
+  it('never mistake row 10 for a place inside row 1 (pointer prefixes are whole tokens)', async () => {
+    const rows = Array.from({ length: 11 }, (_, index) => ({ code: `20103${String(index).padStart(2, '0')}`, name: `项${index}`, values: { total: '1.00', basic: '1.00', project: index === 10 ? '1.00' : null } }));
+    const document = {
+      meta: { department: '测试局', fiscalYear: 2025, kind: 'department-budget', unit: '万元' },
+      tables: {
+        expenditureSummary: {
+          title: '支出总表',
+          unit: '万元',
+          columns: [{ id: 'total', header: '合计' }, { id: 'basic', header: '基本支出' }, { id: 'project', header: '项目支出' }],
+          rows,
+        },
+      },
+    };
+    const report = await evaluate(departmentBudgetPack(), document, { only: ['expenditure-rows-basic-plus-project'] });
+    expect(keys(report)).toEqual([{ ruleId: 'expenditure-rows-basic-plus-project', path: '/tables/expenditureSummary/rows/10/values/total' }]);
+  });
+});

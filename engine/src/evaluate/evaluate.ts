@@ -83,6 +83,11 @@ function leafLabels(failed: ConditionTrace | undefined): Record<string, string> 
   return typeof role === 'string' ? { tableRole: role } : {};
 }
 
+/** Whether a pointer is at or below another ("/rows/10" is not below "/rows/1"). */
+function within(pointer: string, base: string): boolean {
+  return base === '' || pointer === base || pointer.startsWith(`${base}/`);
+}
+
 function findingPath(rule: CompiledRule, item: ScopeItem, failed: ConditionTrace | undefined): string {
   if (rule.definition.path !== undefined) {
     return rule.definition.path.replace(/\{(table|row|column)\}/g, (whole, name: 'table' | 'row' | 'column') => {
@@ -91,7 +96,7 @@ function findingPath(rule: CompiledRule, item: ScopeItem, failed: ConditionTrace
     });
   }
   const actual = failed?.factResult;
-  if (isQuantity(actual) && actual.pointer !== undefined && actual.pointer.startsWith(item.binding.pointer)) return actual.pointer;
+  if (isQuantity(actual) && actual.pointer !== undefined && within(actual.pointer, item.binding.pointer)) return actual.pointer;
   // A failed table-level fact (tableExists, tableMarkedEmpty…) points at the table it named.
   const role = failed?.params?.table;
   if (item.binding.pointer === '' && typeof role === 'string') return pointerOf('tables', role);
