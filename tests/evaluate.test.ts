@@ -149,20 +149,31 @@ describe('documents of the wrong shape never crash the engine', () => {
 });
 
 describe('finding places', () => {
-  it('never mistake row 10 for a place inside row 1 (pointer prefixes are whole tokens)', async () => {
-    const rows = Array.from({ length: 11 }, (_, index) => ({ code: `20103${String(index).padStart(2, '0')}`, name: `项${index}`, values: { total: '1.00', basic: '1.00', project: index === 10 ? '1.00' : null } }));
+  it('never take row 10 for a place inside row 1 (pointer prefixes are whole tokens)', async () => {
+    const rows = Array.from({ length: 11 }, (_, index) => ({ code: `20103${String(index).padStart(2, '0')}`, name: `项${index}`, values: { total: '1.00' } }));
     const document = {
       meta: { department: '测试局', fiscalYear: 2025, kind: 'department-budget', unit: '万元' },
-      tables: {
-        expenditureSummary: {
-          title: '支出总表',
-          unit: '万元',
-          columns: [{ id: 'total', header: '合计' }, { id: 'basic', header: '基本支出' }, { id: 'project', header: '项目支出' }],
-          rows,
-        },
-      },
+      tables: { expenditureSummary: { title: '支出总表', unit: '万元', columns: [{ id: 'total', header: '合计' }], rows } },
     };
-    const report = await evaluate(departmentBudgetPack(), document, { only: ['expenditure-rows-basic-plus-project'] });
-    expect(keys(report)).toEqual([{ ruleId: 'expenditure-rows-basic-plus-project', path: '/tables/expenditureSummary/rows/10/values/total' }]);
+    const loaded = loadRuleSet({
+      id: 'places',
+      version: '1.0.0',
+      title: '位置',
+      rules: [
+        {
+          id: 'row-one-against-row-ten',
+          title: '第 1 行对照第 10 行',
+          message: '不符',
+          severity: 'error',
+          basis: ['测试'],
+          scope: { each: 'row', tables: ['expenditureSummary'], rows: { code: '2010301' } },
+          conditions: { all: [{ fact: 'cell', params: { row: { code: '2010310' }, column: 'total' }, operator: 'decimalEqual', value: '2' }] },
+        },
+      ],
+    });
+    if (!loaded.ok) throw new Error('rule set');
+    const report = await evaluate(loaded.value, document);
+    // The compared cell lies outside the scope item (row 1), so the finding names the item.
+    expect(keys(report)).toEqual([{ ruleId: 'row-one-against-row-ten', path: '/tables/expenditureSummary/rows/1' }]);
   });
 });
