@@ -8,6 +8,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { validateAgainst } from '../../engine/src/index.js';
 import { ROOT } from '../helpers/fixtures.js';
 import { type Harness, startHarness } from './harness.js';
 
@@ -289,6 +290,12 @@ describe('the playground in Chromium', () => {
     await page.click('[data-testid="run-cases"]');
     await expect.poll(() => page.locator('[data-testid="case-result"]').count(), { timeout: 10_000 }).toBeGreaterThanOrEqual(6);
     expect(await page.locator('[data-testid="case-result"][data-passed="false"]').count()).toBe(0);
+
+    // The report exports as JSON that validates against the report schema.
+    const [download] = await Promise.all([page.waitForEvent('download'), page.click('[data-testid="export"]')]);
+    const exported = JSON.parse(readFileSync((await download.path())!, 'utf8')) as unknown;
+    expect(validateAgainst('report', exported)).toEqual([]);
+    expect(exported).toMatchObject({ ruleSet: { id: 'department-budget' }, summary: { rulesEvaluated: 41 } });
 
     await page.selectOption('[data-testid="language-picker"]', 'en');
     await expect.poll(() => page.locator('[data-testid="findings"] .status').textContent()).toMatch(/rules/);
