@@ -1,16 +1,18 @@
 /**
  * Importing a published disclosure from its text: recognise the document, find its parts, read
- * its tables (tab-separated layout; the space-aligned layout is not read yet), and report every
- * part or line that was not turned into data as a problem at its line — never silently dropped.
+ * its tables (tab-separated or space-aligned layout) and text parts (the Shanxi template's 第N部分,
+ * or the Shanghai template's part titles in the space-aligned layout), and report every part or
+ * line that was not turned into data as a problem at its line — never silently dropped.
  */
 import { type DisclosureDocument, type Table, type TableRole } from '../document/model.js';
 import { detectLayout, isBlank, toLines } from './lines.js';
-import { importLayoutTables } from './layoutTables.js';
+import { type TableRegion, importLayoutTablesWithRegions } from './layoutTables.js';
 import { recognise } from './meta.js';
-import { importNarrative } from './narrative.js';
+import { type NarrativeParts, importNarrative } from './narrative.js';
 import { importPerformance } from './performance.js';
 import { splitPerformanceBlocks } from './performanceBlocks.js';
 import { type Segments, segment } from './segment.js';
+import { importShanghaiNarrative } from './shanghaiNarrative.js';
 import { importTabTables } from './tabTables.js';
 import { type ImportContext, type ImportProblem, type SourceLine } from './types.js';
 
@@ -33,9 +35,17 @@ function notImported(lines: readonly SourceLine[], what: string): ImportProblem[
   return [{ line: first, code: 'part_not_imported', message: `${what}（第 ${first}–${last} 行）尚未导入：导入器还不能读取这一部分，请人工核对` }];
 }
 
-function tablesOf(segments: Segments, context: ImportContext, all: readonly SourceLine[]): { tables: Partial<Record<TableRole, Table>>; problems: ImportProblem[] } {
-  const result = context.layout === 'tab-text' ? importTabTables(segments.tables.length > 0 ? segments.tables : segments.body) : importLayoutTables(all, context);
-  return { tables: result.value, problems: [...result.problems] };
+function tablesOf(
+  segments: Segments,
+  context: ImportContext,
+  all: readonly SourceLine[],
+): { tables: Partial<Record<TableRole, Table>>; problems: ImportProblem[]; regions: readonly TableRegion[] } {
+  if (context.layout === 'tab-text') {
+    const result = importTabTables(segments.tables.length > 0 ? segments.tables : segments.body);
+    return { tables: result.value, problems: [...result.problems], regions: [] };
+  }
+  const result = importLayoutTablesWithRegions(all, context);
+  return { tables: result.value, problems: [...result.problems], regions: result.regions };
 }
 
 /** Template families by region (the template's own table count completes the id, e.g. shanxi-13). */
@@ -63,7 +73,7 @@ export function importText(text: string, options: ImportOptions = {}): ImportRes
   const layout = detectLayout(lines);
   const segments = segment(lines);
   const context: ImportContext = { department: recognised.department, fiscalYear: recognised.fiscalYear, unit: '万元', layout };
-  const { tables, problems } = tablesOf(segments, context, lines);
+  const { tables, problems, regions } = tablesOf(segments, context, lines);
   if (Object.keys(tables).length === 0) {
     problems.push({ line: recognised.line, code: 'no_tables', message: '没有找到任何预算报表：请核对文本是否完整' });
   }
@@ -71,9 +81,16 @@ export function importText(text: string, options: ImportOptions = {}): ImportRes
   const performance = importPerformance(blocks);
   const narrative = importNarrative({ ...segments, narrative: rest }, context);
   problems.push(...performance.problems, ...narrative.problems);
-  if (segments.body.length > 0) {
-    // Templates without part headings (e.g. Shanghai's): only their tables are read so far.
-    problems.push(...notImported(segments.body.filter((line) => line.number > recognised.line), '报表以外的文字（情况说明等）'));
+  let parts: NarrativeParts = narrative.value;
+  const body = segments.body.filter((line) => line.number > recognised.line);
+  if (body.length > 0 && layout === 'layout-text') {
+    // The Shanghai template: part titles instead of 第N部分, tables read by layoutTables.
+    const shanghai = importShanghaiNarrative(body, regions, context, tables);
+    parts = shanghai.value;
+    problems.push(...shanghai.problems);
+  } else if (body.length > 0) {
+    // Tab-separated text without part headings: only its tables are read so far.
+    problems.push(...notImported(body, '报表以外的文字（情况说明等）'));
   }
   const document: DisclosureDocument = {
     meta: {
@@ -88,10 +105,10 @@ export function importText(text: string, options: ImportOptions = {}): ImportRes
       source: { ...(options.file !== undefined ? { file: options.file } : {}), format: layout },
     },
     tables: tables as Record<string, Table>,
-    ...(narrative.value.narrative !== undefined ? { narrative: narrative.value.narrative } : {}),
+    ...(parts.narrative !== undefined ? { narrative: parts.narrative } : {}),
     ...(performance.value.length > 0 ? { performance: performance.value } : {}),
-    ...(narrative.value.assets !== undefined ? { assets: narrative.value.assets } : {}),
-    ...(narrative.value.sections !== undefined ? { sections: narrative.value.sections } : {}),
+    ...(parts.assets !== undefined ? { assets: parts.assets } : {}),
+    ...(parts.sections !== undefined ? { sections: parts.sections } : {}),
   };
   return { ok: true, document, problems: problems.sort((a, b) => a.line - b.line) };
 }

@@ -5,12 +5,29 @@
  * (numbers are right-aligned). pdftotext places text per page, so positions drift from page to
  * page (a form feed starts a page): on each page, lines that fill every column calibrate where the
  * columns are; pages without such a line use their own header, or the previous page shifted.
+ * Each table's lines (title to last line read) are reported too, for the text stages to skip.
  */
 import { type Column, type Row, type Table as ModelTable, type TableRole } from '../document/model.js';
 import { type ImportContext, type ImportProblem, type SourceLine, type StageResult } from './types.js';
 
 /** A table as `schemas/document.schema.json` `$defs.table` describes it. */
 export type Table = ModelTable;
+
+/** The lines of one table: from its title to the last line read as part of it (1-based, inclusive). */
+export interface TableRegion {
+  /** Line of the title. */
+  readonly from: number;
+  /** Last line of the table: its total, note or last data line; for a table not read, the line before the next title. */
+  readonly to: number;
+  /** Whether the table was read (false: an unknown title, reported as such). */
+  readonly read: boolean;
+}
+
+/** The tables of a layout text, what could not be read, and the lines each table occupies. */
+export interface LayoutTablesResult extends StageResult<Record<string, Table>> {
+  /** Each printed table's lines, in order. */
+  readonly regions: readonly TableRegion[];
+}
 
 /** A whitespace-separated piece of a line (single-space runs of text joined) and its character span. */
 interface Piece {
@@ -469,8 +486,23 @@ export function importLayoutTables(
   lines: readonly SourceLine[],
   context: ImportContext,
 ): StageResult<Record<string, Table>> {
+  const { value, problems } = importLayoutTablesWithRegions(lines, context);
+  return { value, problems };
+}
+
+/**
+ * Reads the tables of a space-aligned text as importLayoutTables does, and also says which lines
+ * each table occupies, so that the text stages can leave them alone.
+ * @param lines The document's lines.
+ * @param context What is known about the document.
+ */
+export function importLayoutTablesWithRegions(
+  lines: readonly SourceLine[],
+  context: ImportContext,
+): LayoutTablesResult {
   const problems: ImportProblem[] = [];
   const tables: Record<string, Table> = {};
+  const regions: TableRegion[] = [];
   const titles: TitleLine[] = [];
   lines.forEach((_, index) => {
     const title = titleAt(lines, index);
@@ -480,7 +512,10 @@ export function importLayoutTables(
     const end = titles[position + 1]?.index ?? lines.length;
     const region = lines.slice(title.index + 1, end);
     const roles = rolesOfTitle(title.title);
+    const titleNumber = lines[title.index]!.number;
+    const lastOfRegion = region[region.length - 1]?.number ?? titleNumber;
     if (roles === undefined) {
+      regions.push({ from: titleNumber, to: lastOfRegion, read: false });
       problems.push({
         line: lines[title.index]!.number,
         code: 'unknown_table',
@@ -490,6 +525,7 @@ export function importLayoutTables(
     }
     try {
       const result = readTable(title, lines[title.index]!.number, region, roles, context);
+      regions.push({ from: titleNumber, to: result.consumed > 0 ? region[result.consumed - 1]!.number : titleNumber, read: true });
       problems.push(...result.problems);
       for (const [role, table] of result.tables) {
         if (tables[role] !== undefined) {
@@ -503,6 +539,7 @@ export function importLayoutTables(
         }
       }
     } catch (error) {
+      regions.push({ from: titleNumber, to: lastOfRegion, read: false });
       problems.push({
         line: lines[title.index]!.number,
         code: 'unrecognised_table_line',
@@ -510,7 +547,7 @@ export function importLayoutTables(
       });
     }
   });
-  return { value: tables, problems };
+  return { value: tables, problems, regions };
 }
 
 /**
@@ -527,7 +564,7 @@ function readTable(
   region: readonly SourceLine[],
   roles: readonly TableRole[],
   context: ImportContext,
-): { tables: [TableRole, Table][]; problems: ImportProblem[] } {
+): { tables: [TableRole, Table][]; problems: ImportProblem[]; consumed: number } {
   const problems: ImportProblem[] = [];
   const role = roles[0]!;
   const shape: Shape =
@@ -612,7 +649,7 @@ function readTable(
     if (read === 'closing') closed = true;
   }
   if (shape === 'threePublic') {
-    return { tables: threePublicTables(title, titleNumber, department, unit ?? context.unit, header.columns, drafts, geometry, problems, note), problems };
+    return { tables: threePublicTables(title, titleNumber, department, unit ?? context.unit, header.columns, drafts, geometry, problems, note), problems, consumed: index };
   }
   placeNumbers(drafts, header.columns, geometry, problems);
   const income = drafts.filter((row) => row.side === 'income');
@@ -629,7 +666,7 @@ function readTable(
     ...(note === undefined ? {} : { note }),
     line: titleNumber,
   };
-  return { tables: [[role, table]], problems };
+  return { tables: [[role, table]], problems, consumed: index };
 }
 
 /**
