@@ -66,6 +66,26 @@ describe('tables in the tab layout', () => {
     ]);
   });
 
+  it('continues a table across a page break that repeats its header', () => {
+    const text = [
+      ...header,
+      '2025年一般公共预算支出预算表',
+      '单位：万元',
+      '科目编码\t科目名称\t合计\t基本支出\t项目支出',
+      '合计\t\t30.00\t10.00\t20.00',
+      '201\t一般公共服务支出\t30.00\t10.00\t20.00',
+      '',
+      '',
+      '科目编码\t科目名称\t合计\t基本支出\t项目支出',
+      '20103\t政府办公厅（室）及相关机构事务\t30.00\t10.00\t20.00',
+    ].join('\n');
+    const result = imported(text);
+    const table = result.document.tables.generalBudgetExpenditure!;
+    expect(table.rows.map((row) => row.key ?? row.code)).toEqual(['total', '201', '20103']);
+    expect(table.rows[2]!.line).toBe(15);
+    expect(result.problems).toEqual([]);
+  });
+
   it('reports a header it does not know instead of inventing a column', () => {
     const text = [...header, '2025年预算支出总表', '单位：万元', '科目编码\t科目名称\t合计\t奇怪的列', '合计\t\t1.00\t2.00'].join('\n');
     const result = imported(text);

@@ -247,6 +247,8 @@ export function importTabTables(lines: readonly SourceLine[]): StageResult<Parti
         continue;
       }
       if (body.length === 0 && !looksLikeData(line)) header.push(line);
+      // A table continued on the next page repeats its header: not a row.
+      else if (header.some((headerLine) => headerLine.cells.join('\t') === line.cells.join('\t'))) continue;
       else body.push(line);
     }
     if (unit === undefined) problems.push({ line: block.title.number, code: 'missing_unit', message: `${block.title.text.trim()} 未注明金额单位：按万元导入，请核对` });
