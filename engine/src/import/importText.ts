@@ -42,7 +42,7 @@ function tablesOf(
 ): { tables: Partial<Record<TableRole, Table>>; problems: ImportProblem[]; regions: readonly TableRegion[] } {
   if (context.layout === 'tab-text') {
     const result = importTabTables(segments.tables.length > 0 ? segments.tables : segments.body);
-    return { tables: result.value, problems: [...result.problems], regions: [] };
+    return { tables: result.value, problems: [...result.problems], regions: result.regions.map((region) => ({ ...region, read: true })) };
   }
   const result = importLayoutTablesWithRegions(all, context);
   return { tables: result.value, problems: [...result.problems], regions: result.regions };
@@ -90,7 +90,8 @@ export function importText(text: string, options: ImportOptions = {}): ImportRes
     problems.push(...shanghai.problems);
   } else if (body.length > 0) {
     // Tab-separated text without part headings: only its tables are read so far.
-    problems.push(...notImported(body, '报表以外的文字（情况说明等）'));
+    const inTable = (line: SourceLine) => regions.some((region) => line.number >= region.from && line.number <= region.to);
+    problems.push(...notImported(body.filter((line) => !inTable(line)), '报表以外的文字（情况说明等）'));
   }
   const document: DisclosureDocument = {
     meta: {

@@ -219,14 +219,25 @@ function blocksOf(lines: readonly SourceLine[]): Block[] {
   return blocks;
 }
 
+/** The lines a table occupies, from its title (or label) to its last line. */
+export interface TabTableRegion {
+  /** First line. */
+  readonly from: number;
+  /** Last non-blank line. */
+  readonly to: number;
+}
+
 /**
  * Reads the tables of the tab-separated layout.
  * @param lines The lines of the tables part.
  */
-export function importTabTables(lines: readonly SourceLine[]): StageResult<Partial<Record<TableRole, Table>>> {
+export function importTabTables(lines: readonly SourceLine[]): StageResult<Partial<Record<TableRole, Table>>> & { readonly regions: readonly TabTableRegion[] } {
   const problems: ImportProblem[] = [];
   const tables: Partial<Record<TableRole, Table>> = {};
+  const regions: TabTableRegion[] = [];
   for (const block of blocksOf(lines)) {
+    const lastLine = [...block.lines].reverse().find((line) => !isBlank(line));
+    regions.push({ from: block.title.number - (block.label === undefined ? 0 : 1), to: lastLine?.number ?? block.title.number });
     let department: string | undefined;
     let unit: '元' | '万元' | undefined;
     let note: string | undefined;
@@ -269,5 +280,5 @@ export function importTabTables(lines: readonly SourceLine[]): StageResult<Parti
       line: block.title.number,
     };
   }
-  return { value: tables, problems };
+  return { value: tables, problems, regions };
 }
