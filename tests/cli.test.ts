@@ -121,7 +121,7 @@ describe('disclosure-check', () => {
     // line 73, for which the model has no figure key), not a range over the whole text.
     const shanghai = await cli(join(ROOT, 'examples', 'shanghai-putuo-wanli-2025-budget.txt'));
     expect(shanghai.code).toBe(0);
-    expect(shanghai.stdout).toMatch(/\[import\] shanghai-putuo-wanli-2025-budget\.txt 第 73 行/);
+    expect(shanghai.stdout).toMatch(/\[import\] shanghai-putuo-wanli-2025-budget\.txt 第 120 行/);
     expect(shanghai.stdout).not.toMatch(/尚未导入/);
   });
 

@@ -66,18 +66,12 @@ const THREE_PUBLIC: readonly (readonly [string, string])[] = [
 /** What each document leaves unread: [line, what], everything else is data or kept text. */
 const UNREAD: Readonly<Record<string, readonly (readonly [number, RegExp])[]>> = {
   [WANLI]: [
-    [73, /事业收入0\.00万元/],
-    [73, /事业单位经营收入0\.00万元/],
-    [73, /其他收入0\.00万元/],
     // The text names 款 卫生健康支出 / 项 计划生育事务; the tables print 21007 计划生育事务 / 2100717 计划生育服务.
     [120, /210 卫生健康支出 之下没有“卫生健康支出”/],
     [775, /计划购置车辆的分类数/],
     [776, /计划购置的设备数/],
   ],
   [ZHENGFUBAN]: [
-    [72, /事业收入0万元/],
-    [72, /事业单位经营收入0万元/],
-    [72, /其他收入0万元/],
     [392, /计划购置车辆的分类数/],
     [393, /计划购置的设备数/],
   ],

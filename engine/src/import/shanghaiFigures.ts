@@ -23,6 +23,9 @@ import { type ImportProblem } from './types.js';
  */
 export const SHANGHAI_FIGURE_TERMS: readonly FigureTerm[] = [
   { kind: 'amount', sections: ['overview'], pattern: /财政拨款(收入|支出)(预算)?$/, key: 'fiscalAppropriationTotal' },
+  { kind: 'amount', sections: ['overview'], pattern: /事业单位经营收入$/, key: 'operatingIncome' },
+  { kind: 'amount', sections: ['overview'], pattern: /事业收入$/, key: 'businessIncome' },
+  { kind: 'amount', sections: ['overview'], pattern: /其他收入$/, key: 'otherIncome' },
   { kind: 'amount', sections: ['overview'], pattern: /一般公共预算(财政)?(拨款)?支出(预算)?$/, key: 'generalBudgetExpenditure' },
   { kind: 'amount', sections: ['overview'], pattern: /政府性基金(预算)?(财政)?(拨款)?支出(预算)?$/, key: 'governmentFundAppropriation' },
   { kind: 'amount', sections: ['overview'], pattern: /国有资本经营(预算)?(财政)?(拨款)?支出(预算)?$/, key: 'stateCapitalAppropriation' },
