@@ -144,8 +144,8 @@ const CHANGE = new RegExp(String.raw`^(.*?)(?:比|较|同比)(?:上年度?|去�
 const PERCENT_CHANGE = new RegExp(String.raw`^(增长|下降|增加|减少|上升|降低)\s*${NUMBER}\s*%$`);
 const WHOLE_SUFFIX = /(总额|总计|合计|总数)$/;
 
-/** A clause of a line: its range in the line's text and the sentence it belongs to. */
-interface Clause {
+/** A clause: its range in the text and the sentence it belongs to. */
+export interface Clause {
   readonly start: number;
   readonly end: number;
   readonly sentence: number;
@@ -188,14 +188,15 @@ const CLAUSE_DELIMITERS = new Set(['，', ',', '：', ':', '、']);
 const SENTENCE_DELIMITERS = new Set(['。', '；', ';']);
 
 /**
- * Cuts a line into clauses at its punctuation; a comma between digits grouping thousands
+ * Cuts a text into clauses at its punctuation; a comma between digits grouping thousands
  * ("3,011.46") does not cut.
- * @param folded The line's text with full-width digits folded (same length as the original).
+ * @param folded The text with full-width digits folded (same length as the original).
+ * @param from Where to start.
  */
-function clausesOf(folded: string): Clause[] {
+export function clausesOf(folded: string, from = 0): Clause[] {
   const clauses: Clause[] = [];
   let sentence = 0;
-  let start = 0;
+  let start = from;
   const push = (end: number): void => {
     let from = start;
     let to = end;
@@ -203,7 +204,7 @@ function clausesOf(folded: string): Clause[] {
     while (to > from && /\s/.test(folded[to - 1]!)) to -= 1;
     if (to > from) clauses.push({ start: from, end: to, sentence });
   };
-  for (let index = 0; index < folded.length; index += 1) {
+  for (let index = from; index < folded.length; index += 1) {
     const character = folded[index]!;
     const groupsThousands = character === ',' && /\d/.test(folded[index - 1] ?? '') && /^\d{3}(?!\d)/.test(folded.slice(index + 1));
     if (SENTENCE_DELIMITERS.has(character)) {
@@ -224,7 +225,7 @@ function clausesOf(folded: string): Clause[] {
  * ("3,000.00" → "3000.00").
  * @param printed The number (full-width digits already folded).
  */
-function decimalText(printed: string): string | undefined {
+export function decimalText(printed: string): string | undefined {
   const plain = printed.replace(/,/g, '');
   return parseDecimal(plain) === undefined ? undefined : plain;
 }

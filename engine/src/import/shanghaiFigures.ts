@@ -10,8 +10,7 @@
  * at its line; numbers inside a clause's words ("1家机关", "3个预算单位开展了…") are plain text.
  */
 import { type Figure, type Table } from '../document/model.js';
-import { parseDecimal } from '../money/money.js';
-import { COUNT_AMOUNTS, FIGURE_TERMS, type FigureTerm, type NarrativeSectionId, functionalClassCode } from './figures.js';
+import { COUNT_AMOUNTS, type Clause, FIGURE_TERMS, type FigureTerm, type NarrativeSectionId, clausesOf, decimalText, functionalClassCode } from './figures.js';
 import { foldFullWidthNumbers } from './lines.js';
 import { type Paragraph, lineAt } from './shanghaiText.js';
 import { type ImportProblem } from './types.js';
@@ -50,8 +49,6 @@ const FIGURE_TOKEN = /\d\s*(?:万元|元|%)|\d\s*个$/;
 const CHANGE_START = /^(?:比|较|与|同)(?:\d{4}\s*年度?|上年度?|去年)/;
 const LEAD_IN = /^(?:其中|主要包括|包括|分别为|分别是|具体为|具体包括)\s*/;
 const ITEM_MARK = /^(?:[（(][一二三四五六七八九十\d]+[）)]|\d+\s*[.、](?!\d)|[一二三四五六七八九十]+、)\s*/;
-const CLAUSE_DELIMITERS = new Set(['，', ',', '：', ':', '、']);
-const SENTENCE_DELIMITERS = new Set(['。', '；', ';']);
 const CODE_LENGTHS = [3, 5, 7];
 const ROLES_WITH_CODES = ['generalBudgetExpenditure', 'expenditureSummary', 'incomeSummary'];
 
@@ -70,53 +67,6 @@ export function codeBookOf(tables: Readonly<Record<string, Table | undefined>>):
   return book;
 }
 
-/** A clause: its range in the paragraph's text and its sentence. */
-interface Clause {
-  readonly start: number;
-  readonly end: number;
-  readonly sentence: number;
-}
-
-/**
- * Cuts a text into clauses at its punctuation (a comma grouping thousands does not cut).
- * @param folded The text with full-width digits folded.
- * @param from Where to start.
- */
-function clausesOf(folded: string, from: number): Clause[] {
-  const clauses: Clause[] = [];
-  let sentence = 0;
-  let start = from;
-  const push = (end: number): void => {
-    let first = start;
-    let last = end;
-    while (first < last && /\s/.test(folded[first]!)) first += 1;
-    while (last > first && /\s/.test(folded[last - 1]!)) last -= 1;
-    if (last > first) clauses.push({ start: first, end: last, sentence });
-  };
-  for (let index = from; index < folded.length; index += 1) {
-    const character = folded[index]!;
-    const thousands = character === ',' && /\d/.test(folded[index - 1] ?? '') && /^\d{3}(?!\d)/.test(folded.slice(index + 1));
-    if (SENTENCE_DELIMITERS.has(character)) {
-      push(index);
-      sentence += 1;
-      start = index + 1;
-    } else if (CLAUSE_DELIMITERS.has(character) && !thousands) {
-      push(index);
-      start = index + 1;
-    }
-  }
-  push(folded.length);
-  return clauses;
-}
-
-/**
- * A printed number as a decimal string without thousands separators.
- * @param printed The number.
- */
-function decimalText(printed: string): string | undefined {
-  const plain = printed.replace(/,/g, '');
-  return parseDecimal(plain) === undefined ? undefined : plain;
-}
 
 /**
  * A clause's subject as the vocabulary expects it: no item mark, no leading year, no trailing
