@@ -9,6 +9,7 @@
  */
 import { type Column, type Row, type Table as ModelTable, type TableRole } from '../document/model.js';
 import { type ImportContext, type ImportProblem, type SourceLine, type StageResult } from './types.js';
+import { FUNCTIONAL_CLASSES, codeOfClassName } from './vocabulary.js';
 
 /** A table as `schemas/document.schema.json` `$defs.table` describes it. */
 export type Table = ModelTable;
@@ -146,14 +147,6 @@ const EXPENDITURE_ROWS: readonly (readonly [RegExp, string])[] = [
   [/^年终结转(?:结余)?$/, 'yearEndCarryForward'],
 ];
 
-/** Functional classes (支出功能分类 类) by name without 支出. To move to the shared vocabulary. */
-const FUNCTIONAL_CLASSES: Readonly<Record<string, string>> = {
-  一般公共服务: '201', 外交: '202', 国防: '203', 公共安全: '204', 教育: '205', 科学技术: '206',
-  文化旅游体育与传媒: '207', 社会保障和就业: '208', 社会保险基金: '209', 卫生健康: '210', 节能环保: '211',
-  城乡社区: '212', 农林水: '213', 交通运输: '214', 资源勘探工业信息等: '215', 商业服务业等: '216', 金融: '217',
-  援助其他地区: '219', 自然资源海洋气象等: '220', 住房保障: '221', 粮油物资储备: '222', 国有资本经营预算: '223',
-  灾害防治及应急管理: '224', 预备费: '227', 其他: '229',
-};
 
 /** Names of a one-sided table's total row. */
 /** Group headers over the two sides of a two-sided table. */
@@ -205,8 +198,7 @@ function idOfHeader(header: string): string | undefined {
  * @param name Printed name.
  */
 function functionalClassCode(name: string): string | undefined {
-  const text = bare(name).replace(/^[一二三四五六七八九十]+、/, '').replace(/支出$/, '');
-  return FUNCTIONAL_CLASSES[text];
+  return codeOfClassName(bare(name), FUNCTIONAL_CLASSES);
 }
 
 /**
