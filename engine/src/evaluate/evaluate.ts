@@ -103,12 +103,14 @@ function findingPath(rule: CompiledRule, item: ScopeItem, failed: ConditionTrace
   return item.binding.pointer;
 }
 
-function comparisonParams(failed: ConditionTrace | undefined, language: Language): Record<string, string | undefined> {
+function comparisonParams(failed: ConditionTrace | undefined, language: Language, operators: ReadonlyMap<string, OperatorDefinition>): Record<string, string | undefined> {
   if (failed === undefined) return {};
+  const described = operators.get(failed.operator)?.describe?.(failed.factResult, failed.valueResult) ?? {};
   // A rule constant ("100") takes the unit of the quantity it was compared with.
   const operands = isQuantity(failed.factResult) || isQuantity(failed.valueResult) ? comparable(failed.factResult, failed.valueResult) : undefined;
   const [actual, expected] = operands !== undefined && !isUnavailable(operands) ? operands : [failed.factResult, failed.valueResult];
   return {
+    ...described,
     actual: formatValue(actual, language),
     expected: formatValue(expected, language),
     difference: isQuantity(actual) && isQuantity(expected) && actual.dimension === expected.dimension ? formatDifference(actual, expected) : undefined,
@@ -174,7 +176,7 @@ export async function evaluate(ruleSet: CompiledRuleSet, document: unknown, opti
               message: rule.definition.message,
               title: rule.definition.title,
               basis: rule.definition.basis,
-              params: { ...item.labels(), ...leafLabels(failed), ...comparisonParams(failed, language) },
+              params: { ...item.labels(), ...leafLabels(failed), ...comparisonParams(failed, language, ruleSet.operators) },
               relatedPaths: isQuantity(expected) && expected.pointer !== undefined && expected.pointer !== path ? [expected.pointer] : undefined,
               line: line(path, item.line),
             },

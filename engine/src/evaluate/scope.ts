@@ -8,7 +8,7 @@ import { pointerOf } from '../document/pointer.js';
 import { type RowSelector, matchesRow } from '../document/selectors.js';
 import { isUnavailable } from '../document/unavailable.js';
 import { type ScopeBinding, type ShareGroup } from '../facts/types.js';
-import { type FigureSelector, type Scope } from '../rules/types.js';
+import { type FigureSelector, type Scope, type TextKind } from '../rules/types.js';
 
 /** A scope item with what a message may say about it. */
 export interface ScopeItem {
@@ -141,6 +141,57 @@ function* performanceItems(context: DocumentContext): Generator<ScopeItem> {
   }
 }
 
+const PERFORMANCE_TEXTS = ['project', 'department', 'implementingUnit', 'attribute', 'period', 'overview', 'basis', 'necessity', 'measures', 'plan', 'filledAt'];
+const ALL_TEXTS: readonly TextKind[] = ['narrative', 'sections', 'performance', 'indicators', 'tables'];
+
+function record(value: unknown): Record<string, unknown> | undefined {
+  return value !== null && typeof value === 'object' && !Array.isArray(value) ? (value as Record<string, unknown>) : undefined;
+}
+
+function* stringsAt(owner: unknown, fields: readonly string[], pointer: string): Generator<{ pointer: string; text: string }> {
+  const values = record(owner);
+  if (values === undefined) return;
+  for (const field of fields) {
+    const value = values[field];
+    if (typeof value === 'string' && value.trim() !== '') yield { pointer: `${pointer}/${field}`, text: value };
+  }
+}
+
+function* textsOf(document: unknown, kind: TextKind): Generator<{ pointer: string; text: string }> {
+  const root = record(document);
+  const list = (value: unknown): unknown[] => (Array.isArray(value) ? value : []);
+  if (kind === 'narrative') {
+    for (const [index, section] of list(record(root?.narrative)?.sections).entries()) yield* stringsAt(section, ['heading', 'text'], `/narrative/sections/${index}`);
+  } else if (kind === 'sections') {
+    const sections = record(root?.sections);
+    for (const name of ['duties', 'organisation']) yield* stringsAt(sections?.[name], ['heading', 'text'], `/sections/${name}`);
+    for (const [index, entry] of list(sections?.other).entries()) yield* stringsAt(entry, ['heading', 'text'], `/sections/other/${index}`);
+    for (const [index, entry] of list(sections?.glossary).entries()) yield* stringsAt(entry, ['definition'], `/sections/glossary/${index}`);
+  } else if (kind === 'performance') {
+    for (const [index, table] of list(root?.performance).entries()) {
+      yield* stringsAt(table, PERFORMANCE_TEXTS, `/performance/${index}`);
+      yield* stringsAt(record(table)?.goals, ['whole', 'annual'], `/performance/${index}/goals`);
+    }
+  } else if (kind === 'indicators') {
+    for (const [index, table] of list(root?.performance).entries()) {
+      for (const [position, indicator] of list(record(table)?.indicators).entries()) yield* stringsAt(indicator, ['level3', 'value'], `/performance/${index}/indicators/${position}`);
+    }
+  } else {
+    for (const [role, table] of Object.entries(record(root?.tables) ?? {})) {
+      yield* stringsAt(table, ['title', 'note'], pointerOf('tables', role));
+      for (const [index, row] of list(record(table)?.rows).entries()) yield* stringsAt(row, ['name'], `${pointerOf('tables', role)}/rows/${index}`);
+    }
+  }
+}
+
+function* textItems(context: DocumentContext, kinds: readonly TextKind[] | undefined): Generator<ScopeItem> {
+  for (const kind of kinds ?? ALL_TEXTS) {
+    for (const { pointer, text } of textsOf(context.document, kind)) {
+      yield { binding: { pointer, text }, labels: () => ({ text: text.length > 60 ? `${text.slice(0, 60)}…` : text }) };
+    }
+  }
+}
+
 /**
  * The items a scope covers in a document, in document order.
  * @param context The document.
@@ -163,5 +214,7 @@ export function scopeItems(context: DocumentContext, scope: Scope | undefined): 
       return [...shareGroupItems(context)];
     case 'performanceTable':
       return [...performanceItems(context)];
+    case 'text':
+      return [...textItems(context, scope.texts)];
   }
 }

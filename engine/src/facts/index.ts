@@ -17,6 +17,7 @@ import { sum } from './sum.js';
 import { tableExists } from './tableExists.js';
 import { tableHasData } from './tableHasData.js';
 import { tableMarkedEmpty } from './tableMarkedEmpty.js';
+import { text } from './text.js';
 import { createRegistry } from '../registry.js';
 import { type FactDefinition } from './types.js';
 
@@ -36,6 +37,7 @@ export const FACTS: readonly FactDefinition[] = [
   computedShare,
   shareSum,
   impliedChangePercent,
+  text,
 ];
 
 /**

@@ -39,6 +39,8 @@ export interface ScopeBinding {
   readonly shareGroup?: ShareGroup;
   /** Index into /performance. */
   readonly performance?: number;
+  /** A text of the document (scope `text`). */
+  readonly text?: string;
 }
 
 /** Everything a fact may read while it computes. */
@@ -50,7 +52,7 @@ export interface FactScope {
 }
 
 /** What a fact returns, for validation of which operators may use it. */
-export type FactValueType = 'quantity' | 'boolean' | 'json';
+export type FactValueType = 'quantity' | 'boolean' | 'text' | 'json';
 
 /** A fact definition. */
 export interface FactDefinition {

@@ -15,6 +15,7 @@ import { equal, notEqual } from './equal.js';
 import { isBlank } from './isBlank.js';
 import { isPresent } from './isPresent.js';
 import { isZeroOrBlank } from './isZeroOrBlank.js';
+import { matchesPattern, notMatchesPattern } from './matchesPattern.js';
 import { roundedEqual } from './roundedEqual.js';
 import { createRegistry } from '../registry.js';
 import { type OperatorDefinition } from './types.js';
@@ -31,6 +32,8 @@ export const OPERATORS: readonly OperatorDefinition[] = [
   isBlank,
   isZeroOrBlank,
   isPresent,
+  matchesPattern,
+  notMatchesPattern,
   equal,
   notEqual,
 ];

@@ -23,4 +23,8 @@ export interface OperatorDefinition {
   readonly example: Readonly<Record<string, unknown>>;
   /** Compares a fact value with the rule's value. */
   check(factValue: unknown, ruleValue: unknown): Verdict;
+  /** Checks a constant rule value when the rule set loads; returns what is wrong, if anything. */
+  validateValue?(ruleValue: unknown): string | undefined;
+  /** Extra message params for a failed comparison, e.g. {match} for a pattern. */
+  describe?(factValue: unknown, ruleValue: unknown): Readonly<Record<string, string>>;
 }

@@ -50,7 +50,7 @@ export interface LoadOptions {
   readonly operators?: readonly OperatorDefinition[];
 }
 
-const PLACEHOLDERS = new Set(['tableRole', 'actual', 'expected', 'difference', 'table', 'row', 'column', 'code', 'figure', 'subject', 'key', 'of', 'project', 'reason', 'title', 'ruleId']);
+const PLACEHOLDERS = new Set(['text', 'match', 'tableRole', 'actual', 'expected', 'difference', 'table', 'row', 'column', 'code', 'figure', 'subject', 'key', 'of', 'project', 'reason', 'title', 'ruleId']);
 const SCOPE_PROVIDES: Readonly<Record<string, readonly string[]>> = {
   table: ['table'],
   row: ['table', 'row'],
@@ -160,6 +160,10 @@ class RuleChecker {
       );
     }
     if (isRecord(condition.value) && 'fact' in condition.value) this.checkFact(condition.value, at, `${pointer}/value`, each);
+    else if (operator?.validateValue !== undefined) {
+      const problem = operator.validateValue(condition.value);
+      if (problem !== undefined) this.report(at, `${pointer}/value`, problem);
+    }
   }
 
   private checkFact(reference: Record<string, unknown>, at: Located, pointer: string, each: string | undefined): FactDefinition | undefined {

@@ -96,12 +96,19 @@ const scope: Schema = {
   properties: {
     each: {
       description: '逐一应用的对象。/ What to apply the rule to.',
-      enum: ['table', 'row', 'column', 'cell', 'figure', 'shareGroup', 'performanceTable'],
-      enumDescriptions: ['每张表', '每一行', '每一列', '每个单元格（行 × 列）', '情况说明中的每个数字', '同一节中同一分母的一组占比', '每张绩效目标表'],
+      enum: ['table', 'row', 'column', 'cell', 'figure', 'shareGroup', 'performanceTable', 'text'],
+      enumDescriptions: ['每张表', '每一行', '每一列', '每个单元格（行 × 列）', '情况说明中的每个数字', '同一节中同一分母的一组占比', '每张绩效目标表', '文档中的每段文字'],
     },
     tables: { description: '适用的报表角色；each 为 table 时省略表示全部表。/ Table roles.', type: 'array', items: { type: 'string' }, minItems: 1 },
     rows: { $ref: '#/$defs/rowSelector' },
     columns: { description: '适用的列 id；省略表示全部金额列。/ Column ids; all amount columns when omitted.', type: 'array', items: { type: 'string' }, minItems: 1 },
+    texts: {
+      description:
+        '适用的文字（each 为 text 时）：narrative 情况说明各节、sections 其他部分与名词解释、performance 绩效目标表各栏、indicators 绩效指标、tables 报表标题表注和行名称；省略为全部。/ Which texts; all when omitted.',
+      type: 'array',
+      items: { enum: ['narrative', 'sections', 'performance', 'indicators', 'tables'] },
+      minItems: 1,
+    },
     figures: {
       description: '适用的数字。/ Which figures.',
       type: 'object',
@@ -115,7 +122,8 @@ const scope: Schema = {
   },
   allOf: [
     { if: { properties: { each: { enum: ['row', 'column', 'cell'] } } }, then: { required: ['tables'] } },
-    { if: { properties: { each: { enum: ['figure', 'shareGroup', 'performanceTable'] } } }, then: { properties: { tables: false, rows: false, columns: false } } },
+    { if: { properties: { each: { enum: ['figure', 'shareGroup', 'performanceTable', 'text'] } } }, then: { properties: { tables: false, rows: false, columns: false } } },
+    { if: { properties: { each: { not: { const: 'text' } } } }, then: { properties: { texts: false } } },
   ],
 };
 

@@ -51,7 +51,11 @@ export type Scope =
   | { readonly each: 'cell'; readonly tables: readonly string[]; readonly rows?: RowSelector; readonly columns?: readonly string[] }
   | { readonly each: 'figure'; readonly figures?: FigureSelector }
   | { readonly each: 'shareGroup' }
-  | { readonly each: 'performanceTable' };
+  | { readonly each: 'performanceTable' }
+  | { readonly each: 'text'; readonly texts?: readonly TextKind[] };
+
+/** Which texts a `text` scope covers. */
+export type TextKind = 'narrative' | 'sections' | 'performance' | 'indicators' | 'tables';
 
 /** One rule. */
 export interface RuleDefinition {

@@ -1,0 +1,73 @@
+/** Pattern operators over texts: the text matches (or does not match) a regular expression. */
+import { invalid, isUnavailable } from '../document/unavailable.js';
+import { type OperatorDefinition } from './types.js';
+
+const compiled = new Map<string, RegExp | undefined>();
+
+/**
+ * The rule's pattern as a regular expression (Unicode mode), or undefined if it is not one.
+ * @param source The pattern.
+ */
+function patternOf(source: unknown): RegExp | undefined {
+  if (typeof source !== 'string' || source === '') return undefined;
+  if (!compiled.has(source)) {
+    try {
+      compiled.set(source, new RegExp(source, 'u'));
+    } catch {
+      compiled.set(source, undefined);
+    }
+  }
+  return compiled.get(source);
+}
+
+function validateValue(ruleValue: unknown): string | undefined {
+  if (typeof ruleValue !== 'string' || ruleValue === '') return '应为非空的正则表达式字符串 / must be a non-empty regular expression';
+  return patternOf(ruleValue) === undefined ? `不是有效的正则表达式：${ruleValue} / not a valid regular expression` : undefined;
+}
+
+function describe(factValue: unknown, ruleValue: unknown): Record<string, string> {
+  const match = typeof factValue === 'string' ? patternOf(ruleValue)?.exec(factValue)?.[0] : undefined;
+  return match === undefined ? {} : { match };
+}
+
+function matches(factValue: unknown, ruleValue: unknown): boolean | ReturnType<typeof invalid> {
+  if (isUnavailable(factValue)) return factValue;
+  if (typeof factValue !== 'string') return invalid('只能在文字上匹配正则表达式');
+  const pattern = patternOf(ruleValue);
+  return pattern === undefined ? invalid(`规则中的正则表达式无效：${String(ruleValue)}`) : pattern.test(factValue);
+}
+
+const VALUE = { type: 'string', minLength: 1, description: '正则表达式（Unicode），如 “此件不予公开|内部资料”。/ A regular expression (Unicode mode).' } as const;
+
+/** The text matches the pattern. */
+export const matchesPattern: OperatorDefinition = {
+  name: 'matchesPattern',
+  description: {
+    'zh-CN': '文字符合正则表达式（在文字中任意位置找到即为符合）。表达式在规则集载入时检查。',
+    en: 'The text matches the regular expression (anywhere in it). The pattern is checked when the rule set loads.',
+  },
+  accepts: ['text', 'json'],
+  value: VALUE,
+  example: { fact: 'text', operator: 'matchesPattern', value: '主要原因是' },
+  check: matches,
+  validateValue,
+  describe,
+};
+
+/** The text does not match the pattern. */
+export const notMatchesPattern: OperatorDefinition = {
+  name: 'notMatchesPattern',
+  description: {
+    'zh-CN': '文字不含符合正则表达式的内容；不成立时消息中的 {match} 为找到的内容。用于查找“此件不予公开”、模板占位符“XX月XX日”、重复用词等。',
+    en: 'The text contains nothing matching the regular expression; when it does, {match} in the message is what was found. For non-public marks, template placeholders, doubled words.',
+  },
+  accepts: ['text', 'json'],
+  value: VALUE,
+  example: { fact: 'text', operator: 'notMatchesPattern', value: 'XX月XX日|××|请填写' },
+  check(factValue, ruleValue) {
+    const verdict = matches(factValue, ruleValue);
+    return typeof verdict === 'boolean' ? !verdict : verdict;
+  },
+  validateValue,
+  describe,
+};
