@@ -360,5 +360,43 @@ export function checkByHand(document: unknown): BaselineFinding[] {
       if (figure.percentDirection !== undefined && figure.direction !== undefined && figure.percentDirection !== figure.direction) report('change-direction-words-agree', entry.pointer);
     }
   }
+  // texts: every text field, each pattern rule over the kinds it covers
+  const texts: { kind: string; pointer: string; text: string }[] = [];
+  const addText = (kind: string, owner: unknown, fields: string[], pointer: string) => {
+    if (owner === null || typeof owner !== 'object') return;
+    for (const field of fields) {
+      const value = (owner as Record<string, unknown>)[field];
+      if (typeof value === 'string' && value.trim() !== '') texts.push({ kind, pointer: `${pointer}/${field}`, text: value });
+    }
+  };
+  const full = document as { narrative?: { sections?: unknown[] }; sections?: Record<string, unknown>; performance?: Record<string, unknown>[] };
+  (full.narrative?.sections ?? []).forEach((section, index) => addText('narrative', section, ['heading', 'text'], `/narrative/sections/${index}`));
+  const other = full.sections ?? {};
+  for (const name of ['duties', 'organisation']) addText('sections', other[name], ['heading', 'text'], `/sections/${name}`);
+  ((other.other as unknown[]) ?? []).forEach((entry, index) => addText('sections', entry, ['heading', 'text'], `/sections/other/${index}`));
+  ((other.glossary as unknown[]) ?? []).forEach((entry, index) => addText('sections', entry, ['definition'], `/sections/glossary/${index}`));
+  (full.performance ?? []).forEach((table, index) => {
+    addText('performance', table, ['project', 'department', 'implementingUnit', 'attribute', 'period', 'overview', 'basis', 'necessity', 'measures', 'plan', 'filledAt'], `/performance/${index}`);
+    addText('performance', table.goals, ['whole', 'annual'], `/performance/${index}/goals`);
+  });
+  (full.performance ?? []).forEach((table, index) =>
+    ((table.indicators as unknown[]) ?? []).forEach((indicator, position) => addText('indicators', indicator, ['level3', 'value'], `/performance/${index}/indicators/${position}`)),
+  );
+  for (const [role, table] of Object.entries(tables)) {
+    addText('tables', table, ['title', 'note'], `/tables/${role}`);
+    table.rows.forEach((row, index) => addText('tables', row, ['name'], `/tables/${role}/rows/${index}`));
+  }
+  const patterns: [string, RegExp, string[] | undefined][] = [
+    ['no-non-public-material', /此件不予公开|不予公开|内部资料|内部文件|绝密|机密/u, undefined],
+    ['no-doubled-words', /(\p{Script=Han}{2})\1/u, undefined],
+    ['no-empty-reasons', /原因(?:是|为|主要是)[：:]?\s*[。；，,]|原因(?:是|为)[：:]?\s*$/u, ['narrative', 'sections']],
+    ['performance-no-placeholders', /X{1,2}月X{1,2}日|\*{2}月\*{2}日|X{2,}|×{2,}|待定|请填写/u, ['performance', 'indicators']],
+    ['performance-no-degenerate-ratio-targets', /^\s*(?:≥|>=|大于等于)\s*100(?:\.0+)?\s*%\s*$|^\s*(?:≤|<=|小于等于)\s*100(?:\.0+)?\s*%\s*$/u, ['indicators']],
+    ['performance-no-zero-targets', /^\s*(?:≥|>=|大于等于)\s*0(?:\.0+)?\s*%?\s*$/u, ['indicators']],
+  ];
+  for (const [ruleId, pattern, kinds] of patterns) {
+    for (const entry of texts) if ((kinds === undefined || kinds.includes(entry.kind)) && pattern.test(entry.text)) report(ruleId, entry.pointer);
+  }
+
   return findings.sort((a, b) => (a.path === b.path ? (a.ruleId < b.ruleId ? -1 : 1) : a.path < b.path ? -1 : 1));
 }

@@ -3,7 +3,7 @@
  * one-line reason on stderr naming the file and the place; --format json prints one report
  * that validates against schemas/report.schema.json.
  */
-import { execFileSync, spawnSync } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -29,35 +29,48 @@ async function cli(...argv: string[]): Promise<{ code: number; stdout: string; s
 }
 
 describe('disclosure-check', () => {
-  it('exits 0 on the sample and prints a readable summary', async () => {
+  it('exits 1 on the sample, whose real defects it prints grouped by severity with rule id and place', async () => {
     const { code, stdout, stderr } = await cli(SAMPLE);
-    expect(code).toBe(0);
+    expect(code).toBe(1);
     expect(stderr).toBe('');
     expect(stdout).toContain('山西转型综合改革示范区行政审批局');
-    expect(stdout).toMatch(/共 0 个错误/);
+    expect(stdout).toMatch(/错误（12）\n/);
+    expect(stdout).toMatch(/警告（28）\n/);
+    expect(stdout).toMatch(/ {2}\[no-non-public-material\] budget-2025-shenpiju\.txt 第 391 行 \/sections\/other\/0\/text\n/);
+    expect(stdout).toMatch(/共 12 个错误、28 个警告/);
+  });
+
+  it('exits 0 without error findings: warnings alone, or the sample with its text rules skipped', async () => {
+    const warnings = await cli(SAMPLE, '--only', 'no-doubled-words');
+    expect(warnings.code).toBe(0);
+    expect(warnings.stdout).toMatch(/共 0 个错误、8 个警告/);
+    const clean = await cli(SAMPLE, '--skip', 'texts,performance');
+    expect(clean.code).toBe(0);
+    expect(clean.stdout).toMatch(/共 0 个错误、0 个警告/);
   });
 
   it('--format json prints exactly one report that validates', async () => {
     const { code, stdout } = await cli(SAMPLE, '--format', 'json');
-    expect(code).toBe(0);
+    expect(code).toBe(1);
     const report = JSON.parse(stdout) as unknown;
     expect(validateAgainst('report', report)).toEqual([]);
-    expect(report).toMatchObject({ valid: true, ruleSet: { id: 'department-budget' }, document: { fiscalYear: 2025 } });
+    expect(report).toMatchObject({ valid: false, ruleSet: { id: 'department-budget' }, document: { fiscalYear: 2025 }, summary: { error: 12, warning: 28 } });
   });
 
-  it('exits 1 with error findings, grouped by severity with rule id and place', async () => {
+  it('reports a defect at its place, in Chinese or English', async () => {
     const defect = write('defect.json', patched(sampleDocument(), [{ op: 'remove', path: '/tables/threePublicExpenses/note' }]));
-    const { code, stdout } = await cli(defect);
+    const { code, stdout } = await cli(defect, '--only', 'three-public-filled-or-marked');
     expect(code).toBe(1);
     expect(stdout).toMatch(/错误（1）\n {2}\[three-public-filled-or-marked\] budget-2025-shenpiju\.txt 第 \d+ 行 \/tables\/threePublicExpenses\/note\n/);
-    const json = await cli(defect, '--format', 'json', '--lang', 'en');
+    const json = await cli(defect, '--format', 'json', '--lang', 'en', '--only', 'empty-table');
     expect(json.code).toBe(1);
     expect(JSON.parse(json.stdout)).toMatchObject({ valid: false, summary: { error: 1 } });
+    expect(JSON.parse(json.stdout).findings[0].message).toMatch(/has neither data nor an empty-table note/);
   });
 
   it('--only and --skip select rules by id or tag', async () => {
     const defect = write('defect2.json', patched(sampleDocument(), [{ op: 'remove', path: '/tables/threePublicExpenses/note' }]));
-    expect((await cli(defect, '--skip', 'three-public')).code).toBe(0);
+    expect((await cli(defect, '--skip', 'three-public,texts,performance')).code).toBe(0);
     expect((await cli(defect, '--only', 'arithmetic,cross-table')).code).toBe(0);
     expect((await cli(defect, '--only', 'three-public-filled-or-marked')).code).toBe(1);
   });
@@ -113,9 +126,12 @@ describe('disclosure-check', () => {
     expect(JSON.parse(printed.stdout)).toEqual(sample);
     expect(printed.stderr).toBe('');
 
+    // Checking the text finds what checking its JSON finds, with the same source lines.
     const checked = await cli(sampleText, '--format', 'json');
-    expect(checked.code).toBe(0);
+    const fromJson = await cli(SAMPLE, '--format', 'json');
+    expect(checked.code).toBe(1);
     expect(validateAgainst('report', JSON.parse(checked.stdout))).toEqual([]);
+    expect(JSON.parse(checked.stdout).findings).toEqual(JSON.parse(fromJson.stdout).findings);
 
     // What the importer cannot read is a warning naming its own source line (here: 事业收入 etc. on
     // line 73, for which the model has no figure key), not a range over the whole text.
@@ -127,8 +143,11 @@ describe('disclosure-check', () => {
 
   it('runs as the installed command (bin → dist), with the same exit codes', () => {
     const bin = join(ROOT, 'bin', 'disclosure-check.js');
-    const ok = execFileSync(process.execPath, [bin, SAMPLE, '--format', 'json'], { encoding: 'utf8' });
-    expect(validateAgainst('report', JSON.parse(ok))).toEqual([]);
+    const sample = spawnSync(process.execPath, [bin, SAMPLE, '--format', 'json'], { encoding: 'utf8' });
+    expect(sample.status).toBe(1);
+    expect(validateAgainst('report', JSON.parse(sample.stdout))).toEqual([]);
+    const clean = spawnSync(process.execPath, [bin, SAMPLE, '--skip', 'texts,performance'], { encoding: 'utf8' });
+    expect(clean.status).toBe(0);
     const bad = spawnSync(process.execPath, [bin, write('bad.json', '{')], { encoding: 'utf8' });
     expect(bad.status).toBe(2);
     expect(bad.stderr.trim().split('\n')).toHaveLength(1);

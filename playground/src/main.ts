@@ -14,7 +14,8 @@ import { CasesPanel } from './panels/casesPanel.js';
 import { FindingsPanel } from './panels/findingsPanel.js';
 import { type Defaults, type PlaygroundState, STORAGE_KEY, encodeHash, initialState, toDelta } from './state/shareState.js';
 import { EngineClient } from './worker/client.js';
-import { type ImportNote, type WorkerResponse } from './worker/protocol.js';
+import { type TextRange } from './editor/pointerToRange.js';
+import { type ImportNote, type LocatedFinding, type WorkerResponse } from './worker/protocol.js';
 
 const DEBOUNCE_MS = 200;
 const AUTOSAVE_MS = 600;
@@ -22,11 +23,13 @@ const AUTOSAVE_MS = 600;
 performance.mark('playground:start');
 const element = <T extends HTMLElement>(testId: string) => document.querySelector<T>(`[data-testid="${testId}"]`)!;
 const client = new EngineClient();
+/** Where each finding of the last result is in the document text, once the worker has located them. */
+const findingRanges = new WeakMap<LocatedFinding, TextRange>();
 client.onLocated((located) => {
   if (lastResponse?.id !== located.id) return;
   located.ranges.forEach((range, index) => {
     const finding = lastResponse?.findings[index];
-    if (finding !== undefined) finding.range = range;
+    if (finding !== undefined) findingRanges.set(finding, range);
   });
   showMarkers();
 });
@@ -91,7 +94,10 @@ const texts = (): Record<EditorName, string> =>
   editors === undefined ? { rules: start.rulesText, document: start.documentText } : { rules: editors.text('rules'), document: editors.text('document') };
 
 const findings = new FindingsPanel(element('findings'), {
-  onFinding: (finding) => finding.range !== undefined && editors?.reveal('document', finding.range),
+  onFinding: (finding) => {
+    const range = findingRanges.get(finding);
+    if (range !== undefined) editors?.reveal('document', range);
+  },
   onRuleProblem: (problem) => editors?.reveal('rules', problem.range),
   onDocumentProblem: (problem) => editors?.reveal('document', problem.range),
 });
@@ -101,12 +107,12 @@ function showMarkers(): void {
   const response = lastResponse;
   const basisLabel = language === 'zh-CN' ? '依据' : 'Basis';
   const sourceLabel = language === 'zh-CN' ? '规则' : 'rule';
-  const documentMarkers: MarkerSource[] = response.findings.flatMap((finding) => (finding.range === undefined ? [] : [{
-    range: finding.range,
-    severity: finding.severity,
-    code: finding.ruleId,
-    message: finding.basis === undefined ? finding.message : `${finding.message}\n${basisLabel}：${finding.basis.join('；')}`,
-  }]));
+  const documentMarkers: MarkerSource[] = response.findings.flatMap((finding) => {
+    const range = findingRanges.get(finding);
+    if (range === undefined) return [];
+    const message = finding.basis === undefined ? finding.message : `${finding.message}\n${basisLabel}：${finding.basis.join('；')}`;
+    return [{ range, severity: finding.severity, code: finding.ruleId, message }];
+  });
   if (response.documentProblem !== undefined) documentMarkers.push({ range: response.documentProblem.range, severity: 'error', message: response.documentProblem.message });
   editors.setMarkers('document', documentMarkers, sourceLabel);
   editors.setMarkers('rules', response.ruleProblems.map((problem) => ({ range: problem.range, severity: 'error', message: problem.message })), sourceLabel);

@@ -37,6 +37,9 @@ export interface EvaluateOptions {
   readonly importProblems?: readonly { readonly line: number; readonly code: string; readonly message: string }[];
 }
 
+/** A pass without anything to report (shared: prefiltered items all pass alike). */
+const PASSED: ItemResult = { status: 'pass' };
+
 function selected(rule: CompiledRule, only: readonly string[] | undefined, skip: readonly string[] | undefined): boolean {
   const names = [rule.definition.id, ...(rule.definition.tags ?? [])];
   if (only !== undefined && only.length > 0 && !names.some((name) => only.includes(name))) return false;
@@ -105,12 +108,13 @@ function findingPath(rule: CompiledRule, item: ScopeItem, failed: ConditionTrace
 
 function comparisonParams(failed: ConditionTrace | undefined, language: Language, operators: ReadonlyMap<string, OperatorDefinition>): Record<string, string | undefined> {
   if (failed === undefined) return {};
-  const described = operators.get(failed.operator)?.describe?.(failed.factResult, failed.valueResult) ?? {};
+  const operator = operators.get(failed.operator);
+  // Pattern operators explain themselves ({match}); a regular expression is no "expected value".
+  if (operator?.describe !== undefined) return operator.describe(failed.factResult, failed.valueResult);
   // A rule constant ("100") takes the unit of the quantity it was compared with.
   const operands = isQuantity(failed.factResult) || isQuantity(failed.valueResult) ? comparable(failed.factResult, failed.valueResult) : undefined;
   const [actual, expected] = operands !== undefined && !isUnavailable(operands) ? operands : [failed.factResult, failed.valueResult];
   return {
-    ...described,
     actual: formatValue(actual, language),
     expected: formatValue(expected, language),
     difference: isQuantity(actual) && isQuantity(expected) && actual.dimension === expected.dimension ? formatDifference(actual, expected) : undefined,
@@ -148,6 +152,10 @@ export async function evaluate(ruleSet: CompiledRuleSet, document: unknown, opti
     const items = scopeItems(context, rule.definition.scope);
     const results: ItemResult[] = [];
     for (const item of items) {
+      if (rule.prefilter !== undefined && !rule.prefilter(item.binding)) {
+        if (results.length === 0) results.push(PASSED);
+        continue;
+      }
       if (rule.when !== undefined) {
         const applies = classify(await session.evaluate(rule.when, item.binding), ruleSet.operators);
         if (applies.status !== 'pass') {

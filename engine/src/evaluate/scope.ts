@@ -148,48 +148,71 @@ function record(value: unknown): Record<string, unknown> | undefined {
   return value !== null && typeof value === 'object' && !Array.isArray(value) ? (value as Record<string, unknown>) : undefined;
 }
 
-function* stringsAt(owner: unknown, fields: readonly string[], pointer: string): Generator<{ pointer: string; text: string }> {
+/** A text as a scope item (a class, so its labels need no closure per text). */
+class TextItem implements ScopeItem {
+  readonly binding: ScopeBinding;
+
+  constructor(pointer: string, text: string) {
+    this.binding = { pointer, text };
+  }
+
+  labels(): Readonly<Record<string, string>> {
+    return { text: excerpt(this.binding.text ?? '') };
+  }
+}
+
+function addStrings(into: ScopeItem[], owner: unknown, fields: readonly string[], pointer: string): void {
   const values = record(owner);
   if (values === undefined) return;
   for (const field of fields) {
     const value = values[field];
-    if (typeof value === 'string' && value.trim() !== '') yield { pointer: `${pointer}/${field}`, text: value };
+    if (typeof value === 'string' && value.trim() !== '') into.push(new TextItem(`${pointer}/${field}`, value));
   }
 }
 
-function* textsOf(document: unknown, kind: TextKind): Generator<{ pointer: string; text: string }> {
+/** The texts of one kind, as scope items (plain loops: this runs for every text of every document). */
+function textsOf(document: unknown, kind: TextKind): ScopeItem[] {
   const root = record(document);
   const list = (value: unknown): unknown[] => (Array.isArray(value) ? value : []);
+  const items: ScopeItem[] = [];
   if (kind === 'narrative') {
-    for (const [index, section] of list(record(root?.narrative)?.sections).entries()) yield* stringsAt(section, ['heading', 'text'], `/narrative/sections/${index}`);
+    list(record(root?.narrative)?.sections).forEach((section, index) => addStrings(items, section, ['heading', 'text'], `/narrative/sections/${index}`));
   } else if (kind === 'sections') {
     const sections = record(root?.sections);
-    for (const name of ['duties', 'organisation']) yield* stringsAt(sections?.[name], ['heading', 'text'], `/sections/${name}`);
-    for (const [index, entry] of list(sections?.other).entries()) yield* stringsAt(entry, ['heading', 'text'], `/sections/other/${index}`);
-    for (const [index, entry] of list(sections?.glossary).entries()) yield* stringsAt(entry, ['definition'], `/sections/glossary/${index}`);
+    for (const name of ['duties', 'organisation']) addStrings(items, sections?.[name], ['heading', 'text'], `/sections/${name}`);
+    list(sections?.other).forEach((entry, index) => addStrings(items, entry, ['heading', 'text'], `/sections/other/${index}`));
+    list(sections?.glossary).forEach((entry, index) => addStrings(items, entry, ['definition'], `/sections/glossary/${index}`));
   } else if (kind === 'performance') {
-    for (const [index, table] of list(root?.performance).entries()) {
-      yield* stringsAt(table, PERFORMANCE_TEXTS, `/performance/${index}`);
-      yield* stringsAt(record(table)?.goals, ['whole', 'annual'], `/performance/${index}/goals`);
-    }
+    list(root?.performance).forEach((table, index) => {
+      addStrings(items, table, PERFORMANCE_TEXTS, `/performance/${index}`);
+      addStrings(items, record(table)?.goals, ['whole', 'annual'], `/performance/${index}/goals`);
+    });
   } else if (kind === 'indicators') {
-    for (const [index, table] of list(root?.performance).entries()) {
-      for (const [position, indicator] of list(record(table)?.indicators).entries()) yield* stringsAt(indicator, ['level3', 'value'], `/performance/${index}/indicators/${position}`);
-    }
+    list(root?.performance).forEach((table, index) =>
+      list(record(table)?.indicators).forEach((indicator, position) => addStrings(items, indicator, ['level3', 'value'], `/performance/${index}/indicators/${position}`)),
+    );
   } else {
     for (const [role, table] of Object.entries(record(root?.tables) ?? {})) {
-      yield* stringsAt(table, ['title', 'note'], pointerOf('tables', role));
-      for (const [index, row] of list(record(table)?.rows).entries()) yield* stringsAt(row, ['name'], `${pointerOf('tables', role)}/rows/${index}`);
+      const pointer = pointerOf('tables', role);
+      addStrings(items, table, ['title', 'note'], pointer);
+      list(record(table)?.rows).forEach((row, index) => addStrings(items, row, ['name'], `${pointer}/rows/${index}`));
     }
   }
+  return items;
 }
 
-function* textItems(context: DocumentContext, kinds: readonly TextKind[] | undefined): Generator<ScopeItem> {
-  for (const kind of kinds ?? ALL_TEXTS) {
-    for (const { pointer, text } of textsOf(context.document, kind)) {
-      yield { binding: { pointer, text }, labels: () => ({ text: text.length > 60 ? `${text.slice(0, 60)}…` : text }) };
-    }
-  }
+/** A text as a message shows it: one line, at most 60 characters. */
+function excerpt(text: string): string {
+  const line = text.replace(/\s+/g, ' ').trim();
+  return line.length > 60 ? `${line.slice(0, 60)}…` : line;
+}
+
+function textItems(context: DocumentContext, kinds: readonly TextKind[] | undefined): readonly ScopeItem[] {
+  const wanted = kinds ?? ALL_TEXTS;
+  // Several rules visit the same texts: collect them once per document and kinds.
+  return context.memo(`texts:${wanted.join(',')}`, () =>
+    wanted.flatMap((kind) => context.memo(`texts:${kind}`, () => textsOf(context.document, kind))),
+  );
 }
 
 /**
@@ -197,7 +220,7 @@ function* textItems(context: DocumentContext, kinds: readonly TextKind[] | undef
  * @param context The document.
  * @param scope The rule's scope, or undefined for the whole document.
  */
-export function scopeItems(context: DocumentContext, scope: Scope | undefined): ScopeItem[] {
+export function scopeItems(context: DocumentContext, scope: Scope | undefined): readonly ScopeItem[] {
   if (scope === undefined) return [{ binding: { pointer: '' }, labels: () => ({}) }];
   switch (scope.each) {
     case 'table':
@@ -215,6 +238,6 @@ export function scopeItems(context: DocumentContext, scope: Scope | undefined): 
     case 'performanceTable':
       return [...performanceItems(context)];
     case 'text':
-      return [...textItems(context, scope.texts)];
+      return textItems(context, scope.texts);
   }
 }

@@ -90,12 +90,15 @@ export function createFinding(input: FindingInput, language: Language): Finding 
 }
 
 /**
- * Orders findings deterministically: by path, then rule id, then message.
+ * Orders findings deterministically: by path, then rule id, then source line, then message.
  * @param a One finding.
  * @param b Another.
  */
 export function compareFindings(a: Finding, b: Finding): number {
   if (a.path !== b.path) return a.path < b.path ? -1 : 1;
   if (a.ruleId !== b.ruleId) return a.ruleId < b.ruleId ? -1 : 1;
+  const lineA = a.source?.line ?? 0;
+  const lineB = b.source?.line ?? 0;
+  if (lineA !== lineB) return lineA - lineB;
   return a.message < b.message ? -1 : a.message > b.message ? 1 : 0;
 }

@@ -1,5 +1,5 @@
 /** A validated rule set, compiled for evaluation. */
-import { type FactDefinition } from '../facts/types.js';
+import { type FactDefinition, type ScopeBinding } from '../facts/types.js';
 import { type CompiledConditions, RuleEngine } from '../evaluate/engineAdapter.js';
 import { type OperatorDefinition } from '../operators/types.js';
 import { type LocalizedText, type RuleDefinition } from './types.js';
@@ -14,6 +14,8 @@ export interface CompiledRule {
   readonly conditions: CompiledConditions;
   /** When it applies. */
   readonly when?: CompiledConditions;
+  /** Scope items the rule can fail on; the others pass without evaluation (see prefilterOf). */
+  readonly prefilter?: (binding: ScopeBinding) => boolean;
 }
 
 /** A rule set ready to evaluate. */
@@ -41,12 +43,35 @@ export interface CompiledRuleSet {
  * @param engine The rule set's engine.
  */
 export function compileRule(definition: RuleDefinition, origin: CompiledRule['origin'], engine: RuleEngine): CompiledRule {
+  const prefilter = prefilterOf(definition);
   return {
     definition,
     origin,
+    ...(prefilter !== undefined ? { prefilter } : {}),
     conditions: engine.compile(definition.id, definition.conditions),
     ...(definition.when !== undefined ? { when: engine.compile(`${definition.id}:when`, definition.when) } : {}),
   };
+}
+
+/**
+ * A text rule whose one requirement is "the text does not match P" can only fail on texts where P
+ * matches: those are the only items worth evaluating (a document has about 1,300 texts, most of
+ * them indicator values). The others pass, as their evaluation would say; the result is the same.
+ * @param definition The rule.
+ */
+function prefilterOf(definition: RuleDefinition): ((binding: ScopeBinding) => boolean) | undefined {
+  if (definition.scope?.each !== 'text' || definition.when !== undefined) return undefined;
+  const conditions = definition.conditions as { all?: readonly unknown[] };
+  const [only, ...rest] = conditions.all ?? [];
+  const leaf = only as { fact?: unknown; operator?: unknown; value?: unknown; path?: unknown } | undefined;
+  if (rest.length > 0 || leaf?.fact !== 'text' || leaf.operator !== 'notMatchesPattern' || leaf.path !== undefined || typeof leaf.value !== 'string') return undefined;
+  let pattern: RegExp;
+  try {
+    pattern = new RegExp(leaf.value, 'u');
+  } catch {
+    return undefined;
+  }
+  return (binding) => binding.text === undefined || pattern.test(binding.text);
 }
 
 /**

@@ -16,11 +16,8 @@ export interface TextProblem {
   readonly pointer?: string;
 }
 
-/** A finding with its place in the document text (known once the text has been scanned). */
-export interface LocatedFinding extends Finding {
-  /** Where the finding's path is in the document text. */
-  range?: TextRange;
-}
+/** A finding of the last evaluation; its place in the text arrives in a `located` message. */
+export type LocatedFinding = Finding;
 
 /** One case of a rule, ready to run (base document already loaded). */
 export interface CaseInput {
