@@ -300,6 +300,12 @@ export function checkByHand(document: unknown): BaselineFinding[] {
     ['narrative-general-budget-expenditure-matches', 'generalBudgetExpenditure', 'generalBudgetExpenditure', 'total', 'total'],
     ['narrative-public-costs-match', 'publicCosts', 'basicExpenditureByEconomicClass', 'total', 'public'],
     ['narrative-three-public-total-matches', 'threePublicTotal', 'threePublicExpenses', 'total', 'total'],
+    ['narrative-abroad-costs-match', 'abroadCosts', 'threePublicExpenses', 'abroad', 'total'],
+    ['narrative-reception-costs-match', 'receptionCosts', 'threePublicExpenses', 'reception', 'total'],
+    ['narrative-vehicle-costs-match', 'vehicleCosts', 'threePublicExpenses', 'vehicles', 'total'],
+    ['narrative-vehicle-purchase-costs-match', 'vehiclePurchaseCosts', 'threePublicExpenses', 'vehiclePurchase', 'total'],
+    ['narrative-vehicle-operation-costs-match', 'vehicleOperationCosts', 'threePublicExpenses', 'vehicleOperation', 'total'],
+    ['narrative-agency-operating-costs-match', 'agencyOperatingCosts', 'agencyOperatingCosts', 'total', 'total'],
   ];
   for (const [ruleId, key, role, rowKey, column] of narrative) {
     for (const entry of figures) {
@@ -318,6 +324,18 @@ export function checkByHand(document: unknown): BaselineFinding[] {
       if (!rounded(total, add(values))) report('procurement-parts-add-up', `${entry.pointer}/value`);
     }
   }
+
+  // procurement reservations
+  const firstAmount = (key: string) => figures.find((entry) => entry.figure.key === key && entry.figure.kind === 'amount');
+  const within = (ruleId: string, partKey: string, wholeKey: string) => {
+    const whole = firstAmount(wholeKey);
+    for (const entry of figures) {
+      if (entry.figure.key !== partKey || entry.figure.kind !== 'amount' || whole === undefined) continue;
+      if (figureValue(entry.figure)!.v.greaterThan(figureValue(whole.figure)!.v)) report(ruleId, `${entry.pointer}/value`);
+    }
+  };
+  within('procurement-reserved-within-total', 'procurementSmeReserved', 'procurementTotal');
+  within('procurement-small-micro-within-reserved', 'procurementSmallMicroReserved', 'procurementSmeReserved');
 
   // shares and changes
   const groups = new Map<string, typeof figures>();
