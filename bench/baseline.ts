@@ -10,6 +10,7 @@ import { validateAgainst } from '../engine/src/index.js';
 const D = Decimal.clone({ precision: 40, rounding: Decimal.ROUND_HALF_UP });
 type Dec = InstanceType<typeof D>;
 const ZERO = new D(0);
+const ONE = new D(1);
 const HUNDRED = new D(100);
 const HALF = Array.from({ length: 9 }, (_, places) => new D(10).pow(-places).div(2));
 
@@ -378,6 +379,27 @@ export function checkByHand(document: unknown): BaselineFinding[] {
       if (figure.percentDirection !== undefined && figure.direction !== undefined && figure.percentDirection !== figure.direction) report('change-direction-words-agree', entry.pointer);
     }
   }
+  // performance-target tables: funds (元) and required fields
+  const performanceTables = (document as { performance?: Record<string, unknown>[] }).performance ?? [];
+  const present = (value: unknown) => value !== undefined && value !== null;
+  performanceTables.forEach((table, index) => {
+    const at = `/performance/${index}`;
+    const funds = (table.funds ?? {}) as Record<string, Record<string, unknown> | undefined>;
+    const amount = (side: string, field: string) => (funds[side] !== undefined && field in funds[side]! ? parse(funds[side]![field], ONE) : undefined);
+    const annual = amount('annual', 'total');
+    const whole = amount('whole', 'total');
+    if (annual !== undefined && whole !== undefined && annual.v.greaterThan(whole.v)) report('performance-annual-funds-within-whole', `${at}/funds/annual/total`);
+    for (const [side, ruleId] of [['annual', 'performance-annual-sources-add-up'], ['whole', 'performance-whole-sources-add-up']] as const) {
+      const total = amount(side, 'total');
+      const parts = ['central', 'provincial', 'local', 'selfRaised', 'other'].map((field) => amount(side, field));
+      if (total !== undefined && parts.every((part) => part !== undefined) && !exact(total, add(parts as Fig[]))) report(ruleId, `${at}/funds/${side}/total`);
+    }
+    const indicators = table.indicators as unknown[] | undefined;
+    if (annual !== undefined && annual.v.isZero() && present(indicators?.[0])) report('performance-zero-funds-no-targets', `${at}/funds/annual/total`);
+    if (!present((table.goals as Record<string, unknown> | undefined)?.annual)) report('performance-annual-goal-present', at);
+    if (!['project', 'department', 'implementingUnit', 'attribute', 'period', 'basis'].every((field) => present(table[field]))) report('performance-required-fields-present', at);
+  });
+
   // texts: every text field, each pattern rule over the kinds it covers
   const texts: { kind: string; pointer: string; text: string }[] = [];
   const addText = (kind: string, owner: unknown, fields: string[], pointer: string) => {

@@ -34,10 +34,10 @@ describe('disclosure-check', () => {
     expect(code).toBe(1);
     expect(stderr).toBe('');
     expect(stdout).toContain('山西转型综合改革示范区行政审批局');
-    expect(stdout).toMatch(/错误（12）\n/);
+    expect(stdout).toMatch(/错误（23）\n/);
     expect(stdout).toMatch(/警告（28）\n/);
     expect(stdout).toMatch(/ {2}\[no-non-public-material\] budget-2025-shenpiju\.txt 第 391 行 \/sections\/other\/0\/text\n/);
-    expect(stdout).toMatch(/共 12 个错误、28 个警告/);
+    expect(stdout).toMatch(/共 23 个错误、28 个警告/);
   });
 
   it('exits 0 without error findings: warnings alone, or the sample with its text rules skipped', async () => {
@@ -54,7 +54,7 @@ describe('disclosure-check', () => {
     expect(code).toBe(1);
     const report = JSON.parse(stdout) as unknown;
     expect(validateAgainst('report', report)).toEqual([]);
-    expect(report).toMatchObject({ valid: false, ruleSet: { id: 'department-budget' }, document: { fiscalYear: 2025 }, summary: { error: 12, warning: 28 } });
+    expect(report).toMatchObject({ valid: false, ruleSet: { id: 'department-budget' }, document: { fiscalYear: 2025 }, summary: { error: 23, warning: 28 } });
   });
 
   it('reports a defect at its place, in Chinese or English', async () => {

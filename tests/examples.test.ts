@@ -10,8 +10,8 @@ import { ROOT, departmentBudgetPack } from './helpers/fixtures.js';
 
 /**
  * The published sample's real defects that the pack finds so far (rule-catalogue.json: A13 the page
- * marked 此件不予公开, E14/G11 doubled words, G08 a placeholder date, G09 ≥100% targets, G10 ≥0%
- * targets); its arithmetic is right, so nothing else.
+ * marked 此件不予公开, E14/G11 doubled words, G05 zero-funded tables with targets, G06 tables without
+ * an annual goal, G08 a placeholder date, G09 ≥100% targets, G10 ≥0% targets); its arithmetic is right, so nothing else.
  */
 const SAMPLE_DEFECTS: readonly string[] = [
   'no-doubled-words /performance/0/indicators/4/value',
@@ -23,6 +23,12 @@ const SAMPLE_DEFECTS: readonly string[] = [
   'no-doubled-words /performance/8/indicators/3/value',
   'no-doubled-words /tables/projectExpenditure/rows/2/name',
   'no-non-public-material /sections/other/0/text',
+  'performance-annual-goal-present /performance/0',
+  'performance-annual-goal-present /performance/11',
+  'performance-annual-goal-present /performance/13',
+  'performance-annual-goal-present /performance/15',
+  'performance-annual-goal-present /performance/4',
+  'performance-annual-goal-present /performance/8',
   'performance-no-degenerate-ratio-targets /performance/0/indicators/1/value',
   'performance-no-degenerate-ratio-targets /performance/0/indicators/2/value',
   'performance-no-degenerate-ratio-targets /performance/0/indicators/6/value',
@@ -34,6 +40,11 @@ const SAMPLE_DEFECTS: readonly string[] = [
   'performance-no-degenerate-ratio-targets /performance/11/indicators/6/value',
   'performance-no-degenerate-ratio-targets /performance/15/indicators/1/value',
   'performance-no-placeholders /performance/0/indicators/3/value',
+  'performance-zero-funds-no-targets /performance/0/funds/annual/total',
+  'performance-zero-funds-no-targets /performance/11/funds/annual/total',
+  'performance-zero-funds-no-targets /performance/15/funds/annual/total',
+  'performance-zero-funds-no-targets /performance/4/funds/annual/total',
+  'performance-zero-funds-no-targets /performance/8/funds/annual/total',
   'performance-no-zero-targets /performance/1/indicators/4/value',
   'performance-no-zero-targets /performance/12/indicators/11/value',
   'performance-no-zero-targets /performance/12/indicators/3/value',

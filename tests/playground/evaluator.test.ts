@@ -27,7 +27,7 @@ describe('the evaluation worker', () => {
     const response = await handle(request);
     expect(response.type).toBe('evaluated');
     if (response.type !== 'evaluated') return;
-    expect(response.findings.filter((finding) => !/^(no-|performance-no-)/.test(finding.ruleId))).toHaveLength(5);
+    expect(response.findings.filter((finding) => !/^(no-|performance-)/.test(finding.ruleId))).toHaveLength(5);
     const located = locate(request, response);
     expect(located?.type).toBe('located');
     if (located?.type !== 'located') return;

@@ -41,6 +41,17 @@ const document = deepFreeze({
       rows: [{ key: 'total', name: '部门合计', values: { total: '0' } }],
     },
   },
+  performance: [
+    {
+      project: '办公设备购置',
+      unit: '元',
+      funds: {
+        whole: { total: '3000', central: '0', provincial: null, local: '2000', selfRaised: '1000', other: '' },
+        annual: { total: '1000', central: 'XX', local: '1000' },
+      },
+    },
+    { project: '无单位', funds: { annual: { total: '5' } } },
+  ],
   narrative: {
     sections: [
       {
@@ -177,5 +188,24 @@ describe('narrative facts', () => {
   it('scopeItem exposes the raw scope item; document the whole document', () => {
     expect(run('scopeItem', {}, at(5))).toMatchObject({ direction: 'increase' });
     expect(run('document', {})).toBe(document);
+  });
+});
+
+describe('scope item fields', () => {
+  const table = (index: number): ScopeBinding => ({ pointer: `/performance/${index}`, performance: index });
+  it('fieldSum reads one field or adds several, blanks as 0, in the item unit', () => {
+    expect(shown(run('fieldSum', { fields: ['/funds/annual/total'] }, table(0)))).toBe('1000元');
+    const sources = ['central', 'provincial', 'local', 'selfRaised', 'other'].map((field) => `/funds/whole/${field}`);
+    const whole = run('fieldSum', { fields: sources }, table(0));
+    expect(whole).toMatchObject({ terms: 3, pointer: '/performance/0' });
+    expect(shown(whole)).toBe('3000元');
+    expect(shown(run('fieldSum', { fields: ['/funds/annual/total'], unit: '万元' }, table(0)))).toBe('1000万元');
+  });
+
+  it('fieldSum: text is invalid at its place, an absent field or unit unavailable', () => {
+    expect(run('fieldSum', { fields: ['/funds/annual/central'] }, table(0))).toMatchObject({ reason: 'invalid', pointer: '/performance/0/funds/annual/central' });
+    expect(run('fieldSum', { fields: ['/funds/annual/provincial'] }, table(0))).toMatchObject({ reason: 'missing' });
+    expect(run('fieldSum', { fields: ['/funds/annual/total'] }, table(1))).toMatchObject({ reason: 'invalid', pointer: '/performance/1/unit' });
+    expect(run('fieldSum', { fields: ['/x'] }, table(7))).toMatchObject({ reason: 'missing' });
   });
 });

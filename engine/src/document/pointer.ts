@@ -30,6 +30,16 @@ export function parsePointer(pointer: string): string[] {
   return pointer.includes('~') ? tokens.map((token) => token.replace(/~1/g, '/').replace(/~0/g, '~')) : tokens;
 }
 
+/** An RFC 6901 array index ("0", "12"; not "01", "-1" or "1e2"), without a regular expression (hot path). */
+function arrayIndex(token: string): number | undefined {
+  if (token.length === 0 || (token.length > 1 && token.charCodeAt(0) === 48)) return undefined;
+  for (let position = 0; position < token.length; position += 1) {
+    const code = token.charCodeAt(position);
+    if (code < 48 || code > 57) return undefined;
+  }
+  return Number(token);
+}
+
 /**
  * Resolves a pointer in a value; undefined if any step is absent.
  * @param root The document.
@@ -40,8 +50,9 @@ export function resolvePointer(root: unknown, pointer: string): unknown {
   for (const token of parsePointer(pointer)) {
     if (current === null || typeof current !== 'object') return undefined;
     if (Array.isArray(current)) {
-      if (!/^(0|[1-9]\d*)$/.test(token)) return undefined;
-      current = current[Number(token)];
+      const index = arrayIndex(token);
+      if (index === undefined) return undefined;
+      current = current[index];
     } else {
       if (!Object.prototype.hasOwnProperty.call(current, token)) return undefined;
       current = (current as Record<string, unknown>)[token];

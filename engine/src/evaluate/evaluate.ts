@@ -93,7 +93,7 @@ function within(pointer: string, base: string): boolean {
 
 function findingPath(rule: CompiledRule, item: ScopeItem, failed: ConditionTrace | undefined): string {
   if (rule.definition.path !== undefined) {
-    return rule.definition.path.replace(/\{(table|row|column)\}/g, (whole, name: 'table' | 'row' | 'column') => {
+    return rule.definition.path.replace(/\{(table|row|column|performance)\}/g, (whole, name: 'table' | 'row' | 'column' | 'performance') => {
       const value = item.binding[name];
       return value === undefined ? whole : String(value);
     });

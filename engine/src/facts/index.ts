@@ -8,6 +8,7 @@ import { childrenSum } from './childrenSum.js';
 import { columnSum } from './columnSum.js';
 import { computedShare } from './computedShare.js';
 import { documentValue } from './documentValue.js';
+import { fieldSum } from './fieldSum.js';
 import { figure } from './figure.js';
 import { impliedChangePercent } from './impliedChangePercent.js';
 import { rowSum } from './rowSum.js';
@@ -33,6 +34,7 @@ export const FACTS: readonly FactDefinition[] = [
   columnSum,
   childrenSum,
   sum,
+  fieldSum,
   figure,
   computedShare,
   shareSum,

@@ -1,6 +1,8 @@
 import { resolvePointer } from '../document/pointer.js';
 import { type FactDefinition } from './types.js';
 
+const resolved = new WeakMap<object, unknown>();
+
 /** The raw JSON of the current scope item (a table, row, figure…), for reading one field with `path`. */
 export const scopeItem: FactDefinition = {
   name: 'scopeItem',
@@ -12,6 +14,12 @@ export const scopeItem: FactDefinition = {
   params: { type: 'object', additionalProperties: false, properties: {} },
   example: { fact: 'scopeItem', path: '/percentDirection', operator: 'equal', value: { fact: 'scopeItem', path: '/direction' } },
   calculate(_params, scope) {
-    return resolvePointer(scope.context.document, scope.binding.pointer);
+    // Rules read several fields of one item (one leaf each): resolve the item once per binding.
+    let item = resolved.get(scope.binding);
+    if (item === undefined && !resolved.has(scope.binding)) {
+      item = resolvePointer(scope.context.document, scope.binding.pointer);
+      resolved.set(scope.binding, item);
+    }
+    return item;
   },
 };
