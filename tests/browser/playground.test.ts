@@ -29,10 +29,10 @@ afterAll(async () => {
 });
 
 /** Findings other than the sample's own text and performance-target defects, which every example derived from it shares. */
-const findings = (page: Page) => page.locator('[data-testid="finding"]:not([data-rule-id^="no-"]):not([data-rule-id^="performance-no-"])');
+const findings = (page: Page) => page.locator('[data-testid="finding"]:not([data-rule-id^="no-"]):not([data-rule-id^="performance-"])');
 
 async function findingKeys(page: Page): Promise<string[]> {
-  return page.$$eval('[data-testid="finding"]:not([data-rule-id^="no-"]):not([data-rule-id^="performance-no-"])', (items) => items.map((item) => `${(item as HTMLElement).dataset.ruleId} ${item.querySelector('.where')?.textContent ?? ''}`));
+  return page.$$eval('[data-testid="finding"]:not([data-rule-id^="no-"]):not([data-rule-id^="performance-"])', (items) => items.map((item) => `${(item as HTMLElement).dataset.ruleId} ${item.querySelector('.where')?.textContent ?? ''}`));
 }
 
 async function ready(page: Page): Promise<void> {
