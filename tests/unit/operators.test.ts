@@ -129,6 +129,23 @@ describe('blank, zero and presence', () => {
   });
 });
 
+describe('hasFields', () => {
+  const fields = { '/project': '项目名称', '/goals/annual': '年度总体目标', '/basis': '立项依据' };
+  it('requires every listed field filled, and names the missing ones', () => {
+    expect(op('hasFields').check({ project: '办公设备', goals: { annual: '保障运转' }, basis: '文件' }, fields)).toBe(true);
+    const form = { project: '办公设备', goals: {}, basis: '  ' };
+    expect(op('hasFields').check(form, fields)).toBe(false);
+    expect(op('hasFields').describe!(form, fields)).toEqual({ missing: '年度总体目标、立项依据' });
+    expect(op('hasFields').check(null, fields)).toBe(false);
+  });
+
+  it('passes unusable data on, and refuses an empty field list when the rule set loads', () => {
+    expect(op('hasFields').check(missing('absent'), fields)).toMatchObject({ reason: 'missing' });
+    expect(op('hasFields').validateValue!({})).toMatch(/至少一个/);
+    expect(op('hasFields').validateValue!(fields)).toBeUndefined();
+  });
+});
+
 describe('equal and notEqual', () => {
   it('compare plain values strictly', () => {
     expect(op('equal').check(true, true)).toBe(true);

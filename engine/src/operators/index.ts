@@ -12,6 +12,7 @@ import {
   decimalNotEqual,
 } from './decimalCompare.js';
 import { equal, notEqual } from './equal.js';
+import { hasFields } from './hasFields.js';
 import { isBlank } from './isBlank.js';
 import { isPresent } from './isPresent.js';
 import { isZeroOrBlank } from './isZeroOrBlank.js';
@@ -32,6 +33,7 @@ export const OPERATORS: readonly OperatorDefinition[] = [
   isBlank,
   isZeroOrBlank,
   isPresent,
+  hasFields,
   matchesPattern,
   notMatchesPattern,
   equal,

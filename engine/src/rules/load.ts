@@ -50,7 +50,7 @@ export interface LoadOptions {
   readonly operators?: readonly OperatorDefinition[];
 }
 
-const PLACEHOLDERS = new Set(['text', 'match', 'tableRole', 'actual', 'expected', 'difference', 'table', 'row', 'column', 'code', 'figure', 'subject', 'key', 'of', 'project', 'reason', 'title', 'ruleId']);
+const PLACEHOLDERS = new Set(['text', 'match', 'missing', 'tableRole', 'actual', 'expected', 'difference', 'table', 'row', 'column', 'code', 'figure', 'subject', 'key', 'of', 'project', 'reason', 'title', 'ruleId']);
 const SCOPE_PROVIDES: Readonly<Record<string, readonly string[]>> = {
   table: ['table'],
   row: ['table', 'row'],
