@@ -167,7 +167,7 @@ describe('the playground in Chromium', () => {
       // Hovering the marked value shows the rule's message and its basis.
       const squiggle = await editor.locator('.squiggly-error').first().boundingBox();
       await page.mouse.move(squiggle!.x + squiggle!.width / 2, squiggle!.y + squiggle!.height / 2);
-      await expect.poll(() => page.locator('.monaco-hover').allTextContents().then((texts) => texts.join(' ')), { timeout: 5000 }).toMatch(/依据：/);
+      await expect.poll(() => page.locator('.monaco-hover').allTextContents().then((texts) => texts.join(' ')), { timeout: 15_000 }).toMatch(/依据：/);
       await expect(editor.locator('.view-lines').textContent()).resolves.toContain('事业运行');
     });
   }, 60_000);
@@ -177,7 +177,7 @@ describe('the playground in Chromium', () => {
       // Select inside the quotes and type the bare text (quotes would be auto-closed).
       await findInEditor(page, 'rules-editor', 'roundedEqual');
       await page.keyboard.insertText('roundEqual');
-      await page.waitForSelector('[data-testid="findings"][data-state="rule-problems"]', { timeout: 5000 });
+      await page.waitForSelector('[data-testid="findings"][data-state="rule-problems"]', { timeout: 15_000 });
       const problem = page.locator('[data-testid="rule-problem"]').first();
       await expect(problem.textContent()).resolves.toMatch(/未知的运算符“roundEqual”/);
       await expect(problem.textContent()).resolves.toMatch(/\/rules\/\d+\/conditions\/all\/0\/operator/);
@@ -189,7 +189,7 @@ describe('the playground in Chromium', () => {
       // Fixing it brings the findings back.
       await findInEditor(page, 'rules-editor', 'roundEqual"');
       await page.keyboard.insertText('roundedEqual"');
-      await page.waitForSelector('[data-testid="findings"][data-state="ready"]', { timeout: 5000 });
+      await page.waitForSelector('[data-testid="findings"][data-state="ready"]', { timeout: 15_000 });
     });
   }, 60_000);
 
@@ -199,7 +199,7 @@ describe('the playground in Chromium', () => {
       await replaceInEditor(page, 'rules-editor', '"severity": "error"', '"severity": "warning"');
       await findInEditor(page, 'document-editor', '11.46', { wholeWord: true });
       await page.keyboard.type('11.56');
-      await expect.poll(() => page.locator('[data-testid="finding"][data-rule-id="code-hierarchy-adds-up"]').count(), { timeout: 5000 }).toBeGreaterThan(0);
+      await expect.poll(() => page.locator('[data-testid="finding"][data-rule-id="code-hierarchy-adds-up"]').count(), { timeout: 15_000 }).toBeGreaterThan(0);
       await expect(page.locator('[data-testid="finding"][data-rule-id="code-hierarchy-adds-up"]').first().getAttribute('data-severity')).resolves.toBe('warning');
 
       // Completion offers the severities where a severity goes.
@@ -232,7 +232,7 @@ describe('the playground in Chromium', () => {
     await page.keyboard.insertText('空表应当列示，并在表注中说明原因');
     await findInEditor(page, 'document-editor', '3011.46');
     await page.keyboard.insertText('3011.47');
-    await expect.poll(async () => (await findingKeys(page)).length, { timeout: 5000 }).toBeGreaterThan(5);
+    await expect.poll(async () => (await findingKeys(page)).length, { timeout: 15_000 }).toBeGreaterThan(5);
     await expect.poll(() => page.locator('[data-testid="finding"][data-rule-id="empty-table-marked"]').textContent()).toContain('空表应当列示');
     const edited = await findingKeys(page);
     await page.click('[data-testid="share"]');
