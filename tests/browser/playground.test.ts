@@ -61,10 +61,19 @@ async function onPage(steps: (page: Page) => Promise<void>): Promise<void> {
 }
 
 /** Selects the first match of `text` in an editor with the find widget, as a person would. */
+/**
+ * Waits until the editor's find widget has the keyboard focus: on a loaded machine it opens a
+ * moment after Ctrl+F, and text typed before then would land in the document instead.
+ */
+async function findWidgetFocused(page: Page, testId: string): Promise<void> {
+  await page.waitForFunction((id) => document.activeElement?.closest(`[data-testid="${id}"] .find-widget`) != null, testId, { timeout: 10_000 });
+}
+
 async function findInEditor(page: Page, testId: string, text: string, options: { wholeWord?: boolean } = {}): Promise<void> {
   await page.click(`[data-testid="${testId}"] .view-lines`);
   await page.keyboard.press('Control+Home');
   await page.keyboard.press('Control+F');
+  await findWidgetFocused(page, testId);
   if (options.wholeWord) await page.keyboard.press('Alt+W');
   await page.keyboard.insertText(text);
   await page.keyboard.press('Enter');
@@ -77,6 +86,7 @@ async function replaceInEditor(page: Page, testId: string, text: string, replace
   await page.click(`[data-testid="${testId}"] .view-lines`);
   await page.keyboard.press('Control+Home');
   await page.keyboard.press('Control+H');
+  await findWidgetFocused(page, testId);
   await page.keyboard.insertText(text);
   await page.keyboard.press('Tab');
   await page.keyboard.insertText(replacement);
