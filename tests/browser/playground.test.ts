@@ -62,18 +62,30 @@ async function onPage(steps: (page: Page) => Promise<void>): Promise<void> {
 
 /** Selects the first match of `text` in an editor with the find widget, as a person would. */
 /**
- * Waits until the editor's find widget has the keyboard focus: on a loaded machine it opens a
- * moment after Ctrl+F, and text typed before then would land in the document instead.
+ * Focuses an editor and opens its find (Ctrl+F) or replace (Ctrl+H) widget, waiting until the
+ * widget holds the keyboard focus. On a loaded machine a click may not focus the editor yet, or
+ * the widget opens a moment late; text typed then would land in the document instead, so both
+ * steps are retried until they have taken effect.
  */
-async function findWidgetFocused(page: Page, testId: string): Promise<void> {
-  await page.waitForFunction((id) => document.activeElement?.closest(`[data-testid="${id}"] .find-widget`) != null, testId, { timeout: 10_000 });
+async function openFindWidget(page: Page, testId: string, key: 'Control+F' | 'Control+H'): Promise<void> {
+  const editor = page.locator(`[data-testid="${testId}"] .monaco-editor`).first();
+  await expect
+    .poll(async () => {
+      await page.click(`[data-testid="${testId}"] .view-lines`);
+      return editor.evaluate((element) => element.classList.contains('focused'));
+    }, { timeout: 10_000, interval: 250 })
+    .toBe(true);
+  await page.keyboard.press('Control+Home');
+  await expect
+    .poll(async () => {
+      await page.keyboard.press(key);
+      return page.evaluate((id) => document.activeElement?.closest(`[data-testid="${id}"] .find-widget`) != null, testId);
+    }, { timeout: 10_000, interval: 250 })
+    .toBe(true);
 }
 
 async function findInEditor(page: Page, testId: string, text: string, options: { wholeWord?: boolean } = {}): Promise<void> {
-  await page.click(`[data-testid="${testId}"] .view-lines`);
-  await page.keyboard.press('Control+Home');
-  await page.keyboard.press('Control+F');
-  await findWidgetFocused(page, testId);
+  await openFindWidget(page, testId, 'Control+F');
   if (options.wholeWord) await page.keyboard.press('Alt+W');
   await page.keyboard.insertText(text);
   await page.keyboard.press('Enter');
@@ -83,10 +95,7 @@ async function findInEditor(page: Page, testId: string, text: string, options: {
 
 /** Replaces the first match of `text` with the find-and-replace widget. */
 async function replaceInEditor(page: Page, testId: string, text: string, replacement: string): Promise<void> {
-  await page.click(`[data-testid="${testId}"] .view-lines`);
-  await page.keyboard.press('Control+Home');
-  await page.keyboard.press('Control+H');
-  await findWidgetFocused(page, testId);
+  await openFindWidget(page, testId, 'Control+H');
   await page.keyboard.insertText(text);
   await page.keyboard.press('Tab');
   await page.keyboard.insertText(replacement);
