@@ -4,38 +4,14 @@
  * patch, or inline) and the places the rule must report. Findings are compared as the
  * projection {ruleId, path}, never by message text.
  */
-import { readFileSync, readdirSync } from 'node:fs';
-import { dirname, join, relative, resolve } from 'node:path';
-import { type Operation } from 'fast-json-patch';
+import { readFileSync } from 'node:fs';
+import { relative } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { DOCUMENT_SCHEMA_RULE, evaluate, validateAgainst } from '../engine/src/index.js';
-import { ROOT, departmentBudgetPack, frozenJson, patched } from './helpers/fixtures.js';
+import { ROOT, departmentBudgetPack } from './helpers/fixtures.js';
+import { type CasesFile, caseDocument, casesFileOf, ruleFiles } from './helpers/ruleCases.js';
 
-interface RuleCase {
-  name: string;
-  base?: string;
-  document?: unknown;
-  patch?: Operation[];
-  status?: string;
-  findings: string[];
-}
-
-interface CasesFile {
-  rule: string;
-  base?: string;
-  cases: RuleCase[];
-}
-
-function ruleFiles(directory: string): string[] {
-  return readdirSync(directory, { withFileTypes: true }).flatMap((entry) => {
-    const path = join(directory, entry.name);
-    if (entry.isDirectory()) return ruleFiles(path);
-    return entry.name.endsWith('.rule.json') ? [path] : [];
-  });
-}
-
-const packDirectory = join(ROOT, 'rules', 'department-budget');
-const files = ruleFiles(packDirectory).sort();
+const files = ruleFiles();
 
 describe('rule cases (department-budget)', () => {
   it('finds the rules', () => {
@@ -44,7 +20,7 @@ describe('rule cases (department-budget)', () => {
 
   for (const ruleFile of files) {
     const ruleId = (JSON.parse(readFileSync(ruleFile, 'utf8')) as { id: string }).id;
-    const casesFile = ruleFile.replace(/\.rule\.json$/, '.cases.json');
+    const casesFile = casesFileOf(ruleFile);
 
     describe(relative(ROOT, ruleFile), () => {
       let cases: CasesFile;
@@ -66,10 +42,8 @@ describe('rule cases (department-budget)', () => {
 
       for (const entry of cases.cases) {
         it(`${entry.findings.length === 0 ? 'passes' : 'fails'}: ${entry.name}`, async () => {
-          const basePath = entry.base ?? cases.base;
-          const base = entry.document ?? (basePath === undefined ? undefined : frozenJson(resolve(dirname(casesFile), basePath)));
-          expect(base, 'a case needs a document or a base').toBeDefined();
-          const document = entry.patch === undefined ? base : patched(base, entry.patch);
+          const document = caseDocument(casesFile, cases, entry);
+          expect(document, 'a case needs a document or a base').toBeDefined();
           const report = await evaluate(departmentBudgetPack(), document, { only: [ruleId] });
           expect(report.findings.filter((finding) => finding.ruleId === DOCUMENT_SCHEMA_RULE), 'a case document stays schema-valid').toEqual([]);
           const actual = report.findings

@@ -6,7 +6,7 @@
 import { type CurrencyUnit } from '../money/money.js';
 import { type DisplayUnit, type Quantity, blankQuantity, printedQuantity } from '../money/quantity.js';
 import { type Unavailable, invalid, missing } from './unavailable.js';
-import { pointerOf } from './pointer.js';
+import { pointerOf, resolvePointer } from './pointer.js';
 
 /** A column as the engine sees it. */
 export interface ColumnView {
@@ -100,6 +100,7 @@ export class DocumentContext {
   private readonly memoStore = new Map<string, unknown>();
   private readonly cellCache = new Map<RowView, Map<string, Quantity | Unavailable>>();
   private readonly figureCache = new Map<FigureView, Map<string, Quantity | Unavailable>>();
+  private readonly amountCache = new Map<string, Quantity | Unavailable>();
   private figureList?: readonly FigureView[];
 
   /**
@@ -212,9 +213,26 @@ export class DocumentContext {
     if (column === undefined) return missing(`${table.name} 没有 ${columnId} 列`, `${table.pointer}/columns`);
     if (table.unit === undefined) return invalid(`${table.name} 的单位必须是“元”或“万元”`, `${table.pointer}/unit`);
     const raw = row.values?.[columnId];
+    // A blank cell is blank in the table's unit, count columns included (it prints no unit).
     if (raw === undefined || raw === null || raw === '') return blankQuantity(table.unit, pointer);
-    const quantity = printedQuantity(raw, column.type === 'count' ? '个' : table.unit, pointer);
-    return quantity ?? invalid(`${table.name}“${row.name}”行 ${column.header} 列的值 ${JSON.stringify(raw)} 不是数字`, pointer);
+    return readAmount(raw, column.type === 'count' ? '个' : table.unit, pointer, () => `${table.name}“${row.name}”行 ${column.header} 列的值 ${JSON.stringify(raw)} 不是数字`);
+  }
+
+  /**
+   * Reads the amount at a pointer (below a scope item, e.g. a performance table's funds), once
+   * per evaluation: an absent value is `missing`, otherwise as `readAmount`.
+   * @param pointer Where the value is.
+   * @param unit The unit it is printed in.
+   */
+  amountAt(pointer: string, unit: DisplayUnit): Quantity | Unavailable {
+    const key = `${unit}${pointer}`;
+    let value = this.amountCache.get(key);
+    if (value === undefined) {
+      const raw = resolvePointer(this.document, pointer);
+      value = raw === undefined ? missing(`没有字段 ${pointer}`, pointer) : readAmount(raw, unit, pointer, () => `${pointer} 的值 ${JSON.stringify(raw)} 不是数字`);
+      this.amountCache.set(key, value);
+    }
+    return value;
   }
 
   /** Every figure stated in the narrative, in document order. */
@@ -264,6 +282,19 @@ export class DocumentContext {
     const unit = figureUnit(view.figure, field, this.defaultUnit);
     return printedQuantity(raw, unit, pointer) ?? invalid(`情况说明中的数字 ${JSON.stringify(raw)} 不是数字`, pointer);
   }
+}
+
+/**
+ * Reads a printed amount: null or "" is a blank quantity (0, but not printed as 0); a decimal
+ * string or number is a printed quantity; anything else is `invalid`, with the message given.
+ * @param raw The value as found in the document (not undefined).
+ * @param unit The unit it is printed in.
+ * @param pointer Where it is.
+ * @param notANumber Says what is wrong, when it is not a number.
+ */
+export function readAmount(raw: unknown, unit: DisplayUnit, pointer: string, notANumber: () => string): Quantity | Unavailable {
+  if (raw === null || raw === '') return blankQuantity(unit, pointer);
+  return printedQuantity(raw, unit, pointer) ?? invalid(notANumber(), pointer);
 }
 
 function cached<K, V>(store: Map<K, Map<string, V>>, owner: K, key: string, compute: () => V): V {

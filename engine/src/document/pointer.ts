@@ -19,16 +19,26 @@ export function pointerOf(...tokens: readonly (string | number)[]): string {
 }
 
 /**
- * Splits a pointer into tokens; numeric tokens stay strings.
+ * Splits a pointer into tokens; numeric tokens stay strings. The array is shared: do not change it.
  * @param pointer An RFC 6901 pointer ("" is the whole document).
  */
-export function parsePointer(pointer: string): string[] {
-  if (pointer === '') return [];
-  if (!pointer.startsWith('/')) throw new SyntaxError(`JSON Pointer must start with "/": ${pointer}`);
-  const tokens = pointer.slice(1).split('/');
-  // Most pointers have no escapes: skip the regular expressions (findings resolve several each).
-  return pointer.includes('~') ? tokens.map((token) => token.replace(/~1/g, '/').replace(/~0/g, '~')) : tokens;
+export function parsePointer(pointer: string): readonly string[] {
+  // The same pointers (rule paths and fields, scope items) are resolved again and again: keep
+  // their tokens. The cache is bounded, so a long-running process cannot grow it without end.
+  let tokens = parsedPointers.get(pointer);
+  if (tokens === undefined) {
+    if (pointer !== '' && !pointer.startsWith('/')) throw new SyntaxError(`JSON Pointer must start with "/": ${pointer}`);
+    const split = pointer === '' ? [] : pointer.slice(1).split('/');
+    // Most pointers have no escapes: skip the regular expressions.
+    tokens = Object.freeze(pointer.includes('~') ? split.map((token) => token.replace(/~1/g, '/').replace(/~0/g, '~')) : split);
+    if (parsedPointers.size >= PARSED_POINTERS_LIMIT) parsedPointers.clear();
+    parsedPointers.set(pointer, tokens);
+  }
+  return tokens;
 }
+
+const PARSED_POINTERS_LIMIT = 10_000;
+const parsedPointers = new Map<string, readonly string[]>();
 
 /** An RFC 6901 array index ("0", "12"; not "01", "-1" or "1e2"), without a regular expression (hot path). */
 function arrayIndex(token: string): number | undefined {

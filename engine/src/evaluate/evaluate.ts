@@ -157,14 +157,14 @@ export async function evaluate(ruleSet: CompiledRuleSet, document: unknown, opti
         continue;
       }
       if (rule.when !== undefined) {
-        const applies = classify(await session.evaluate(rule.when, item.binding), ruleSet.operators);
+        const applies = classify(session.evaluate(rule.when, item.binding), ruleSet.operators);
         if (applies.status !== 'pass') {
           results.push(applies.status === 'error' ? applies : { status: 'not_applicable', reason: applies.reason ?? '适用条件不成立' });
           if (applies.status === 'error') findings.push(errorFinding(rule, item, applies, language, line));
           continue;
         }
       }
-      const result = classify(await session.evaluate(rule.conditions, item.binding), ruleSet.operators);
+      const result = classify(session.evaluate(rule.conditions, item.binding), ruleSet.operators);
       results.push(result);
       if (result.status === 'error') findings.push(errorFinding(rule, item, result, language, line));
       if (result.status !== 'fail') continue;

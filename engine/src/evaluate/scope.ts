@@ -210,9 +210,12 @@ function excerpt(text: string): string {
 function textItems(context: DocumentContext, kinds: readonly TextKind[] | undefined): readonly ScopeItem[] {
   const wanted = kinds ?? ALL_TEXTS;
   // Several rules visit the same texts: collect them once per document and kinds.
-  return context.memo(`texts:${wanted.join(',')}`, () =>
-    wanted.flatMap((kind) => context.memo(`texts:${kind}`, () => textsOf(context.document, kind))),
-  );
+  if (wanted.length === 1) return context.memo(`texts:${wanted[0]!}`, () => textsOf(context.document, wanted[0]!));
+  return context.memo(`texts:${wanted.join(',')}`, () => {
+    const items: ScopeItem[] = [];
+    for (const kind of wanted) for (const item of context.memo(`texts:${kind}`, () => textsOf(context.document, kind))) items.push(item);
+    return items;
+  });
 }
 
 /**

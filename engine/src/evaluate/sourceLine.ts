@@ -10,7 +10,7 @@ import { parsePointer } from '../document/pointer.js';
  * @param pointer A JSON Pointer into it.
  */
 export function sourceLineOf(document: unknown, pointer: string): number | undefined {
-  let tokens: string[];
+  let tokens: readonly string[];
   try {
     tokens = parsePointer(pointer);
   } catch {

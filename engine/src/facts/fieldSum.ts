@@ -1,6 +1,6 @@
-import { resolvePointer } from '../document/pointer.js';
-import { type Unavailable, invalid, isUnavailable, missing } from '../document/unavailable.js';
-import { type DisplayUnit, type Quantity, blankQuantity, printedQuantity, sumQuantities } from '../money/quantity.js';
+import { invalid, isUnavailable, missing } from '../document/unavailable.js';
+import { type DisplayUnit, type Quantity, sumQuantities } from '../money/quantity.js';
+import { scopeItemValue } from './scopeItem.js';
 import { type FactDefinition } from './types.js';
 
 const UNITS: readonly DisplayUnit[] = ['元', '万元', '个'];
@@ -8,14 +8,6 @@ const UNITS: readonly DisplayUnit[] = ['元', '万元', '个'];
 function unitOf(item: unknown, override: unknown): DisplayUnit | undefined {
   const unit = override ?? (item !== null && typeof item === 'object' ? (item as { unit?: unknown }).unit : undefined);
   return UNITS.find((candidate) => candidate === unit);
-}
-
-function readField(item: unknown, base: string, field: string, unit: DisplayUnit): Quantity | Unavailable {
-  const pointer = `${base}${field}`;
-  const raw = resolvePointer(item, field);
-  if (raw === undefined) return missing(`没有字段 ${pointer}`, pointer);
-  if (raw === null || raw === '') return blankQuantity(unit, pointer);
-  return printedQuantity(raw, unit, pointer) ?? invalid(`${pointer} 的值 ${JSON.stringify(raw)} 不是数字`, pointer);
 }
 
 /**
@@ -54,14 +46,14 @@ export const fieldSum: FactDefinition = {
   },
   calculate(params, scope) {
     const base = scope.binding.pointer;
-    const item = resolvePointer(scope.context.document, base);
+    const item = scopeItemValue(scope);
     if (item === undefined) return missing('作用域中没有当前对象', base);
     const unit = unitOf(item, params.unit);
     if (unit === undefined) return invalid('金额的单位必须是“元”“万元”或“个”', `${base}/unit`);
     const fields = Array.isArray(params.fields) ? params.fields.filter((field): field is string => typeof field === 'string') : [];
     const parts: Quantity[] = [];
     for (const field of fields) {
-      const part = readField(item, base, field, unit);
+      const part = scope.context.amountAt(`${base}${field}`, unit);
       if (isUnavailable(part)) return part;
       parts.push(part);
     }

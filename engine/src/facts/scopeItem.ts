@@ -1,7 +1,21 @@
 import { resolvePointer } from '../document/pointer.js';
-import { type FactDefinition } from './types.js';
+import { type FactDefinition, type FactScope } from './types.js';
 
 const resolved = new WeakMap<object, unknown>();
+
+/**
+ * The raw JSON of the current scope item, resolved once per binding (rules read several fields of
+ * one item, one leaf each).
+ * @param scope The scope.
+ */
+export function scopeItemValue(scope: FactScope): unknown {
+  let item = resolved.get(scope.binding);
+  if (item === undefined && !resolved.has(scope.binding)) {
+    item = resolvePointer(scope.context.document, scope.binding.pointer);
+    resolved.set(scope.binding, item);
+  }
+  return item;
+}
 
 /** The raw JSON of the current scope item (a table, row, figure…), for reading one field with `path`. */
 export const scopeItem: FactDefinition = {
@@ -14,12 +28,6 @@ export const scopeItem: FactDefinition = {
   params: { type: 'object', additionalProperties: false, properties: {} },
   example: { fact: 'scopeItem', path: '/percentDirection', operator: 'equal', value: { fact: 'scopeItem', path: '/direction' } },
   calculate(_params, scope) {
-    // Rules read several fields of one item (one leaf each): resolve the item once per binding.
-    let item = resolved.get(scope.binding);
-    if (item === undefined && !resolved.has(scope.binding)) {
-      item = resolvePointer(scope.context.document, scope.binding.pointer);
-      resolved.set(scope.binding, item);
-    }
-    return item;
+    return scopeItemValue(scope);
   },
 };

@@ -27,6 +27,8 @@ export function parseDecimal(input: unknown): DecimalValue | undefined {
     return Number.isFinite(input) ? new Money(String(input)) : undefined;
   }
   if (typeof input !== 'string') return undefined;
+  // Most printed amounts are plain already ("3011.46"): skip the normalising (hot path).
+  if (PLAIN_DECIMAL.test(input)) return new Money(input);
   const normalised = input
     .trim()
     .replace(FULL_WIDTH_DIGITS, (ch) => String.fromCharCode(ch.charCodeAt(0) - 0xfee0))
@@ -45,13 +47,18 @@ export function printedScale(input: unknown): number {
   return dot < 0 ? 0 : text.length - dot - 1;
 }
 
-/** The value of one unit in 元. */
-export function unitFactor(unit: CurrencyUnit): DecimalValue {
-  return unit === '万元' ? new Money(10000) : new Money(1);
-}
-
 /** The Decimal zero. */
 export const ZERO: DecimalValue = new Money(0);
+
+/** The Decimal one. */
+export const ONE: DecimalValue = new Money(1);
+
+const TEN_THOUSAND: DecimalValue = new Money(10000);
+
+/** The value of one unit in 元 (a shared constant: Decimals are immutable). */
+export function unitFactor(unit: CurrencyUnit): DecimalValue {
+  return unit === '万元' ? TEN_THOUSAND : ONE;
+}
 
 /** Decimal one hundred (for percentages). */
 export const HUNDRED: DecimalValue = new Money(100);

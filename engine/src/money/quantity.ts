@@ -6,7 +6,7 @@ import {
   type CurrencyUnit,
   type DecimalValue,
   HUNDRED,
-  Money,
+  ONE,
   ZERO,
   formatDecimal,
   halfUnit,
@@ -44,7 +44,7 @@ export interface Quantity {
 }
 
 function baseFactor(unit: DisplayUnit): DecimalValue {
-  return unit === '元' || unit === '万元' ? unitFactor(unit) : new Money(1);
+  return unit === '元' || unit === '万元' ? unitFactor(unit) : ONE;
 }
 
 /** The dimension of a display unit. */
@@ -67,12 +67,12 @@ export function printedQuantity(raw: unknown, unit: DisplayUnit, pointer?: strin
   const factor = baseFactor(unit);
   return {
     kind: 'quantity',
-    value: parsed.times(factor),
+    value: factor === ONE ? parsed : parsed.times(factor),
     dimension: dimensionOf(unit),
     unit,
     scale,
     // A printed zero ("0万元", "占0%", "0.00") states that there is none; it is not a rounded figure.
-    uncertainty: parsed.isZero() ? ZERO : halfUnit(scale).times(factor),
+    uncertainty: parsed.isZero() ? ZERO : factor === ONE ? halfUnit(scale) : halfUnit(scale).times(factor),
     terms: 1,
     blank: false,
     pointer,
