@@ -2,7 +2,7 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import fastJsonPatch, { type Operation } from 'fast-json-patch';
-import { type CompiledRuleSet } from '../../engine/src/index.js';
+import { type CompiledRuleSet, evaluate } from '../../engine/src/index.js';
 import { loadRuleSetFromPath } from '../../engine/src/node.js';
 
 /** The repository root. */
@@ -53,4 +53,15 @@ let pack: CompiledRuleSet | undefined;
 export function departmentBudgetPack(): CompiledRuleSet {
   pack ??= loadRuleSetFromPath(`${ROOT}rules/department-budget`);
   return pack;
+}
+
+let sampleRules: Promise<readonly string[]> | undefined;
+
+/**
+ * The rules that report something on the clean sample (its own, catalogued defects), sorted: tests
+ * of documents derived from the sample look at the other rules' findings.
+ */
+export function sampleRuleIds(): Promise<readonly string[]> {
+  sampleRules ??= evaluate(departmentBudgetPack(), sampleDocument()).then((report) => [...new Set(report.findings.map((finding) => finding.ruleId))].sort());
+  return sampleRules;
 }

@@ -30,13 +30,15 @@ export interface RowSelector {
   readonly hasChildren?: boolean;
   /** The row with the same code as the scope's current row (in another table). */
   readonly sameCode?: boolean;
+  /** Code and/or name taken from the current scope item: a JSON Pointer into it for each (e.g. {"name": "/project"}). */
+  readonly sameAs?: { readonly code?: string; readonly name?: string };
   /** Whether at least one amount cell of the row is filled (a row of blanks has no values). */
   readonly hasValues?: boolean;
 }
 
 /** Names of the selector's fields, for rule validation. */
 export const ROW_SELECTOR_FIELDS: readonly string[] = [
-  'key', 'exceptKeys', 'code', 'codeLength', 'codePrefix', 'hasCode', 'hasKey', 'name', 'group', 'level', 'hasChildren', 'sameCode', 'hasValues',
+  'key', 'exceptKeys', 'code', 'codeLength', 'codePrefix', 'hasCode', 'hasKey', 'name', 'group', 'level', 'hasChildren', 'sameCode', 'sameAs', 'hasValues',
 ];
 
 const WHITESPACE = /\s+/g;
@@ -46,8 +48,33 @@ function oneOf(value: string | undefined, wanted: string | readonly string[]): b
   return typeof wanted === 'string' ? value === wanted : wanted.includes(value);
 }
 
-function normaliseName(name: string): string {
-  return name.replace(WHITESPACE, '');
+const FULL_WIDTH_BRACKETS = /[（）]/g;
+
+/**
+ * A name as rows and texts are matched: without whitespace, full-width brackets as ASCII ones.
+ * @param name The name as printed.
+ */
+export function normaliseName(name: string): string {
+  return name.replace(WHITESPACE, '').replace(FULL_WIDTH_BRACKETS, (bracket) => (bracket === '（' ? '(' : ')'));
+}
+
+const LEVEL_MARKED = /[（(](类|款|项)[）)]/u;
+const PATH_SEPARATOR = /\s*[-－—]\s*/u;
+
+/**
+ * The subject a cited name means: a classification path, as texts cite it ("卫生健康支出（类）
+ * 行政事业单位医疗（款）行政单位医疗（项）" or "卫生健康支出-行政事业单位医疗-行政单位医疗"),
+ * means its last part; any other name means itself.
+ * @param name The name as cited.
+ */
+export function citedSubject(name: string): string {
+  if (LEVEL_MARKED.test(name)) {
+    const parts = name.split(/[（(](?:类|款|项)[）)]/u).map((part) => part.trim()).filter((part) => part !== '');
+    return parts[parts.length - 1] ?? name;
+  }
+  const parts = name.split(PATH_SEPARATOR).filter((part) => part.trim() !== '');
+  // A path names its class first: "一般公共服务支出-…-行政运行" (class names end in 支出).
+  return parts.length >= 2 && parts[0]!.trim().endsWith('支出') ? parts[parts.length - 1]!.trim() : name;
 }
 
 /**

@@ -33,7 +33,8 @@ function figureMatches(view: FigureView, selector: FigureSelector | undefined): 
 function figureLabels(view: FigureView): Record<string, string> {
   const text = typeof view.figure.text === 'string' ? view.figure.text : '';
   const subject = typeof view.figure.subject === 'string' ? view.figure.subject : String(view.figure.key ?? '');
-  return { figure: text, subject, key: String(view.figure.key ?? '') };
+  const code = typeof view.figure.code === 'string' ? view.figure.code : '';
+  return { figure: text, subject, code, key: String(view.figure.key ?? '') };
 }
 
 function* tableItems(context: DocumentContext, roles: readonly string[] | undefined): Generator<ScopeItem> {

@@ -1,7 +1,7 @@
 import { type RowSelector, selectRows } from '../document/selectors.js';
 import { isUnavailable } from '../document/unavailable.js';
 import { type Quantity, sumQuantities } from '../money/quantity.js';
-import { COLUMN_PARAM, TABLE_PARAM, resolveColumn, resolveTable } from './resolve.js';
+import { COLUMN_PARAM, TABLE_PARAM, resolveColumn, resolveTable, withScope } from './resolve.js';
 import { type FactDefinition } from './types.js';
 
 /** The sum of one column over the rows that match a selector (e.g. all 类 rows). */
@@ -34,7 +34,7 @@ export const columnSum: FactDefinition = {
     if (isUnavailable(table)) return table;
     const column = resolveColumn(params, scope);
     if (isUnavailable(column)) return column;
-    const selector = (params.rows ?? {}) as RowSelector;
+    const selector = withScope((params.rows ?? {}) as RowSelector, scope);
     return scope.context.memo(`columnSum:${table.role}:${column}:${JSON.stringify(selector)}`, () => {
       const parts: Quantity[] = [];
       for (const row of selectRows(table, selector)) {

@@ -7,12 +7,14 @@ import { cell } from './cell.js';
 import { childrenSum } from './childrenSum.js';
 import { columnSum } from './columnSum.js';
 import { computedShare } from './computedShare.js';
+import { count } from './count.js';
 import { documentValue } from './documentValue.js';
 import { fieldSum } from './fieldSum.js';
 import { figure } from './figure.js';
 import { impliedChangePercent } from './impliedChangePercent.js';
 import { rowSum } from './rowSum.js';
 import { scopeItem } from './scopeItem.js';
+import { sectionText } from './sectionText.js';
 import { shareSum } from './shareSum.js';
 import { sum } from './sum.js';
 import { tableExists } from './tableExists.js';
@@ -35,11 +37,13 @@ export const FACTS: readonly FactDefinition[] = [
   childrenSum,
   sum,
   fieldSum,
+  count,
   figure,
   computedShare,
   shareSum,
   impliedChangePercent,
   text,
+  sectionText,
 ];
 
 /**

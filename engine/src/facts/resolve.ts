@@ -3,8 +3,10 @@
  * to the current scope item when the rule does not say.
  */
 import { type RowView, type TableView } from '../document/context.js';
-import { type RowSelector, findRow } from '../document/selectors.js';
+import { type RowSelector, citedSubject, findRow } from '../document/selectors.js';
 import { type Unavailable, isUnavailable, missing } from '../document/unavailable.js';
+import { resolvePointer } from '../document/pointer.js';
+import { scopeItemValue } from './scopeItem.js';
 import { type FactScope } from './types.js';
 
 /** JSON Schema of the `table` param. */
@@ -45,7 +47,7 @@ export function resolveTable(params: Readonly<Record<string, unknown>>, scope: F
 export function resolveRow(table: TableView, params: Readonly<Record<string, unknown>>, scope: FactScope): RowView | Unavailable {
   const selector = params.row;
   if (selector !== undefined && selector !== null && typeof selector === 'object') {
-    const row = findRow(table, withScopeCode(selector as RowSelector, scope));
+    const row = findRow(table, withScope(selector as RowSelector, scope));
     return row ?? missing(`${table.name} 中没有符合 ${JSON.stringify(selector)} 的行`, `${table.pointer}/rows`);
   }
   const index = scope.binding.table === table.role ? scope.binding.row : undefined;
@@ -54,17 +56,37 @@ export function resolveRow(table: TableView, params: Readonly<Record<string, unk
 }
 
 /**
- * Replaces `sameCode: true` by the code of the scope's current row.
+ * Resolves the selector's references to the scope: `sameCode: true` becomes the code of the
+ * scope's current row, `sameAs` the code or name read from the current scope item. A reference
+ * that cannot be resolved selects no row.
  * @param selector The selector as written.
  * @param scope The scope.
  */
-export function withScopeCode(selector: RowSelector, scope: FactScope): RowSelector {
-  if (selector.sameCode !== true) return selector;
-  const { sameCode: _sameCode, ...rest } = selector;
-  const table = scope.binding.table === undefined ? undefined : scope.context.table(scope.binding.table);
-  const row = table === undefined || isUnavailable(table) || scope.binding.row === undefined ? undefined : table.rowAt.get(scope.binding.row);
-  return { ...rest, code: row?.code ?? '\u0000no-code' };
+export function withScope(selector: RowSelector, scope: FactScope): RowSelector {
+  if (selector.sameCode !== true && selector.sameAs === undefined) return selector;
+  const { sameCode, sameAs, ...rest } = selector;
+  const resolved: { code?: string; name?: string } = {};
+  if (sameCode === true) {
+    const table = scope.binding.table === undefined ? undefined : scope.context.table(scope.binding.table);
+    const row = table === undefined || isUnavailable(table) || scope.binding.row === undefined ? undefined : table.rowAt.get(scope.binding.row);
+    resolved.code = row?.code ?? NO_MATCH;
+  }
+  if (sameAs !== undefined) {
+    const item = scopeItemValue(scope);
+    for (const field of ['code', 'name'] as const) {
+      const pointer = sameAs[field];
+      if (pointer === undefined) continue;
+      const value = resolvePointer(item, pointer);
+      if (typeof value !== 'string' || value.trim() === '') resolved[field] = NO_MATCH;
+      // A cited classification path ("类（类）款（款）项（项）", "类-款-项") names its last part.
+      else resolved[field] = field === 'name' ? citedSubject(value) : value;
+    }
+  }
+  return { ...rest, ...resolved };
 }
+
+/** A code or name no row has. */
+const NO_MATCH = '\u0000no-match';
 
 /**
  * The column a fact means: the `column` param, else the scope's column.

@@ -45,6 +45,7 @@ export const hasFields: OperatorDefinition = {
   validateValue(ruleValue) {
     return fieldsOf(ruleValue).length === 0 ? '应列出至少一个必填字段 / must list at least one required field' : undefined;
   },
+  placeholders: ['missing'],
   describe(factValue, ruleValue): Record<string, string> {
     const missing = missingFields(factValue, ruleValue);
     return missing.length === 0 ? {} : { missing: missing.join('、') };

@@ -11,13 +11,16 @@ import {
   decimalLessThanInclusive,
   decimalNotEqual,
 } from './decimalCompare.js';
+import { containsText } from './containsText.js';
 import { equal, notEqual } from './equal.js';
 import { hasFields } from './hasFields.js';
+import { includesValues } from './includesValues.js';
 import { isBlank } from './isBlank.js';
 import { isPresent } from './isPresent.js';
 import { isZeroOrBlank } from './isZeroOrBlank.js';
 import { matchesPattern, notMatchesPattern } from './matchesPattern.js';
-import { roundedEqual } from './roundedEqual.js';
+import { roundedEqual, roundedGreaterThanInclusive, roundedLessThanInclusive } from './roundedEqual.js';
+import { datesNotBefore, namesYear } from './years.js';
 import { createRegistry } from '../registry.js';
 import { type OperatorDefinition } from './types.js';
 
@@ -30,12 +33,18 @@ export const OPERATORS: readonly OperatorDefinition[] = [
   decimalGreaterThan,
   decimalGreaterThanInclusive,
   roundedEqual,
+  roundedGreaterThanInclusive,
+  roundedLessThanInclusive,
   isBlank,
   isZeroOrBlank,
   isPresent,
   hasFields,
+  includesValues,
   matchesPattern,
   notMatchesPattern,
+  containsText,
+  datesNotBefore,
+  namesYear,
   equal,
   notEqual,
 ];

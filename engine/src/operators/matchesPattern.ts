@@ -51,6 +51,7 @@ export const matchesPattern: OperatorDefinition = {
   example: { fact: 'text', operator: 'matchesPattern', value: '主要原因是' },
   check: matches,
   validateValue,
+  placeholders: ['match'],
   describe,
 };
 
@@ -69,5 +70,6 @@ export const notMatchesPattern: OperatorDefinition = {
     return typeof verdict === 'boolean' ? !verdict : verdict;
   },
   validateValue,
+  placeholders: ['match'],
   describe,
 };

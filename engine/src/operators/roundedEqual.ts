@@ -1,3 +1,4 @@
+/** Rounding-aware comparisons (=, ≥, ≤) of printed figures: differences within the rounding of how they were printed are allowed. */
 import { isUnavailable } from '../document/unavailable.js';
 import { type Quantity } from '../money/quantity.js';
 import { DECIMAL_VALUE, comparable } from './comparable.js';
@@ -12,9 +13,22 @@ import { type OperatorDefinition } from './types.js';
  * @param b The other side.
  */
 export function withinRounding(a: Quantity, b: Quantity): boolean {
+  return roundedOrder(a, b) === 0;
+}
+
+/**
+ * How far `a` may fall short of `b` (or exceed it) and still be consistent with it, given how
+ * both were printed: their difference against the sum of their rounding half-widths.
+ * @param a One side.
+ * @param b The other side.
+ * @returns a − b compared with the allowance: -1 when a is below b by at least the allowance, 1 when above, 0 within.
+ */
+function roundedOrder(a: Quantity, b: Quantity): -1 | 0 | 1 {
   const allowance = a.uncertainty.plus(b.uncertainty);
-  const difference = a.value.minus(b.value).abs();
-  return allowance.isZero() ? difference.isZero() : difference.lessThan(allowance);
+  const difference = a.value.minus(b.value);
+  if (allowance.isZero()) return difference.isZero() ? 0 : difference.isNegative() ? -1 : 1;
+  if (difference.abs().lessThan(allowance)) return 0;
+  return difference.isNegative() ? -1 : 1;
 }
 
 /** Rounding-aware equality, for printed figures that were rounded independently. */
@@ -32,5 +46,51 @@ export const roundedEqual: OperatorDefinition = {
     const operands = comparable(factValue, ruleValue);
     if (isUnavailable(operands)) return operands;
     return withinRounding(operands[0], operands[1]);
+  },
+};
+
+/** Rounding-aware ≥: the fact value may be at least the rule value given how both were printed. */
+export const roundedGreaterThanInclusive: OperatorDefinition = {
+  name: 'roundedGreaterThanInclusive',
+  description: {
+    'zh-CN':
+      '考虑四舍五入的“大于或等于”：按两边的打印精度，事实值可能不小于规则值（短缺小于两边舍入半单位之和时视为成立）。用于下限核对，如“三公”经费中的公务接待费不应少于经济分类中的公务接待费。默认请用 decimalGreaterThanInclusive。',
+    en: 'Rounding-aware ≥: given how both sides were printed, the fact value may be at least the rule value (a shortfall under the sum of their rounding half-widths is allowed). For lower bounds between tables printed separately. decimalGreaterThanInclusive is the default.',
+  },
+  accepts: ['quantity'],
+  value: DECIMAL_VALUE,
+  example: {
+    fact: 'cell',
+    params: { table: 'threePublicExpenses', row: { key: 'reception' }, column: 'total' },
+    operator: 'roundedGreaterThanInclusive',
+    value: { fact: 'cell', params: { table: 'basicExpenditureByEconomicClass', row: { code: '30217' }, column: 'total', ifMissing: 'blank' } },
+  },
+  check(factValue, ruleValue) {
+    const operands = comparable(factValue, ruleValue);
+    if (isUnavailable(operands)) return operands;
+    return roundedOrder(operands[0], operands[1]) >= 0;
+  },
+};
+
+/** Rounding-aware ≤: the fact value may be at most the rule value given how both were printed. */
+export const roundedLessThanInclusive: OperatorDefinition = {
+  name: 'roundedLessThanInclusive',
+  description: {
+    'zh-CN':
+      '考虑四舍五入的“小于或等于”：按两边的打印精度，事实值可能不大于规则值（超出小于两边舍入半单位之和时视为成立）。用于上限核对，如机关运行经费不应超过公用经费。默认请用 decimalLessThanInclusive。',
+    en: 'Rounding-aware ≤: given how both sides were printed, the fact value may be at most the rule value (an excess under the sum of their rounding half-widths is allowed). For upper bounds between tables printed separately. decimalLessThanInclusive is the default.',
+  },
+  accepts: ['quantity'],
+  value: DECIMAL_VALUE,
+  example: {
+    fact: 'cell',
+    params: { table: 'agencyOperatingCosts', row: { key: 'total' }, column: 'total' },
+    operator: 'roundedLessThanInclusive',
+    value: { fact: 'cell', params: { table: 'basicExpenditureByEconomicClass', row: { key: 'total' }, column: 'public' } },
+  },
+  check(factValue, ruleValue) {
+    const operands = comparable(factValue, ruleValue);
+    if (isUnavailable(operands)) return operands;
+    return roundedOrder(operands[0], operands[1]) <= 0;
   },
 };

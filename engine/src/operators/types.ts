@@ -25,6 +25,8 @@ export interface OperatorDefinition {
   check(factValue: unknown, ruleValue: unknown): Verdict;
   /** Checks a constant rule value when the rule set loads; returns what is wrong, if anything. */
   validateValue?(ruleValue: unknown): string | undefined;
+  /** Names of the message params `describe` adds (so rule sets may use them). */
+  readonly placeholders?: readonly string[];
   /** Extra message params for a failed comparison, e.g. {match} for a pattern. */
   describe?(factValue: unknown, ruleValue: unknown): Readonly<Record<string, string>>;
 }

@@ -50,7 +50,8 @@ export interface LoadOptions {
   readonly operators?: readonly OperatorDefinition[];
 }
 
-const PLACEHOLDERS = new Set(['text', 'match', 'missing', 'tableRole', 'actual', 'expected', 'difference', 'table', 'row', 'column', 'code', 'figure', 'subject', 'key', 'of', 'project', 'reason', 'title', 'ruleId']);
+/** Message params every finding may use; operators add their own (`placeholders`). */
+const PLACEHOLDERS: readonly string[] = ['text', 'tableRole', 'actual', 'expected', 'difference', 'table', 'row', 'column', 'code', 'figure', 'subject', 'key', 'of', 'project', 'reason', 'title', 'ruleId'];
 const SCOPE_PROVIDES: Readonly<Record<string, readonly string[]>> = {
   table: ['table'],
   row: ['table', 'row'],
@@ -73,12 +74,15 @@ function say(language: Language, zh: string, en: string): string {
 
 class RuleChecker {
   readonly problems: RuleSetProblem[] = [];
+  private readonly placeholders: ReadonlySet<string>;
 
   constructor(
     private readonly facts: ReadonlyMap<string, FactDefinition>,
     private readonly operators: ReadonlyMap<string, OperatorDefinition>,
     private readonly language: Language,
-  ) {}
+  ) {
+    this.placeholders = new Set([...PLACEHOLDERS, ...[...operators.values()].flatMap((operator) => operator.placeholders ?? [])]);
+  }
 
   private report(at: Located, pointer: string, message: string): void {
     this.problems.push({ file: at.file, pointer: `${at.pointer}${pointer}`, message });
@@ -111,11 +115,11 @@ class RuleChecker {
     for (const [language, value] of variants) {
       if (typeof value !== 'string') continue;
       for (const [, name] of value.matchAll(/\{([A-Za-z]+)\}/g)) {
-        if (PLACEHOLDERS.has(name!)) continue;
+        if (this.placeholders.has(name!)) continue;
         this.report(
           at,
           language === '' ? pointer : `${pointer}/${escapeToken(language)}`,
-          say(this.language, `未知的占位符 {${name}}：可用的有 ${[...PLACEHOLDERS].map((p) => `{${p}}`).join(' ')}`, `unknown placeholder {${name}}; known: ${[...PLACEHOLDERS].map((p) => `{${p}}`).join(' ')}`),
+          say(this.language, `未知的占位符 {${name}}：可用的有 ${[...this.placeholders].map((p) => `{${p}}`).join(' ')}`, `unknown placeholder {${name}}; known: ${[...this.placeholders].map((p) => `{${p}}`).join(' ')}`),
         );
       }
     }

@@ -45,6 +45,22 @@ const rowSelector: Schema = {
     hasChildren: { description: '是否有下级行。/ Whether the row has children in the hierarchy.', type: 'boolean' },
     hasValues: { description: '是否至少有一个金额单元格已填写（全空的行为 false）。/ Whether at least one amount cell is filled.', type: 'boolean' },
     sameCode: { description: '与作用域当前行编码相同的行（用于跨表核对）。/ The row with the scope row\'s code (cross-table checks).', const: true },
+    sameAs: {
+      description:
+        '编码或名称取自作用域当前对象的某个字段（JSON Pointer），如 {"name": "/project"}：与绩效目标表项目同名的行；{"code": "/code"}：与情况说明中数字的科目编码相同的行。/ Code or name read from the current scope item, e.g. {"name": "/project"}.',
+      type: 'object',
+      additionalProperties: false,
+      minProperties: 1,
+      properties: {
+        code: { description: '编码所在字段。/ Pointer to the code.', type: 'string', pattern: '^(/[^/]*)+$' },
+        name: {
+          description:
+            '名称所在字段（比较时忽略空白，全角括号视同半角；科目路径如“卫生健康支出（类）行政事业单位医疗（款）行政单位医疗（项）”或“卫生健康支出-行政事业单位医疗-行政单位医疗”取最后一级）。/ Pointer to the name (whitespace ignored, full-width brackets as ASCII; a cited classification path means its last part).',
+          type: 'string',
+          pattern: '^(/[^/]*)+$',
+        },
+      },
+    },
   },
 };
 
