@@ -438,5 +438,137 @@ export function checkByHand(document: unknown): BaselineFinding[] {
     for (const entry of texts) if ((kinds === undefined || kinds.includes(entry.kind)) && pattern.test(entry.text)) report(ruleId, entry.pointer);
   }
 
+  // rules of the second batch: notes, explanations, names, counts, performance-table coverage
+  const fiscalYear = (document as { meta?: { fiscalYear?: unknown } }).meta?.fiscalYear;
+  const department = (document as { meta?: { department?: unknown } }).meta?.department;
+  const bareNote = /^\s*(注\s*[:：]?\s*)?(本表)?(无数据|为空表?|数据为空|无内容)\s*[。.；;]?\s*$/u;
+  for (const role of [...TABLES, 'threePublicExpenses']) {
+    const table = tables[role];
+    if (table?.note === undefined || !EMPTY_NOTE.test(table.note)) continue;
+    if (bareNote.test(table.note)) report('empty-note-states-reason', `/tables/${role}/note`);
+    if (role === 'stateCapital' && /^(?!.*国有资本).*?(政府性基金|“三公”经费|三公经费|机关运行经费|项目支出)/u.test(table.note)) report('state-capital-note-names-own-fund', `/tables/${role}/note`);
+    if ((role === 'governmentFundIncome' || role === 'governmentFundExpenditure') && /^(?!.*政府性基金).*?(国有资本经营|“三公”经费|三公经费|机关运行经费|项目支出)/u.test(table.note)) {
+      report('government-fund-note-names-own-fund', `/tables/${role}/note`);
+    }
+  }
+  const econ = tables.basicExpenditureByEconomicClass;
+  const econLine = (names: string[]): Fig => {
+    const row = econ?.rows.find((candidate) => names.includes(candidate.name.replace(/\s+/g, '')));
+    return row && econ ? cell(econ, row, 'total') : { v: ZERO, u: ZERO, blank: true };
+  };
+  const atLeast = (a: Fig, b: Fig) => {
+    const allowance = a.u.plus(b.u);
+    const difference = a.v.minus(b.v);
+    return allowance.isZero() ? !difference.isNegative() : difference.abs().lessThan(allowance) || !difference.isNegative();
+  };
+  if (econ) {
+    for (const [key, names] of [['reception', ['公务接待费']], ['vehicleOperation', ['公务用车运行维护费']], ['abroad', ['因公出国（境）费用', '因公出国(境)费用']]] as const) {
+      const mine = keyCell('threePublicExpenses', key, 'total');
+      if (mine && !atLeast(mine[0], econLine([...names]))) report('three-public-covers-economic-lines', mine[1]);
+    }
+  }
+  const agency = keyCell('agencyOperatingCosts', 'total', 'total');
+  const publicCosts = keyCell('basicExpenditureByEconomicClass', 'total', 'public');
+  if (agency && publicCosts) {
+    if (!atLeast(publicCosts[0], agency[0])) report('agency-costs-within-public-costs', agency[1]);
+    const unitType = (document as { meta?: { unitType?: unknown } }).meta?.unitType;
+    if ((unitType === 'administrative' || unitType === 'civil-servant-managed') && !rounded(agency[0], publicCosts[0])) report('agency-costs-match-public-costs', agency[1]);
+  }
+  const sectionText = (id: string): string | undefined => {
+    const found = ((full.narrative?.sections ?? []) as { id?: unknown; text?: unknown }[]).filter((section) => section.id === id && typeof section.text === 'string');
+    return found.length > 0 ? found.map((section) => section.text).join('\n') : undefined;
+  };
+  if (agency && publicCosts && publicCosts[0].v.greaterThan(0) && !agency[0].v.greaterThan(0)) {
+    const text = sectionText('agencyOperatingCosts');
+    if (text !== undefined && !/事业单位|参照公务员法管理|参公|原因|由于|因为|不属于/u.test(text)) report('agency-costs-absence-explained', agency[1]);
+  }
+  const organisation = (other.organisation as { text?: unknown } | undefined)?.text;
+  const personnel = keyCell('basicExpenditureByEconomicClass', 'total', 'personnel');
+  if (typeof organisation === 'string' && /编制\s*[1-9][0-9]*\s*[名人个]/u.test(organisation) && personnel && !personnel[0].v.greaterThan(0)) {
+    const text = sectionText('basicExpenditure');
+    if (text !== undefined && !/原因|由于|因为|列支|承担|统筹|不在本(部门|单位)/u.test(text)) report('personnel-costs-absence-explained', personnel[1]);
+  }
+  const vehicles = (document as { assets?: { vehicles?: { actual?: unknown } } }).assets?.vehicles?.actual;
+  const operation = keyCell('threePublicExpenses', 'vehicleOperation', 'total');
+  if (vehicles === 0 && operation && !operation[0].v.isZero()) {
+    const text = sectionText('threePublicExpenses');
+    if (text !== undefined && !/租用|租车|租赁|统筹|借用|平台|调剂/u.test(text)) report('vehicle-costs-without-vehicles-explained', operation[1]);
+  }
+  // names and amounts cited by code
+  const general = tables.generalBudgetExpenditure;
+  const normalise = (name: string) => name.replace(/\s+/g, '').replace(/（/g, '(').replace(/）/g, ')');
+  const leaf = (name: string) => {
+    if (/[（(](类|款|项)[）)]/u.test(name)) return name.split(/[（(](?:类|款|项)[）)]/u).filter((part) => part.trim() !== '').pop()!.trim();
+    const parts = name.split(/\s*[-－—]\s*/u).filter((part) => part.trim() !== '');
+    return parts.length >= 2 && parts[0]!.trim().endsWith('支出') ? parts[parts.length - 1]!.trim() : name;
+  };
+  if (general) {
+    for (const entry of figures) {
+      const figure = entry.figure as FigureJson & { subject?: string };
+      if (figure.key !== 'functionalClassExpenditure' || figure.kind !== 'amount' || typeof figure.code !== 'string') continue;
+      const row = general.rows.find((candidate) => candidate.code === figure.code);
+      if (row === undefined) continue;
+      const subject = typeof figure.subject === 'string' && figure.subject.trim() !== '' ? normalise(leaf(figure.subject)) : undefined;
+      if (!general.rows.some((candidate) => candidate.code === figure.code && normalise(candidate.name) === subject)) report('narrative-subject-names-match', entry.pointer);
+      if (sections[entry.s] !== undefined && (sections[entry.s] as { id?: string }).id === 'generalBudget' && !rounded(figureValue(figure)!, cell(general, row, 'total'))) {
+        report('narrative-functional-class-amounts-match', `${entry.pointer}/value`);
+      }
+    }
+  }
+  const projectRows = projects?.rows.filter((row) => row.level === 3) ?? [];
+  const count = (n: number): Fig => ({ v: new D(n), u: ZERO, blank: false });
+  for (const entry of figures) {
+    const figure = entry.figure;
+    if (figure.key === 'performanceProjects' && figure.kind === 'count' && projectRows.length > 0 && !exact(figureValue(figure)!, count(projectRows.length))) report('performance-project-count-matches', `${entry.pointer}/value`);
+    if (figure.key === 'performancePublishedProjects' && figure.kind === 'count' && performanceTables.length > 0 && !exact(figureValue(figure)!, count(performanceTables.length))) {
+      report('performance-published-count-matches-tables', `${entry.pointer}/value`);
+    }
+    if ((figure.key === 'performanceAmount' || figure.key === 'performancePublishedAmount') && figure.kind === 'amount' && projects) {
+      if (!rounded(figureValue(figure)!, add(projects.rows.filter((row) => row.level === 1).map((row) => cell(projects, row, 'total'))))) report('performance-amount-matches-project-table', `${entry.pointer}/value`);
+    }
+  }
+  const projectNamed = (name: unknown) => (typeof name === 'string' && name.trim() !== '' ? projectRows.filter((row) => normalise(row.name) === normalise(leaf(name))) : []);
+  const contains = (text: string, whole: unknown) => typeof whole === 'string' && whole !== '' && normalise(text).includes(normalise(whole));
+  performanceTables.forEach((table, index) => {
+    const at = `/performance/${index}`;
+    const owner = [table.department, table.implementingUnit];
+    if (typeof department === 'string' && owner.some((field) => typeof field === 'string') && !owner.some((field) => typeof field === 'string' && contains(field, department))) {
+      report('performance-table-belongs-to-department', at);
+    }
+    const matches = projectNamed(table.project);
+    if (projectRows.length > 0 && matches.length === 0) report('performance-project-in-project-table', at);
+    const annual = ((table.funds as Record<string, Record<string, unknown>> | undefined)?.annual ?? {}).total;
+    if (matches.length > 0 && projects && annual !== undefined && !rounded(parse(annual, ONE)!, cell(projects, matches[0]!, 'total'))) report('performance-funds-match-project-table', `${at}/funds/annual/total`);
+    const levels = new Set(((table.indicators as { level1?: unknown }[] | undefined) ?? []).map((indicator) => (typeof indicator.level1 === 'string' ? indicator.level1.trim() : '')));
+    if (Array.isArray(table.indicators) && !['产出指标', '效益指标', '满意度指标'].every((level) => levels.has(level))) report('performance-indicator-levels-present', at);
+  });
+  if (projects && performanceTables.length > 0) {
+    projects.rows.forEach((row, index) => {
+      if (row.level !== 3) return;
+      const tablesFor = performanceTables.filter((table) => typeof table.project === 'string' && normalise(table.project) === normalise(leaf(row.name))).length;
+      if (tablesFor !== 1) report('project-has-performance-table', `/tables/projectExpenditure/rows/${index}`);
+    });
+  }
+  const dateBefore = /(?<!\d)((?:19|20)\d{2})(?:\s*年\s*(?:\d{1,2}\s*月(?:\s*\d{1,2}\s*日)?|底|末)|[-./](?:1[0-2]|0?[1-9])(?:[-./](?:3[01]|[12]\d|0?[1-9]))?(?!\d))/gu;
+  if (typeof fiscalYear === 'number') {
+    for (const entry of texts) {
+      if (entry.kind === 'indicators' && [...entry.text.matchAll(dateBefore)].some((match) => Number(match[1]) < fiscalYear)) report('performance-dates-not-before-year', entry.pointer);
+    }
+    for (const [role, table] of Object.entries(tables)) {
+      const title = (table as { title?: unknown }).title;
+      if (typeof title !== 'string') continue;
+      const years = [...title.matchAll(/(?<!\d)((?:19|20)\d{2})\s*年/gu)].map((match) => Number(match[1]));
+      if (years.length === 0 || years.some((year) => year !== fiscalYear)) report('table-titles-name-year', `/tables/${role}/title`);
+    }
+  }
+  const equipment = (document as { assets?: { equipment?: { category?: unknown }[] } }).assets?.equipment;
+  if (Array.isArray(equipment)) {
+    const categories = new Set(equipment.map((item) => (typeof item.category === 'string' ? item.category.trim() : '')));
+    if (categories.has('通用设备') && !categories.has('专用设备')) report('asset-equipment-categories', '/assets/equipment');
+  }
+  for (const entry of texts) {
+    if (entry.kind === 'narrative' && /[^，。；,;\s]{0,20}(结构图|示意图|饼图|柱状图|图\s*[0-9一二三四五六七八九十]+)/u.test(entry.text)) report('charts-have-data', entry.pointer);
+  }
+
   return findings.sort((a, b) => (a.path === b.path ? (a.ruleId < b.ruleId ? -1 : 1) : a.path < b.path ? -1 : 1));
 }

@@ -143,6 +143,44 @@ describe('outcomes that are not pass or fail', () => {
   });
 });
 
+describe('per-document state', () => {
+  it('nothing one document computed leaks into the next: scope items, cached values and rows are per document', async () => {
+    const loaded = loadRuleSet({
+      id: 'years',
+      version: '1.0.0',
+      title: '年度',
+      rules: [
+        {
+          id: 'whole-document-year',
+          title: '预算年度为 2025',
+          message: '预算年度不是 2025',
+          severity: 'error',
+          basis: ['测试'],
+          conditions: { all: [{ fact: 'scopeItem', path: '/meta/fiscalYear', operator: 'equal', value: 2025 }] },
+        },
+        {
+          id: 'total-row',
+          title: '支出总表合计',
+          message: '合计不是 3011.46',
+          severity: 'error',
+          basis: ['测试'],
+          conditions: { all: [{ fact: 'cell', params: { table: 'expenditureSummary', row: { key: 'total' }, column: 'total' }, operator: 'decimalEqual', value: '3011.46' }] },
+        },
+      ],
+    });
+    expect(loaded.ok).toBe(true);
+    if (!loaded.ok) return;
+    const other = patched(sampleDocument(), [
+      { op: 'replace', path: '/meta/fiscalYear', value: 2026 },
+      { op: 'replace', path: '/tables/expenditureSummary/rows/0/values/total', value: '1.00' },
+    ]);
+    for (const [document, failing] of [[sampleDocument(), 0], [other, 2], [sampleDocument(), 0]] as const) {
+      const report = await evaluate(loaded.value, document);
+      expect(report.outcomes.filter((outcome) => outcome.status === 'fail')).toHaveLength(failing);
+    }
+  });
+});
+
 describe('documents of the wrong shape never crash the engine', () => {
   const shapes: [string, unknown][] = [
     ['an empty object', {}],

@@ -55,8 +55,19 @@ const FULL_WIDTH_BRACKETS = /[（）]/g;
  * @param name The name as printed.
  */
 export function normaliseName(name: string): string {
-  return name.replace(WHITESPACE, '').replace(FULL_WIDTH_BRACKETS, (bracket) => (bracket === '（' ? '(' : ')'));
+  // Row and project names are compared again and again (each scope item against each row): keep
+  // them. The cache is bounded, so a long-running process cannot grow it without end.
+  let normalised = normalisedNames.get(name);
+  if (normalised === undefined) {
+    normalised = name.replace(WHITESPACE, '').replace(FULL_WIDTH_BRACKETS, (bracket) => (bracket === '（' ? '(' : ')'));
+    if (normalisedNames.size >= NORMALISED_NAMES_LIMIT) normalisedNames.clear();
+    normalisedNames.set(name, normalised);
+  }
+  return normalised;
 }
+
+const NORMALISED_NAMES_LIMIT = 10_000;
+const normalisedNames = new Map<string, string>();
 
 const LEVEL_MARKED = /[（(](类|款|项)[）)]/u;
 const PATH_SEPARATOR = /\s*[-－—]\s*/u;
@@ -92,8 +103,8 @@ export function matchesRow(table: TableView, row: RowView, selector: RowSelector
   if (selector.hasCode !== undefined && (row.code !== undefined) !== selector.hasCode) return false;
   if (selector.hasKey !== undefined && (row.key !== undefined) !== selector.hasKey) return false;
   if (selector.name !== undefined) {
-    const wanted = typeof selector.name === 'string' ? [selector.name] : selector.name;
-    if (!wanted.map(normaliseName).includes(normaliseName(row.name))) return false;
+    const name = normaliseName(row.name);
+    if (typeof selector.name === 'string' ? normaliseName(selector.name) !== name : !selector.name.some((wanted) => normaliseName(wanted) === name)) return false;
   }
   if (selector.group !== undefined && row.group !== selector.group) return false;
   if (selector.level !== undefined && row.level !== selector.level) return false;

@@ -225,7 +225,13 @@ function textItems(context: DocumentContext, kinds: readonly TextKind[] | undefi
  * @param scope The rule's scope, or undefined for the whole document.
  */
 export function scopeItems(context: DocumentContext, scope: Scope | undefined): readonly ScopeItem[] {
-  if (scope === undefined) return [{ binding: { pointer: '' }, labels: () => ({}) }];
+  // Rules with the same scope share its items, and so what facts cache per item (bindings are
+  // per document: facts key caches on them).
+  if (scope === undefined) return context.memo('scope:document', () => [{ binding: { pointer: '' }, labels: () => ({}) }]);
+  return context.memo(`scope:${JSON.stringify(scope)}`, () => collectItems(context, scope));
+}
+
+function collectItems(context: DocumentContext, scope: Scope): readonly ScopeItem[] {
   switch (scope.each) {
     case 'table':
       return [...tableItems(context, scope.tables)];

@@ -66,7 +66,11 @@ export const count: FactDefinition = {
     }
     const table = resolveTable(params, scope);
     if (isUnavailable(table)) return table;
-    const rows = selectRows(table, withScope((params.rows ?? {}) as RowSelector, scope));
-    return { ...exactQuantity(new Money(rows.length), '个', 0), pointer: `${table.pointer}/rows` };
+    const selector = withScope((params.rows ?? {}) as RowSelector, scope);
+    // Without sameAs the count is the same for every scope item: count once per document.
+    return scope.context.memo(`count:${table.role}:${JSON.stringify(selector)}`, () => ({
+      ...exactQuantity(new Money(selectRows(table, selector).length), '个', 0),
+      pointer: `${table.pointer}/rows`,
+    }));
   },
 };

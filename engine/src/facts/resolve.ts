@@ -38,6 +38,28 @@ export function resolveTable(params: Readonly<Record<string, unknown>>, scope: F
   return scope.context.table(role);
 }
 
+/** Rows found by a rule's own selector objects, per table (a document's tables live as long as its evaluation). */
+const foundRows = new WeakMap<TableView, WeakMap<RowSelector, RowView | null>>();
+
+/**
+ * The first row meeting a selector. A selector that does not depend on the scope item finds the
+ * same row for every item: look it up once per table.
+ */
+function findRowOnce(table: TableView, selector: RowSelector, scope: FactScope): RowView | undefined {
+  if (selector.sameCode === true || selector.sameAs !== undefined) return findRow(table, withScope(selector, scope));
+  let rows = foundRows.get(table);
+  if (rows === undefined) {
+    rows = new WeakMap();
+    foundRows.set(table, rows);
+  }
+  let row = rows.get(selector);
+  if (row === undefined) {
+    row = findRow(table, selector) ?? null;
+    rows.set(selector, row);
+  }
+  return row ?? undefined;
+}
+
 /**
  * The one row a fact means: the first row matching the `row` selector, else the scope's row.
  * @param table The table.
@@ -47,7 +69,7 @@ export function resolveTable(params: Readonly<Record<string, unknown>>, scope: F
 export function resolveRow(table: TableView, params: Readonly<Record<string, unknown>>, scope: FactScope): RowView | Unavailable {
   const selector = params.row;
   if (selector !== undefined && selector !== null && typeof selector === 'object') {
-    const row = findRow(table, withScope(selector as RowSelector, scope));
+    const row = findRowOnce(table, selector as RowSelector, scope);
     return row ?? missing(`${table.name} 中没有符合 ${JSON.stringify(selector)} 的行`, `${table.pointer}/rows`);
   }
   const index = scope.binding.table === table.role ? scope.binding.row : undefined;

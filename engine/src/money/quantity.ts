@@ -97,7 +97,7 @@ export function blankQuantity(unit: DisplayUnit, pointer?: string): Quantity {
 export function exactQuantity(value: DecimalValue, unit: DisplayUnit, scale = 2): Quantity {
   return {
     kind: 'quantity',
-    value: value.times(baseFactor(unit)),
+    value: unit === '万元' ? value.times(baseFactor(unit)) : value,
     dimension: dimensionOf(unit),
     unit,
     scale,

@@ -17,9 +17,21 @@ export const DECIMAL_VALUE = {
 } as const;
 
 function constant(value: unknown, unit: DisplayUnit): Quantity | Unavailable {
+  // A rule's constants ("0", "1", "100") are compared once per scope item: read each once.
+  const key = typeof value === 'string' || typeof value === 'number' ? `${typeof value}:${value}:${unit}` : undefined;
+  const known = key === undefined ? undefined : constants.get(key);
+  if (known !== undefined) return known;
   const parsed = parseDecimal(value);
-  return parsed === undefined ? invalid(`规则中的值 ${JSON.stringify(value)} 不是十进制数`) : exactQuantity(parsed, unit);
+  const quantity = parsed === undefined ? invalid(`规则中的值 ${JSON.stringify(value)} 不是十进制数`) : exactQuantity(parsed, unit);
+  if (key !== undefined) {
+    if (constants.size >= CONSTANTS_LIMIT) constants.clear();
+    constants.set(key, quantity);
+  }
+  return quantity;
 }
+
+const CONSTANTS_LIMIT = 1_000;
+const constants = new Map<string, Quantity | Unavailable>();
 
 /**
  * Turns two operands into quantities of one dimension.

@@ -69,6 +69,8 @@ export const notMatchesPattern: OperatorDefinition = {
     const verdict = matches(factValue, ruleValue);
     return typeof verdict === 'boolean' ? !verdict : verdict;
   },
+  // Only a text the pattern matches can fail.
+  textFilter: patternOf,
   validateValue,
   placeholders: ['match'],
   describe,

@@ -25,6 +25,11 @@ export interface OperatorDefinition {
   check(factValue: unknown, ruleValue: unknown): Verdict;
   /** Checks a constant rule value when the rule set loads; returns what is wrong, if anything. */
   validateValue?(ruleValue: unknown): string | undefined;
+  /**
+   * For comparisons on texts: a regular expression every text the comparison can fail on matches
+   * (the others pass without evaluation). Must never exclude a text that would fail.
+   */
+  textFilter?(ruleValue: unknown): RegExp | undefined;
   /** Names of the message params `describe` adds (so rule sets may use them). */
   readonly placeholders?: readonly string[];
   /** Extra message params for a failed comparison, e.g. {match} for a pattern. */

@@ -9,6 +9,9 @@ import { type OperatorDefinition } from './types.js';
  */
 const DATE = /(?<!\d)((?:19|20)\d{2})(?:\s*年\s*(?:\d{1,2}\s*月(?:\s*\d{1,2}\s*日)?|底|末)|[-./](?:1[0-2]|0?[1-9])(?:[-./](?:3[01]|[12]\d|0?[1-9]))?(?!\d))/gu;
 
+/** Any year-like digits: texts without them have no date. */
+const ANY_YEAR = /(?:19|20)\d{2}/u;
+
 /** A year named in a text: 2025年 (not inside a longer number). */
 const YEAR = /(?<!\d)((?:19|20)\d{2})\s*年/gu;
 
@@ -51,6 +54,8 @@ export const datesNotBefore: OperatorDefinition = {
   accepts: ['text', 'json'],
   value: YEAR_VALUE,
   example: { fact: 'text', operator: 'datesNotBefore', value: FISCAL_YEAR },
+  // Only a text with a year in it can fail.
+  textFilter: () => ANY_YEAR,
   check(factValue, ruleValue) {
     const text = textOf(factValue);
     if (isUnavailable(text)) return text;

@@ -267,6 +267,6 @@ export function loadRuleSet(manifest: unknown, options: LoadOptions = {}): LoadR
 
   const set = manifest as { id: string; version: string; title: LocalizedText };
   const engine = createEngine(facts, operators);
-  const rules: CompiledRule[] = sources.map(({ rule, at }) => compileRule(rule as RuleDefinition, at, engine));
+  const rules: CompiledRule[] = sources.map(({ rule, at }) => compileRule(rule as RuleDefinition, at, engine, operators));
   return { ok: true, value: { id: set.id, version: set.version, title: set.title, rules, operators, facts, engine } };
 }
