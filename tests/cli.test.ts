@@ -4,7 +4,7 @@
  * that validates against schemas/report.schema.json.
  */
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -39,6 +39,9 @@ describe('disclosure-check', () => {
     expect(stdout).toMatch(/提示（1）\n/);
     expect(stdout).toMatch(/ {2}\[no-non-public-material\] budget-2025-shenpiju\.txt 第 391 行 \/sections\/other\/0\/text\n/);
     expect(stdout).toMatch(/共 69 个错误、46 个警告、1 个提示/);
+    // The README's quick start quotes this output: its summary line must be the real one.
+    const summary = stdout.trim().split('\n').at(-1)!;
+    expect(readFileSync(join(ROOT, 'README.md'), 'utf8')).toContain(`\n${summary}\n`);
   });
 
   it('exits 0 without error findings: warnings alone, or the sample with its text rules skipped', async () => {

@@ -24,6 +24,12 @@ const figure = (section: number, index: number, value: string, text: string, fie
   { op: 'replace', path: `/narrative/sections/${section}/figures/${index}/text`, value: text },
 ];
 
+/** Appends a copy of a performance-target table with some fields changed. */
+const copyOfTable = (index: number, fields: Readonly<Record<string, string>>): Operation[] => [
+  { op: 'copy', from: `/performance/${index}`, path: '/performance/-' },
+  ...Object.entries(fields).map(([field, value]): Operation => ({ op: 'replace', path: `/performance/20/${field}`, value })),
+];
+
 const MUTATIONS: readonly Mutation[] = [
   // structure and completeness
   { defect: '缺少“三公”经费表', rule: 'required-tables-present', patch: [{ op: 'remove', path: '/tables/threePublicExpenses' }] },
@@ -61,6 +67,22 @@ const MUTATIONS: readonly Mutation[] = [
   { defect: '指标值留有“XX月XX日”占位', rule: 'performance-no-placeholders', patch: [{ op: 'replace', path: '/performance/1/indicators/0/value', value: '2025年XX月XX日前' }] },
   { defect: '指标值“≥100%”', rule: 'performance-no-degenerate-ratio-targets', patch: [{ op: 'replace', path: '/performance/1/indicators/1/value', value: '≥100%' }] },
   { defect: '指标值“≥0%”', rule: 'performance-no-zero-targets', patch: [{ op: 'replace', path: '/performance/1/indicators/1/value', value: '≥0%' }] },
+  { defect: '绩效目标表属于其他部门', rule: 'performance-table-belongs-to-department', patch: copyOfTable(3, { department: '999-其他部门', implementingUnit: '其他部门' }) },
+  { defect: '绩效目标表的项目不在项目支出表中', rule: 'performance-project-in-project-table', patch: copyOfTable(3, { project: '不存在的项目' }) },
+  { defect: '项目支出表中的项目没有绩效目标表', rule: 'project-has-performance-table', patch: [{ op: 'add', path: '/tables/projectExpenditure/rows/-', value: { level: 3, name: '新增项目', values: { total: '1.00', generalBudget: '1.00' } } }] },
+  { defect: '绩效目标表年度资金与项目支出表不符', rule: 'performance-funds-match-project-table', patch: [{ op: 'replace', path: '/performance/6/project', value: '培训经费' }] },
+  { defect: '绩效指标缺满意度指标', rule: 'performance-indicator-levels-present', patch: [{ op: 'replace', path: '/performance/0/indicators/6/level1', value: '效益指标' }] },
+  { defect: '绩效指标中的日期早于预算年度', rule: 'performance-dates-not-before-year', patch: [{ op: 'replace', path: '/performance/1/indicators/0/value', value: '2024年12月31日前' }] },
+  // narrative: subject amounts, project count and amount
+  { defect: '情况说明中科目金额与一般公共预算支出表不符', rule: 'narrative-functional-class-amounts-match', patch: figure(4, 3, '3001.46', '一般公共服务支出3,001.46万元') },
+  { defect: '绩效管理项目个数与项目支出表不符', rule: 'performance-project-count-matches', patch: figure(9, 0, '12', '2025年度我单位实行绩效管理项目12个') },
+  { defect: '公开项目金额与项目支出表不符', rule: 'performance-amount-matches-project-table', patch: figure(9, 10, '2900.00', '涉及项目金额2,900.00万元') },
+  // empty-table notes naming the wrong fund; cross-table bounds; vehicles; table titles
+  { defect: '国有资本经营预算表的空表说明写的是政府性基金', rule: 'state-capital-note-names-own-fund', patch: [{ op: 'replace', path: '/tables/stateCapital/note', value: '注：本部门2025年无政府性基金预算财政拨款安排的预算，故本表为空表。' }] },
+  { defect: '“三公”经费公务接待费少于经济分类中的公务接待费', rule: 'three-public-covers-economic-lines', patch: [{ op: 'add', path: '/tables/basicExpenditureByEconomicClass/rows/-', value: { name: '公务接待费', values: { governmentEconomicClass: '商品和服务支出', total: '1.00', public: '1.00' } } }] },
+  { defect: '机关运行经费超过公用经费', rule: 'agency-costs-within-public-costs', patch: [{ op: 'add', path: '/tables/agencyOperatingCosts/rows/0/values/total', value: '15.00' }] },
+  { defect: '没有公务用车却安排了运行维护费', rule: 'vehicle-costs-without-vehicles-explained', patch: [{ op: 'add', path: '/tables/threePublicExpenses/rows/4/values/total', value: '32.20' }] },
+  { defect: '报表标题的年度写错', rule: 'table-titles-name-year', patch: [{ op: 'replace', path: '/tables/expenditureSummary/title', value: '2024年预算支出总表' }] },
   // the rest: non-public material, text quality
   { defect: '公开了“此件不予公开”的材料', rule: 'no-non-public-material', patch: [{ op: 'replace', path: '/narrative/sections/7/text', value: '行政审批局无机关运行经费。（此件不予公开）' }] },
   { defect: '叠词', rule: 'no-doubled-words', patch: [{ op: 'replace', path: '/narrative/sections/6/text', value: '本部门无“三公”经费经费预算。' }] },
