@@ -254,8 +254,10 @@ export function checkByHand(document: unknown): BaselineFinding[] {
     });
   }
   const incomeTotal = tables.incomeSummary && rowByKey(tables.incomeSummary, 'total');
-  if (summary && tables.incomeSummary && incomeTotal) {
-    for (const key of ['generalBudget', 'governmentFunds', 'stateCapital', 'fiscalSpecialAccount', 'unitFunds']) {
+  const sourceColumns = ['generalBudget', 'governmentFunds', 'stateCapital', 'fiscalSpecialAccount', 'unitFunds'];
+  // As the engine: a source column the income summary does not have makes the check not applicable.
+  if (summary && tables.incomeSummary && incomeTotal && hasColumns(tables.incomeSummary, sourceColumns)) {
+    for (const key of sourceColumns) {
       const mine = keyCell('incomeExpenditureSummary', key, 'amount');
       if (mine && !exact(mine[0], cell(tables.incomeSummary, incomeTotal, key))) report('income-sources-match-income-summary', mine[1]);
     }
@@ -568,6 +570,65 @@ export function checkByHand(document: unknown): BaselineFinding[] {
   }
   for (const entry of texts) {
     if (entry.kind === 'narrative' && /[^，。；,;\s]{0,20}(结构图|示意图|饼图|柱状图|图\s*[0-9一二三四五六七八九十]+)/u.test(entry.text)) report('charts-have-data', entry.pointer);
+  }
+
+  // rules of the third batch: parts, hierarchy, signals, periods, duplicates, approvals
+  const meta = (document as { meta?: { title?: unknown; unitType?: unknown } }).meta ?? {};
+  if (typeof meta.title === 'string' && typeof fiscalYear === 'number') {
+    const years = [...meta.title.matchAll(/(?<!\d)((?:19|20)\d{2})\s*年/gu)].map((match) => Number(match[1]));
+    if (years.length === 0 || years.some((year) => year !== fiscalYear) || !/部门预算|单位预算/u.test(meta.title)) report('document-title-names-year-and-kind', '/meta/title');
+  }
+  const filledText = (value: unknown) => value !== undefined && value !== null && !(typeof value === 'string' && value.trim() === '');
+  const duties = (other.duties as { text?: unknown } | undefined)?.text;
+  if (![duties, organisation, (full.narrative?.sections ?? [])[0], ((other.glossary as unknown[]) ?? [])[0]].every(filledText)) report('required-parts-present', '/sections');
+  const sectionIds = new Set(((full.narrative?.sections ?? []) as { id?: unknown }[]).map((section) => (typeof section.id === 'string' ? section.id.trim() : '')));
+  if (Array.isArray(full.narrative?.sections) && !['overview', 'threePublicExpenses', 'agencyOperatingCosts', 'procurement'].every((id) => sectionIds.has(id))) {
+    report('required-explanations-present', '/narrative/sections');
+  }
+  const parentOf = (table: Table, row: Row) => table.rows.some((candidate) => candidate.group === row.group && candidate.code === row.code!.slice(0, -2));
+  for (const role of ['expenditureSummary', 'generalBudgetExpenditure', 'governmentFundExpenditure', 'incomeSummary']) {
+    const table = tables[role];
+    table?.rows.forEach((row, index) => {
+      const length = row.code?.length;
+      if ((length === 3 || length === 5) && children(table, row).length === 0) report('functional-tables-show-items', `/tables/${role}/rows/${index}`);
+      if ((length === 5 || length === 7) && !parentOf(table, row)) report('codes-have-parents', `/tables/${role}/rows/${index}`);
+    });
+  }
+  econ?.rows.forEach((row, index) => {
+    if (row.code?.length === 3 && children(econ, row).length === 0) report('economic-class-shows-items', `/tables/basicExpenditureByEconomicClass/rows/${index}`);
+  });
+  if (general && expenditure) {
+    general.rows.forEach((row, index) => {
+      if (row.code !== undefined && !expenditure.rows.some((candidate) => candidate.code === row.code)) report('general-budget-rows-in-expenditure-summary', `/tables/generalBudgetExpenditure/rows/${index}`);
+    });
+  }
+  const officeName = /(局|委员会|委|办公室|办|厅)$/u;
+  if (general && typeof department === 'string' && officeName.test(department) && general.rows.some((row) => normalise(row.name) === '事业运行')) {
+    if (!general.rows.some((row) => normalise(row.name) === '行政运行') && !/^(public-institution|mixed)$/u.test(String(meta.unitType))) report('unit-type-signals-agree', '/meta/department');
+  }
+  performanceTables.forEach((table, index) => {
+    if (typeof table.period === 'string' && /^\s*(?:[2-9][0-9]|[1-9][0-9]{2,})\s*年/u.test(table.period)) report('performance-period-plausible', `/performance/${index}/period`);
+    const name = typeof table.project === 'string' ? normalise(table.project) : '';
+    if (performanceTables.filter((candidate) => typeof candidate.project === 'string' && normalise(candidate.project) === name && name !== '').length !== 1) {
+      report('performance-tables-not-duplicated', `/performance/${index}`);
+    }
+  });
+  for (const entry of texts) {
+    if (entry.kind !== 'sections') continue;
+    if (/省直部门|省级部门|省直单位|中央部门|中央本级/u.test(entry.text)) report('glossary-fits-level', entry.pointer);
+    if (typeof department === 'string' && /予以批复|批复如下|现将.{0,20}批复/u.test(entry.text) && !contains(entry.text, department)) report('approval-page-names-department', entry.pointer);
+  }
+  for (const [id, ruleId] of [['threePublicExpenses', 'three-public-changes-explained'], ['agencyOperatingCosts', 'agency-costs-changes-explained']] as const) {
+    const text = sectionText(id);
+    if (text !== undefined && /增加|减少|增长|下降|上升|降低/u.test(text) && !/原因|由于|因为|主要是|主要用于|系/u.test(text)) report(ruleId, '/narrative/sections');
+  }
+  for (const [role, key, ruleId] of [['governmentFundExpenditure', 'governmentFunds', 'empty-fund-table-agrees'], ['stateCapital', 'stateCapital', 'empty-state-capital-table-agrees']] as const) {
+    const table = tables[role];
+    if (table?.note === undefined || !EMPTY_NOTE.test(table.note)) continue;
+    for (const summaryRole of ['incomeExpenditureSummary', 'fiscalAppropriationSummary']) {
+      const found = keyCell(summaryRole, key, 'amount');
+      if (found && !found[0].v.isZero()) report(ruleId, found[1]);
+    }
   }
 
   return findings.sort((a, b) => (a.path === b.path ? (a.ruleId < b.ruleId ? -1 : 1) : a.path < b.path ? -1 : 1));

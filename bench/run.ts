@@ -26,12 +26,18 @@ const variants: Operation[][] = [
 ];
 
 const key = (finding: { ruleId: string; path: string }) => `${finding.ruleId} ${finding.path}`;
-for (const patch of variants) {
-  const document = fastJsonPatch.applyPatch(structuredClone(sample), patch, true, false).newDocument;
+// The sample and its variants, and the two Shanghai documents (another template, tables in 元).
+const shanghai = ['shanghai-putuo-wanli-2025-budget.txt', 'shanghai-putuo-zhengfuban-2025-budget.txt'].map((name) => {
+  const imported = importText(readFileSync(join(packageRoot(), 'examples', name), 'utf8'));
+  if (!imported.ok) throw new Error(`${name}: ${imported.error.message}`);
+  return { label: name, document: imported.document as unknown };
+});
+const checked = [...variants.map((patch) => ({ label: JSON.stringify(patch), document: fastJsonPatch.applyPatch(structuredClone(sample), patch, true, false).newDocument })), ...shanghai];
+for (const { label, document } of checked) {
   const engine = (await evaluate(pack, document)).findings.map(key).sort();
   const hand = checkByHand(document).map(key).sort();
   if (JSON.stringify(engine) !== JSON.stringify(hand)) {
-    console.error(`baseline and engine disagree on ${JSON.stringify(patch)}:\n engine: ${engine.join('; ')}\n   hand: ${hand.join('; ')}`);
+    console.error(`baseline and engine disagree on ${label}:\n engine: ${engine.join('; ')}\n   hand: ${hand.join('; ')}`);
     process.exit(1);
   }
 }
@@ -55,7 +61,7 @@ const line = (label: string, perSecond: number) =>
 const ROUNDS = 15;
 const slice = (SECONDS * 1000) / ROUNDS;
 console.log(`disclosure-rules benchmark: ${pack.rules.length} rules over examples/budget-2025-shenpiju.json, ${ROUNDS} alternating rounds of ${(slice / 1000).toFixed(2)} s each (Node ${process.version})`);
-console.log(`agreement: engine and baseline report the same findings on ${variants.length} variants`);
+console.log(`agreement: engine and baseline report the same findings on the sample, ${variants.length - 1} defect variants and ${shanghai.length} Shanghai documents`);
 const engineCheck = () => evaluate(pack, sample);
 const handCheck = () => checkByHand(sample);
 for (let i = 0; i < 100; i++) {

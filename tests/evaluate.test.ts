@@ -18,7 +18,7 @@ describe('the sample disclosure', () => {
     expect(report.findings.length).toBeGreaterThan(0);
     expect(report.findings.filter((finding) => arithmeticRules.has(finding.ruleId))).toEqual([]);
     // Catalogue B05 (bare empty notes), A14 (no 专用设备), D11, D13 (unexplained absences), E06 (subject name),
-    // E12 (11 published targets, 20 tables) and G02 (projects without a table).
+    // D12 (unit-type signals), E12 (11 published targets, 20 tables) and G02 (projects without a table).
     expect([...new Set(report.findings.filter((finding) => !textRules.has(finding.ruleId)).map((finding) => finding.ruleId))].sort()).toEqual([
       'agency-costs-absence-explained',
       'asset-equipment-categories',
@@ -27,12 +27,15 @@ describe('the sample disclosure', () => {
       'performance-published-count-matches-tables',
       'personnel-costs-absence-explained',
       'project-has-performance-table',
+      'unit-type-signals-agree',
     ]);
     expect(report.valid).toBe(false);
     expect(report.summary.errored).toBe(0);
     // Not applicable: the narrative states no 三公, 机关运行经费 or procurement-reservation amounts,
-    // and the unit type (which decides whether 机关运行经费 must equal 公用经费) is not known.
+    // the unit type (which decides whether 机关运行经费 must equal 公用经费) is not known, and the
+    // 三公 and 机关运行经费 sections state no change that would need a reason.
     expect(report.outcomes.filter((outcome) => outcome.status === 'not_applicable').map((outcome) => outcome.ruleId).sort()).toEqual([
+      'agency-costs-changes-explained',
       'agency-costs-match-public-costs',
       'narrative-abroad-costs-match',
       'narrative-agency-operating-costs-match',
@@ -43,6 +46,7 @@ describe('the sample disclosure', () => {
       'narrative-vehicle-purchase-costs-match',
       'procurement-reserved-within-total',
       'procurement-small-micro-within-reserved',
+      'three-public-changes-explained',
     ]);
     expect(validateAgainst('report', report)).toEqual([]);
   });

@@ -209,3 +209,83 @@ describe('scope item fields', () => {
     expect(run('fieldSum', { fields: ['/x'] }, table(7))).toMatchObject({ reason: 'missing' });
   });
 });
+
+describe('counts, the hierarchy and section texts', () => {
+  const row = (index: number): ScopeBinding => ({ pointer: `/tables/expenditureSummary/rows/${index}`, table: 'expenditureSummary', row: index });
+  it('hierarchyCount counts direct children and tells whether the parent is printed', () => {
+    expect(shown(run('hierarchyCount', { relation: 'children' }, row(1)))).toBe('1个');
+    expect(shown(run('hierarchyCount', { relation: 'children' }, row(2)))).toBe('2个');
+    expect(shown(run('hierarchyCount', { relation: 'children' }, row(3)))).toBe('0个');
+    expect(run('hierarchyCount', { relation: 'children' }, row(3))).toMatchObject({ pointer: '/tables/expenditureSummary/rows/3' });
+    expect(shown(run('hierarchyCount', { relation: 'parent' }, row(4)))).toBe('1个');
+    expect(shown(run('hierarchyCount', { relation: 'parent' }, row(1)))).toBe('1个');
+    expect(shown(run('hierarchyCount', { relation: 'parent' }, row(0)))).toBe('0个');
+    expect(run('hierarchyCount', { relation: 'children' })).toMatchObject({ reason: 'missing' });
+  });
+
+  it('count counts selected rows, or the performance-target tables, exactly', () => {
+    expect(shown(run('count', { table: 'expenditureSummary', rows: { codeLength: [3, 5] } }))).toBe('2个');
+    expect(shown(run('count', { table: 'expenditureSummary' }))).toBe('5个');
+    expect(run('count', { table: 'expenditureSummary' })).toMatchObject({ uncertainty: expect.anything(), pointer: '/tables/expenditureSummary/rows' });
+    expect(shown(run('count', { of: 'performanceTables' }))).toBe('2个');
+    expect(run('count', { table: 'projectExpenditure' })).toMatchObject({ reason: 'missing' });
+    expect(run('count', { of: 'performanceTables' }, { pointer: '' }, new DocumentContext({ meta: {} }))).toMatchObject({ reason: 'missing' });
+  });
+
+  it('count with sameProject counts the tables whose project is the scope item’s field (whitespace and bracket width ignored)', () => {
+    const named = (name: string) =>
+      run('count', { of: 'performanceTables', sameProject: '/name' }, row(0), new DocumentContext({ ...document, tables: { expenditureSummary: { ...document.tables.expenditureSummary, rows: [{ name }] } } }));
+    expect(shown(named('办公设备 购置'))).toBe('1个');
+    expect(shown(named('其他项目'))).toBe('0个');
+    expect(shown(named(''))).toBe('0个');
+  });
+
+  it('sectionText reads a narrative section by id, or is not applicable', () => {
+    expect(run('sectionText', { section: 'expenditure' })).toBe('…');
+    expect(run('sectionText', { section: 'overview' })).toMatchObject({ reason: 'missing' });
+  });
+});
+
+describe('row selectors that read the scope item (sameAs)', () => {
+  const cited = deepFreeze({
+    meta: { unit: '万元' },
+    tables: {
+      generalBudgetExpenditure: {
+        unit: '万元',
+        columns: [{ id: 'total', header: '合计' }],
+        rows: [
+          { code: '210', name: '卫生健康支出', values: { total: '9.00' } },
+          { code: '21011', name: '行政事业单位医疗', values: { total: '9.00' } },
+          { code: '2101101', name: '行政单位医疗', values: { total: '9.00' } },
+        ],
+      },
+    },
+    narrative: {
+      sections: [
+        {
+          id: 'generalBudget',
+          figures: [
+            { key: 'functionalClassExpenditure', kind: 'amount', value: '9', code: '2101101', subject: '卫生健康支出（类）行政事业单位医疗（款）行政单位医疗（项）' },
+            { key: 'functionalClassExpenditure', kind: 'amount', value: '9', code: '2101101', subject: '卫生健康支出-行政事业单位医疗-行政单位医疗' },
+            { key: 'functionalClassExpenditure', kind: 'amount', value: '9', code: '2101101', subject: '行政单位 医疗' },
+            { key: 'functionalClassExpenditure', kind: 'amount', value: '9', code: '2101101', subject: '事业单位医疗' },
+            { key: 'functionalClassExpenditure', kind: 'amount', value: '9', code: '299' },
+          ],
+        },
+      ],
+    },
+  });
+  const ctx = new DocumentContext(cited);
+  const figureBinding = (index: number): ScopeBinding => ({ pointer: `/narrative/sections/0/figures/${index}`, figure: ctx.figures()[index]! });
+  const matching = (index: number) => run('count', { table: 'generalBudgetExpenditure', rows: { sameAs: { code: '/code', name: '/subject' } } }, figureBinding(index), ctx);
+
+  it('matches a cited classification path by its last part, and a plain name as a name', () => {
+    expect([0, 1, 2, 3].map((index) => shown(matching(index)))).toEqual(['1个', '1个', '1个', '0个']);
+  });
+
+  it('selects no row when the scope item lacks the field', () => {
+    expect(shown(matching(4))).toBe('0个');
+    expect(shown(run('cell', { table: 'generalBudgetExpenditure', row: { sameAs: { code: '/code' } }, column: 'total' }, figureBinding(0), ctx))).toBe('9.00万元');
+    expect(run('cell', { table: 'generalBudgetExpenditure', row: { sameAs: { code: '/code' } }, column: 'total' }, figureBinding(4), ctx)).toMatchObject({ reason: 'missing' });
+  });
+});

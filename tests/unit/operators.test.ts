@@ -158,3 +158,94 @@ describe('equal and notEqual', () => {
     expect(op('notEqual').check(wan('1'), '1')).toMatchObject({ reason: 'invalid' });
   });
 });
+
+describe('roundedGreaterThanInclusive and roundedLessThanInclusive', () => {
+  it('allow a shortfall or excess under the sum of the rounding half-widths, and no more', () => {
+    // 25.40 万元 printed vs 254,000.40 元: 0.40 元 over, within 0.005 万元 = 50 元.
+    expect(op('roundedGreaterThanInclusive').check(wan('25.40'), yuan('254000.40'))).toBe(true);
+    expect(op('roundedGreaterThanInclusive').check(wan('25.40'), yuan('254060'))).toBe(false);
+    expect(op('roundedGreaterThanInclusive').check(wan('25.40'), wan('19.10'))).toBe(true);
+    expect(op('roundedLessThanInclusive').check(wan('11.5'), wan('11.46'))).toBe(true);
+    expect(op('roundedLessThanInclusive').check(wan('15.00'), wan('11.46'))).toBe(false);
+    expect(op('roundedLessThanInclusive').check(wan('1.00'), wan('11.46'))).toBe(true);
+  });
+
+  it('are exact when both sides are exact, and refuse other dimensions', () => {
+    expect(op('roundedGreaterThanInclusive').check(exactQuantity(new Money('0.999'), '个'), '1')).toBe(false);
+    expect(op('roundedGreaterThanInclusive').check(exactQuantity(new Money('1'), '个'), '1')).toBe(true);
+    expect(op('roundedLessThanInclusive').check(wan('1.00'), pct('1.00'))).toMatchObject({ reason: 'invalid' });
+    expect(op('roundedLessThanInclusive').check(missing('absent'), wan('1.00'))).toMatchObject({ reason: 'missing' });
+  });
+});
+
+describe('containsText', () => {
+  it('compares as names are compared: whitespace and bracket width ignored', () => {
+    expect(op('containsText').check('640-山西转型综合改革示范区行政审批局（本级）', '山西转型综合改革示范区 行政审批局(本级)')).toBe(true);
+    expect(op('containsText').check('640-山西转型综合改革示范区政务服务中心', '山西转型综合改革示范区行政审批局')).toBe(false);
+  });
+
+  it('is not applicable to an empty side, and refuses non-text', () => {
+    expect(op('containsText').check(undefined, '部门')).toMatchObject({ reason: 'missing' });
+    expect(op('containsText').check('部门', '')).toMatchObject({ reason: 'missing' });
+    expect(op('containsText').check(12, '部门')).toMatchObject({ reason: 'invalid' });
+  });
+});
+
+describe('includesValues', () => {
+  const levels = { '/level1': ['产出指标', '效益指标', '满意度指标'] };
+  it('requires each value to occur in the field of some entry, and names the absent ones', () => {
+    const indicators = [{ level1: '产出指标' }, { level1: ' 效益指标 ' }, { level1: '满意度指标' }];
+    expect(op('includesValues').check(indicators, levels)).toBe(true);
+    expect(op('includesValues').check(indicators.slice(0, 2), levels)).toBe(false);
+    expect(op('includesValues').describe!(indicators.slice(0, 1), levels)).toEqual({ missing: '效益指标、满意度指标' });
+    expect(op('includesValues').check([], levels)).toBe(false);
+  });
+
+  it('is not applicable without a list, refuses a non-list and an empty requirement', () => {
+    expect(op('includesValues').check(undefined, levels)).toMatchObject({ reason: 'missing' });
+    expect(op('includesValues').check({ level1: '产出指标' }, levels)).toMatchObject({ reason: 'invalid' });
+    expect(op('includesValues').validateValue!({ '/level1': [] })).toMatch(/至少一个/);
+  });
+});
+
+describe('datesNotBefore and namesYear', () => {
+  it('finds dates before the year, but not years alone or digits inside numbers', () => {
+    expect(op('datesNotBefore').check('2022年6月10日XX月XX日前', 2025)).toBe(false);
+    expect(op('datesNotBefore').describe!('2022年6月10日前、2024年底完成', 2025)).toEqual({ dates: '2022年6月10日、2024年底' });
+    expect(op('datesNotBefore').check('2024-12-31前完成', 2025)).toBe(false);
+    expect(op('datesNotBefore').check('2025年6月前', 2025)).toBe(true);
+    expect(op('datesNotBefore').check('较2024年增长10%', 2025)).toBe(true);
+    expect(op('datesNotBefore').check('≥200000人/次', 2025)).toBe(true);
+    expect(op('datesNotBefore').check('20241114165705', 2025)).toBe(true);
+  });
+
+  it('requires titles to name the year and no other', () => {
+    expect(op('namesYear').check('2025年预算收支总表', 2025)).toBe(true);
+    expect(op('namesYear').check('2024年预算收支总表', 2025)).toBe(false);
+    expect(op('namesYear').describe!('2024年预算收支总表', 2025)).toEqual({ years: '2024年' });
+    expect(op('namesYear').check('预算收支总表', 2025)).toBe(false);
+    expect(op('namesYear').check('2025年与2024年对比表', 2025)).toBe(false);
+  });
+
+  it('needs a year and a text', () => {
+    expect(op('datesNotBefore').check('2022年6月', undefined)).toMatchObject({ reason: 'missing' });
+    expect(op('datesNotBefore').check('2022年6月', '二〇二五')).toMatchObject({ reason: 'invalid' });
+    expect(op('namesYear').check(undefined, 2025)).toMatchObject({ reason: 'missing' });
+    expect(op('namesYear').check(5, 2025)).toMatchObject({ reason: 'invalid' });
+  });
+
+  it('tell the engine which texts can fail, so the others are skipped', () => {
+    expect(op('datesNotBefore').textFilter!(2025)?.test('无日期的指标值')).toBe(false);
+    expect(op('datesNotBefore').textFilter!(2025)?.test('2022年6月')).toBe(true);
+    expect(op('notMatchesPattern').textFilter!('此件不予公开')?.test('本件此件不予公开')).toBe(true);
+    expect(op('notMatchesPattern').textFilter!('(')).toBeUndefined();
+  });
+});
+
+describe('pattern operators on absent text', () => {
+  it('make the rule not applicable instead of failing it', () => {
+    expect(op('matchesPattern').check(undefined, '部门预算')).toMatchObject({ reason: 'missing' });
+    expect(op('notMatchesPattern').check(null, '部门预算')).toMatchObject({ reason: 'missing' });
+    expect(op('matchesPattern').check(5, '部门预算')).toMatchObject({ reason: 'invalid' });
+  });
+});

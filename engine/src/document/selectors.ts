@@ -12,8 +12,8 @@ export interface RowSelector {
   readonly exceptKeys?: readonly string[];
   /** Classification code, or any of several. */
   readonly code?: string | readonly string[];
-  /** Code length: 3 (类), 5 (款) or 7 (项). */
-  readonly codeLength?: number;
+  /** Code length: 3 (类), 5 (款) or 7 (项), or any of several. */
+  readonly codeLength?: number | readonly number[];
   /** Code starts with this. */
   readonly codePrefix?: string;
   /** Whether the row has a code. */
@@ -98,7 +98,10 @@ export function matchesRow(table: TableView, row: RowView, selector: RowSelector
   if (selector.key !== undefined && !oneOf(row.key, selector.key)) return false;
   if (selector.exceptKeys !== undefined && row.key !== undefined && selector.exceptKeys.includes(row.key)) return false;
   if (selector.code !== undefined && !oneOf(row.code, selector.code)) return false;
-  if (selector.codeLength !== undefined && row.code?.length !== selector.codeLength) return false;
+  if (selector.codeLength !== undefined) {
+    const length = row.code?.length;
+    if (typeof selector.codeLength === 'number' ? length !== selector.codeLength : length === undefined || !selector.codeLength.includes(length)) return false;
+  }
   if (selector.codePrefix !== undefined && !(row.code ?? '').startsWith(selector.codePrefix)) return false;
   if (selector.hasCode !== undefined && (row.code !== undefined) !== selector.hasCode) return false;
   if (selector.hasKey !== undefined && (row.key !== undefined) !== selector.hasKey) return false;
@@ -165,6 +168,24 @@ export function childRows(table: TableView, row: RowView): readonly RowView[] {
 
 // Table views live for one evaluation; their hierarchy is computed once per row.
 const CHILDREN = new WeakMap<TableView, Map<RowView, readonly RowView[]>>();
+
+/**
+ * The row whose direct children include this row (its 款 for a 项, its 类 for a 款, the total
+ * row for a 类), if any.
+ * @param table The table.
+ * @param row The row.
+ */
+export function parentRow(table: TableView, row: RowView): RowView | undefined {
+  let parents = PARENTS.get(table);
+  if (parents === undefined) {
+    parents = new Map();
+    for (const candidate of table.rows) for (const child of childRows(table, candidate)) if (!parents.has(child)) parents.set(child, candidate);
+    PARENTS.set(table, parents);
+  }
+  return parents.get(row);
+}
+
+const PARENTS = new WeakMap<TableView, Map<RowView, RowView>>();
 
 function findChildRows(table: TableView, row: RowView): RowView[] {
   const sameGroup = table.rows.filter((candidate) => candidate.group === row.group && candidate !== row);

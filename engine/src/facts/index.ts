@@ -11,6 +11,7 @@ import { count } from './count.js';
 import { documentValue } from './documentValue.js';
 import { fieldSum } from './fieldSum.js';
 import { figure } from './figure.js';
+import { hierarchyCount } from './hierarchyCount.js';
 import { impliedChangePercent } from './impliedChangePercent.js';
 import { rowSum } from './rowSum.js';
 import { scopeItem } from './scopeItem.js';
@@ -35,6 +36,7 @@ export const FACTS: readonly FactDefinition[] = [
   rowSum,
   columnSum,
   childrenSum,
+  hierarchyCount,
   sum,
   fieldSum,
   count,

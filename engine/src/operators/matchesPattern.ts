@@ -1,5 +1,5 @@
 /** Pattern operators over texts: the text matches (or does not match) a regular expression. */
-import { invalid, isUnavailable } from '../document/unavailable.js';
+import { invalid, isUnavailable, missing } from '../document/unavailable.js';
 import { type OperatorDefinition } from './types.js';
 
 const compiled = new Map<string, RegExp | undefined>();
@@ -32,6 +32,8 @@ function describe(factValue: unknown, ruleValue: unknown): Record<string, string
 
 function matches(factValue: unknown, ruleValue: unknown): boolean | ReturnType<typeof invalid> {
   if (isUnavailable(factValue)) return factValue;
+  // An absent text (a field the document does not have) makes the rule not applicable.
+  if (factValue === undefined || factValue === null) return missing('没有要匹配的文字');
   if (typeof factValue !== 'string') return invalid('只能在文字上匹配正则表达式');
   const pattern = patternOf(ruleValue);
   return pattern === undefined ? invalid(`规则中的正则表达式无效：${String(ruleValue)}`) : pattern.test(factValue);

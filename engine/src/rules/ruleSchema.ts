@@ -35,7 +35,10 @@ const rowSelector: Schema = {
     key: { description: '行的语义 key（或其中之一），如 total。/ Row key(s).', anyOf: [{ type: 'string' }, { type: 'array', items: { type: 'string' } }] },
     exceptKeys: { description: '排除这些 key 的行。/ Exclude rows with these keys.', type: 'array', items: { type: 'string' } },
     code: { description: '科目编码（或其中之一）。/ Code(s).', anyOf: [{ type: 'string' }, { type: 'array', items: { type: 'string' } }] },
-    codeLength: { description: '编码位数：3 类、5 款、7 项。/ Code length.', enum: [3, 5, 7] },
+    codeLength: {
+      description: '编码位数：3 类、5 款、7 项，或其中几种，如 [3, 5]。/ Code length, or several.',
+      anyOf: [{ enum: [3, 5, 7] }, { type: 'array', minItems: 1, items: { enum: [3, 5, 7] } }],
+    },
     codePrefix: { description: '编码前缀。/ Code prefix.', type: 'string' },
     hasCode: { description: '是否有编码。/ Whether the row has a code.', type: 'boolean' },
     hasKey: { description: '是否有 key。/ Whether the row has a key.', type: 'boolean' },
