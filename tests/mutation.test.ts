@@ -83,6 +83,15 @@ const MUTATIONS: readonly Mutation[] = [
   { defect: '机关运行经费超过公用经费', rule: 'agency-costs-within-public-costs', patch: [{ op: 'add', path: '/tables/agencyOperatingCosts/rows/0/values/total', value: '15.00' }] },
   { defect: '没有公务用车却安排了运行维护费', rule: 'vehicle-costs-without-vehicles-explained', patch: [{ op: 'add', path: '/tables/threePublicExpenses/rows/4/values/total', value: '32.20' }] },
   { defect: '报表标题的年度写错', rule: 'table-titles-name-year', patch: [{ op: 'replace', path: '/tables/expenditureSummary/title', value: '2024年预算支出总表' }] },
+  // structure: parts, explanations, 项 and 款 levels, codes, subjects across tables
+  { defect: '缺名词解释', rule: 'required-parts-present', patch: [{ op: 'replace', path: '/sections/glossary', value: [] }] },
+  { defect: '情况说明缺机关运行经费一节', rule: 'required-explanations-present', patch: [{ op: 'remove', path: '/narrative/sections/7' }] },
+  { defect: '支出总表只列到款', rule: 'functional-tables-show-items', patch: [{ op: 'remove', path: '/tables/expenditureSummary/rows/4' }, { op: 'remove', path: '/tables/expenditureSummary/rows/3' }] },
+  { defect: '项的编码错位、上级款不存在', rule: 'codes-have-parents', patch: [{ op: 'replace', path: '/tables/expenditureSummary/rows/3/code', value: '2010402' }] },
+  { defect: '一般公共预算支出表的科目不在支出总表中', rule: 'general-budget-rows-in-expenditure-summary', patch: [{ op: 'replace', path: '/tables/expenditureSummary/rows/4/code', value: '2010399' }] },
+  { defect: '政府性基金表为空而总表中有政府性基金收入', rule: 'empty-fund-table-agrees', patch: [{ op: 'add', path: '/tables/incomeExpenditureSummary/rows/1/values/amount', value: '50.00' }] },
+  { defect: '“三公”经费写了增减而不说明原因', rule: 'three-public-changes-explained', patch: [{ op: 'replace', path: '/narrative/sections/6/text', value: '“三公”经费预算比上年减少1.00万元。' }] },
+  { defect: '同一项目附了两张绩效目标表', rule: 'performance-tables-not-duplicated', patch: [{ op: 'replace', path: '/performance/4/project', value: '委托业务经费' }] },
   // the rest: non-public material, text quality
   { defect: '公开了“此件不予公开”的材料', rule: 'no-non-public-material', patch: [{ op: 'replace', path: '/narrative/sections/7/text', value: '行政审批局无机关运行经费。（此件不予公开）' }] },
   { defect: '叠词', rule: 'no-doubled-words', patch: [{ op: 'replace', path: '/narrative/sections/6/text', value: '本部门无“三公”经费经费预算。' }] },
