@@ -631,5 +631,52 @@ export function checkByHand(document: unknown): BaselineFinding[] {
     }
   }
 
+  // summary tables without carry-over rows, income by type (the Shanghai layout)
+  if (summary) {
+    const has = (key: string) => summary.rows.some((row) => row.key === key);
+    const noCarryIn = !has('currentYearIncomeTotal') && !has('carriedOver');
+    const noCarryOut = !has('currentYearExpenditureTotal') && !has('yearEndCarryForward');
+    const grandIn = keyCell('incomeExpenditureSummary', 'incomeGrandTotal', 'amount');
+    const grandOut = keyCell('incomeExpenditureSummary', 'expenditureGrandTotal', 'total');
+    if (noCarryIn && grandIn) {
+      const levelOne = summary.rows.filter((row) => row.group === 'income' && row.level === 1).map((row) => cell(summary, row, 'amount'));
+      const fiscalRow = rowByKey(summary, 'fiscalAppropriation');
+      const fiscalParts = fiscalRow ? children(summary, fiscalRow) : [];
+      const fiscal = keyCell('incomeExpenditureSummary', 'fiscalAppropriation', 'amount');
+      if (fiscal && fiscalParts.length > 0) {
+        if (!rounded(grandIn[0], add(levelOne))) report('summary-income-total-adds-up-no-carry-over', grandIn[1]);
+        if (!rounded(fiscal[0], add(fiscalParts.map((row) => cell(summary, row, 'amount'))))) report('summary-income-total-adds-up-no-carry-over', fiscal[1]);
+      }
+    }
+    if (noCarryOut && grandOut) {
+      const classes = summary.rows.filter((row) => row.group === 'expenditure' && row.code !== undefined).map((row) => cell(summary, row, 'total'));
+      if (!rounded(grandOut[0], add(classes))) report('summary-expenditure-total-adds-up-no-carry-over', grandOut[1]);
+    }
+    const t2total = keyCell('incomeSummary', 'total', 'total');
+    const t3total = keyCell('expenditureSummary', 'total', 'total');
+    if (noCarryIn && noCarryOut && grandIn && grandOut && t2total && t3total) {
+      if (!exact(grandIn[0], t2total[0])) report('summary-totals-agree-no-carry-over', grandIn[1]);
+      if (!exact(t3total[0], t2total[0])) report('summary-totals-agree-no-carry-over', t3total[1]);
+      if (!exact(grandOut[0], t3total[0])) report('summary-totals-agree-no-carry-over', grandOut[1]);
+    }
+    const types = ['fiscalAppropriation', 'businessIncome', 'operatingIncome', 'otherIncome'];
+    const incomeTable = tables.incomeSummary;
+    const typeTotal = incomeTable && rowByKey(incomeTable, 'total');
+    if (incomeTable && typeTotal && hasColumns(incomeTable, types) && types.every((key) => has(key))) {
+      for (const key of types) {
+        const mine = keyCell('incomeExpenditureSummary', key, 'amount')!;
+        if (!exact(mine[0], cell(incomeTable, typeTotal, key))) report('income-types-match-income-summary', mine[1]);
+      }
+    }
+  }
+  if (fiscal) {
+    const has = (key: string) => fiscal.rows.some((row) => row.key === key);
+    const grand = keyCell('fiscalAppropriationSummary', 'expenditureGrandTotal', 'generalBudget');
+    if (!has('currentYearExpenditureTotal') && !has('yearEndCarryForward') && grand && generalTotal && !exact(grand[0], generalTotal[0])) {
+      report('fiscal-appropriation-matches-general-budget-no-carry-over', grand[1]);
+    }
+  }
+  rowRule('income-summary-rows-add-up-by-income-type', 'incomeSummary', ['fiscalAppropriation', 'businessIncome', 'operatingIncome', 'otherIncome']);
+
   return findings.sort((a, b) => (a.path === b.path ? (a.ruleId < b.ruleId ? -1 : 1) : a.path < b.path ? -1 : 1));
 }

@@ -33,10 +33,14 @@ describe('the sample disclosure', () => {
     expect(report.summary.errored).toBe(0);
     // Not applicable: the narrative states no 三公, 机关运行经费 or procurement-reservation amounts,
     // the unit type (which decides whether 机关运行经费 must equal 公用经费) is not known, and the
-    // 三公 and 机关运行经费 sections state no change that would need a reason.
+    // 三公 and 机关运行经费 sections state no change that would need a reason, and the rules for
+    // summary tables without carry-over rows or with income by type (the Shanghai layout) do not apply.
     expect(report.outcomes.filter((outcome) => outcome.status === 'not_applicable').map((outcome) => outcome.ruleId).sort()).toEqual([
       'agency-costs-changes-explained',
       'agency-costs-match-public-costs',
+      'fiscal-appropriation-matches-general-budget-no-carry-over',
+      'income-summary-rows-add-up-by-income-type',
+      'income-types-match-income-summary',
       'narrative-abroad-costs-match',
       'narrative-agency-operating-costs-match',
       'narrative-reception-costs-match',
@@ -46,6 +50,9 @@ describe('the sample disclosure', () => {
       'narrative-vehicle-purchase-costs-match',
       'procurement-reserved-within-total',
       'procurement-small-micro-within-reserved',
+      'summary-expenditure-total-adds-up-no-carry-over',
+      'summary-income-total-adds-up-no-carry-over',
+      'summary-totals-agree-no-carry-over',
       'three-public-changes-explained',
     ]);
     expect(validateAgainst('report', report)).toEqual([]);

@@ -110,6 +110,8 @@ const expectations: Record<string, readonly string[]> = {
     'summary-grand-totals-add-up /tables/incomeExpenditureSummary/rows/7/values/amount',
     'summary-table-balances /tables/incomeExpenditureSummary/rows/7/values/amount',
   ],
+  // The Shanghai document, imported: no defect found (its import notes are not part of the JSON).
+  'shanghai-putuo-zhengfuban-2025-budget-imported.json': [],
   'budget-2025-shenpiju-defects-empty-and-narrative.json': [
     // Its 三公 and 政府性基金收入 tables lose their bare notes, and with them the notes' B05 findings.
     ...SAMPLE_DEFECTS.filter(
@@ -129,7 +131,8 @@ describe('examples', () => {
       const document = JSON.parse(readFileSync(join(ROOT, 'examples', file), 'utf8')) as unknown;
       const report = await evaluate(departmentBudgetPack(), document);
       expect(report.findings.map((finding) => `${finding.ruleId} ${finding.path}`).sort()).toEqual([...expected].sort());
-      expect(report.valid).toBe(false);
+      // The sample and its variants have errors; the Shanghai document has none.
+      expect(report.valid).toBe(file.startsWith('shanghai'));
       expect(report.summary.errored).toBe(0);
     });
   }

@@ -116,6 +116,15 @@ describe('the Shanghai documents (space-aligned layout)', () => {
   }
 });
 
+describe('the imported Shanghai example', () => {
+  it('examples/shanghai-putuo-zhengfuban-2025-budget-imported.json is exactly what importing its text gives (rule cases use it as a base)', () => {
+    const result = importText(readFileSync(join(ROOT, 'examples', 'shanghai-putuo-zhengfuban-2025-budget.txt'), 'utf8'), { file: 'shanghai-putuo-zhengfuban-2025-budget.txt' });
+    if (!result.ok) throw new Error(result.error.message);
+    const { $schema: _schema, ...saved } = JSON.parse(readFileSync(join(ROOT, 'examples', 'shanghai-putuo-zhengfuban-2025-budget-imported.json'), 'utf8')) as Record<string, unknown>;
+    expect(result.document).toEqual(saved);
+  });
+});
+
 describe('text that is not a disclosure', () => {
   it('is refused with a reason', () => {
     const result = importText('会议纪要\n\n今天天气很好。');

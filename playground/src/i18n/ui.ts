@@ -36,6 +36,7 @@ const zhCN = {
     'budget-2025-shenpiju-defects-empty-and-narrative': '缺陷示例：空表未说明、情况说明与报表不符',
     'shanghai-putuo-wanli-2025-budget': '公开文本：上海市普陀区万里街道 2025 部门预算',
     'shanghai-putuo-zhengfuban-2025-budget': '公开文本：上海市普陀区人民政府办公室 2025 部门预算',
+    'shanghai-putuo-zhengfuban-2025-budget-imported': '已导入：上海市普陀区人民政府办公室 2025 部门预算（JSON）',
   } as Record<string, string>,
 };
 
@@ -74,6 +75,7 @@ const en: typeof zhCN = {
     'budget-2025-shenpiju-defects-empty-and-narrative': 'Defects: unexplained empty tables, text vs tables',
     'shanghai-putuo-wanli-2025-budget': 'Published text: Wanli subdistrict, Putuo, Shanghai, 2025',
     'shanghai-putuo-zhengfuban-2025-budget': 'Published text: Putuo district government office, Shanghai, 2025',
+    'shanghai-putuo-zhengfuban-2025-budget-imported': 'Imported: Putuo district government office, Shanghai, 2025 (JSON)',
   },
 };
 
