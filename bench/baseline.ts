@@ -678,5 +678,21 @@ export function checkByHand(document: unknown): BaselineFinding[] {
   }
   rowRule('income-summary-rows-add-up-by-income-type', 'incomeSummary', ['fiscalAppropriation', 'businessIncome', 'operatingIncome', 'otherIncome']);
 
+  // each indicator: quantity indicators quantified, satisfaction targets as percentages ≤ 100%
+  performanceTables.forEach((table, index) => {
+    ((table.indicators as Record<string, unknown>[] | undefined) ?? []).forEach((indicator, position) => {
+      if (indicator === null || typeof indicator !== 'object') return;
+      const text = (field: string) => (typeof indicator[field] === 'string' ? (indicator[field] as string) : undefined);
+      const value = text('value');
+      const at = `/performance/${index}/indicators/${position}`;
+      if (/数量/u.test(text('level2') ?? '') && value !== undefined && !/[0-9０-９]|[一二两三四五六七八九十百千万]+\s*(个|项|次|人|台|套|件|份|家|场|期|篇|批|部|条|处|所|辆|册|本|户|名)/u.test(value)) {
+        report('quantity-indicators-are-quantified', at);
+      }
+      if ((/满意/u.test(text('level2') ?? '') || /满意度/u.test(text('level3') ?? '')) && value !== undefined) {
+        if (!/[%％]/u.test(value) || /(?<![0-9.])(?:10[1-9]|1[1-9][0-9]|[2-9][0-9]{2}|[0-9]{4,}|100\.0*[1-9][0-9]*)(?:\.[0-9]+)?\s*[%％]/u.test(value)) report('satisfaction-targets-are-percentages', at);
+      }
+    });
+  });
+
   return findings.sort((a, b) => (a.path === b.path ? (a.ruleId < b.ruleId ? -1 : 1) : a.path < b.path ? -1 : 1));
 }

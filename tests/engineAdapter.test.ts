@@ -10,8 +10,8 @@ import { describe, expect, it } from 'vitest';
 import { DocumentContext } from '../engine/src/document/context.js';
 import { type CompiledConditions } from '../engine/src/evaluate/engineAdapter.js';
 import { scopeItems } from '../engine/src/evaluate/scope.js';
-import { type CompiledRuleSet, importText } from '../engine/src/index.js';
-import { ROOT, departmentBudgetPack, sampleDocument } from './helpers/fixtures.js';
+import { type CompiledRuleSet, evaluate, importText } from '../engine/src/index.js';
+import { ROOT, departmentBudgetPack, patched, sampleDocument } from './helpers/fixtures.js';
 import { type CasesFile, caseDocument, casesFileOf, ruleFiles } from './helpers/ruleCases.js';
 
 /** Evaluates `ruleIds` on a document both ways; returns how many comparisons were checked. */
@@ -61,5 +61,27 @@ describe('direct evaluation agrees with json-rules-engine', () => {
       }
     }
     expect(compared).toBeGreaterThan(1000);
+  });
+});
+
+describe('skipping items that cannot fail or cannot apply changes nothing', () => {
+  it('reports the same findings and outcomes with and without the text and `when` filters, on the sample, its mutations and both Shanghai documents', async () => {
+    const pack = departmentBudgetPack();
+    expect(pack.rules.filter((rule) => rule.prefilter !== undefined).length).toBeGreaterThan(5);
+    expect(pack.rules.filter((rule) => rule.whenFilter !== undefined).length).toBeGreaterThan(1);
+    const unfiltered: CompiledRuleSet = { ...pack, rules: pack.rules.map(({ prefilter: _prefilter, whenFilter: _whenFilter, ...rule }) => rule) };
+    const documents: unknown[] = [sampleDocument()];
+    for (const name of ['shanghai-putuo-wanli-2025-budget.txt', 'shanghai-putuo-zhengfuban-2025-budget.txt']) {
+      const imported = importText(readFileSync(`${ROOT}examples/${name}`, 'utf8'));
+      if (imported.ok) documents.push(imported.document);
+    }
+    // Indicators whose 二级指标 is absent or not a text are evaluated as usual.
+    documents.push(patched(sampleDocument(), [{ op: 'remove', path: '/performance/4/indicators/0/level2' }, { op: 'replace', path: '/performance/4/indicators/1/level2', value: 7 }]));
+    for (const document of documents) {
+      const fast = await evaluate(pack, document);
+      const full = await evaluate(unfiltered, document);
+      expect(fast.findings).toEqual(full.findings);
+      expect(fast.outcomes).toEqual(full.outcomes);
+    }
   });
 });

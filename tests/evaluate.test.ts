@@ -13,7 +13,7 @@ describe('the sample disclosure', () => {
   it('has right arithmetic: no arithmetic, share or amount rule fires; its findings are its catalogued text, performance-target, naming, explanation and coverage defects; every rule evaluates (those comparing figures the text does not state are not applicable)', async () => {
     const report = await evaluate(departmentBudgetPack(), sampleDocument());
     const rules = departmentBudgetPack().rules;
-    const textRules = new Set(rules.filter((rule) => ['text', 'performanceTable'].includes(rule.definition.scope?.each ?? '')).map((rule) => rule.definition.id));
+    const textRules = new Set(rules.filter((rule) => ['text', 'performanceTable', 'indicator'].includes(rule.definition.scope?.each ?? '')).map((rule) => rule.definition.id));
     const arithmeticRules = new Set(rules.filter((rule) => rule.definition.tags?.some((tag) => tag === 'arithmetic' || tag === 'shares')).map((rule) => rule.definition.id));
     expect(report.findings.length).toBeGreaterThan(0);
     expect(report.findings.filter((finding) => arithmeticRules.has(finding.ruleId))).toEqual([]);

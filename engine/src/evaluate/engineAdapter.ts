@@ -169,6 +169,7 @@ function isFactReference(value: unknown): value is FactReference {
 /** Evaluation of condition trees against one document, one scope item at a time. */
 export class EvaluationSession {
   private scope: FactScope;
+  private readonly scopes = new WeakMap<ScopeBinding, FactScope>();
   private readonly operators: ReadonlyMap<string, EngineOperator>;
 
   /**
@@ -179,7 +180,7 @@ export class EvaluationSession {
   constructor(
     private readonly engine: Engine,
     private readonly facts: ReadonlyMap<string, FactDefinition>,
-    context: DocumentContext,
+    private readonly context: DocumentContext,
   ) {
     this.scope = { context, binding: { pointer: '' } };
     this.operators = (engine as unknown as { operators: ReadonlyMap<string, EngineOperator> }).operators;
@@ -200,7 +201,13 @@ export class EvaluationSession {
    * @param binding The scope item.
    */
   evaluate(conditions: CompiledConditions, binding: ScopeBinding): ConditionsVerdict {
-    this.scope = { context: this.scope.context, binding };
+    // Rules sharing a scope share its bindings: one FactScope per binding serves them all.
+    let scope = this.scopes.get(binding);
+    if (scope === undefined) {
+      scope = { context: this.context, binding };
+      this.scopes.set(binding, scope);
+    }
+    this.scope = scope;
     // Every comparison is evaluated (as json-rules-engine does within a priority set), so the
     // report can name each failed requirement; the tree's result is then computed from them.
     const leaves: ConditionTrace[] = [];
@@ -223,7 +230,7 @@ export class EvaluationSession {
    * @param binding The scope item.
    */
   async evaluateWithAlmanac(conditions: CompiledConditions, binding: ScopeBinding): Promise<ConditionsVerdict> {
-    const almanac = new ScopedAlmanac({ context: this.scope.context, binding });
+    const almanac = new ScopedAlmanac({ context: this.context, binding });
     for (const fact of (this.engine as unknown as { facts: Map<string, unknown> }).facts.values()) almanac.addFact(fact as never);
     const evaluations = await Promise.all(conditions.leaves.map((leaf) => leaf.evaluate(almanac, this.operators)));
     const leaves = evaluations.map((evaluation, index) =>

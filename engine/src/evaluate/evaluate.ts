@@ -40,6 +40,9 @@ export interface EvaluateOptions {
 /** A pass without anything to report (shared: prefiltered items all pass alike). */
 const PASSED: ItemResult = { status: 'pass' };
 
+/** An item the rule's `when` does not hold for (shared). */
+const WHEN_NOT_HOLDING: ItemResult = { status: 'not_applicable', reason: '适用条件不成立' };
+
 function selected(rule: CompiledRule, only: readonly string[] | undefined, skip: readonly string[] | undefined): boolean {
   const names = [rule.definition.id, ...(rule.definition.tags ?? [])];
   if (only !== undefined && only.length > 0 && !names.some((name) => only.includes(name))) return false;
@@ -156,10 +159,14 @@ export async function evaluate(ruleSet: CompiledRuleSet, document: unknown, opti
         if (results.length === 0) results.push(PASSED);
         continue;
       }
+      if (rule.whenFilter !== undefined && !rule.whenFilter(item.binding)) {
+        results.push(WHEN_NOT_HOLDING);
+        continue;
+      }
       if (rule.when !== undefined) {
         const applies = classify(session.evaluate(rule.when, item.binding), ruleSet.operators);
         if (applies.status !== 'pass') {
-          results.push(applies.status === 'error' ? applies : { status: 'not_applicable', reason: applies.reason ?? '适用条件不成立' });
+          results.push(applies.status === 'error' ? applies : applies.reason === undefined ? WHEN_NOT_HOLDING : { status: 'not_applicable', reason: applies.reason });
           if (applies.status === 'error') findings.push(errorFinding(rule, item, applies, language, line));
           continue;
         }

@@ -101,7 +101,7 @@ function* cellItems(
 function* figureItems(context: DocumentContext, selector: FigureSelector | undefined): Generator<ScopeItem> {
   for (const view of context.figures()) {
     if (!figureMatches(view, selector)) continue;
-    yield { binding: { pointer: view.pointer, figure: view }, labels: () => figureLabels(view), line: view.line };
+    yield { binding: { pointer: view.pointer, figure: view, item: view.figure }, labels: () => figureLabels(view), line: view.line };
   }
 }
 
@@ -135,10 +135,30 @@ function* performanceItems(context: DocumentContext): Generator<ScopeItem> {
   for (const [index, table] of tables.entries()) {
     const record = table !== null && typeof table === 'object' ? (table as Record<string, unknown>) : {};
     yield {
-      binding: { pointer: pointerOf('performance', index), performance: index },
+      binding: { pointer: pointerOf('performance', index), performance: index, item: table },
       labels: () => ({ project: typeof record.project === 'string' ? record.project : '' }),
       line: typeof record.line === 'number' ? record.line : undefined,
     };
+  }
+}
+
+function* indicatorItems(context: DocumentContext): Generator<ScopeItem> {
+  const tables = (context.document as { performance?: unknown } | null)?.performance;
+  if (!Array.isArray(tables)) return;
+  for (const [index, table] of tables.entries()) {
+    const record = table !== null && typeof table === 'object' ? (table as Record<string, unknown>) : {};
+    if (!Array.isArray(record.indicators)) continue;
+    const project = typeof record.project === 'string' ? record.project : '';
+    for (const [position, indicator] of record.indicators.entries()) {
+      if (indicator === null || typeof indicator !== 'object') continue;
+      const fields = indicator as Record<string, unknown>;
+      const text = (field: string): string => (typeof fields[field] === 'string' ? (fields[field] as string) : '');
+      yield {
+        binding: { pointer: pointerOf('performance', index, 'indicators', position), performance: index, item: indicator },
+        labels: () => ({ project, indicator: text('level3'), level1: text('level1'), level2: text('level2'), value: text('value') }),
+        line: typeof fields.line === 'number' ? fields.line : undefined,
+      };
+    }
   }
 }
 
@@ -227,7 +247,7 @@ function textItems(context: DocumentContext, kinds: readonly TextKind[] | undefi
 export function scopeItems(context: DocumentContext, scope: Scope | undefined): readonly ScopeItem[] {
   // Rules with the same scope share its items, and so what facts cache per item (bindings are
   // per document: facts key caches on them).
-  if (scope === undefined) return context.memo('scope:document', () => [{ binding: { pointer: '' }, labels: () => ({}) }]);
+  if (scope === undefined) return context.memo('scope:document', () => [{ binding: { pointer: '', item: context.document }, labels: () => ({}) }]);
   return context.memo(`scope:${JSON.stringify(scope)}`, () => collectItems(context, scope));
 }
 
@@ -247,6 +267,8 @@ function collectItems(context: DocumentContext, scope: Scope): readonly ScopeIte
       return [...shareGroupItems(context)];
     case 'performanceTable':
       return [...performanceItems(context)];
+    case 'indicator':
+      return [...indicatorItems(context)];
     case 'text':
       return textItems(context, scope.texts);
   }

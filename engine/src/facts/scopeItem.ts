@@ -9,6 +9,7 @@ const resolved = new WeakMap<object, unknown>();
  * @param scope The scope.
  */
 export function scopeItemValue(scope: FactScope): unknown {
+  if (scope.binding.item !== undefined) return scope.binding.item;
   let item = resolved.get(scope.binding);
   if (item === undefined && !resolved.has(scope.binding)) {
     item = resolvePointer(scope.context.document, scope.binding.pointer);

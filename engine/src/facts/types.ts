@@ -41,6 +41,8 @@ export interface ScopeBinding {
   readonly performance?: number;
   /** A text of the document (scope `text`). */
   readonly text?: string;
+  /** The item's raw JSON, when the scope has it at hand (the value at `pointer`; saves resolving it). */
+  readonly item?: unknown;
 }
 
 /** Everything a fact may read while it computes. */

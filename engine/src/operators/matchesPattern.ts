@@ -52,6 +52,8 @@ export const matchesPattern: OperatorDefinition = {
   value: VALUE,
   example: { fact: 'text', operator: 'matchesPattern', value: '主要原因是' },
   check: matches,
+  // Only a text the pattern matches can hold.
+  holdsOnly: patternOf,
   validateValue,
   placeholders: ['match'],
   describe,

@@ -30,6 +30,11 @@ export interface OperatorDefinition {
    * (the others pass without evaluation). Must never exclude a text that would fail.
    */
   textFilter?(ruleValue: unknown): RegExp | undefined;
+  /**
+   * For comparisons on texts: a regular expression every text the comparison can hold on matches
+   * (used to skip items a rule's `when` cannot apply to). Must never exclude a text it holds on.
+   */
+  holdsOnly?(ruleValue: unknown): RegExp | undefined;
   /** Names of the message params `describe` adds (so rule sets may use them). */
   readonly placeholders?: readonly string[];
   /** Extra message params for a failed comparison, e.g. {match} for a pattern. */

@@ -115,8 +115,8 @@ const scope: Schema = {
   properties: {
     each: {
       description: '逐一应用的对象。/ What to apply the rule to.',
-      enum: ['table', 'row', 'column', 'cell', 'figure', 'shareGroup', 'performanceTable', 'text'],
-      enumDescriptions: ['每张表', '每一行', '每一列', '每个单元格（行 × 列）', '情况说明中的每个数字', '同一节中同一分母的一组占比', '每张绩效目标表', '文档中的每段文字'],
+      enum: ['table', 'row', 'column', 'cell', 'figure', 'shareGroup', 'performanceTable', 'indicator', 'text'],
+      enumDescriptions: ['每张表', '每一行', '每一列', '每个单元格（行 × 列）', '情况说明中的每个数字', '同一节中同一分母的一组占比', '每张绩效目标表', '每个绩效指标（一级、二级、三级指标与指标值）', '文档中的每段文字'],
     },
     tables: { description: '适用的报表角色；each 为 table 时省略表示全部表。/ Table roles.', type: 'array', items: { type: 'string' }, minItems: 1 },
     rows: { $ref: '#/$defs/rowSelector' },
@@ -141,7 +141,7 @@ const scope: Schema = {
   },
   allOf: [
     { if: { properties: { each: { enum: ['row', 'column', 'cell'] } } }, then: { required: ['tables'] } },
-    { if: { properties: { each: { enum: ['figure', 'shareGroup', 'performanceTable', 'text'] } } }, then: { properties: { tables: false, rows: false, columns: false } } },
+    { if: { properties: { each: { enum: ['figure', 'shareGroup', 'performanceTable', 'indicator', 'text'] } } }, then: { properties: { tables: false, rows: false, columns: false } } },
     { if: { properties: { each: { not: { const: 'text' } } } }, then: { properties: { texts: false } } },
   ],
 };

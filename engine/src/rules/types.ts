@@ -52,6 +52,7 @@ export type Scope =
   | { readonly each: 'figure'; readonly figures?: FigureSelector }
   | { readonly each: 'shareGroup' }
   | { readonly each: 'performanceTable' }
+  | { readonly each: 'indicator' }
   | { readonly each: 'text'; readonly texts?: readonly TextKind[] };
 
 /** Which texts a `text` scope covers. */
