@@ -694,5 +694,20 @@ export function checkByHand(document: unknown): BaselineFinding[] {
     });
   });
 
+  // table labels: one prefix, numbered in print order, all labelled when any is
+  const printedTables = Object.entries(tables)
+    .map(([role, table], order) => ({ role, order, line: (table as { line?: number }).line, label: (table as { label?: string }).label }))
+    .sort((a, b) => (a.line !== undefined && b.line !== undefined ? a.line - b.line : a.order - b.order));
+  const parsedLabels = printedTables.map((table) => ({ ...table, parts: table.label === undefined ? null : /^\s*(.*?)\s*(\d+)\s*$/u.exec(table.label) }));
+  const prefixCounts = new Map<string, number>();
+  for (const { parts } of parsedLabels) if (parts) prefixCounts.set(parts[1]!, (prefixCounts.get(parts[1]!) ?? 0) + 1);
+  let usualPrefix: string | undefined;
+  for (const [prefix, n] of prefixCounts) if (usualPrefix === undefined || n > prefixCounts.get(usualPrefix)!) usualPrefix = prefix;
+  parsedLabels.forEach(({ role, label, parts }, index) => {
+    if (parts && usualPrefix !== undefined && parts[1] !== usualPrefix) report('table-labels-consistent', `/tables/${role}/label`);
+    if (parts && Number(parts[2]) !== index + 1) report('table-labels-in-order', `/tables/${role}/label`);
+    if (usualPrefix !== undefined && (label === undefined || label === null)) report('tables-labelled', `/tables/${role}/label`);
+  });
+
   return findings.sort((a, b) => (a.path === b.path ? (a.ruleId < b.ruleId ? -1 : 1) : a.path < b.path ? -1 : 1));
 }

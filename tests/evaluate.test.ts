@@ -17,7 +17,7 @@ describe('the sample disclosure', () => {
     const arithmeticRules = new Set(rules.filter((rule) => rule.definition.tags?.some((tag) => tag === 'arithmetic' || tag === 'shares')).map((rule) => rule.definition.id));
     expect(report.findings.length).toBeGreaterThan(0);
     expect(report.findings.filter((finding) => arithmeticRules.has(finding.ruleId))).toEqual([]);
-    // Catalogue B05 (bare empty notes), A14 (no 专用设备), D11, D13 (unexplained absences), E06 (subject name),
+    // Catalogue A06 (table labels), B05 (bare empty notes), A14 (no 专用设备), D11, D13 (unexplained absences), E06 (subject name),
     // D12 (unit-type signals), E12 (11 published targets, 20 tables) and G02 (projects without a table).
     expect([...new Set(report.findings.filter((finding) => !textRules.has(finding.ruleId)).map((finding) => finding.ruleId))].sort()).toEqual([
       'agency-costs-absence-explained',
@@ -27,6 +27,8 @@ describe('the sample disclosure', () => {
       'performance-published-count-matches-tables',
       'personnel-costs-absence-explained',
       'project-has-performance-table',
+      'table-labels-consistent',
+      'tables-labelled',
       'unit-type-signals-agree',
     ]);
     expect(report.valid).toBe(false);
@@ -106,7 +108,7 @@ describe('findings', () => {
     expect(onlyTag.outcomes.map((outcome) => outcome.ruleId)).toEqual([...tagged]);
     expect(tagged.size).toBeGreaterThan(5);
     const skipped = await evaluate(departmentBudgetPack(), defect, {
-      skip: ['three-public-filled-or-marked', 'texts', 'performance', 'explanations', 'assets', 'narrative-subject-names-match'],
+      skip: ['three-public-filled-or-marked', 'texts', 'performance', 'explanations', 'assets', 'narrative-subject-names-match', 'table-labels-consistent', 'tables-labelled'],
     });
     expect(skipped.findings).toEqual([]);
   });

@@ -92,6 +92,9 @@ const MUTATIONS: readonly Mutation[] = [
   { defect: '政府性基金表为空而总表中有政府性基金收入', rule: 'empty-fund-table-agrees', patch: [{ op: 'add', path: '/tables/incomeExpenditureSummary/rows/1/values/amount', value: '50.00' }] },
   { defect: '“三公”经费写了增减而不说明原因', rule: 'three-public-changes-explained', patch: [{ op: 'replace', path: '/narrative/sections/6/text', value: '“三公”经费预算比上年减少1.00万元。' }] },
   { defect: '同一项目附了两张绩效目标表', rule: 'performance-tables-not-duplicated', patch: [{ op: 'replace', path: '/performance/4/project', value: '委托业务经费' }] },
+  { defect: '报表编号错位', rule: 'table-labels-in-order', patch: [{ op: 'replace', path: '/tables/incomeSummary/label', value: '预算公开表3' }] },
+  { defect: '满意度指标值超过 100%', rule: 'satisfaction-targets-are-percentages', patch: [{ op: 'replace', path: '/performance/0/indicators/6/value', value: '≥120%' }] },
+  { defect: '数量指标写“完成”', rule: 'quantity-indicators-are-quantified', patch: [{ op: 'replace', path: '/performance/0/indicators/0/value', value: '完成' }] },
   // the rest: non-public material, text quality
   { defect: '公开了“此件不予公开”的材料', rule: 'no-non-public-material', patch: [{ op: 'replace', path: '/narrative/sections/7/text', value: '行政审批局无机关运行经费。（此件不予公开）' }] },
   { defect: '叠词', rule: 'no-doubled-words', patch: [{ op: 'replace', path: '/narrative/sections/6/text', value: '本部门无“三公”经费经费预算。' }] },

@@ -289,3 +289,30 @@ describe('row selectors that read the scope item (sameAs)', () => {
     expect(run('cell', { table: 'generalBudgetExpenditure', row: { sameAs: { code: '/code' } }, column: 'total' }, figureBinding(4), ctx)).toMatchObject({ reason: 'missing' });
   });
 });
+
+describe('table labels', () => {
+  const labelled = deepFreeze({
+    tables: {
+      incomeSummary: { label: '预算公开表1', title: '收入总表', unit: '万元', columns: [], rows: [], line: 10 },
+      expenditureSummary: { label: '预算公开表 3', title: '支出总表', unit: '万元', columns: [], rows: [], line: 30 },
+      stateCapital: { label: '部门公开表2', title: '国资', unit: '万元', columns: [], rows: [], line: 20 },
+      threePublicExpenses: { title: '三公', unit: '万元', columns: [], rows: [] },
+    },
+  });
+  const ctx = new DocumentContext(labelled);
+  const at = (role: string): ScopeBinding => ({ pointer: `/tables/${role}`, table: role });
+  it('tableLabel gives the prefix, and the prefix most labels use', () => {
+    expect(run('tableLabel', { part: 'prefix' }, at('stateCapital'), ctx)).toBe('部门公开表');
+    expect(run('tableLabel', { part: 'prefix' }, at('expenditureSummary'), ctx)).toBe('预算公开表');
+    expect(run('tableLabel', { part: 'usualPrefix' }, at('stateCapital'), ctx)).toBe('预算公开表');
+    expect(run('tableLabel', { part: 'prefix' }, at('threePublicExpenses'), ctx)).toMatchObject({ reason: 'missing' });
+    expect(run('tableLabel', { part: 'usualPrefix' }, at('threePublicExpenses'), new DocumentContext({ tables: { threePublicExpenses: labelled.tables.threePublicExpenses } }))).toMatchObject({ reason: 'missing' });
+  });
+
+  it('tableNumber gives the label number and the place in print order (source lines first)', () => {
+    expect(shown(run('tableNumber', { part: 'number' }, at('expenditureSummary'), ctx))).toBe('3个');
+    expect(shown(run('tableNumber', { part: 'position' }, at('expenditureSummary'), ctx))).toBe('3个');
+    expect(shown(run('tableNumber', { part: 'position' }, at('stateCapital'), ctx))).toBe('2个');
+    expect(run('tableNumber', { part: 'number' }, at('threePublicExpenses'), ctx)).toMatchObject({ reason: 'missing' });
+  });
+});

@@ -249,3 +249,12 @@ describe('pattern operators on absent text', () => {
     expect(op('matchesPattern').check(5, '部门预算')).toMatchObject({ reason: 'invalid' });
   });
 });
+
+describe('equal on texts', () => {
+  it('compares texts strictly, and passes unusable values on', () => {
+    expect(op('equal').check('预算公开表', '预算公开表')).toBe(true);
+    expect(op('equal').check('部门公开表', '预算公开表')).toBe(false);
+    expect(op('equal').accepts).toContain('text');
+    expect(op('equal').check(missing('no label'), '预算公开表')).toMatchObject({ reason: 'missing' });
+  });
+});

@@ -48,6 +48,8 @@ export interface TableView {
   readonly pointer: string;
   /** Label, or the title when there is no label: how a person names it. */
   readonly name: string;
+  /** The printed label ("预算公开表1"), if any. */
+  readonly label?: string;
   /** Currency unit, if valid. */
   readonly unit?: CurrencyUnit;
   /** Columns that are well-formed. */
@@ -186,6 +188,7 @@ export class DocumentContext {
       role,
       pointer,
       name: label && title ? `${label}《${title}》` : (label ?? title ?? role),
+      ...(label !== undefined ? { label } : {}),
       unit: isCurrencyUnit(raw.unit) ? raw.unit : undefined,
       columns,
       rows,

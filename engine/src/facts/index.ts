@@ -20,6 +20,7 @@ import { shareSum } from './shareSum.js';
 import { sum } from './sum.js';
 import { tableExists } from './tableExists.js';
 import { tableHasData } from './tableHasData.js';
+import { tableLabel, tableNumber } from './tableLabel.js';
 import { tableMarkedEmpty } from './tableMarkedEmpty.js';
 import { text } from './text.js';
 import { createRegistry } from '../registry.js';
@@ -32,6 +33,8 @@ export const FACTS: readonly FactDefinition[] = [
   tableExists,
   tableHasData,
   tableMarkedEmpty,
+  tableLabel,
+  tableNumber,
   cell,
   rowSum,
   columnSum,

@@ -13,7 +13,7 @@ export const equal: OperatorDefinition = {
     'zh-CN': '普通值（真假、文字、编码）严格相等。金额请用 decimalEqual 或 roundedEqual。',
     en: 'Strict equality of plain values (booleans, text, codes). For amounts use decimalEqual or roundedEqual.',
   },
-  accepts: ['boolean', 'json'],
+  accepts: ['boolean', 'text', 'json'],
   value: {
     description: '要比较的值（真假、文字或数字），或 {"fact": …} 引用另一个事实。/ The value to compare with, or a fact reference.',
     anyOf: [{ type: ['boolean', 'string', 'number', 'null'] }, { $ref: '#/$defs/factReference' }],

@@ -1,0 +1,95 @@
+import { type DocumentContext } from '../document/context.js';
+import { isUnavailable, missing } from '../document/unavailable.js';
+import { Money } from '../money/money.js';
+import { exactQuantity } from '../money/quantity.js';
+import { TABLE_PARAM, resolveTable } from './resolve.js';
+import { type FactDefinition } from './types.js';
+
+/** A printed table label: its prefix and number ("预算公开表10" → 预算公开表, 10). */
+const LABEL = /^\s*(.*?)\s*(\d+)\s*$/u;
+
+interface LabelIndex {
+  /** Prefix and number of each labelled table, by role. */
+  readonly labels: ReadonlyMap<string, { readonly prefix: string; readonly number: number }>;
+  /** 1-based place of each table in print order (source line, else document order). */
+  readonly positions: ReadonlyMap<string, number>;
+  /** The prefix most labels use (the first of equals). */
+  readonly usualPrefix?: string;
+}
+
+function indexLabels(context: DocumentContext): LabelIndex {
+  return context.memo('tableLabels', () => {
+    const tables = context.tableRoles().flatMap((role, order) => {
+      const table = context.table(role);
+      return isUnavailable(table) ? [] : [{ role, order, line: table.line, label: table.label }];
+    });
+    const printed = [...tables].sort((a, b) => (a.line !== undefined && b.line !== undefined ? a.line - b.line : a.order - b.order));
+    const labels = new Map<string, { prefix: string; number: number }>();
+    const counts = new Map<string, number>();
+    for (const table of printed) {
+      const match = table.label === undefined ? null : LABEL.exec(table.label);
+      if (match === null) continue;
+      labels.set(table.role, { prefix: match[1]!, number: Number(match[2]) });
+      counts.set(match[1]!, (counts.get(match[1]!) ?? 0) + 1);
+    }
+    let usualPrefix: string | undefined;
+    for (const [prefix, count] of counts) if (usualPrefix === undefined || count > counts.get(usualPrefix)!) usualPrefix = prefix;
+    return { labels, positions: new Map(printed.map((table, index) => [table.role, index + 1])), ...(usualPrefix !== undefined ? { usualPrefix } : {}) };
+  });
+}
+
+/**
+ * A table's printed label prefix ("预算公开表"), or the prefix most of the document's labels use:
+ * for "labels are consistent".
+ */
+export const tableLabel: FactDefinition = {
+  name: 'tableLabel',
+  description: {
+    'zh-CN': '报表编号（如“预算公开表10”）的前缀：part 为 prefix 时是本表编号的前缀（“预算公开表”），为 usualPrefix 时是本文档多数编号使用的前缀。表没有编号时规则不适用。',
+    en: "A table label's prefix (\"预算公开表\" of \"预算公开表10\"), or with part usualPrefix the prefix most of the document's labels use. Not applicable to a table without a label.",
+  },
+  returns: 'text',
+  scoped: ['table'],
+  params: {
+    type: 'object',
+    additionalProperties: false,
+    required: ['part'],
+    properties: { part: { enum: ['prefix', 'usualPrefix'], description: '本表前缀或多数前缀。/ This table\'s prefix, or the usual one.' }, table: TABLE_PARAM },
+  },
+  example: { fact: 'tableLabel', params: { part: 'prefix' }, operator: 'equal', value: { fact: 'tableLabel', params: { part: 'usualPrefix' } } },
+  calculate(params, scope) {
+    const table = resolveTable(params, scope);
+    if (isUnavailable(table)) return table;
+    const index = indexLabels(scope.context);
+    if (params.part === 'usualPrefix') return index.usualPrefix ?? missing('文档中的报表都没有编号', '/tables');
+    return index.labels.get(table.role)?.prefix ?? missing(`${table.name} 没有编号`, table.pointer);
+  },
+};
+
+/**
+ * A table's label number, or its place in print order: for "labels are numbered in order".
+ */
+export const tableNumber: FactDefinition = {
+  name: 'tableNumber',
+  description: {
+    'zh-CN': '报表编号的序号（“预算公开表10”的 10），或 part 为 position 时该表按印刷顺序的位置（从 1 起，按来源行号，没有行号时按文档中的顺序）。表没有编号时 number 使规则不适用。',
+    en: "A table label's number (10 of \"预算公开表10\"), or with part position the table's place in print order (from 1; by source line, else document order). Not applicable to a table without a label.",
+  },
+  returns: 'quantity',
+  scoped: ['table'],
+  params: {
+    type: 'object',
+    additionalProperties: false,
+    required: ['part'],
+    properties: { part: { enum: ['number', 'position'], description: '编号序号或印刷位置。/ Label number, or place in print order.' }, table: TABLE_PARAM },
+  },
+  example: { fact: 'tableNumber', params: { part: 'number' }, operator: 'decimalEqual', value: { fact: 'tableNumber', params: { part: 'position' } } },
+  calculate(params, scope) {
+    const table = resolveTable(params, scope);
+    if (isUnavailable(table)) return table;
+    const index = indexLabels(scope.context);
+    if (params.part === 'position') return { ...exactQuantity(new Money(index.positions.get(table.role) ?? 0), '个', 0), pointer: table.pointer };
+    const label = index.labels.get(table.role);
+    return label === undefined ? missing(`${table.name} 没有编号`, table.pointer) : { ...exactQuantity(new Money(label.number), '个', 0), pointer: `${table.pointer}/label` };
+  },
+};
