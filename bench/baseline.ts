@@ -709,5 +709,13 @@ export function checkByHand(document: unknown): BaselineFinding[] {
     if (usualPrefix !== undefined && (label === undefined || label === null)) report('tables-labelled', `/tables/${role}/label`);
   });
 
+  // each 项 of the general-budget table is cited in the narrative
+  general?.rows.forEach((row, index) => {
+    if (row.code?.length !== 7) return;
+    if (!figures.some((entry) => entry.figure.key === 'functionalClassExpenditure' && entry.figure.kind === 'amount' && entry.figure.code === row.code)) {
+      report('general-budget-items-explained', `/tables/generalBudgetExpenditure/rows/${index}`);
+    }
+  });
+
   return findings.sort((a, b) => (a.path === b.path ? (a.ruleId < b.ruleId ? -1 : 1) : a.path < b.path ? -1 : 1));
 }

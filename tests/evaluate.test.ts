@@ -23,6 +23,7 @@ describe('the sample disclosure', () => {
       'agency-costs-absence-explained',
       'asset-equipment-categories',
       'empty-note-states-reason',
+      'general-budget-items-explained',
       'narrative-subject-names-match',
       'performance-published-count-matches-tables',
       'personnel-costs-absence-explained',

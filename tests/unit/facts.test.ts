@@ -316,3 +316,14 @@ describe('table labels', () => {
     expect(run('tableNumber', { part: 'number' }, at('threePublicExpenses'), ctx)).toMatchObject({ reason: 'missing' });
   });
 });
+
+describe('counting narrative figures', () => {
+  it('counts figures that meet the criteria, optionally only those citing the scope row code', () => {
+    expect(shown(run('count', { of: 'figures', figures: { key: 'basicExpenditure' } }))).toBe('2个');
+    expect(shown(run('count', { of: 'figures', figures: { key: ['basicExpenditure', 'projectExpenditure'], kind: 'share' } }))).toBe('2个');
+    expect(shown(run('count', { of: 'figures', figures: { section: 'income' } }))).toBe('0个');
+    const codedRow: ScopeBinding = { pointer: '/tables/expenditureSummary/rows/3', table: 'expenditureSummary', row: 3 };
+    expect(shown(run('count', { of: 'figures', sameCode: true }, codedRow))).toBe('0个');
+    expect(run('count', { of: 'figures', sameCode: true }, { pointer: '/tables/expenditureSummary/rows/0', table: 'expenditureSummary', row: 0 })).toMatchObject({ reason: 'missing' });
+  });
+});

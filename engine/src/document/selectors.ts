@@ -2,7 +2,7 @@
  * Row selectors: how a rule names rows without knowing a template's row order. All given criteria
  * must hold. Also the classification-code hierarchy (类 3 digits, 款 5, 项 7; or `level`).
  */
-import { type RowView, type TableView } from './context.js';
+import { type FigureView, type RowView, type TableView } from './context.js';
 
 /** Criteria a row must meet; every given field must match. */
 export interface RowSelector {
@@ -209,4 +209,29 @@ function findChildRows(table: TableView, row: RowView): RowView[] {
     if (candidate.level === row.level + 1) children.push(candidate);
   }
   return children;
+}
+
+/** Criteria a narrative figure must meet; every given field must match (as a scope's `figures`). */
+export interface FigureCriteria {
+  /** Figure key, or any of several. */
+  readonly key?: string | readonly string[];
+  /** Figure kind. */
+  readonly kind?: string;
+  /** Section id. */
+  readonly section?: string;
+}
+
+function anyOf(value: unknown, wanted: string | readonly string[] | undefined): boolean {
+  if (wanted === undefined) return true;
+  return typeof wanted === 'string' ? value === wanted : wanted.includes(String(value));
+}
+
+/**
+ * Whether a narrative figure meets the criteria.
+ * @param view The figure.
+ * @param criteria The criteria (all figures when undefined).
+ */
+export function matchesFigure(view: FigureView, criteria: FigureCriteria | undefined): boolean {
+  if (criteria === undefined) return true;
+  return anyOf(view.figure.key, criteria.key) && anyOf(view.figure.kind, criteria.kind) && anyOf(view.sectionId, criteria.section);
 }

@@ -5,7 +5,7 @@
  */
 import { type DocumentContext, type FigureView } from '../document/context.js';
 import { pointerOf } from '../document/pointer.js';
-import { type RowSelector, matchesRow } from '../document/selectors.js';
+import { type RowSelector, matchesFigure, matchesRow } from '../document/selectors.js';
 import { isUnavailable } from '../document/unavailable.js';
 import { type ScopeBinding, type ShareGroup } from '../facts/types.js';
 import { type FigureSelector, type Scope, type TextKind } from '../rules/types.js';
@@ -18,16 +18,6 @@ export interface ScopeItem {
   labels(): Readonly<Record<string, string>>;
   /** Source line of the item, when known. */
   readonly line?: number;
-}
-
-function oneOf(value: unknown, wanted: string | readonly string[] | undefined): boolean {
-  if (wanted === undefined) return true;
-  return typeof wanted === 'string' ? value === wanted : wanted.includes(String(value));
-}
-
-function figureMatches(view: FigureView, selector: FigureSelector | undefined): boolean {
-  if (selector === undefined) return true;
-  return oneOf(view.figure.key, selector.key) && oneOf(view.figure.kind, selector.kind) && oneOf(view.sectionId, selector.section);
 }
 
 function figureLabels(view: FigureView): Record<string, string> {
@@ -100,7 +90,7 @@ function* cellItems(
 
 function* figureItems(context: DocumentContext, selector: FigureSelector | undefined): Generator<ScopeItem> {
   for (const view of context.figures()) {
-    if (!figureMatches(view, selector)) continue;
+    if (!matchesFigure(view, selector)) continue;
     yield { binding: { pointer: view.pointer, figure: view, item: view.figure }, labels: () => figureLabels(view), line: view.line };
   }
 }

@@ -1,5 +1,5 @@
 import { resolvePointer } from '../document/pointer.js';
-import { type RowSelector, normaliseName, selectRows } from '../document/selectors.js';
+import { type FigureCriteria, type RowSelector, matchesFigure, normaliseName, selectRows } from '../document/selectors.js';
 import { isUnavailable, missing } from '../document/unavailable.js';
 import { Money } from '../money/money.js';
 import { exactQuantity } from '../money/quantity.js';
@@ -26,8 +26,8 @@ export const count: FactDefinition = {
   name: 'count',
   description: {
     'zh-CN':
-      '计数：某表中符合行选择器的行数（如项目支出表的项目行 {"level": 3}），或文档所附绩效目标表的张数（of: performanceTables）。行选择器可用 sameAs 只数与当前对象同名或同编码的行；sameProject 只数项目名称与当前对象某字段相同的绩效目标表。结果为精确的个数。',
-    en: 'A count: the rows of a table that meet a selector (e.g. the project rows {"level": 3}), or the performance-target tables of the document (of: performanceTables). With sameAs in the selector, only rows carrying the scope item\'s code or name; with sameProject, only tables whose project is the scope item\'s field. An exact count.',
+      '计数：某表中符合行选择器的行数（如项目支出表的项目行 {"level": 3}），文档所附绩效目标表的张数（of: performanceTables），或情况说明中符合条件的数字个数（of: figures，可用 sameCode 只数引用当前行科目的数字）。行选择器可用 sameAs 只数与当前对象同名或同编码的行；sameProject 只数项目名称与当前对象某字段相同的绩效目标表。结果为精确的个数。',
+    en: 'A count: the rows of a table that meet a selector (e.g. the project rows {"level": 3}), the performance-target tables of the document (of: performanceTables), or the narrative figures that meet criteria (of: figures; sameCode: only those citing the scope row\'s code). With sameAs in the selector, only rows carrying the scope item\'s code or name; with sameProject, only tables whose project is the scope item\'s field. An exact count.',
   },
   returns: 'quantity',
   params: {
@@ -36,7 +36,21 @@ export const count: FactDefinition = {
     properties: {
       table: { type: 'string', description: '数哪张表的行（报表角色）。/ The table whose rows to count.' },
       rows: { $ref: '#/$defs/rowSelector', description: '只数符合的行；省略为全部行。/ Only rows that meet it; all rows when omitted.' },
-      of: { const: 'performanceTables', description: '改为数绩效目标表（/performance）。/ Count the performance-target tables instead.' },
+      of: {
+        enum: ['performanceTables', 'figures'],
+        description: '改为数绩效目标表（performanceTables），或情况说明中的数字（figures）。/ Count the performance-target tables, or narrative figures, instead.',
+      },
+      figures: {
+        type: 'object',
+        additionalProperties: false,
+        description: '数哪些数字（of 为 figures 时）：key、kind、section 须同时满足。/ Which figures (with of: figures).',
+        properties: {
+          key: { anyOf: [{ type: 'string' }, { type: 'array', items: { type: 'string' } }], description: '数字 key。/ Figure key(s).' },
+          kind: { enum: ['amount', 'share', 'change', 'count'], description: '数字类型。/ Figure kind.' },
+          section: { type: 'string', description: '所在节 id。/ Section id.' },
+        },
+      },
+      sameCode: { const: true, description: '只数科目编码与作用域当前行相同的数字（of 为 figures 时）。/ Only figures citing the scope row\'s code.' },
       sameProject: {
         type: 'string',
         pattern: '^(/[^/]*)+$',
@@ -53,6 +67,18 @@ export const count: FactDefinition = {
     value: { fact: 'count', params: { of: 'performanceTables' } },
   },
   calculate(params, scope) {
+    if (params.of === 'figures') {
+      let code: string | undefined;
+      if (params.sameCode === true) {
+        const table = scope.binding.table === undefined ? undefined : scope.context.table(scope.binding.table);
+        const row = table === undefined || isUnavailable(table) || scope.binding.row === undefined ? undefined : table.rowAt.get(scope.binding.row);
+        if (row?.code === undefined) return missing('作用域当前行没有科目编码', scope.binding.pointer);
+        code = row.code;
+      }
+      const criteria = params.figures as FigureCriteria | undefined;
+      const counted = scope.context.figures().filter((view) => matchesFigure(view, criteria) && (code === undefined || view.figure.code === code)).length;
+      return { ...exactQuantity(new Money(counted), '个', 0), pointer: '/narrative/sections' };
+    }
     if (params.of === 'performanceTables') {
       const tables = performanceTables(scope);
       if (tables === undefined) return missing('文档没有附绩效目标表（/performance）', '/performance');
