@@ -717,5 +717,15 @@ export function checkByHand(document: unknown): BaselineFinding[] {
     }
   });
 
+  // services procurement against a “政府购买服务：无” section
+  const services = figures.find((entry) => entry.figure.key === 'procurementServices' && entry.figure.kind === 'amount');
+  const servicesValue = services ? figureValue(services.figure) : undefined;
+  if (servicesValue && servicesValue.v.greaterThan(0)) {
+    const purchase = [...((full.narrative?.sections ?? []) as { heading?: unknown; text?: unknown }[]), ...(((other.other as unknown[]) ?? []) as { heading?: unknown; text?: unknown }[])]
+      .filter((section) => typeof section.heading === 'string' && /政府购买服务/u.test(section.heading) && typeof section.text === 'string')
+      .map((section) => section.text as string);
+    if (purchase.length > 0 && /^\s*无\s*[。.；;]?\s*$/u.test(purchase.join('\n'))) report('purchase-services-explained', '/sections/other');
+  }
+
   return findings.sort((a, b) => (a.path === b.path ? (a.ruleId < b.ruleId ? -1 : 1) : a.path < b.path ? -1 : 1));
 }

@@ -28,6 +28,7 @@ describe('the sample disclosure', () => {
       'performance-published-count-matches-tables',
       'personnel-costs-absence-explained',
       'project-has-performance-table',
+      'purchase-services-explained',
       'table-labels-consistent',
       'tables-labelled',
       'unit-type-signals-agree',

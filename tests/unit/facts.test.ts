@@ -327,3 +327,18 @@ describe('counting narrative figures', () => {
     expect(run('count', { of: 'figures', sameCode: true }, { pointer: '/tables/expenditureSummary/rows/0', table: 'expenditureSummary', row: 0 })).toMatchObject({ reason: 'missing' });
   });
 });
+
+describe('section texts by heading', () => {
+  const withOther = deepFreeze({
+    narrative: { sections: [{ id: 'procurement', heading: '九、政府采购情况', text: '政府采购服务预算10万元。' }] },
+    sections: { other: [{ heading: '（一）政府购买服务指导性目录', text: '无' }, { heading: '（二）其他', text: '无' }] },
+  });
+  const ctx = new DocumentContext(withOther);
+  it('finds narrative and other sections whose heading matches, or is not applicable', () => {
+    expect(run('sectionText', { heading: '政府购买服务' }, { pointer: '' }, ctx)).toBe('无');
+    expect(run('sectionText', { heading: '政府采购|其他' }, { pointer: '' }, ctx)).toBe('政府采购服务预算10万元。\n无');
+    expect(run('sectionText', { heading: '绩效' }, { pointer: '' }, ctx)).toMatchObject({ reason: 'missing' });
+    expect(run('sectionText', { heading: '(' }, { pointer: '' }, ctx)).toMatchObject({ reason: 'invalid' });
+    expect(run('sectionText', { section: 'procurement' }, { pointer: '' }, ctx)).toBe('政府采购服务预算10万元。');
+  });
+});
