@@ -727,5 +727,15 @@ export function checkByHand(document: unknown): BaselineFinding[] {
     if (purchase.length > 0 && /^\s*无\s*[。.；;]?\s*$/u.test(purchase.join('\n'))) report('purchase-services-explained', '/sections/other');
   }
 
+  // projects the narrative lists are named as in the project table
+  if (projectRows.length > 0) {
+    ((full.narrative?.sections ?? []) as { projects?: unknown }[]).forEach((section, index) => {
+      ((Array.isArray(section.projects) ? section.projects : []) as unknown[]).forEach((name, position) => {
+        if (typeof name !== 'string' || name.trim() === '') return;
+        if (!projectRows.some((row) => normalise(row.name) === normalise(leaf(name)))) report('cited-projects-in-project-table', `/narrative/sections/${index}/projects/${position}`);
+      });
+    });
+  }
+
   return findings.sort((a, b) => (a.path === b.path ? (a.ruleId < b.ruleId ? -1 : 1) : a.path < b.path ? -1 : 1));
 }

@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { type Figure, type NarrativeSection } from '../../engine/src/document/model.js';
 import { functionalClassCode } from '../../engine/src/import/figures.js';
 import { toLines } from '../../engine/src/import/lines.js';
-import { importNarrative, type NarrativeParts } from '../../engine/src/import/narrative.js';
+import { citedProjects, importNarrative, type NarrativeParts } from '../../engine/src/import/narrative.js';
 import { segment } from '../../engine/src/import/segment.js';
 import { type ImportContext } from '../../engine/src/import/types.js';
 
@@ -188,5 +188,13 @@ describe('importNarrative on small texts', () => {
       text: '截至２０２５年１月５日，某局共有公务用车编制２辆，实有１辆，其中：领导用车１辆。使用的办公用房建筑总面积1,200.5平方米。',
     });
     expect(result.value.sections?.glossary).toEqual([{ term: '财政专户管理资金', definition: '专指教育收费。', line: 12 }]);
+  });
+});
+
+describe('projects a performance section lists', () => {
+  it('reads the names after “具体包括”, up to the end of the sentence', () => {
+    expect(citedProjects('2025年度我单位实行绩效管理项目2个。具体包括派遣人员劳务费、 委托业务费等。其他说明')).toEqual(['派遣人员劳务费', '委托业务费']);
+    expect(citedProjects('具体包括：培训费，宣传资料印刷费；')).toEqual(['培训费', '宣传资料印刷费']);
+    expect(citedProjects('没有列举项目。')).toEqual([]);
   });
 });

@@ -95,6 +95,8 @@ export interface NarrativeSection {
   readonly text: string;
   /** Figures it states. */
   readonly figures?: readonly Figure[];
+  /** Project names it lists (the performance section's “具体包括……”). */
+  readonly projects?: readonly string[];
   /** Source line. */
   readonly line?: number;
 }

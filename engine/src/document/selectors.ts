@@ -130,8 +130,33 @@ function hasValues(table: TableView, row: RowView): boolean {
  * @param selector The criteria.
  */
 export function findRow(table: TableView, selector: RowSelector): RowView | undefined {
-  return table.rows.find((row) => matchesRow(table, row, selector));
+  return candidates(table, selector).find((row) => matchesRow(table, row, selector));
 }
+
+/**
+ * The rows a selector can match: those with its code or its name when it names one (looked up in
+ * an index built once per table), else all rows. matchesRow still checks every criterion.
+ */
+function candidates(table: TableView, selector: RowSelector): readonly RowView[] {
+  if (typeof selector.code !== 'string' && typeof selector.name !== 'string') return table.rows;
+  let index = ROW_INDEX.get(table);
+  if (index === undefined) {
+    const byCode = new Map<string, RowView[]>();
+    const byName = new Map<string, RowView[]>();
+    for (const row of table.rows) {
+      if (row.code !== undefined) byCode.set(row.code, [...(byCode.get(row.code) ?? []), row]);
+      const name = normaliseName(row.name);
+      byName.set(name, [...(byName.get(name) ?? []), row]);
+    }
+    index = { byCode, byName };
+    ROW_INDEX.set(table, index);
+  }
+  if (typeof selector.code === 'string') return index.byCode.get(selector.code) ?? [];
+  return index.byName.get(normaliseName(selector.name as string)) ?? [];
+}
+
+// Table views live for one evaluation: their row indexes with them.
+const ROW_INDEX = new WeakMap<TableView, { readonly byCode: ReadonlyMap<string, RowView[]>; readonly byName: ReadonlyMap<string, RowView[]> }>();
 
 /**
  * The rows of a table that meet a selector, in table order.
@@ -139,7 +164,7 @@ export function findRow(table: TableView, selector: RowSelector): RowView | unde
  * @param selector The criteria.
  */
 export function selectRows(table: TableView, selector: RowSelector): RowView[] {
-  return table.rows.filter((row) => matchesRow(table, row, selector));
+  return candidates(table, selector).filter((row) => matchesRow(table, row, selector));
 }
 
 /**

@@ -198,6 +198,12 @@ function textsOf(document: unknown, kind: TextKind): ScopeItem[] {
       addStrings(items, table, PERFORMANCE_TEXTS, `/performance/${index}`);
       addStrings(items, record(table)?.goals, ['whole', 'annual'], `/performance/${index}/goals`);
     });
+  } else if (kind === 'projects') {
+    list(record(root?.narrative)?.sections).forEach((section, index) =>
+      list(record(section)?.projects).forEach((name, position) => {
+        if (typeof name === 'string' && name.trim() !== '') items.push(new TextItem(`/narrative/sections/${index}/projects/${position}`, name));
+      }),
+    );
   } else if (kind === 'indicators') {
     list(root?.performance).forEach((table, index) =>
       list(record(table)?.indicators).forEach((indicator, position) => addStrings(items, indicator, ['level3', 'value'], `/performance/${index}/indicators/${position}`)),

@@ -92,11 +92,10 @@ export const count: FactDefinition = {
     }
     const table = resolveTable(params, scope);
     if (isUnavailable(table)) return table;
-    const selector = withScope((params.rows ?? {}) as RowSelector, scope);
-    // Without sameAs the count is the same for every scope item: count once per document.
-    return scope.context.memo(`count:${table.role}:${JSON.stringify(selector)}`, () => ({
-      ...exactQuantity(new Money(selectRows(table, selector).length), '个', 0),
-      pointer: `${table.pointer}/rows`,
-    }));
+    const written = (params.rows ?? {}) as RowSelector;
+    const selector = withScope(written, scope);
+    const counted = () => ({ ...exactQuantity(new Money(selectRows(table, selector).length), '个', 0), pointer: `${table.pointer}/rows` });
+    // Without sameAs or sameCode the count is the same for every scope item: count once per document.
+    return selector === written ? scope.context.memo(`count:${table.role}:${JSON.stringify(selector)}`, counted) : counted();
   },
 };

@@ -50,6 +50,22 @@ export interface NarrativeParts {
   };
 }
 
+/** The projects a performance section lists: "具体包括派遣人员劳务费、委托业务费、……。" */
+const CITED_PROJECTS = /具体包括[:：]?([^。；;]+)/u;
+
+/**
+ * The project names a performance section lists after “具体包括”, in order.
+ * @param text The section text.
+ */
+export function citedProjects(text: string): string[] {
+  const list = CITED_PROJECTS.exec(text)?.[1];
+  if (list === undefined) return [];
+  return list
+    .split(/[、，,]/u)
+    .map((name) => name.replace(/\s+/gu, '').replace(/等$/u, ''))
+    .filter((name) => name !== '');
+}
+
 /** Section headings' words → ids, first match wins (三公 before 变动, 基本支出 before 一般公共预算). */
 export const SECTION_HEADINGS: readonly (readonly [RegExp, NarrativeSectionId])[] = [
   [/三公/, 'threePublicExpenses'],
@@ -264,11 +280,14 @@ export function importNarrative(segments: Segments, context: ImportContext): Sta
     const { figures, problems: figureProblems } = readFigures(block.body, id);
     problems.push(...figureProblems);
     if (id === undefined) problems.push(unrecognised(block.heading, `未能识别说明章节“${heading}”：文字已保留，但没有章节标识，规则无法引用`));
+    const text = textOf(block.body);
+    const projects = id === 'performance' ? citedProjects(text) : [];
     const section: NarrativeSection & { figures: readonly Figure[] } = {
       ...(id !== undefined ? { id } : {}),
       heading,
-      text: textOf(block.body),
+      text,
       figures,
+      ...(projects.length > 0 ? { projects } : {}),
       line: block.heading.number,
     };
     sections.push(section);

@@ -58,9 +58,9 @@ const rowSelector: Schema = {
         code: { description: '编码所在字段。/ Pointer to the code.', type: 'string', pattern: '^(/[^/]*)+$' },
         name: {
           description:
-            '名称所在字段（比较时忽略空白，全角括号视同半角；科目路径如“卫生健康支出（类）行政事业单位医疗（款）行政单位医疗（项）”或“卫生健康支出-行政事业单位医疗-行政单位医疗”取最后一级）。/ Pointer to the name (whitespace ignored, full-width brackets as ASCII; a cited classification path means its last part).',
+            '名称所在字段（比较时忽略空白，全角括号视同半角；科目路径如“卫生健康支出（类）行政事业单位医疗（款）行政单位医疗（项）”或“卫生健康支出-行政事业单位医疗-行政单位医疗”取最后一级）；"" 表示当前对象本身就是名称（如作用域 text 的一段文字）。/ Pointer to the name (whitespace ignored, full-width brackets as ASCII; a cited classification path means its last part); "" when the item is the name itself.',
           type: 'string',
-          pattern: '^(/[^/]*)+$',
+          pattern: '^(/[^/]*)*$',
         },
       },
     },
@@ -123,9 +123,9 @@ const scope: Schema = {
     columns: { description: '适用的列 id；省略表示全部金额列。/ Column ids; all amount columns when omitted.', type: 'array', items: { type: 'string' }, minItems: 1 },
     texts: {
       description:
-        '适用的文字（each 为 text 时）：narrative 情况说明各节、sections 其他部分与名词解释、performance 绩效目标表各栏、indicators 绩效指标、tables 报表标题表注和行名称；省略为全部。/ Which texts; all when omitted.',
+        '适用的文字（each 为 text 时）：narrative 情况说明各节、sections 其他部分与名词解释、performance 绩效目标表各栏、indicators 绩效指标、tables 报表标题表注和行名称，省略为以上全部；projects 为情况说明列举的项目名称（须明确写出）。/ Which texts; all but projects when omitted.',
       type: 'array',
-      items: { enum: ['narrative', 'sections', 'performance', 'indicators', 'tables'] },
+      items: { enum: ['narrative', 'sections', 'performance', 'indicators', 'tables', 'projects'] },
       minItems: 1,
     },
     figures: {

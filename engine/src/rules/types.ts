@@ -56,7 +56,7 @@ export type Scope =
   | { readonly each: 'text'; readonly texts?: readonly TextKind[] };
 
 /** Which texts a `text` scope covers. */
-export type TextKind = 'narrative' | 'sections' | 'performance' | 'indicators' | 'tables';
+export type TextKind = 'narrative' | 'sections' | 'performance' | 'indicators' | 'tables' | 'projects';
 
 /** One rule. */
 export interface RuleDefinition {
