@@ -12,6 +12,7 @@ import {
   decimalNotEqual,
 } from './decimalCompare.js';
 import { containsText } from './containsText.js';
+import { datesNotBefore } from './datesNotBefore.js';
 import { equal, notEqual } from './equal.js';
 import { hasFields } from './hasFields.js';
 import { includesValues } from './includesValues.js';
@@ -19,8 +20,8 @@ import { isBlank } from './isBlank.js';
 import { isPresent } from './isPresent.js';
 import { isZeroOrBlank } from './isZeroOrBlank.js';
 import { matchesPattern, notMatchesPattern } from './matchesPattern.js';
+import { namesYear } from './namesYear.js';
 import { roundedEqual, roundedGreaterThanInclusive, roundedLessThanInclusive } from './roundedEqual.js';
-import { datesNotBefore, namesYear } from './years.js';
 import { createRegistry } from '../registry.js';
 import { type OperatorDefinition } from './types.js';
 
