@@ -530,11 +530,12 @@ export function checkByHand(document: unknown): BaselineFinding[] {
     }
   }
   const projectNamed = (name: unknown) => (typeof name === 'string' && name.trim() !== '' ? projectRows.filter((row) => normalise(row.name) === normalise(leaf(name))) : []);
-  const contains = (text: string, whole: unknown) => typeof whole === 'string' && whole !== '' && normalise(text).includes(normalise(whole));
+  const withoutCode = (text: string) => normalise(text.replace(/^[0-9]+\s*[-－—_]\s*/u, ''));
+  const contains = (text: string, whole: unknown) => typeof whole === 'string' && whole !== '' && withoutCode(text).includes(withoutCode(whole));
   performanceTables.forEach((table, index) => {
     const at = `/performance/${index}`;
     const owner = [table.department, table.implementingUnit];
-    if (typeof department === 'string' && owner.some((field) => typeof field === 'string') && !owner.some((field) => typeof field === 'string' && contains(field, department))) {
+    if (typeof department === 'string' && owner.some((field) => typeof field === 'string') && !owner.some((field) => typeof field === 'string' && field !== '' && (contains(field, department) || contains(department, field)))) {
       report('performance-table-belongs-to-department', at);
     }
     const matches = projectNamed(table.project);
@@ -689,7 +690,7 @@ export function checkByHand(document: unknown): BaselineFinding[] {
         report('quantity-indicators-are-quantified', at);
       }
       if ((/满意/u.test(text('level2') ?? '') || /满意度/u.test(text('level3') ?? '')) && value !== undefined) {
-        if (!/[%％]/u.test(value) || /(?<![0-9.])(?:10[1-9]|1[1-9][0-9]|[2-9][0-9]{2}|[0-9]{4,}|100\.0*[1-9][0-9]*)(?:\.[0-9]+)?\s*[%％]/u.test(value)) report('satisfaction-targets-are-percentages', at);
+        if (!/[%％]|定性/u.test(value) || /(?<![0-9.])(?:10[1-9]|1[1-9][0-9]|[2-9][0-9]{2}|[0-9]{4,}|100\.0*[1-9][0-9]*)(?:\.[0-9]+)?\s*[%％]/u.test(value)) report('satisfaction-targets-are-percentages', at);
       }
     });
   });

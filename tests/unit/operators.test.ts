@@ -182,6 +182,8 @@ describe('containsText', () => {
   it('compares as names are compared: whitespace and bracket width ignored', () => {
     expect(op('containsText').check('640-山西转型综合改革示范区行政审批局（本级）', '山西转型综合改革示范区 行政审批局(本级)')).toBe(true);
     expect(op('containsText').check('640-山西转型综合改革示范区政务服务中心', '山西转型综合改革示范区行政审批局')).toBe(false);
+    // A leading code is not part of the name: a truncated form field is still found in the name.
+    expect(op('containsText').check('山西转型综合改革示范区行政审批局', '640-山西转型综合改革示范区行政审批')).toBe(true);
   });
 
   it('is not applicable to an empty side, and refuses non-text', () => {

@@ -2,17 +2,24 @@ import { invalid, isUnavailable, missing } from '../document/unavailable.js';
 import { normaliseName } from '../document/selectors.js';
 import { type OperatorDefinition } from './types.js';
 
+/** A leading administrative code, as forms print it: "640-山西……". */
+const LEADING_CODE = /^[0-9]+\s*[-－—_]\s*/u;
+
+function comparable(text: string): string {
+  return normaliseName(text.replace(LEADING_CODE, ''));
+}
+
 /**
  * The text contains another text, compared as names are (whitespace ignored, full-width brackets
- * as ASCII ones). For "this form belongs to this department": the form's 主管部门 field contains
- * the department's name.
+ * as ASCII ones, a leading code such as "640-" dropped). For "this form belongs to this
+ * department": the form's 主管部门 field contains the department's name.
  */
 export const containsText: OperatorDefinition = {
   name: 'containsText',
   description: {
     'zh-CN':
-      '文字中包含另一段文字（忽略空白，全角括号视同半角）。value 通常引用另一个事实，如文档的部门名称 {"fact": "document", "path": "/meta/department"}。任一边为空时规则不适用。',
-    en: 'The text contains another text (whitespace ignored, full-width brackets as ASCII ones). The value is usually a fact reference, e.g. the department name {"fact": "document", "path": "/meta/department"}. Not applicable when either side is empty.',
+      '文字中包含另一段文字（忽略空白，全角括号视同半角，开头的编码如“640-”不计）。value 通常引用另一个事实，如文档的部门名称 {"fact": "document", "path": "/meta/department"}。任一边为空时规则不适用。',
+    en: 'The text contains another text (whitespace ignored, full-width brackets as ASCII ones, a leading code such as "640-" dropped). The value is usually a fact reference, e.g. the department name {"fact": "document", "path": "/meta/department"}. Not applicable when either side is empty.',
   },
   accepts: ['text', 'json'],
   value: {
@@ -26,6 +33,6 @@ export const containsText: OperatorDefinition = {
     if (factValue === undefined || factValue === null || factValue === '') return missing('要检查的文字为空');
     if (ruleValue === undefined || ruleValue === null || ruleValue === '') return missing('要查找的文字为空');
     if (typeof factValue !== 'string' || typeof ruleValue !== 'string') return invalid('containsText 只能比较文字');
-    return normaliseName(factValue).includes(normaliseName(ruleValue));
+    return comparable(factValue).includes(comparable(ruleValue));
   },
 };
