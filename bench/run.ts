@@ -11,7 +11,7 @@ import { join } from 'node:path';
 import { defaultRulePackPath, loadRuleSetFromPath, packageRoot } from '../engine/src/node.js';
 import { checkByHand } from './baseline.js';
 
-const SECONDS = Number(process.env.BENCH_SECONDS ?? 8);
+const SECONDS = Number(process.env.BENCH_SECONDS ?? 12);
 const sample = JSON.parse(readFileSync(join(packageRoot(), 'examples', 'budget-2025-shenpiju.json'), 'utf8')) as unknown;
 const pack = loadRuleSetFromPath(defaultRulePackPath());
 
@@ -58,7 +58,7 @@ const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floo
 const line = (label: string, perSecond: number) =>
   console.log(`${label.padEnd(44)} ${perSecond.toFixed(0).padStart(7)} docs/s  ${(1000 / perSecond).toFixed(3).padStart(7)} ms/doc`);
 
-const ROUNDS = 15;
+const ROUNDS = 25;
 const slice = (SECONDS * 1000) / ROUNDS;
 console.log(`disclosure-rules benchmark: ${pack.rules.length} rules over examples/budget-2025-shenpiju.json, ${ROUNDS} alternating rounds of ${(slice / 1000).toFixed(2)} s each (Node ${process.version})`);
 console.log(`agreement: engine and baseline report the same findings on the sample, ${variants.length - 1} defect variants and ${shanghai.length} Shanghai documents`);
