@@ -738,5 +738,14 @@ export function checkByHand(document: unknown): BaselineFinding[] {
     });
   }
 
+  // 三公 section states the change on last year; shares of one group printed alike
+  const threeText = sectionText('threePublicExpenses');
+  if (threeText !== undefined && !/上年|同比|持平|增加|减少|增长|下降|比\s*[0-9]{4}\s*年|与\s*[0-9]{4}\s*年/u.test(threeText)) report('three-public-change-stated', '/narrative/sections');
+  for (const group of groups.values()) {
+    if (group.length < 2) continue;
+    const scales = new Set(group.map((entry) => { const text = String(entry.figure.value).trim(); const dot = text.indexOf('.'); return dot < 0 ? 0 : text.length - dot - 1; }));
+    if (scales.size > 1) report('share-formats-consistent', group[0]!.pointer);
+  }
+
   return findings.sort((a, b) => (a.path === b.path ? (a.ruleId < b.ruleId ? -1 : 1) : a.path < b.path ? -1 : 1));
 }

@@ -68,7 +68,7 @@ const SAMPLE_DEFECTS: readonly string[] = [
   'performance-no-zero-targets /performance/6/indicators/6/value',
   'performance-no-zero-targets /performance/7/indicators/11/value',
   'performance-no-zero-targets /performance/7/indicators/3/value',
-  // Catalogue A06, A12, A14, E07, E13, H03, B05 (six bare "本表无数据" notes), D11, D12, D13, E06, E12, G01, G02, G03, G07, G09, G10, G12, G13, H01, H04 (info).
+  // Catalogue A06, A12, A14, E07, E09, E13, F03, H03, B05 (six bare "本表无数据" notes), D11, D12, D13, E06, E12, G01, G02, G03, G07, G09, G10, G12, G13, H01, H04 (info).
   'agency-costs-absence-explained /tables/agencyOperatingCosts/rows/0/values/total',
   'approval-page-names-department /sections/other/0/text',
   'glossary-fits-level /sections/glossary/2/definition',
@@ -78,6 +78,9 @@ const SAMPLE_DEFECTS: readonly string[] = [
   'unit-type-signals-agree /meta/department',
   // E13: nine of the eleven projects the narrative lists are not named as in the project table.
   ...[0, 1, 2, 3, 4, 5, 6, 7, 10].map((index) => `cited-projects-in-project-table /narrative/sections/9/projects/${index}`),
+  // E09: the 三公 section states no change on last year; F03 (info): “占100.00%” beside “占0%”.
+  'three-public-change-stated /narrative/sections',
+  'share-formats-consistent /narrative/sections/1/figures/2',
   // H03: 1,046.30 万元 of services procurement, but “政府购买服务指导性目录：无”.
   'purchase-services-explained /sections/other',
   // E07: the narrative explains class 201 only, neither of its two 项.

@@ -180,6 +180,15 @@ describe('narrative facts', () => {
     expect(shown(run('shareSum', {}, { pointer: '', shareGroup: group }))).toBe('100.00%');
   });
 
+  it('shareDecimals counts the numbers of decimal places a group is printed with', () => {
+    const alike = { sectionIndex: 0, of: 'expenditureTotal', figures: [figures[2]!, figures[4]!] };
+    expect(shown(run('shareDecimals', {}, { pointer: '', shareGroup: alike }))).toBe('1个');
+    const ctx = context();
+    const mixed = { sectionIndex: 0, of: 'expenditureTotal', figures: [figures[2]!, { ...figures[4]!, figure: { ...figures[4]!.figure, value: '67' } }] };
+    expect(shown(run('shareDecimals', {}, { pointer: '', shareGroup: mixed }, ctx))).toBe('2个');
+    expect(run('shareDecimals', {})).toMatchObject({ reason: 'missing' });
+  });
+
   it('impliedChangePercent: X / (current − X) × 100', () => {
     const percent = run('impliedChangePercent', {}, at(5));
     expect(isQuantity(percent) && percent.value.toFixed()).toBe('20');

@@ -16,6 +16,7 @@ import { impliedChangePercent } from './impliedChangePercent.js';
 import { rowSum } from './rowSum.js';
 import { scopeItem } from './scopeItem.js';
 import { sectionText } from './sectionText.js';
+import { shareDecimals } from './shareDecimals.js';
 import { shareSum } from './shareSum.js';
 import { sum } from './sum.js';
 import { tableExists } from './tableExists.js';
@@ -46,6 +47,7 @@ export const FACTS: readonly FactDefinition[] = [
   figure,
   computedShare,
   shareSum,
+  shareDecimals,
   impliedChangePercent,
   text,
   sectionText,
