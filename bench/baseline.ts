@@ -535,7 +535,8 @@ export function checkByHand(document: unknown): BaselineFinding[] {
   performanceTables.forEach((table, index) => {
     const at = `/performance/${index}`;
     const owner = [table.department, table.implementingUnit];
-    if (typeof department === 'string' && owner.some((field) => typeof field === 'string') && !owner.some((field) => typeof field === 'string' && field !== '' && (contains(field, department) || contains(department, field)))) {
+    const listedUnit = typeof organisation === 'string' && typeof table.implementingUnit === 'string' && table.implementingUnit !== '' && contains(organisation, table.implementingUnit);
+    if (typeof department === 'string' && owner.some((field) => typeof field === 'string') && !listedUnit && !owner.some((field) => typeof field === 'string' && field !== '' && (contains(field, department) || contains(department, field)))) {
       report('performance-table-belongs-to-department', at);
     }
     const matches = projectNamed(table.project);
