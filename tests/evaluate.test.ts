@@ -231,6 +231,23 @@ describe('documents of the wrong shape never crash the engine', () => {
     expect(keys(report)).toContainEqual({ ruleId: 'document-schema', path: '/tables/incomeSummary/rows/0/values/total' });
   });
 
+  it('a column id that names an inherited property reads nothing inherited', async () => {
+    const document = {
+      meta: { department: '测试局', fiscalYear: 2025, kind: 'department-budget', unit: '万元' },
+      tables: {
+        expenditureSummary: {
+          title: '支出总表',
+          unit: '万元',
+          columns: [{ id: 'total', header: '合计' }, { id: 'constructor', header: '其他' }],
+          rows: [{ key: 'total', name: '合计', values: { total: '1.00' } }],
+        },
+      },
+    };
+    const report = await evaluate(departmentBudgetPack(), document);
+    expect(report.findings.filter((finding) => finding.path.includes('constructor'))).toEqual([]);
+    expect(report.summary.errored).toBe(0);
+  });
+
   it('an extra field is named by its own pointer', async () => {
     const report = await evaluate(departmentBudgetPack(), { ...(sampleDocument() as object), extra: true });
     expect(keys(report).filter((key) => key.ruleId === 'document-schema')).toEqual([{ ruleId: 'document-schema', path: '/extra' }]);

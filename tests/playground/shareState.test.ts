@@ -41,6 +41,15 @@ describe('share state', () => {
   it('ignores hashes that are not share links or cannot be read', () => {
     expect(decodeHash('#section')).toBeUndefined();
     expect(decodeHash('#s=%%%')).toBeUndefined();
+    // Well-formed JSON of the wrong shape is not a state either.
+    expect(decodeHash(encodeHash({ r: { t: 5 } } as never))).toBeUndefined();
+    expect(decodeHash(encodeHash({ l: 'fr' } as never))).toBeUndefined();
+  });
+
+  it('starts from the defaults when a link patches places the defaults no longer have', async () => {
+    const stale = { r: { p: [{ op: 'replace' as const, path: '/gone/id', value: 'x' }] } };
+    expect(decodeHash(encodeHash(stale))).toEqual(stale);
+    expect((await fromDelta(stale, defaults)).rulesText).toBe(rulesText);
   });
 
   it('starts from the link, then autosave, then the defaults', async () => {

@@ -6,7 +6,7 @@
 import { type CurrencyUnit } from '../money/money.js';
 import { type DisplayUnit, type Quantity, blankQuantity, printedQuantity } from '../money/quantity.js';
 import { type Unavailable, invalid, missing } from './unavailable.js';
-import { pointerOf, resolvePointer } from './pointer.js';
+import { escapeToken, pointerOf, resolvePointer } from './pointer.js';
 
 /** A column as the engine sees it. */
 export interface ColumnView {
@@ -211,11 +211,11 @@ export class DocumentContext {
   }
 
   private readCell(table: TableView, row: RowView, columnId: string): Quantity | Unavailable {
-    const pointer = `${row.pointer}/values/${columnId}`;
+    const pointer = cellPointer(row, columnId);
     const column = table.columns.find((candidate) => candidate.id === columnId);
     if (column === undefined) return missing(`${table.name} 没有 ${columnId} 列`, `${table.pointer}/columns`);
     if (table.unit === undefined) return invalid(`${table.name} 的单位必须是“元”或“万元”`, `${table.pointer}/unit`);
-    const raw = row.values?.[columnId];
+    const raw = rawCell(row, columnId);
     // A blank cell is blank in the table's unit, count columns included (it prints no unit).
     if (raw === undefined || raw === null || raw === '') return blankQuantity(table.unit, pointer);
     return readAmount(raw, column.type === 'count' ? '个' : table.unit, pointer, () => `${table.name}“${row.name}”行 ${column.header} 列的值 ${JSON.stringify(raw)} 不是数字`);
@@ -285,6 +285,25 @@ export class DocumentContext {
     const unit = figureUnit(view.figure, field, this.defaultUnit);
     return printedQuantity(raw, unit, pointer) ?? invalid(`情况说明中的数字 ${JSON.stringify(raw)} 不是数字`, pointer);
   }
+}
+
+/**
+ * The raw value of a row's cell, from the row's own values only (a column id such as
+ * "constructor" must not read an inherited property).
+ * @param row The row.
+ * @param columnId The column id.
+ */
+export function rawCell(row: RowView, columnId: string): unknown {
+  return row.values !== undefined && Object.hasOwn(row.values, columnId) ? row.values[columnId] : undefined;
+}
+
+/**
+ * The JSON Pointer of a row's cell (the column id escaped as RFC 6901 requires).
+ * @param row The row.
+ * @param columnId The column id.
+ */
+export function cellPointer(row: RowView, columnId: string): string {
+  return `${row.pointer}/values/${escapeToken(columnId)}`;
 }
 
 /**

@@ -2,7 +2,7 @@
  * Row selectors: how a rule names rows without knowing a template's row order. All given criteria
  * must hold. Also the classification-code hierarchy (类 3 digits, 款 5, 项 7; or `level`).
  */
-import { type FigureView, type RowView, type TableView } from './context.js';
+import { type FigureView, type RowView, type TableView, rawCell } from './context.js';
 
 /** Criteria a row must meet; every given field must match. */
 export interface RowSelector {
@@ -119,7 +119,7 @@ export function matchesRow(table: TableView, row: RowView, selector: RowSelector
 function hasValues(table: TableView, row: RowView): boolean {
   return table.columns.some((column) => {
     if (column.type === 'text') return false;
-    const value = row.values?.[column.id];
+    const value = rawCell(row, column.id);
     return value !== undefined && value !== null && value !== '';
   });
 }
@@ -144,15 +144,20 @@ function candidates(table: TableView, selector: RowSelector): readonly RowView[]
     const byCode = new Map<string, RowView[]>();
     const byName = new Map<string, RowView[]>();
     for (const row of table.rows) {
-      if (row.code !== undefined) byCode.set(row.code, [...(byCode.get(row.code) ?? []), row]);
-      const name = normaliseName(row.name);
-      byName.set(name, [...(byName.get(name) ?? []), row]);
+      if (row.code !== undefined) append(byCode, row.code, row);
+      append(byName, normaliseName(row.name), row);
     }
     index = { byCode, byName };
     ROW_INDEX.set(table, index);
   }
   if (typeof selector.code === 'string') return index.byCode.get(selector.code) ?? [];
   return index.byName.get(normaliseName(selector.name as string)) ?? [];
+}
+
+function append(index: Map<string, RowView[]>, key: string, row: RowView): void {
+  const rows = index.get(key);
+  if (rows === undefined) index.set(key, [row]);
+  else rows.push(row);
 }
 
 // Table views live for one evaluation: their row indexes with them.

@@ -3,7 +3,7 @@
  * (every amount cell of every table is a decimal). Each problem becomes a finding of the
  * `document-schema` rule at its own pointer; the rules still run wherever they can.
  */
-import { type DocumentContext } from '../document/context.js';
+import { type DocumentContext, rawCell } from '../document/context.js';
 import { isUnavailable } from '../document/unavailable.js';
 import { type Language } from '../report/messages/index.js';
 import { validateAgainst } from '../schema/validate.js';
@@ -53,7 +53,7 @@ export function checkDocumentShape(context: DocumentContext, language: Language)
           ruleId: DOCUMENT_SCHEMA_RULE,
           code: 'invalid_amount',
           path: value.pointer,
-          params: { table: table.name, row: row.name, column: column.header, value: JSON.stringify(row.values?.[column.id]) },
+          params: { table: table.name, row: row.name, column: column.header, value: JSON.stringify(rawCell(row, column.id)) },
           basis: BASIS,
         });
       }

@@ -3,7 +3,7 @@
  * share groups, performance tables), each with its own pointer so every failure is reported at
  * its own place. A rule without a scope has one item, the whole document.
  */
-import { type DocumentContext, type FigureView } from '../document/context.js';
+import { type DocumentContext, type FigureView, cellPointer } from '../document/context.js';
 import { pointerOf } from '../document/pointer.js';
 import { type RowSelector, matchesFigure, matchesRow } from '../document/selectors.js';
 import { isUnavailable } from '../document/unavailable.js';
@@ -79,7 +79,7 @@ function* cellItems(
       if (selector !== undefined && !matchesRow(table, row, selector)) continue;
       for (const column of amountColumns) {
         yield {
-          binding: { pointer: `${row.pointer}/values/${column.id}`, table: role, row: row.index, column: column.id },
+          binding: { pointer: cellPointer(row, column.id), table: role, row: row.index, column: column.id },
           labels: () => ({ table: table.name, row: row.name, code: row.code ?? '', column: column.header }),
           line: row.line ?? table.line,
         };

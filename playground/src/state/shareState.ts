@@ -80,7 +80,30 @@ function apply(base: string, change: TextDelta | undefined): string {
   if ('t' in change) return change.t;
   const parsed = tryParse(base);
   if (!parsed.ok) return base;
-  return format(fastJsonPatch.applyPatch(structuredClone(parsed.value), change.p, false, false).newDocument);
+  try {
+    return format(fastJsonPatch.applyPatch(structuredClone(parsed.value), change.p, false, false).newDocument);
+  } catch {
+    // A link made against older defaults may patch places that no longer exist: start from the defaults.
+    return base;
+  }
+}
+
+function isTextDelta(value: unknown): value is TextDelta {
+  if (value === null || typeof value !== 'object') return false;
+  const { p, t } = value as { p?: unknown; t?: unknown };
+  return typeof t === 'string' || (Array.isArray(p) && p.every((operation) => operation !== null && typeof operation === 'object'));
+}
+
+/** Whether a decoded value has the shape of a stored delta (links and storage can hold anything). */
+function isStateDelta(value: unknown): value is StateDelta {
+  if (value === null || typeof value !== 'object' || Array.isArray(value)) return false;
+  const { e, l, r, d } = value as Record<string, unknown>;
+  return (
+    (e === undefined || typeof e === 'string') &&
+    (l === undefined || l === 'zh-CN' || l === 'en') &&
+    (r === undefined || isTextDelta(r)) &&
+    (d === undefined || isTextDelta(d))
+  );
 }
 
 /**
@@ -140,7 +163,7 @@ export function decodeHash(hash: string): StateDelta | undefined {
 function decodeText(text: string | null | undefined): StateDelta | undefined {
   if (text === null || text === undefined || text === '') return undefined;
   const parsed = tryParse(text);
-  return parsed.ok && parsed.value !== null && typeof parsed.value === 'object' ? (parsed.value as StateDelta) : undefined;
+  return parsed.ok && isStateDelta(parsed.value) ? parsed.value : undefined;
 }
 
 /** Where the start state came from. */
