@@ -47,6 +47,12 @@ describe('loadRuleSet', () => {
     expect(found).toContainEqual(expect.objectContaining({ pointer: '/rules/0/conditions/all/0/operator', message: expect.stringContaining('decimalEqual') }));
   });
 
+  it('refuses a fact param that its schema cannot check (an invalid heading pattern) at its place', () => {
+    const found = problems(withCondition({ fact: 'sectionText', params: { heading: '政府购买(' }, operator: 'matchesPattern', value: '无' }));
+    expect(found).toContainEqual(expect.objectContaining({ pointer: '/rules/0/conditions/all/0/params', message: expect.stringContaining('不是有效的正则表达式') }));
+    expect(problems(withCondition({ fact: 'sectionText', params: { heading: '政府购买服务' }, operator: 'matchesPattern', value: '无' }))).toEqual([]);
+  });
+
   it('refuses duplicate ids, naming where the first one is', () => {
     const found = problems(set([goodRule]), [{ file: 'other.rule.json', value: goodRule }]);
     expect(found).toEqual([expect.objectContaining({ file: 'other.rule.json', pointer: '/id', message: expect.stringContaining('set.json#/rules/0') })]);

@@ -80,7 +80,11 @@ export interface FigureView {
   readonly line?: number;
 }
 
-function asRecord(value: unknown): Readonly<Record<string, unknown>> | undefined {
+/**
+ * A JSON object as a record, or undefined for anything else (null, arrays, primitives).
+ * @param value Any JSON value.
+ */
+export function asRecord(value: unknown): Readonly<Record<string, unknown>> | undefined {
   return value !== null && typeof value === 'object' && !Array.isArray(value) ? (value as Record<string, unknown>) : undefined;
 }
 
@@ -131,6 +135,12 @@ export class DocumentContext {
     const value = compute();
     this.memoStore.set(key, value);
     return value;
+  }
+
+  /** The performance-target tables (`/performance`), or undefined when the document has none. */
+  performanceTables(): readonly unknown[] | undefined {
+    const tables = asRecord(this.document)?.performance;
+    return Array.isArray(tables) ? tables : undefined;
   }
 
   /** Roles of the tables the document has (objects only), in document order. */

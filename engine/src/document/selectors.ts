@@ -36,11 +36,6 @@ export interface RowSelector {
   readonly hasValues?: boolean;
 }
 
-/** Names of the selector's fields, for rule validation. */
-export const ROW_SELECTOR_FIELDS: readonly string[] = [
-  'key', 'exceptKeys', 'code', 'codeLength', 'codePrefix', 'hasCode', 'hasKey', 'name', 'group', 'level', 'hasChildren', 'sameCode', 'sameAs', 'hasValues',
-];
-
 const WHITESPACE = /\s+/g;
 
 function oneOf(value: string | undefined, wanted: string | readonly string[]): boolean {

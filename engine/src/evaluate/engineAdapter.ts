@@ -123,12 +123,7 @@ export class RuleEngine {
     for (const operator of operators) {
       this.engine.addOperator(operator.name, (factValue: unknown, ruleValue: unknown) => operator.check(factValue, ruleValue) === true);
     }
-    for (const fact of facts) {
-      this.facts.set(fact.name, fact);
-      this.engine.addFact(fact.name, (params, almanac) => fact.calculate((params ?? {}) as Record<string, unknown>, (almanac as ScopedAlmanac).scope), {
-        cache: false,
-      });
-    }
+    for (const fact of facts) this.facts.set(fact.name, fact);
   }
 
   /**
@@ -146,7 +141,7 @@ export class RuleEngine {
    * @param context The document.
    */
   session(context: DocumentContext): EvaluationSession {
-    return new EvaluationSession(this.engine, this.facts, context);
+    return new EvaluationSession((this.engine as unknown as { operators: ReadonlyMap<string, EngineOperator> }).operators, this.facts, context);
   }
 }
 
@@ -170,20 +165,18 @@ function isFactReference(value: unknown): value is FactReference {
 export class EvaluationSession {
   private scope: FactScope;
   private readonly scopes = new WeakMap<ScopeBinding, FactScope>();
-  private readonly operators: ReadonlyMap<string, EngineOperator>;
 
   /**
-   * @param engine The json-rules-engine engine holding the operators (and, for the reference path, the facts).
+   * @param operators json-rules-engine's operator map (our operators registered in it).
    * @param facts Our facts by name.
    * @param context The document.
    */
   constructor(
-    private readonly engine: Engine,
+    private readonly operators: ReadonlyMap<string, EngineOperator>,
     private readonly facts: ReadonlyMap<string, FactDefinition>,
     private readonly context: DocumentContext,
   ) {
     this.scope = { context, binding: { pointer: '' } };
-    this.operators = (engine as unknown as { operators: ReadonlyMap<string, EngineOperator> }).operators;
   }
 
   /** A fact's value for the current scope item, as `Almanac.factValue` computes it. */
@@ -231,7 +224,10 @@ export class EvaluationSession {
    */
   async evaluateWithAlmanac(conditions: CompiledConditions, binding: ScopeBinding): Promise<ConditionsVerdict> {
     const almanac = new ScopedAlmanac({ context: this.context, binding });
-    for (const fact of (this.engine as unknown as { facts: Map<string, unknown> }).facts.values()) almanac.addFact(fact as never);
+    // Our facts, registered with json-rules-engine only here (the reference path), uncached as the fast path.
+    for (const fact of this.facts.values()) {
+      almanac.addFact(fact.name, (params, scoped) => fact.calculate((params ?? {}) as Record<string, unknown>, (scoped as ScopedAlmanac).scope), { cache: false });
+    }
     const evaluations = await Promise.all(conditions.leaves.map((leaf) => leaf.evaluate(almanac, this.operators)));
     const leaves = evaluations.map((evaluation, index) =>
       this.trace(conditions, index, evaluation.leftHandSideValue, evaluation.rightHandSideValue, evaluation.result),

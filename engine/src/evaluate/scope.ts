@@ -3,7 +3,7 @@
  * share groups, performance tables), each with its own pointer so every failure is reported at
  * its own place. A rule without a scope has one item, the whole document.
  */
-import { type DocumentContext, type FigureView, cellPointer } from '../document/context.js';
+import { type DocumentContext, type FigureView, asRecord, cellPointer } from '../document/context.js';
 import { pointerOf } from '../document/pointer.js';
 import { type RowSelector, matchesFigure, matchesRow } from '../document/selectors.js';
 import { isUnavailable } from '../document/unavailable.js';
@@ -119,34 +119,39 @@ function* shareGroupItems(context: DocumentContext): Generator<ScopeItem> {
   }
 }
 
+/** A text field of a JSON object, or '' (for labels). */
+function textField(fields: Readonly<Record<string, unknown>> | undefined, name: string): string {
+  const value = fields?.[name];
+  return typeof value === 'string' ? value : '';
+}
+
+function lineOf(fields: Readonly<Record<string, unknown>> | undefined): number | undefined {
+  return typeof fields?.line === 'number' ? fields.line : undefined;
+}
+
 function* performanceItems(context: DocumentContext): Generator<ScopeItem> {
-  const tables = (context.document as { performance?: unknown } | null)?.performance;
-  if (!Array.isArray(tables)) return;
-  for (const [index, table] of tables.entries()) {
-    const record = table !== null && typeof table === 'object' ? (table as Record<string, unknown>) : {};
+  for (const [index, table] of (context.performanceTables() ?? []).entries()) {
+    const fields = asRecord(table);
     yield {
       binding: { pointer: pointerOf('performance', index), performance: index, item: table },
-      labels: () => ({ project: typeof record.project === 'string' ? record.project : '' }),
-      line: typeof record.line === 'number' ? record.line : undefined,
+      labels: () => ({ project: textField(fields, 'project') }),
+      line: lineOf(fields),
     };
   }
 }
 
 function* indicatorItems(context: DocumentContext): Generator<ScopeItem> {
-  const tables = (context.document as { performance?: unknown } | null)?.performance;
-  if (!Array.isArray(tables)) return;
-  for (const [index, table] of tables.entries()) {
-    const record = table !== null && typeof table === 'object' ? (table as Record<string, unknown>) : {};
-    if (!Array.isArray(record.indicators)) continue;
-    const project = typeof record.project === 'string' ? record.project : '';
-    for (const [position, indicator] of record.indicators.entries()) {
-      if (indicator === null || typeof indicator !== 'object') continue;
-      const fields = indicator as Record<string, unknown>;
-      const text = (field: string): string => (typeof fields[field] === 'string' ? (fields[field] as string) : '');
+  for (const [index, table] of (context.performanceTables() ?? []).entries()) {
+    const indicators = asRecord(table)?.indicators;
+    if (!Array.isArray(indicators)) continue;
+    const project = textField(asRecord(table), 'project');
+    for (const [position, indicator] of indicators.entries()) {
+      const fields = asRecord(indicator);
+      if (fields === undefined) continue;
       yield {
         binding: { pointer: pointerOf('performance', index, 'indicators', position), performance: index, item: indicator },
-        labels: () => ({ project, indicator: text('level3'), level1: text('level1'), level2: text('level2'), value: text('value') }),
-        line: typeof fields.line === 'number' ? fields.line : undefined,
+        labels: () => ({ project, indicator: textField(fields, 'level3'), level1: textField(fields, 'level1'), level2: textField(fields, 'level2'), value: textField(fields, 'value') }),
+        line: lineOf(fields),
       };
     }
   }
@@ -154,10 +159,6 @@ function* indicatorItems(context: DocumentContext): Generator<ScopeItem> {
 
 const PERFORMANCE_TEXTS = ['project', 'department', 'implementingUnit', 'attribute', 'period', 'overview', 'basis', 'necessity', 'measures', 'plan', 'filledAt'];
 const ALL_TEXTS: readonly TextKind[] = ['narrative', 'sections', 'performance', 'indicators', 'tables'];
-
-function record(value: unknown): Record<string, unknown> | undefined {
-  return value !== null && typeof value === 'object' && !Array.isArray(value) ? (value as Record<string, unknown>) : undefined;
-}
 
 /** A text as a scope item (a class, so its labels need no closure per text). */
 class TextItem implements ScopeItem {
@@ -173,7 +174,7 @@ class TextItem implements ScopeItem {
 }
 
 function addStrings(into: ScopeItem[], owner: unknown, fields: readonly string[], pointer: string): void {
-  const values = record(owner);
+  const values = asRecord(owner);
   if (values === undefined) return;
   for (const field of fields) {
     const value = values[field];
@@ -183,36 +184,36 @@ function addStrings(into: ScopeItem[], owner: unknown, fields: readonly string[]
 
 /** The texts of one kind, as scope items (plain loops: this runs for every text of every document). */
 function textsOf(document: unknown, kind: TextKind): ScopeItem[] {
-  const root = record(document);
+  const root = asRecord(document);
   const list = (value: unknown): unknown[] => (Array.isArray(value) ? value : []);
   const items: ScopeItem[] = [];
   if (kind === 'narrative') {
-    list(record(root?.narrative)?.sections).forEach((section, index) => addStrings(items, section, ['heading', 'text'], `/narrative/sections/${index}`));
+    list(asRecord(root?.narrative)?.sections).forEach((section, index) => addStrings(items, section, ['heading', 'text'], `/narrative/sections/${index}`));
   } else if (kind === 'sections') {
-    const sections = record(root?.sections);
+    const sections = asRecord(root?.sections);
     for (const name of ['duties', 'organisation']) addStrings(items, sections?.[name], ['heading', 'text'], `/sections/${name}`);
     list(sections?.other).forEach((entry, index) => addStrings(items, entry, ['heading', 'text'], `/sections/other/${index}`));
     list(sections?.glossary).forEach((entry, index) => addStrings(items, entry, ['definition'], `/sections/glossary/${index}`));
   } else if (kind === 'performance') {
     list(root?.performance).forEach((table, index) => {
       addStrings(items, table, PERFORMANCE_TEXTS, `/performance/${index}`);
-      addStrings(items, record(table)?.goals, ['whole', 'annual'], `/performance/${index}/goals`);
+      addStrings(items, asRecord(table)?.goals, ['whole', 'annual'], `/performance/${index}/goals`);
     });
   } else if (kind === 'projects') {
-    list(record(root?.narrative)?.sections).forEach((section, index) =>
-      list(record(section)?.projects).forEach((name, position) => {
+    list(asRecord(root?.narrative)?.sections).forEach((section, index) =>
+      list(asRecord(section)?.projects).forEach((name, position) => {
         if (typeof name === 'string' && name.trim() !== '') items.push(new TextItem(`/narrative/sections/${index}/projects/${position}`, name));
       }),
     );
   } else if (kind === 'indicators') {
     list(root?.performance).forEach((table, index) =>
-      list(record(table)?.indicators).forEach((indicator, position) => addStrings(items, indicator, ['level3', 'value'], `/performance/${index}/indicators/${position}`)),
+      list(asRecord(table)?.indicators).forEach((indicator, position) => addStrings(items, indicator, ['level3', 'value'], `/performance/${index}/indicators/${position}`)),
     );
   } else {
-    for (const [role, table] of Object.entries(record(root?.tables) ?? {})) {
+    for (const [role, table] of Object.entries(asRecord(root?.tables) ?? {})) {
       const pointer = pointerOf('tables', role);
       addStrings(items, table, ['title', 'note'], pointer);
-      list(record(table)?.rows).forEach((row, index) => addStrings(items, row, ['name'], `${pointer}/rows/${index}`));
+      list(asRecord(table)?.rows).forEach((row, index) => addStrings(items, row, ['name'], `${pointer}/rows/${index}`));
     }
   }
   return items;

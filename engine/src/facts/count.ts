@@ -1,19 +1,14 @@
+import { asRecord } from '../document/context.js';
 import { resolvePointer } from '../document/pointer.js';
 import { type FigureCriteria, type RowSelector, matchesFigure, normaliseName, selectRows } from '../document/selectors.js';
 import { isUnavailable, missing } from '../document/unavailable.js';
-import { Money } from '../money/money.js';
-import { exactQuantity } from '../money/quantity.js';
-import { resolveTable, withScope } from './resolve.js';
+import { countQuantity } from '../money/quantity.js';
+import { resolveTable, scopeRow, withScope } from './resolve.js';
 import { scopeItemValue } from './scopeItem.js';
-import { type FactDefinition, type FactScope } from './types.js';
-
-function performanceTables(scope: FactScope): unknown[] | undefined {
-  const tables = (scope.context.document as { performance?: unknown } | null)?.performance;
-  return Array.isArray(tables) ? tables : undefined;
-}
+import { type FactDefinition } from './types.js';
 
 function projectOf(table: unknown): string | undefined {
-  const project = table !== null && typeof table === 'object' ? (table as { project?: unknown }).project : undefined;
+  const project = asRecord(table)?.project;
   return typeof project === 'string' ? normaliseName(project) : undefined;
 }
 
@@ -70,17 +65,15 @@ export const count: FactDefinition = {
     if (params.of === 'figures') {
       let code: string | undefined;
       if (params.sameCode === true) {
-        const table = scope.binding.table === undefined ? undefined : scope.context.table(scope.binding.table);
-        const row = table === undefined || isUnavailable(table) || scope.binding.row === undefined ? undefined : table.rowAt.get(scope.binding.row);
-        if (row?.code === undefined) return missing('作用域当前行没有科目编码', scope.binding.pointer);
-        code = row.code;
+        code = scopeRow(scope)?.code;
+        if (code === undefined) return missing('作用域当前行没有科目编码', scope.binding.pointer);
       }
       const criteria = params.figures as FigureCriteria | undefined;
       const counted = scope.context.figures().filter((view) => matchesFigure(view, criteria) && (code === undefined || view.figure.code === code)).length;
-      return { ...exactQuantity(new Money(counted), '个', 0), pointer: '/narrative/sections' };
+      return countQuantity(counted, '/narrative/sections');
     }
     if (params.of === 'performanceTables') {
-      const tables = performanceTables(scope);
+      const tables = scope.context.performanceTables();
       if (tables === undefined) return missing('文档没有附绩效目标表（/performance）', '/performance');
       let counted = tables.length;
       if (typeof params.sameProject === 'string') {
@@ -88,13 +81,13 @@ export const count: FactDefinition = {
         const name = typeof wanted === 'string' ? normaliseName(wanted) : undefined;
         counted = name === undefined || name === '' ? 0 : tables.filter((table) => projectOf(table) === name).length;
       }
-      return { ...exactQuantity(new Money(counted), '个', 0), pointer: '/performance' };
+      return countQuantity(counted, '/performance');
     }
     const table = resolveTable(params, scope);
     if (isUnavailable(table)) return table;
     const written = (params.rows ?? {}) as RowSelector;
     const selector = withScope(written, scope);
-    const counted = () => ({ ...exactQuantity(new Money(selectRows(table, selector).length), '个', 0), pointer: `${table.pointer}/rows` });
+    const counted = () => countQuantity(selectRows(table, selector).length, `${table.pointer}/rows`);
     // Without sameAs or sameCode the count is the same for every scope item: count once per document.
     return selector === written ? scope.context.memo(`count:${table.role}:${JSON.stringify(selector)}`, counted) : counted();
   },

@@ -1,7 +1,6 @@
 import { childRows, parentRow } from '../document/selectors.js';
 import { isUnavailable } from '../document/unavailable.js';
-import { Money } from '../money/money.js';
-import { exactQuantity } from '../money/quantity.js';
+import { countQuantity } from '../money/quantity.js';
 import { ROW_PARAM, TABLE_PARAM, resolveRow, resolveTable } from './resolve.js';
 import { type FactDefinition } from './types.js';
 
@@ -36,6 +35,6 @@ export const hierarchyCount: FactDefinition = {
     const row = resolveRow(table, params, scope);
     if (isUnavailable(row)) return row;
     const counted = params.relation === 'parent' ? (parentRow(table, row) === undefined ? 0 : 1) : childRows(table, row).length;
-    return { ...exactQuantity(new Money(counted), '个', 0), pointer: row.pointer };
+    return countQuantity(counted, row.pointer);
   },
 };

@@ -72,9 +72,19 @@ export function resolveRow(table: TableView, params: Readonly<Record<string, unk
     const row = findRowOnce(table, selector as RowSelector, scope);
     return row ?? missing(`${table.name} 中没有符合 ${JSON.stringify(selector)} 的行`, `${table.pointer}/rows`);
   }
-  const index = scope.binding.table === table.role ? scope.binding.row : undefined;
-  const row = index === undefined ? undefined : table.rowAt.get(index);
+  const row = scope.binding.table === table.role ? scopeRow(scope) : undefined;
   return row ?? missing('规则没有指明行（row），作用域中也没有当前行', `${table.pointer}/rows`);
+}
+
+/**
+ * The scope's current row (scopes `row` and `cell`), if any.
+ * @param scope The scope.
+ */
+export function scopeRow(scope: FactScope): RowView | undefined {
+  const { table: role, row: index } = scope.binding;
+  if (role === undefined || index === undefined) return undefined;
+  const table = scope.context.table(role);
+  return isUnavailable(table) ? undefined : table.rowAt.get(index);
 }
 
 /**
@@ -88,11 +98,7 @@ export function withScope(selector: RowSelector, scope: FactScope): RowSelector 
   if (selector.sameCode !== true && selector.sameAs === undefined) return selector;
   const { sameCode, sameAs, ...rest } = selector;
   const resolved: { code?: string; name?: string } = {};
-  if (sameCode === true) {
-    const table = scope.binding.table === undefined ? undefined : scope.context.table(scope.binding.table);
-    const row = table === undefined || isUnavailable(table) || scope.binding.row === undefined ? undefined : table.rowAt.get(scope.binding.row);
-    resolved.code = row?.code ?? NO_MATCH;
-  }
+  if (sameCode === true) resolved.code = scopeRow(scope)?.code ?? NO_MATCH;
   if (sameAs !== undefined) {
     const item = scopeItemValue(scope);
     for (const field of ['code', 'name'] as const) {

@@ -1,4 +1,6 @@
+import { asRecord } from '../document/context.js';
 import { invalid, missing } from '../document/unavailable.js';
+import { patternOf } from '../pattern.js';
 import { type FactDefinition } from './types.js';
 
 interface Section {
@@ -8,17 +10,9 @@ interface Section {
 }
 
 function sectionsOf(document: unknown): { narrative: Section[]; other: Section[] } {
-  const root = document !== null && typeof document === 'object' ? (document as { narrative?: { sections?: unknown }; sections?: { other?: unknown } }) : {};
-  const list = (value: unknown): Section[] => (Array.isArray(value) ? value.filter((entry): entry is Section => entry !== null && typeof entry === 'object') : []);
-  return { narrative: list(root.narrative?.sections), other: list(root.sections?.other) };
-}
-
-function headingPattern(source: string): RegExp | undefined {
-  try {
-    return new RegExp(source, 'u');
-  } catch {
-    return undefined;
-  }
+  const root = asRecord(document);
+  const list = (value: unknown): Section[] => (Array.isArray(value) ? value.filter((entry): entry is Section => asRecord(entry) !== undefined) : []);
+  return { narrative: list(asRecord(root?.narrative)?.sections), other: list(asRecord(root?.sections)?.other) };
 }
 
 /**
@@ -47,13 +41,16 @@ export const sectionText: FactDefinition = {
     oneOf: [{ required: ['section'] }, { required: ['heading'] }],
   },
   example: { fact: 'sectionText', params: { section: 'agencyOperatingCosts' }, operator: 'matchesPattern', value: '事业单位|参照公务员法管理' },
+  validateParams(params) {
+    return typeof params.heading === 'string' && patternOf(params.heading) === undefined ? `heading 不是有效的正则表达式：${params.heading} / not a valid regular expression` : undefined;
+  },
   calculate(params, scope) {
     const key = typeof params.heading === 'string' ? `heading:${params.heading}` : `id:${String(params.section)}`;
     return scope.context.memo(`sectionText:${key}`, () => {
       const { narrative, other } = sectionsOf(scope.context.document);
       let found: Section[];
       if (typeof params.heading === 'string') {
-        const pattern = headingPattern(params.heading);
+        const pattern = patternOf(params.heading);
         if (pattern === undefined) return invalid(`标题的正则表达式无效：${params.heading}`);
         found = [...narrative, ...other].filter((section) => typeof section.heading === 'string' && pattern.test(section.heading));
       } else {

@@ -1,6 +1,5 @@
 import { isUnavailable, missing } from '../document/unavailable.js';
-import { Money } from '../money/money.js';
-import { exactQuantity } from '../money/quantity.js';
+import { countQuantity } from '../money/quantity.js';
 import { type FactDefinition } from './types.js';
 
 /** How many different numbers of decimal places the shares of one group are printed with (scope `shareGroup`). */
@@ -23,6 +22,6 @@ export const shareDecimals: FactDefinition = {
       if (isUnavailable(value)) return value;
       scales.add(value.scale);
     }
-    return { ...exactQuantity(new Money(scales.size), '个', 0), pointer: group.figures[0]?.pointer };
+    return countQuantity(scales.size, group.figures[0]?.pointer);
   },
 };

@@ -1,7 +1,6 @@
 import { type DocumentContext } from '../document/context.js';
 import { isUnavailable, missing } from '../document/unavailable.js';
-import { Money } from '../money/money.js';
-import { exactQuantity } from '../money/quantity.js';
+import { countQuantity } from '../money/quantity.js';
 import { TABLE_PARAM, resolveTable } from './resolve.js';
 import { type FactDefinition } from './types.js';
 
@@ -88,8 +87,8 @@ export const tableNumber: FactDefinition = {
     const table = resolveTable(params, scope);
     if (isUnavailable(table)) return table;
     const index = indexLabels(scope.context);
-    if (params.part === 'position') return { ...exactQuantity(new Money(index.positions.get(table.role) ?? 0), '个', 0), pointer: table.pointer };
+    if (params.part === 'position') return countQuantity(index.positions.get(table.role) ?? 0, table.pointer);
     const label = index.labels.get(table.role);
-    return label === undefined ? missing(`${table.name} 没有编号`, table.pointer) : { ...exactQuantity(new Money(label.number), '个', 0), pointer: `${table.pointer}/label` };
+    return label === undefined ? missing(`${table.name} 没有编号`, table.pointer) : countQuantity(label.number, `${table.pointer}/label`);
   },
 };

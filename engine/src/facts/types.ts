@@ -72,6 +72,8 @@ export interface FactDefinition {
   readonly scoped?: readonly ('table' | 'row' | 'column')[];
   /** Scope kinds the fact needs, when it reads the scope item itself (e.g. a figure). */
   readonly requiresScope?: readonly string[];
+  /** Checks the params when the rule set loads, beyond their schema; returns what is wrong, if anything. */
+  validateParams?(params: Readonly<Record<string, unknown>>): string | undefined;
   /** Computes the value. */
   calculate(params: Readonly<Record<string, unknown>>, scope: FactScope): unknown;
 }

@@ -91,8 +91,3 @@ const HALF_UNITS: readonly DecimalValue[] = Array.from({ length: 9 }, (_, places
 export function formatDecimal(value: DecimalValue, places?: number): string {
   return places === undefined ? value.toFixed() : value.toFixed(places, Money.ROUND_HALF_UP);
 }
-
-/** Whether a value is a Decimal from any decimal.js clone. */
-export function isDecimal(value: unknown): value is DecimalValue {
-  return Decimal.isDecimal(value);
-}

@@ -6,6 +6,7 @@ import {
   type CurrencyUnit,
   type DecimalValue,
   HUNDRED,
+  Money,
   ONE,
   ZERO,
   formatDecimal,
@@ -105,6 +106,15 @@ export function exactQuantity(value: DecimalValue, unit: DisplayUnit, scale = 2)
     terms: 0,
     blank: false,
   };
+}
+
+/**
+ * An exact count (个), such as a number of rows or tables.
+ * @param count The count.
+ * @param pointer Where it was counted, if anywhere.
+ */
+export function countQuantity(count: number, pointer?: string): Quantity {
+  return { ...exactQuantity(new Money(count), '个', 0), ...(pointer !== undefined ? { pointer } : {}) };
 }
 
 /**

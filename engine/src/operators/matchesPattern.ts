@@ -1,24 +1,7 @@
 /** Pattern operators over texts: the text matches (or does not match) a regular expression. */
 import { invalid, isUnavailable, missing } from '../document/unavailable.js';
+import { patternOf } from '../pattern.js';
 import { type OperatorDefinition } from './types.js';
-
-const compiled = new Map<string, RegExp | undefined>();
-
-/**
- * The rule's pattern as a regular expression (Unicode mode), or undefined if it is not one.
- * @param source The pattern.
- */
-function patternOf(source: unknown): RegExp | undefined {
-  if (typeof source !== 'string' || source === '') return undefined;
-  if (!compiled.has(source)) {
-    try {
-      compiled.set(source, new RegExp(source, 'u'));
-    } catch {
-      compiled.set(source, undefined);
-    }
-  }
-  return compiled.get(source);
-}
 
 function validateValue(ruleValue: unknown): string | undefined {
   if (typeof ruleValue !== 'string' || ruleValue === '') return '应为非空的正则表达式字符串 / must be a non-empty regular expression';

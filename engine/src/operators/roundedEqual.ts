@@ -49,48 +49,53 @@ export const roundedEqual: OperatorDefinition = {
   },
 };
 
+/**
+ * A rounding-aware bound: the fact value may be at least (or at most) the rule value, given how
+ * both were printed (a shortfall or excess under the sum of their rounding half-widths is allowed).
+ */
+function roundedBound(
+  name: string,
+  zh: string,
+  en: string,
+  holds: (order: -1 | 0 | 1) => boolean,
+  example: { readonly fact: string; readonly params: unknown; readonly value: unknown },
+): OperatorDefinition {
+  return {
+    name,
+    description: { 'zh-CN': zh, en },
+    accepts: ['quantity'],
+    value: DECIMAL_VALUE,
+    example: { fact: example.fact, params: example.params, operator: name, value: example.value },
+    check(factValue, ruleValue) {
+      const operands = comparable(factValue, ruleValue);
+      if (isUnavailable(operands)) return operands;
+      return holds(roundedOrder(operands[0], operands[1]));
+    },
+  };
+}
+
 /** Rounding-aware ≥: the fact value may be at least the rule value given how both were printed. */
-export const roundedGreaterThanInclusive: OperatorDefinition = {
-  name: 'roundedGreaterThanInclusive',
-  description: {
-    'zh-CN':
-      '考虑四舍五入的“大于或等于”：按两边的打印精度，事实值可能不小于规则值（短缺小于两边舍入半单位之和时视为成立）。用于下限核对，如“三公”经费中的公务接待费不应少于经济分类中的公务接待费。默认请用 decimalGreaterThanInclusive。',
-    en: 'Rounding-aware ≥: given how both sides were printed, the fact value may be at least the rule value (a shortfall under the sum of their rounding half-widths is allowed). For lower bounds between tables printed separately. decimalGreaterThanInclusive is the default.',
-  },
-  accepts: ['quantity'],
-  value: DECIMAL_VALUE,
-  example: {
+export const roundedGreaterThanInclusive = roundedBound(
+  'roundedGreaterThanInclusive',
+  '考虑四舍五入的“大于或等于”：按两边的打印精度，事实值可能不小于规则值（短缺小于两边舍入半单位之和时视为成立）。用于下限核对，如“三公”经费中的公务接待费不应少于经济分类中的公务接待费。默认请用 decimalGreaterThanInclusive。',
+  'Rounding-aware ≥: given how both sides were printed, the fact value may be at least the rule value (a shortfall under the sum of their rounding half-widths is allowed). For lower bounds between tables printed separately. decimalGreaterThanInclusive is the default.',
+  (order) => order >= 0,
+  {
     fact: 'cell',
     params: { table: 'threePublicExpenses', row: { key: 'reception' }, column: 'total' },
-    operator: 'roundedGreaterThanInclusive',
     value: { fact: 'cell', params: { table: 'basicExpenditureByEconomicClass', row: { code: '30217' }, column: 'total', ifMissing: 'blank' } },
   },
-  check(factValue, ruleValue) {
-    const operands = comparable(factValue, ruleValue);
-    if (isUnavailable(operands)) return operands;
-    return roundedOrder(operands[0], operands[1]) >= 0;
-  },
-};
+);
 
 /** Rounding-aware ≤: the fact value may be at most the rule value given how both were printed. */
-export const roundedLessThanInclusive: OperatorDefinition = {
-  name: 'roundedLessThanInclusive',
-  description: {
-    'zh-CN':
-      '考虑四舍五入的“小于或等于”：按两边的打印精度，事实值可能不大于规则值（超出小于两边舍入半单位之和时视为成立）。用于上限核对，如机关运行经费不应超过公用经费。默认请用 decimalLessThanInclusive。',
-    en: 'Rounding-aware ≤: given how both sides were printed, the fact value may be at most the rule value (an excess under the sum of their rounding half-widths is allowed). For upper bounds between tables printed separately. decimalLessThanInclusive is the default.',
-  },
-  accepts: ['quantity'],
-  value: DECIMAL_VALUE,
-  example: {
+export const roundedLessThanInclusive = roundedBound(
+  'roundedLessThanInclusive',
+  '考虑四舍五入的“小于或等于”：按两边的打印精度，事实值可能不大于规则值（超出小于两边舍入半单位之和时视为成立）。用于上限核对，如机关运行经费不应超过公用经费。默认请用 decimalLessThanInclusive。',
+  'Rounding-aware ≤: given how both sides were printed, the fact value may be at most the rule value (an excess under the sum of their rounding half-widths is allowed). For upper bounds between tables printed separately. decimalLessThanInclusive is the default.',
+  (order) => order <= 0,
+  {
     fact: 'cell',
     params: { table: 'agencyOperatingCosts', row: { key: 'total' }, column: 'total' },
-    operator: 'roundedLessThanInclusive',
     value: { fact: 'cell', params: { table: 'basicExpenditureByEconomicClass', row: { key: 'total' }, column: 'public' } },
   },
-  check(factValue, ruleValue) {
-    const operands = comparable(factValue, ruleValue);
-    if (isUnavailable(operands)) return operands;
-    return roundedOrder(operands[0], operands[1]) <= 0;
-  },
-};
+);

@@ -183,6 +183,8 @@ class RuleChecker {
     }
     const params = isRecord(reference.params) ? reference.params : {};
     if (params.table !== undefined) this.checkRole(params.table, at, `${pointer}/params/table`);
+    const problem = fact.validateParams?.(params);
+    if (problem !== undefined) this.report(at, `${pointer}/params`, problem);
     const provided = each === undefined ? [] : (SCOPE_PROVIDES[each] ?? []);
     const uncovered = (fact.scoped ?? []).filter((param) => params[param] === undefined && !provided.includes(param));
     if (uncovered.length > 0) {

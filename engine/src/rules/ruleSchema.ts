@@ -3,7 +3,6 @@
  * schema, the editor's completion and the registries can never disagree. `npm run build:schemas`
  * writes them to schemas/; a test checks the committed files are current.
  */
-import { ROW_SELECTOR_FIELDS } from '../document/selectors.js';
 import { FACTS } from '../facts/index.js';
 import { OPERATORS } from '../operators/index.js';
 
@@ -266,6 +265,3 @@ export function buildRuleSetSchema(): Schema {
     },
   };
 }
-
-/** Names of the row-selector fields (re-exported for the rule validator). */
-export const ROW_SELECTOR_KEYS = ROW_SELECTOR_FIELDS;

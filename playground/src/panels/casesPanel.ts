@@ -40,14 +40,6 @@ export class CasesPanel {
   }
 
   /**
-   * Chooses a rule in the picker.
-   * @param ruleId The rule.
-   */
-  choose(ruleId: string): void {
-    if ([...this.select.options].some((option) => option.value === ruleId)) this.select.value = ruleId;
-  }
-
-  /**
    * Shows the results of a run.
    * @param results One per case (empty: the rule has no cases).
    * @param strings Interface strings.
