@@ -98,7 +98,9 @@ describe('disclosure-check', () => {
   });
 
   it('exits 2 on a missing file and on an empty one', async () => {
-    expect((await cli(join(scratch, 'nope.json'))).stderr).toMatch(/nope\.json: 无法读取文件/);
+    const missing = await cli(join(scratch, 'nope.json'));
+    expect(missing.code).toBe(2);
+    expect(missing.stderr).toMatch(/nope\.json: 无法读取文件/);
     const empty = await cli(write('empty.json', ''));
     expect(empty.code).toBe(2);
     expect(empty.stderr).toMatch(/empty\.json:1:1: JSON 格式错误/);

@@ -73,7 +73,8 @@ describe('skipping items that cannot fail or cannot apply changes nothing', () =
     const documents: unknown[] = [sampleDocument()];
     for (const name of ['shanghai-putuo-wanli-2025-budget.txt', 'shanghai-putuo-zhengfuban-2025-budget.txt']) {
       const imported = importText(readFileSync(`${ROOT}examples/${name}`, 'utf8'));
-      if (imported.ok) documents.push(imported.document);
+      if (!imported.ok) expect.fail(imported.error.message);
+      documents.push(imported.document);
     }
     // Indicators whose 二级指标 is absent or not a text are evaluated as usual.
     documents.push(patched(sampleDocument(), [{ op: 'remove', path: '/performance/4/indicators/0/level2' }, { op: 'replace', path: '/performance/4/indicators/1/level2', value: 7 }]));

@@ -1,5 +1,5 @@
 /**
- * The examples: the sample is clean, and each defect variant reports exactly its known defects
+ * The examples: the sample reports exactly its catalogued defects, each defect variant those plus its own
  * (so the examples picker and the README never drift from what the engine says).
  */
 import { readFileSync } from 'node:fs';

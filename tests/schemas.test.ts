@@ -9,6 +9,7 @@ import { describe, expect, it } from 'vitest';
 import { validateAgainst } from '../engine/src/index.js';
 import { buildRuleSchema, buildRuleSetSchema } from '../engine/src/rules/ruleSchema.js';
 import { ROOT, sampleDocument } from './helpers/fixtures.js';
+import { ruleFiles } from './helpers/ruleCases.js';
 
 const read = (name: string) => JSON.parse(readFileSync(join(ROOT, 'schemas', name), 'utf8')) as Record<string, unknown>;
 
@@ -47,5 +48,8 @@ describe('schemas', () => {
   it('every rule file and manifest in rules/ validates on its own', () => {
     const manifest = read('../rules/department-budget/manifest.json');
     expect(validateAgainst('ruleSet', manifest)).toEqual([]);
+    const files = ruleFiles();
+    expect(files.length).toBeGreaterThan(100);
+    for (const file of files) expect(validateAgainst('rule', JSON.parse(readFileSync(file, 'utf8'))), file).toEqual([]);
   });
 });

@@ -31,6 +31,8 @@ export interface Harness {
   readonly browser: Browser;
   /** Opens a page that records console errors and failed requests. */
   open(path?: string): Promise<{ page: Page; errors: string[] }>;
+  /** The console errors and failed requests of every page opened since the last call (and forgets them). */
+  takeErrors(): string[];
   /** Stops everything. */
   close(): Promise<void>;
 }
@@ -58,6 +60,7 @@ export async function startHarness(): Promise<Harness> {
   });
   const browser = await chromium.launch({ executablePath: CHROMIUM, headless: true, args: FLAGS });
   const url = `http://127.0.0.1:${port}/`;
+  let recorded: string[] = [];
   return {
     url,
     browser,
@@ -65,13 +68,22 @@ export async function startHarness(): Promise<Harness> {
       const context = await browser.newContext({ viewport: { width: 1600, height: 900 }, locale: 'zh-CN' });
       const page = await context.newPage();
       const errors: string[] = [];
+      const record = (error: string) => {
+        errors.push(error);
+        recorded.push(error);
+      };
       page.on('console', (message) => {
-        if (message.type() === 'error') errors.push(message.text());
+        if (message.type() === 'error') record(message.text());
       });
-      page.on('pageerror', (error) => errors.push(String(error)));
-      page.on('requestfailed', (request) => errors.push(`request failed: ${request.url()}`));
+      page.on('pageerror', (error) => record(String(error)));
+      page.on('requestfailed', (request) => record(`request failed: ${request.url()}`));
       await page.goto(`${url}${path}`);
       return { page, errors };
+    },
+    takeErrors() {
+      const taken = recorded;
+      recorded = [];
+      return taken;
     },
     async close() {
       await browser.close();

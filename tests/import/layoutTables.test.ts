@@ -6,8 +6,8 @@ import { importLayoutTables, type Table } from '../../engine/src/import/layoutTa
 import { toLines } from '../../engine/src/import/lines.js';
 import { type ImportContext } from '../../engine/src/import/types.js';
 import { Money, type DecimalValue } from '../../engine/src/money/money.js';
+import { ROOT } from '../helpers/fixtures.js';
 
-const ROOT = join(import.meta.dirname, '..', '..');
 const CONTEXT: ImportContext = { department: '', fiscalYear: 2025, unit: '万元', layout: 'layout-text' };
 const ROLES = [
   'incomeExpenditureSummary',

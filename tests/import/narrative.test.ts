@@ -1,5 +1,6 @@
 /** The narrative stage: the sample against its hand-built JSON, and small texts for each rule. */
 import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { type Figure, type NarrativeSection } from '../../engine/src/document/model.js';
 import { functionalClassCode } from '../../engine/src/import/figures.js';
@@ -7,16 +8,17 @@ import { toLines } from '../../engine/src/import/lines.js';
 import { citedProjects, importNarrative, type NarrativeParts } from '../../engine/src/import/narrative.js';
 import { segment } from '../../engine/src/import/segment.js';
 import { type ImportContext } from '../../engine/src/import/types.js';
+import { ROOT, sampleDocument } from '../helpers/fixtures.js';
 
 const context: ImportContext = { department: '山西转型综合改革示范区行政审批局', fiscalYear: 2025, unit: '万元', layout: 'tab-text' };
-const sampleText = readFileSync(new URL('../../examples/budget-2025-shenpiju.txt', import.meta.url), 'utf8');
+const sampleText = readFileSync(join(ROOT, 'examples', 'budget-2025-shenpiju.txt'), 'utf8');
 /** The parts of the hand-built JSON this stage produces. */
 interface Target {
   readonly narrative: { readonly sections: readonly (NarrativeSection & { readonly figures: readonly Figure[] })[] };
   readonly assets: NonNullable<NarrativeParts['assets']>;
   readonly sections: NonNullable<NarrativeParts['sections']>;
 }
-const target = JSON.parse(readFileSync(new URL('../../examples/budget-2025-shenpiju.json', import.meta.url), 'utf8')) as Target;
+const target = sampleDocument() as Target;
 
 const run = (text: string) => importNarrative(segment(toLines(text)), context);
 const sample = run(sampleText);

@@ -1,20 +1,13 @@
 /** The worker's work, run in Node: findings located in the text, rule problems at their place, cases. */
-import { readFileSync, readdirSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { handle, locate } from '../../playground/src/worker/evaluator.js';
 import { ROOT, sampleRuleIds } from '../helpers/fixtures.js';
+import { ruleFiles } from '../helpers/ruleCases.js';
 
 function rulesText(): string {
-  const rules: unknown[] = [];
-  const walk = (directory: string) => {
-    for (const entry of readdirSync(directory, { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : 1))) {
-      const path = join(directory, entry.name);
-      if (entry.isDirectory()) walk(path);
-      else if (entry.name.endsWith('.rule.json')) rules.push(JSON.parse(readFileSync(path, 'utf8')));
-    }
-  };
-  walk(join(ROOT, 'rules', 'department-budget'));
+  const rules = ruleFiles().map((file) => JSON.parse(readFileSync(file, 'utf8')) as unknown);
   return JSON.stringify({ id: 'department-budget', version: '0.1.0', title: '部门预算', rules }, null, 2);
 }
 

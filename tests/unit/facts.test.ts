@@ -88,6 +88,7 @@ describe('registry', () => {
       expect(fact.description['zh-CN'].length, fact.name).toBeGreaterThan(5);
       expect(fact.description.en.length, fact.name).toBeGreaterThan(5);
       expect(fact.params.type, fact.name).toBe('object');
+      expect(JSON.stringify(fact.example), fact.name).toContain(`"fact":"${fact.name}"`);
     }
   });
 });
