@@ -7,10 +7,8 @@ import { functionalClassCode } from '../../engine/src/import/figures.js';
 import { toLines } from '../../engine/src/import/lines.js';
 import { citedProjects, importNarrative, type NarrativeParts } from '../../engine/src/import/narrative.js';
 import { segment } from '../../engine/src/import/segment.js';
-import { type ImportContext } from '../../engine/src/import/types.js';
 import { ROOT, sampleDocument } from '../helpers/fixtures.js';
 
-const context: ImportContext = { department: '山西转型综合改革示范区行政审批局', fiscalYear: 2025, unit: '万元', layout: 'tab-text' };
 const sampleText = readFileSync(join(ROOT, 'examples', 'budget-2025-shenpiju.txt'), 'utf8');
 /** The parts of the hand-built JSON this stage produces. */
 interface Target {
@@ -20,7 +18,7 @@ interface Target {
 }
 const target = sampleDocument() as Target;
 
-const run = (text: string) => importNarrative(segment(toLines(text)), context);
+const run = (text: string) => importNarrative(segment(toLines(text)));
 const sample = run(sampleText);
 
 describe('importNarrative on examples/budget-2025-shenpiju.txt', () => {

@@ -135,13 +135,17 @@ export const COUNT_AMOUNTS: Readonly<Record<string, string>> = {
 /** Words that open a clause without being part of what it names; 其中/包括 also open a breakdown. */
 const LEAD_IN = /^(其中|主要包括|包括|主要用于|用于|分别为|分别是|具体为|具体包括)\s*/;
 const BREAKDOWN = new Set(['其中', '主要包括', '包括', '主要用于', '用于']);
-const NUMBER = String.raw`(\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)`;
+/** A printed number, with or without thousands separators (shared with the Shanghai reader). */
+export const NUMBER = String.raw`(\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)`;
 const FIGURE_TOKEN = /\d\s*(万元|元|%|个)/;
-const AMOUNT = new RegExp(String.raw`^(.*?)\s*${NUMBER}\s*(万元|元)$`);
-const COUNT = new RegExp(String.raw`^(.*?)\s*${NUMBER}\s*个$`);
+/** A clause ending in an amount: its words, the number, the unit. */
+export const AMOUNT = new RegExp(String.raw`^(.*?)\s*${NUMBER}\s*(万元|元)$`);
+/** A clause ending in a count. */
+export const COUNT = new RegExp(String.raw`^(.*?)\s*${NUMBER}\s*个$`);
 const SHARE = new RegExp(String.raw`^占(?:(.+?)的)?\s*${NUMBER}\s*%$`);
 const CHANGE = new RegExp(String.raw`^(.*?)(?:比|较|同比)(?:上年度?|去年)(?:预算|同期)?(?:数)?(增加|减少|增长|下降|上升|降低)\s*${NUMBER}\s*(万元|元)$`);
-const PERCENT_CHANGE = new RegExp(String.raw`^(增长|下降|增加|减少|上升|降低)\s*${NUMBER}\s*%$`);
+/** A percent change: its direction word and number. */
+export const PERCENT_CHANGE = new RegExp(String.raw`^(增长|下降|增加|减少|上升|降低)\s*${NUMBER}\s*%$`);
 const WHOLE_SUFFIX = /(总额|总计|合计|总数)$/;
 
 /** A clause: its range in the text and the sentence it belongs to. */
@@ -294,7 +298,13 @@ function keyOfWhole(name: string, section: NarrativeSectionId | undefined): stri
   return undefined;
 }
 
-const directionOf = (word: string): 'increase' | 'decrease' => (/增加|增长|上升/.test(word) ? 'increase' : 'decrease');
+/**
+ * The direction a change word states.
+ * @param word 增加, 增长, 上升 (increase) or 减少, 下降, 降低 (decrease).
+ */
+export function directionOf(word: string): 'increase' | 'decrease' {
+  return /增加|增长|上升/.test(word) ? 'increase' : 'decrease';
+}
 
 function problemAt(line: SourceLine, message: string): ImportProblem {
   return { line: line.number, code: 'unrecognised_text', message };

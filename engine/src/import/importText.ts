@@ -79,13 +79,13 @@ export function importText(text: string, options: ImportOptions = {}): ImportRes
   }
   const { blocks, rest } = splitPerformanceBlocks(segments.narrative);
   const performance = importPerformance(blocks);
-  const narrative = importNarrative({ ...segments, narrative: rest }, context);
+  const narrative = importNarrative({ ...segments, narrative: rest });
   problems.push(...performance.problems, ...narrative.problems);
   let parts: NarrativeParts = narrative.value;
   const body = segments.body.filter((line) => line.number > recognised.line);
   if (body.length > 0 && layout === 'layout-text') {
     // The Shanghai template: part titles instead of 第N部分, tables read by layoutTables.
-    const shanghai = importShanghaiNarrative(body, regions, context, tables);
+    const shanghai = importShanghaiNarrative(body, regions, tables);
     parts = shanghai.value;
     problems.push(...shanghai.problems);
   } else if (body.length > 0) {

@@ -148,7 +148,6 @@ const EXPENDITURE_ROWS: readonly (readonly [RegExp, string])[] = [
 ];
 
 
-/** Names of a one-sided table's total row. */
 /** Group headers over the two sides of a two-sided table. */
 const SIDE_HEADERS = /^(?:本年收入|本年支出|财政拨款收入|财政拨款支出|收入|支出)$/;
 
@@ -818,7 +817,7 @@ function readTwoSidedRow(
     } else if (side === 'expenditure' && classCode !== undefined) {
       row.code = classCode;
     } else {
-      const last = [...drafts].reverse().find((draft) => draft.side === side);
+      const last = drafts.findLast((draft) => draft.side === side);
       if (segment.numbers.length === 0 && last !== undefined && segments.length === 1) {
         last.name += name;
         continue;

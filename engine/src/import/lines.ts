@@ -13,10 +13,8 @@ const MARKUP = /<\/?b>|\*\*|^#{1,6}\s+|^-\s+/g;
  * @param text Any text.
  */
 export function foldFullWidthNumbers(text: string): string {
-  return text.replace(FULL_WIDTH_NUMBER, (character) => {
-    if (character === '，') return ',';
-    return String.fromCharCode(character.charCodeAt(0) - 0xfee0);
-  });
+  // Full-width forms sit 0xFEE0 above their ASCII ones (０ → 0, ， → ,).
+  return text.replace(FULL_WIDTH_NUMBER, (character) => String.fromCharCode(character.charCodeAt(0) - 0xfee0));
 }
 
 /**

@@ -11,7 +11,7 @@ import { isBlank } from './lines.js';
 import { type AssetsPart, readAssets } from './narrativeAssets.js';
 import { splitPerformanceBlocks } from './performanceBlocks.js';
 import { type Segments } from './segment.js';
-import { type ImportContext, type ImportProblem, type SourceLine, type StageResult } from './types.js';
+import { type ImportProblem, type SourceLine, type StageResult } from './types.js';
 
 export { type AssetsPart } from './narrativeAssets.js';
 
@@ -244,11 +244,9 @@ function otherSections(heading: SourceLine, body: readonly SourceLine[]): TextSe
 
 /**
  * Imports the narrative, assets and text sections of a disclosure.
- * @param segments The parts of the text.
- * @param context What is known about the document (not needed by this stage yet: every figure's unit is printed).
+ * @param segments The parts of the text (every figure's unit is printed: no context needed).
  */
-export function importNarrative(segments: Segments, context: ImportContext): StageResult<NarrativeParts> {
-  void context;
+export function importNarrative(segments: Segments): StageResult<NarrativeParts> {
   const problems: ImportProblem[] = [];
   const overview = readOverview(segments.overview);
   problems.push(...overview.problems);

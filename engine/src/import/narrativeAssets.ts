@@ -35,14 +35,26 @@ export interface AssetsPart {
   readonly text?: string;
 }
 
-const AS_OF = /截[至止]\s*(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日/;
-const ESTABLISHMENT = /公务用车编制\s*(\d+)\s*辆/;
+/** “截至2025年3月21日”: the date the assets are counted at (shared with the Shanghai reader). */
+export const AS_OF = /截[至止]\s*(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日/;
+/** The number of vehicles established. */
+export const ESTABLISHMENT = /公务用车编制\s*(\d+)\s*辆/;
 const ACTUAL = /实有(?:公务用车)?\s*(\d+)\s*辆/;
 const PLANNED = /(?:计划|拟)(?:购置|更新)(?:公务用车)?\s*(\d+)\s*辆/;
-const CATEGORY = /([^，,；;：:、。\d\s]+?)\s*(\d+)\s*辆/g;
-const AREA = /建筑(?:总)?面积\s*(\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)\s*平方米/;
+/** A vehicle category and its count (use with matchAll). */
+export const CATEGORY = /([^，,；;：:、。\d\s]+?)\s*(\d+)\s*辆/g;
+/** The floor area of office buildings. */
+export const AREA = /建筑(?:总)?面积\s*(\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)\s*平方米/;
 const EQUIPMENT = /(\d+(?:\.\d+)?)\s*万元\s*(?:[（(]\s*原值\s*[）)])?\s*以上的?\s*([^\d，,；;。]+?)\s*(\d+)\s*(?:台|套|辆|件)(?:\s*[（(]\s*[台套件]\s*[）)])?/g;
 const ASSET_NUMBER = /\d\s*(辆|平方米|台|套|件)/;
+
+/**
+ * The ISO date of an AS_OF match.
+ * @param match The match.
+ */
+export function isoDateOf(match: RegExpExecArray): string {
+  return `${match[1]}-${match[2]!.padStart(2, '0')}-${match[3]!.padStart(2, '0')}`;
+}
 
 /**
  * Reads the assets section's body lines (heading excluded).
@@ -60,7 +72,7 @@ export function readAssets(lines: readonly SourceLine[]): { assets: AssetsPart; 
     text.push(line.text.trim());
     const folded = foldFullWidthNumbers(line.text);
     const date = AS_OF.exec(folded);
-    if (date !== null && asOf === undefined) asOf = `${date[1]}-${date[2]!.padStart(2, '0')}-${date[3]!.padStart(2, '0')}`;
+    if (date !== null && asOf === undefined) asOf = isoDateOf(date);
     let read = false;
     const establishment = ESTABLISHMENT.exec(folded);
     const actual = ACTUAL.exec(folded);

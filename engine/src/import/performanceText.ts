@@ -3,9 +3,9 @@
  * wrapped ("政务服 务中心" → "政务服务中心"), turning a cell into a comparable label key, and
  * reading amounts as printed ("8,737,000" → "8737000").
  */
+import { normaliseName } from '../document/selectors.js';
 
 const SPACE_BESIDE_WIDE = /\s+(?=[^\x00-\x7f])|(?<=[^\x00-\x7f])\s+/g;
-const FULL_WIDTH_PUNCTUATION: Readonly<Record<string, string>> = { '（': '(', '）': ')', '：': ':' };
 const DECIMAL = /^-?(?:0|[1-9]\d*)(?:\.\d+)?$/;
 
 /**
@@ -21,10 +21,8 @@ export function cleanCell(text: string): string {
  * @param text A cell as extracted.
  */
 export function labelKey(text: string): string {
-  return text
-    .replace(/\s+/g, '')
-    .replace(/[（）：]/g, (character) => FULL_WIDTH_PUNCTUATION[character] ?? character)
-    .replace(/:+$/, '');
+  // As names are compared (no whitespace, ASCII brackets), with colons folded too.
+  return normaliseName(text).replace(/：/g, ':').replace(/:+$/, '');
 }
 
 /**

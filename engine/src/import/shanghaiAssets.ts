@@ -6,17 +6,13 @@
  * what the model has no field for (the categories of planned vehicles, planned equipment) is kept
  * in the text and reported at its line.
  */
-import { type AssetsPart } from './narrativeAssets.js';
 import { foldFullWidthNumbers } from './lines.js';
+import { AREA, AS_OF, type AssetsPart, CATEGORY, ESTABLISHMENT, isoDateOf } from './narrativeAssets.js';
 import { type Paragraph, lineAt } from './shanghaiText.js';
 import { type ImportProblem } from './types.js';
 
-const AS_OF = /截[至止]\s*(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日/;
-const ESTABLISHMENT = /公务用车编制\s*(\d+)\s*辆/;
 const HELD = /(?:共有|实有|现有)(?:公务用?车|车辆)\s*(\d+)\s*辆/;
 const PLANNED = /(?:安排|计划|拟)(?:购置|更新)(?:公务用?车|车辆)\s*(\d+)\s*辆/;
-const CATEGORY = /([^，,；;：:、。\d\s]+?)\s*(\d+)\s*辆/g;
-const AREA = /建筑(?:总)?面积\s*(\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)\s*平方米/;
 const EQUIPMENT = /单价\s*(\d+(?:\.\d+)?)\s*万元\s*(?:[（(]\s*(?:含|原值)\s*[）)])?\s*以上的?\s*([^\d，,；;。]+?)\s*(\d+)\s*(?:台|套|件)(?:\s*[（(]\s*[台套件]\s*[）)])?/g;
 const ASSET_NUMBER = /\d\s*(?:辆|平方米|台|套|件)/;
 const PURCHASE = /购置|购买|采购/;
@@ -65,7 +61,7 @@ export function readShanghaiAssets(paragraphs: readonly Paragraph[]): { assets: 
   for (const paragraph of paragraphs) {
     const folded = foldFullWidthNumbers(paragraph.text);
     const date = AS_OF.exec(folded);
-    if (date !== null && asOf === undefined) asOf = `${date[1]}-${date[2]!.padStart(2, '0')}-${date[3]!.padStart(2, '0')}`;
+    if (date !== null && asOf === undefined) asOf = isoDateOf(date);
     for (const { start, end } of sentencesOf(folded)) {
       const sentence = folded.slice(start, end);
       const line = lineAt(paragraph, start);

@@ -10,7 +10,21 @@
  * at its line; numbers inside a clause's words ("1家机关", "3个预算单位开展了…") are plain text.
  */
 import { type Figure, type Table } from '../document/model.js';
-import { COUNT_AMOUNTS, type Clause, FIGURE_TERMS, type FigureTerm, type NarrativeSectionId, clausesOf, decimalText, functionalClassCode } from './figures.js';
+import {
+  AMOUNT,
+  COUNT,
+  COUNT_AMOUNTS,
+  type Clause,
+  FIGURE_TERMS,
+  type FigureTerm,
+  NUMBER,
+  type NarrativeSectionId,
+  PERCENT_CHANGE,
+  clausesOf,
+  decimalText,
+  directionOf,
+  functionalClassCode,
+} from './figures.js';
 import { foldFullWidthNumbers } from './lines.js';
 import { type Paragraph, lineAt } from './shanghaiText.js';
 import { type ImportProblem } from './types.js';
@@ -36,13 +50,9 @@ export const SHANGHAI_FIGURE_TERMS: readonly FigureTerm[] = [
 /** Functional-class codes of the tables, by code, with their names (spaces removed). */
 export type CodeBook = ReadonlyMap<string, string>;
 
-const NUMBER = String.raw`(\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)`;
-const AMOUNT = new RegExp(String.raw`^(.*?)\s*${NUMBER}\s*(万元|元)$`);
-const COUNT = new RegExp(String.raw`^(.*?)\s*${NUMBER}\s*个$`);
 const CHANGE = new RegExp(
   String.raw`^(?:比|较|与|同)(?:\d{4}\s*年度?|上年度?|去年)(?:同期)?(?:预算数?|预算安排)?(?:相比)?\s*(?:(持平)|(增加|减少|增长|下降|上升|降低)\s*${NUMBER}\s*(万元|元))$`,
 );
-const PERCENT_CHANGE = new RegExp(String.raw`^(增长|下降|增加|减少|上升|降低)\s*${NUMBER}\s*%$`);
 const ITEM = new RegExp(String.raw`^\d+\s*[.、]\s*([“"])([^”"]+)[”"]\s*科目\s*${NUMBER}\s*(万元|元)`);
 /** A number with a unit anywhere, or a count ending the clause: the clause states a figure. */
 const FIGURE_TOKEN = /\d\s*(?:万元|元|%)|\d\s*个$/;
@@ -136,7 +146,7 @@ function readChange(reading: Reading, clause: Clause, match: RegExpExecArray, ne
   const percent = next === undefined ? null : PERCENT_CHANGE.exec(folded.slice(next.start, next.end));
   const percentValue = percent === null ? undefined : decimalText(percent[2]!);
   const end = percentValue !== undefined && next !== undefined ? next.end : clause.end;
-  const direction = flat ? 'flat' : /增加|增长|上升/.test(match[2]!) ? 'increase' : 'decrease';
+  const direction = flat ? 'flat' : directionOf(match[2]!);
   reading.figures.push({
     key: reference.key,
     kind: 'change',
@@ -145,7 +155,7 @@ function readChange(reading: Reading, clause: Clause, match: RegExpExecArray, ne
     ...(reference.code !== undefined ? { code: reference.code } : {}),
     ...(reference.subject !== undefined ? { subject: reference.subject } : {}),
     direction,
-    ...(percent !== null && percentValue !== undefined ? { percent: percentValue, percentDirection: /增加|增长|上升/.test(percent[1]!) ? 'increase' : 'decrease' } : {}),
+    ...(percent !== null && percentValue !== undefined ? { percent: percentValue, percentDirection: directionOf(percent[1]!) } : {}),
     current: reference.value,
     text: paragraph.text.slice(clause.start, end),
     line: lineAt(paragraph, clause.start),

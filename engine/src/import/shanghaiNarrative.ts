@@ -17,7 +17,7 @@ import { type TableRegion } from './layoutTables.js';
 import { readShanghaiAssets } from './shanghaiAssets.js';
 import { type CodeBook, codeBookOf, readShanghaiFigures } from './shanghaiFigures.js';
 import { type Paragraph, firstLine, fullWidthOf, linesOf, paragraphsOf } from './shanghaiText.js';
-import { type ImportContext, type ImportProblem, type SourceLine, type StageResult } from './types.js';
+import { type ImportProblem, type SourceLine, type StageResult } from './types.js';
 
 /** The parts of the Shanghai template's body. */
 type PartKind = 'duties' | 'organisation' | 'glossary' | 'budgetNotes' | 'otherNotes' | 'project';
@@ -189,16 +189,13 @@ function readPart(part: Part, fullWidth: number, book: CodeBook, gathered: Gathe
  * Imports the text parts of a Shanghai-template disclosure in the space-aligned layout.
  * @param lines The lines after the cover title.
  * @param regions The lines of each table (from importLayoutTablesWithRegions), which are not text.
- * @param context What is known about the document (not needed yet: every figure's unit is printed).
  * @param tables The imported tables, whose code rows resolve the subjects the 编制说明 lists by name.
  */
 export function importShanghaiNarrative(
   lines: readonly SourceLine[],
   regions: readonly TableRegion[],
-  context: ImportContext,
   tables: Readonly<Record<string, Table | undefined>>,
 ): StageResult<NarrativeParts> {
-  void context;
   const inTables = tableLines(lines, regions);
   const text = lines.filter((line) => !inTables.has(line.number));
   const fullWidth = fullWidthOf(text);

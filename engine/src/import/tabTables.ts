@@ -211,7 +211,7 @@ function blocksOf(lines: readonly SourceLine[]): Block[] {
     .map((line, index) => ({ line, index, role: TITLE.test(line.text.trim()) ? roleOfTitle(line.text) : undefined }))
     .filter((entry): entry is { line: SourceLine; index: number; role: TableRole } => entry.role !== undefined);
   titles.forEach((entry, position) => {
-    const previous = lines.slice(0, entry.index).reverse().find((line) => !isBlank(line));
+    const previous = lines.slice(0, entry.index).findLast((line) => !isBlank(line));
     const label = previous !== undefined && LABEL.test(previous.text.trim()) ? previous.text.trim() : undefined;
     const end = titles[position + 1]?.index ?? lines.length;
     blocks.push({ role: entry.role, label, title: entry.line, lines: lines.slice(entry.index + 1, end) });
@@ -236,7 +236,7 @@ export function importTabTables(lines: readonly SourceLine[]): StageResult<Parti
   const tables: Partial<Record<TableRole, Table>> = {};
   const regions: TabTableRegion[] = [];
   for (const block of blocksOf(lines)) {
-    const lastLine = [...block.lines].reverse().find((line) => !isBlank(line));
+    const lastLine = block.lines.findLast((line) => !isBlank(line));
     regions.push({ from: block.title.number - (block.label === undefined ? 0 : 1), to: lastLine?.number ?? block.title.number });
     let department: string | undefined;
     let unit: '元' | '万元' | undefined;
