@@ -18,6 +18,7 @@ export { OPERATORS } from './operators/index.js';
 export { type FactDefinition } from './facts/types.js';
 export { type OperatorDefinition } from './operators/types.js';
 export { TABLE_ROLES, type DisclosureDocument, type Table, type Row, type Column, type Figure } from './document/model.js';
-export { pointerOf, parsePointer, resolvePointer } from './document/pointer.js';
+export { escapeToken, pointerOf, parsePointer, resolvePointer } from './document/pointer.js';
+export { fillTemplate } from './report/createFinding.js';
 export { parseJsonText, type JsonParseResult, type JsonSyntaxError } from './document/json.js';
 export { parseDecimal, roundHalfUp, formatDecimal, Money } from './money/money.js';

@@ -11,9 +11,9 @@ import {
   validateRuleSet,
 } from './generated/validators.js';
 import { type CompiledValidator, type ValidatorError } from './types.js';
+import { escapeToken } from '../document/pointer.js';
+import { type Language } from '../report/messages/index.js';
 
-/** Languages messages come in. */
-export type Language = 'zh-CN' | 'en';
 
 /** One schema problem, ready for a person: where, what, and how to fix it. */
 export interface SchemaProblem {
@@ -37,10 +37,6 @@ const VALIDATORS: Readonly<Record<SchemaName, CompiledValidator>> = {
 };
 
 const COMBINATORS = new Set(['anyOf', 'oneOf', 'if']);
-
-function escapeToken(token: string): string {
-  return token.replace(/~/g, '~0').replace(/\//g, '~1');
-}
 
 function describe(error: ValidatorError, language: Language): string {
   const params = error.params;

@@ -6,6 +6,7 @@
  * Objects and arrays are marked at their property key, not over their whole extent.
  */
 import { visit } from 'jsonc-parser';
+import { escapeToken } from '../../../engine/src/index.js';
 
 /** A range of text, in UTF-16 offsets (what Monaco's getPositionAt takes). */
 export interface TextRange {
@@ -15,10 +16,6 @@ export interface TextRange {
   readonly length: number;
   /** False when the pointer's target is absent and an ancestor stands in. */
   readonly exact: boolean;
-}
-
-function escape(token: string): string {
-  return token.includes('~') || token.includes('/') ? token.replace(/~/g, '~0').replace(/\//g, '~1') : token;
 }
 
 function ancestors(pointer: string): string[] {
@@ -74,7 +71,7 @@ export function locatePointers(text: string, pointers: readonly string[]): Map<s
       onArrayEnd: () => void stack.pop(),
       onObjectProperty: (property, offset, length) => {
         const top = stack[stack.length - 1];
-        key = { pointer: `${top?.pointer ?? ''}/${escape(property)}`, offset, length };
+        key = { pointer: `${top?.pointer ?? ''}/${escapeToken(property)}`, offset, length };
       },
       onLiteralValue: (_value, offset, length) => {
         const { pointer } = nextValue();

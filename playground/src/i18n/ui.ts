@@ -85,11 +85,3 @@ export type UiStrings = typeof zhCN;
 /** Strings by language. */
 export const UI: Readonly<Record<UiLanguage, UiStrings>> = { 'zh-CN': zhCN, en };
 
-/**
- * Fills {name} placeholders.
- * @param template The string.
- * @param values The values.
- */
-export function fill(template: string, values: Readonly<Record<string, string | number>>): string {
-  return template.replace(/\{(\w+)\}/g, (whole, name: string) => (values[name] === undefined ? whole : String(values[name])));
-}

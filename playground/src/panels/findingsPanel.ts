@@ -2,8 +2,8 @@
  * The findings panel: a status line and the list of findings (or of rule-set problems, or the
  * document's syntax problem). Each entry is a button that reveals its place in an editor.
  */
-import { type Summary } from '../../../engine/src/index.js';
-import { type UiStrings, fill } from '../i18n/ui.js';
+import { type Summary, fillTemplate } from '../../../engine/src/index.js';
+import { type UiStrings } from '../i18n/ui.js';
 import { type LocatedFinding, type TextProblem } from '../worker/protocol.js';
 
 /** What the panel shows. */
@@ -95,7 +95,7 @@ export class FindingsPanel {
       return;
     }
     if (view.status === 'rule-problems') {
-      this.status.textContent = fill(strings.ruleProblems, { count: view.ruleProblems.length });
+      this.status.textContent = fillTemplate(strings.ruleProblems, { count: view.ruleProblems.length });
       for (const problem of view.ruleProblems) {
         const item = entry('finding severity-error', 'rule-problem', () => this.handlers.onRuleProblem(problem));
         item.append(line('where', problem.pointer === undefined || problem.pointer === '' ? 'rules.json' : `rules.json ${problem.pointer}`), line('message', problem.message));
@@ -119,7 +119,7 @@ export class FindingsPanel {
       rules: summary?.rulesEvaluated ?? 0,
       ms: Math.round(view.elapsed ?? 0),
     };
-    this.status.textContent = fill(view.findings.length === 0 ? strings.clean : strings.ready, values);
+    this.status.textContent = fillTemplate(view.findings.length === 0 ? strings.clean : strings.ready, values);
     for (const finding of view.findings) {
       const item = entry(`finding severity-${finding.severity}`, 'finding', () => this.handlers.onFinding(finding));
       item.dataset.ruleId = finding.ruleId;

@@ -4,7 +4,7 @@
  * and every problem in its text.
  */
 import fastJsonPatch, { type Operation } from 'fast-json-patch';
-import { type CompiledRuleSet, type Language, evaluate, importText, loadRuleSet, parseJsonText } from '../../../engine/src/index.js';
+import { type CompiledRuleSet, type Language, evaluate, fillTemplate, importText, loadRuleSet, parseJsonText } from '../../../engine/src/index.js';
 import { locatePointers } from '../editor/pointerToRange.js';
 import { type CaseInput, type CaseResult, type TextProblem, type WorkerRequest, type WorkerResponse } from './protocol.js';
 
@@ -19,7 +19,7 @@ function syntaxProblem(text: string, language: Language): { value?: unknown; pro
   const parsed = parseJsonText(text);
   if (parsed.ok) return { value: parsed.value };
   const { code, line, column, offset, length } = parsed.error;
-  const message = SYNTAX[language].replace('{code}', code).replace('{line}', String(line)).replace('{column}', String(column));
+  const message = fillTemplate(SYNTAX[language], { code, line, column });
   return { problem: { message, range: { offset, length: Math.max(length, 1), exact: true } } };
 }
 
