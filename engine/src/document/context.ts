@@ -162,10 +162,21 @@ export class DocumentContext {
     return view;
   }
 
+  /**
+   * Whether the document prints the table with this role, read or not (a table whose values the
+   * importer doubted is printed, but `table()` does not give it).
+   * @param role A table role.
+   */
+  hasTable(role: string): boolean {
+    return asRecord(asRecord(asRecord(this.document)?.tables)?.[role]) !== undefined;
+  }
+
   private buildTable(role: string): TableView | Unavailable {
     const pointer = pointerOf('tables', role);
     const raw = asRecord(asRecord(asRecord(this.document)?.tables)?.[role]);
     if (raw === undefined) return missing(`文档中没有 ${role} 表`, pointer);
+    const doubt = asString(raw.doubt);
+    if (doubt !== undefined) return missing(`${asString(raw.label) ?? ''}《${asString(raw.title) ?? role}》的数值未能可靠读取（${doubt}）`, pointer);
     const columns: ColumnView[] = [];
     const rawColumns = Array.isArray(raw.columns) ? raw.columns : [];
     for (const column of rawColumns) {

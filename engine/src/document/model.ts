@@ -51,6 +51,8 @@ export interface Table {
   readonly rows: readonly Row[];
   /** Note, e.g. 注：本表无数据. */
   readonly note?: string;
+  /** Why the importer could not read the values with certainty (rules needing them do not apply). */
+  readonly doubt?: string;
   /** Source line. */
   readonly line?: number;
 }

@@ -14,6 +14,8 @@ export const tableExists: FactDefinition = {
   params: { type: 'object', additionalProperties: false, properties: { table: TABLE_PARAM } },
   example: { fact: 'tableExists', params: { table: 'threePublicExpenses' }, operator: 'equal', value: true },
   calculate(params, scope) {
-    return !isUnavailable(resolveTable(params, scope));
+    // A printed table whose values the importer doubted still exists.
+    const role = typeof params.table === 'string' ? params.table : scope.binding.table;
+    return role !== undefined ? scope.context.hasTable(role) : !isUnavailable(resolveTable(params, scope));
   },
 };

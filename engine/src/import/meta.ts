@@ -30,6 +30,42 @@ function kindOf(unitOrDepartment: string, budgetOrAccounts: string): DocumentKin
   return budgetOrAccounts === '决算' ? `${level}-final-accounts` : `${level}-budget`;
 }
 
+/** The end of the cover: the contents page's heading. */
+const CONTENTS = /^目\s*录$/;
+/** The cover's statement of what the document is, on the cover's lines joined. */
+const COVER_KIND = /^(.*?)(\d{4})\s*年度?(.*?)(?:[省市区县]级)?(部门|单位)(?:综合)?(预算|决算)/;
+/** A unit named on the cover (上海: 预算单位：…). */
+const COVER_UNIT = /(?:预算单位|部门名称|单位名称)\s*[：:]\s*(\S+)/;
+/** A place prefix alone is not a department (上海市2026年市级单位预算). */
+const PLACE_ONLY = /^(?:\S{2,3}[省市]|\S{2,3}市\S{2,3}[区县])$/;
+
+/**
+ * Reads the cover when its statement spans lines ("2026年" / "广州市信访局部门预算", "湖州市
+ * 退役军人事务局2026年" / "部门预算"): the lines before the contents page (at most the first 6
+ * non-blank lines) joined without spaces.
+ * @param lines All lines.
+ */
+export function recogniseCover(lines: readonly SourceLine[]): Recognised | undefined {
+  const cover: SourceLine[] = [];
+  for (const line of lines) {
+    const text = line.text.replace(/[\s\f]+/g, '');
+    if (text === '') continue;
+    if (CONTENTS.test(text) || cover.length >= 6) break;
+    cover.push(line);
+  }
+  const joined = cover.map((line) => line.text.replace(/[\s\f]+/g, '')).join('');
+  const match = COVER_KIND.exec(joined);
+  if (match === null) return undefined;
+  const named = COVER_UNIT.exec(joined)?.[1];
+  const before = match[1]!.trim();
+  const between = match[3]!.trim();
+  const department = named ?? (between !== '' ? between : before !== '' && !PLACE_ONLY.test(before) ? before : undefined);
+  if (department === undefined) return undefined;
+  const region = REGIONS.find((name) => department.startsWith(name) || before.startsWith(name));
+  const titleLine = cover.find((line) => line.text.includes(match[2]!)) ?? cover[0]!;
+  return { department, fiscalYear: Number(match[2]), kind: kindOf(match[4]!, match[5]!), title: match[0], ...(region !== undefined ? { region } : {}), line: titleLine.number };
+}
+
 /**
  * Reads the department, year and kind, or undefined when the text is not a budget disclosure.
  * @param lines All lines.

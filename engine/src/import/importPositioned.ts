@@ -1,0 +1,130 @@
+/**
+ * Importing a disclosure from positioned lines (a PDF read with pdf.js): recognise the document
+ * from its cover, read its tables with the one table stage (any template: tables known by their
+ * titles, grids rebuilt from positions), its text parts with the narrative stages, and say once,
+ * per kind of problem, what was not understood. A 部门决算 is refused: no rule pack covers it yet.
+ */
+import { type DisclosureDocument, type Table } from '../document/model.js';
+import { isBlank } from './lines.js';
+import { recognise, recogniseCover } from './meta.js';
+import { type NarrativeParts, importNarrative } from './narrative.js';
+import { importPerformance } from './performance.js';
+import { splitPerformanceBlocks } from './performanceBlocks.js';
+import { type PositionedText, type SourcePlace, placesOf } from './positioned/model.js';
+import { segment } from './segment.js';
+import { importShanghaiNarrative } from './shanghaiNarrative.js';
+import { type RecognisedTable, readTables } from './tables/readTables.js';
+import { type ImportProblem, type SourceLine } from './types.js';
+
+/** Options for an import. */
+export interface PositionedImportOptions {
+  /** The source file's name, recorded in meta.source. */
+  readonly file?: string;
+}
+
+/** A document imported from positioned text, with what was not understood and where each line is. */
+export type PositionedImportResult =
+  | {
+      readonly ok: true;
+      readonly document: DisclosureDocument;
+      readonly problems: readonly ImportProblem[];
+      /** Every printed table and what it was recognised as. */
+      readonly tables: readonly RecognisedTable[];
+      /** Line → page and box (PDF input). */
+      readonly places: ReadonlyMap<number, SourcePlace>;
+      /** The text view the line numbers refer to. */
+      readonly text: string;
+    }
+  | { readonly ok: false; readonly error: ImportProblem };
+
+/** The problems of one kind said once: the first, with how many more and where. */
+export function collapseProblems(problems: readonly ImportProblem[]): ImportProblem[] {
+  const byCode = new Map<string, ImportProblem[]>();
+  for (const problem of [...problems].sort((a, b) => a.line - b.line)) {
+    const list = byCode.get(problem.code) ?? [];
+    list.push(problem);
+    byCode.set(problem.code, list);
+  }
+  const collapsed: ImportProblem[] = [];
+  for (const [code, list] of byCode) {
+    // Table problems are already one per table; other kinds are said once.
+    if (code.startsWith('table_') || list.length === 1) {
+      collapsed.push(...list);
+      continue;
+    }
+    const lines = list.map((problem) => problem.line);
+    const shown = lines.slice(1, 8).join('、');
+    collapsed.push({
+      line: list[0]!.line,
+      code,
+      message: `${list[0]!.message}（另有 ${list.length - 1} 处同类问题，在第 ${shown}${lines.length > 8 ? ' 等' : ''} 行）`,
+    });
+  }
+  return collapsed.sort((a, b) => a.line - b.line);
+}
+
+/**
+ * Imports a disclosure from positioned lines.
+ * @param text The positioned text.
+ * @param options The file name.
+ */
+export function importPositioned(text: PositionedText, options: PositionedImportOptions = {}): PositionedImportResult {
+  const lines: SourceLine[] = text.lines.map((line) => ({ number: line.number, text: line.text, cells: [line.text] }));
+  const recognised = recogniseCover(lines) ?? recognise(lines);
+  if (recognised === undefined) {
+    return { ok: false, error: { line: 1, code: 'not_a_disclosure', message: '不是预算公开文件：封面上没有“YYYY年（度）……部门（单位）预算”这样的标题' } };
+  }
+  if (recognised.kind.endsWith('final-accounts')) {
+    return { ok: false, error: { line: recognised.line, code: 'no_rule_pack', message: `这是${recognised.kind.startsWith('unit') ? '单位' : '部门'}决算：还没有决算的规则包，暂不能检查 / no rule pack for 部门决算 yet` } };
+  }
+  const read = readTables(text, { fiscalYear: recognised.fiscalYear, unit: '万元' });
+  const tables = read.tables;
+  const problems: ImportProblem[] = [...read.problems];
+  if (Object.keys(tables).length === 0) {
+    problems.push({ line: recognised.line, code: 'no_tables', message: '没有找到任何预算报表：请核对文件是否完整' });
+  }
+  // The text stages read what is not a table.
+  const inTable = (line: SourceLine) => read.recognised.some((table) => line.number >= table.from && line.number <= table.to);
+  const textLines = lines.map((line) => (inTable(line) ? { ...line, text: '', cells: [''] } : line));
+  const segments = segment(textLines);
+  const { blocks, rest } = splitPerformanceBlocks(segments.narrative);
+  const performance = importPerformance(blocks);
+  let parts: NarrativeParts;
+  const body = segments.body.filter((line) => line.number > recognised.line && !isBlank(line));
+  if (body.length > 0) {
+    const regions = read.recognised.map((table) => ({ from: table.from, to: table.to, read: table.stored }));
+    const result = importShanghaiNarrative(segments.body.filter((line) => line.number > recognised.line), regions, tables);
+    parts = result.value;
+    problems.push(...result.problems);
+  } else {
+    const result = importNarrative({ ...segments, narrative: rest });
+    parts = result.value;
+    problems.push(...result.problems);
+  }
+  problems.push(...performance.problems);
+  const document: DisclosureDocument = {
+    meta: {
+      department: recognised.department,
+      fiscalYear: recognised.fiscalYear,
+      kind: recognised.kind,
+      unit: '万元',
+      ...(recognised.title !== undefined ? { title: recognised.title } : {}),
+      ...(recognised.region !== undefined ? { region: recognised.region } : {}),
+      unitType: 'unknown',
+      source: { ...(options.file !== undefined ? { file: options.file } : {}), format: text.format },
+    },
+    tables: tables as Record<string, Table>,
+    ...(parts.narrative !== undefined ? { narrative: parts.narrative } : {}),
+    ...(performance.value.length > 0 ? { performance: performance.value } : {}),
+    ...(parts.assets !== undefined ? { assets: parts.assets } : {}),
+    ...(parts.sections !== undefined ? { sections: parts.sections } : {}),
+  };
+  return {
+    ok: true,
+    document,
+    problems: collapseProblems(problems),
+    tables: read.recognised,
+    places: placesOf(text),
+    text: text.lines.map((line) => line.text).join('\n'),
+  };
+}

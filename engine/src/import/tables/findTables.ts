@@ -1,0 +1,250 @@
+/**
+ * Finding the printed tables in positioned lines: a table starts at its title (a line, or two
+ * when the title wraps, naming one of the national tables) when a header or a unit line follows
+ * it — so contents pages, whose entries follow each other, are never tables. It runs to the next
+ * table, a part heading or prose; on a continued page the repeated title block and header are
+ * skipped. Each table comes back with its title block, header lines, data lines and note.
+ */
+import { type PositionedLine } from '../positioned/model.js';
+import { LABEL_HEADER } from './grid.js';
+import { TABLE_LABEL, type TableKind, bareTitle, kindOfTitle } from './titles.js';
+
+/** One printed table's lines, sorted into their parts. */
+export interface TableBlock {
+  /** What it is. */
+  readonly kind: TableKind;
+  /** The title as printed (label removed). */
+  readonly title: string;
+  /** The label (公开表1, 表一…), if printed. */
+  readonly label?: string;
+  /** The unit stated above it. */
+  readonly unit?: '元' | '万元';
+  /** The department or unit named above it. */
+  readonly department?: string;
+  /** The title's line. */
+  readonly line: number;
+  /** The last line of the table. */
+  readonly to: number;
+  /** Header lines (the first page's). */
+  readonly header: readonly PositionedLine[];
+  /** Data lines, every page. */
+  readonly body: readonly PositionedLine[];
+  /** The note under it (注：…), joined. */
+  readonly note?: string;
+}
+
+/** A page footer or header: a page number alone. */
+const PAGE_NUMBER = /^(?:[-—–－]\s*\d+\s*[-—–－]|第\s*\d+\s*页(?:\s*[，,/]?\s*共\s*\d+\s*页)?|\d{1,3}|\d+\s*\/\s*\d+)$/;
+/** The unit line: 单位：万元, 金额单位：元. */
+const UNIT = /(?:金额)?单位\s*[：:]\s*(万元|元)/;
+/** The department line above a table. */
+const DEPARTMENT = /(?:部门名称|单位名称|编制部门|编制单位|部门（单位）|部门\(单位\)|预算单位)\s*[：:]\s*(.+?)(?:\s{2,}|$)/;
+/** A note under a table. */
+const NOTE = /^(?:注|说明|备注)\s*\d*\s*[：:]/;
+/** A heading of the text parts, which ends any table. */
+const PART_HEADING = /^(?:第[一二三四五六七八九十]+部分|名词解释|附件\s*\d*\s*[：:]?$)/;
+/** Header words: a line made of these (and years) is a header line. */
+const HEADER_WORD = /^(?:\d{4}\s*年.*|.*(?:合计|小计|总计|预算数?|金额|支出|收入|经费|拨款|资金|结转|结余|科目|项目|编码|名称|分类|单位|增减|增长|比例|上年|本年|其中|说明|数量|类|款|项|费)(?:[（(].{0,12}[）)])?|[（(].{0,12}[）)]|\d+|[一二三四五六七八九十]+|栏次)$/;
+
+function bare(text: string): string {
+  return text.replace(/\s+/g, '');
+}
+
+function isFooter(line: PositionedLine): boolean {
+  return PAGE_NUMBER.test(bare(line.text));
+}
+
+/** A title on this line (or wrapped onto the next): the title text, its label and how many lines it takes. */
+function titleAt(lines: readonly PositionedLine[], index: number): { kind: TableKind; title: string; label?: string; lines: number } | undefined {
+  const line = lines[index]!;
+  const spans = line.spans.map((span) => span.text.trim());
+  const labelSpan = spans.find((text) => TABLE_LABEL.test(bare(text)));
+  const titleText = spans.filter((text) => text !== labelSpan && !UNIT.test(text)).join('');
+  const candidates: { text: string; lines: number }[] = [{ text: titleText, lines: 1 }];
+  const next = lines[index + 1];
+  if (next !== undefined && next.page === line.page && next.spans.length === 1 && bare(next.text).length <= 20) {
+    candidates.push({ text: titleText + next.spans[0]!.text, lines: 2 });
+  }
+  for (const candidate of candidates) {
+    const kind = kindOfTitle(candidate.text);
+    if (kind !== undefined) {
+      const leading = /^((?:部门|单位)?(?:预算)?(?:公开)?(?:附)?表\s*[0-9一二三四五六七八九十]+)\s*[:：.．、]?\s*(?=\d{4}|[^\d])/.exec(bare(candidate.text));
+      const label = labelSpan !== undefined ? bare(labelSpan) : leading?.[1];
+      const title = leading !== null ? bare(candidate.text).slice(leading[0].length) : bare(candidate.text);
+      return { kind, title, ...(label !== undefined ? { label } : {}), lines: candidate.lines };
+    }
+  }
+  return undefined;
+}
+
+/** A label alone on its line (表6, 公开表1), printed above the title. */
+function labelAbove(lines: readonly PositionedLine[], index: number): string | undefined {
+  for (let back = index - 1; back >= 0 && back >= index - 2; back -= 1) {
+    const line = lines[back]!;
+    if (line.page !== lines[index]!.page) return undefined;
+    const text = bare(line.text);
+    if (TABLE_LABEL.test(text)) return text;
+    if (!isFooter(line) && text !== '') return undefined;
+  }
+  return undefined;
+}
+
+/** Whether the line is header-like: every span a header word or a label-column name. */
+function isHeaderLine(line: PositionedLine): boolean {
+  return line.spans.length > 0 && line.spans.every((span) => HEADER_WORD.test(bare(span.text)) || LABEL_HEADER.test(bare(span.text)));
+}
+
+/** Whether the lines after a title show a table (a unit line, a department line or a header) before anything else. */
+function tableFollows(lines: readonly PositionedLine[], from: number): boolean {
+  for (let index = from; index < lines.length && index < from + 8; index += 1) {
+    const line = lines[index]!;
+    const text = bare(line.text);
+    if (text === '' || isFooter(line) || TABLE_LABEL.test(text)) continue;
+    if (titleAt(lines, index) !== undefined) return false;
+    if (UNIT.test(line.text) || DEPARTMENT.test(line.text) || isHeaderLine(line)) return true;
+    return false;
+  }
+  return false;
+}
+
+/** Whether the line above (same page, not blank) is a title too: then both are contents entries. */
+function titleAbove(lines: readonly PositionedLine[], index: number): boolean {
+  for (let back = index - 1; back >= 0; back -= 1) {
+    const line = lines[back]!;
+    if (line.page !== lines[index]!.page) return false;
+    if (bare(line.text) === '' || isFooter(line)) continue;
+    return titleAt(lines, back) !== undefined;
+  }
+  return false;
+}
+
+/** Whether a line is prose (a long run of text with no number cells): the text after a table. */
+function isProse(line: PositionedLine): boolean {
+  return line.spans.length === 1 && bare(line.text).length >= 28 && /[，。；]/.test(line.text);
+}
+
+/** A line belonging to the title block (label, title, unit, department) or a footer. */
+function isTitleBlock(line: PositionedLine, title: string): boolean {
+  const text = bare(line.text);
+  if (text === '' || isFooter(line) || TABLE_LABEL.test(text)) return true;
+  if (UNIT.test(line.text) || DEPARTMENT.test(line.text)) return line.spans.every((span) => UNIT.test(span.text) || DEPARTMENT.test(span.text) || TABLE_LABEL.test(bare(span.text)) || bare(span.text).length <= 8);
+  return bareTitle(text).includes(bareTitle(title)) || bareTitle(title).includes(bareTitle(text));
+}
+
+/** The row of column numbers under a header (栏次 1 2 3 …, or ** ** 1 2 3): part of the header. */
+export function isColumnNumbers(line: PositionedLine): boolean {
+  const texts = line.spans.map((span) => bare(span.text)).filter((text) => !/^(?:\*+|栏次|行次|[甲乙丙丁]|栏\s*次)$/.test(text));
+  if (texts.length < 2 || line.spans.length - texts.length > 3) return false;
+  const numbers = texts.flatMap((text) => text.split(/(?<=\d)(?=\s)/)).map(Number);
+  return numbers.every((value, index) => value === index + 1 || (index > 0 && value === numbers[index - 1]! + 1 && numbers[0] === 1));
+}
+
+/** A data line: it holds a number, a classification code, or a row name that starts a row. */
+const DATA_START = /^(?:[[【]?\d{3,7}|[一二三四五六七八九十]+、|\d+[.、．]|[①-⑳]|合\s*计|总\s*计|本年|上年|部门合计)/;
+function isDataLine(line: PositionedLine): boolean {
+  if (isColumnNumbers(line)) return false;
+  if (line.spans.some((span, index) => index > 0 && /^[-−]?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?%?$/.test(bare(span.text)))) return true;
+  const first = bare(line.spans[0]?.text ?? '');
+  return DATA_START.test(first) && !isHeaderLine(line);
+}
+
+/**
+ * Finds the tables in positioned lines.
+ * @param lines All lines of the document.
+ */
+export function findTables(lines: readonly PositionedLine[]): TableBlock[] {
+  const starts: { index: number; kind: TableKind; title: string; label?: string; lines: number }[] = [];
+  for (let index = 0; index < lines.length; index += 1) {
+    const title = titleAt(lines, index);
+    if (title === undefined || !tableFollows(lines, index + title.lines) || titleAbove(lines, index)) continue;
+    starts.push({ index, ...title });
+    index += title.lines - 1;
+  }
+  const blocks: TableBlock[] = [];
+  starts.forEach((start, position) => {
+    const end = starts[position + 1]?.index ?? lines.length;
+    const block = readBlock(lines, start, end);
+    const previous = blocks[blocks.length - 1];
+    // The title printed again on the next page: the same table continued.
+    const previousPage = previous === undefined ? undefined : lines.find((line) => line.number === previous.to)?.page;
+    if (previous !== undefined && previous.title === block.title && previousPage !== undefined && lines[start.index]!.page === previousPage + 1) {
+      blocks[blocks.length - 1] = {
+        ...previous,
+        to: block.to,
+        body: [...previous.body, ...block.body],
+        ...(previous.note !== undefined || block.note !== undefined ? { note: [previous.note, block.note].filter((note) => note !== undefined).join('') } : {}),
+      };
+      return;
+    }
+    blocks.push(block);
+  });
+  return blocks;
+}
+
+function readBlock(
+  lines: readonly PositionedLine[],
+  start: { index: number; kind: TableKind; title: string; label?: string; lines: number },
+  end: number,
+): TableBlock {
+  let unit: '元' | '万元' | undefined;
+  let department: string | undefined;
+  const header: PositionedLine[] = [];
+  const body: PositionedLine[] = [];
+  const note: string[] = [];
+  let inNote = false;
+  let seenData = false;
+  let page = lines[start.index]!.page;
+  let pageHasData = false;
+  let last = start.index + start.lines - 1;
+  for (let index = start.index + start.lines; index < end; index += 1) {
+    const line = lines[index]!;
+    const text = bare(line.text);
+    if (PART_HEADING.test(text)) break;
+    if (line.page !== page) {
+      page = line.page;
+      pageHasData = false;
+      inNote = false;
+    }
+    if (text === '' || isFooter(line)) continue;
+    const unitMatch = UNIT.exec(line.text);
+    if (unitMatch !== null) unit ??= unitMatch[1] as '元' | '万元';
+    const departmentMatch = DEPARTMENT.exec(line.text);
+    if (departmentMatch !== null) department ??= departmentMatch[1]!.trim();
+    if (NOTE.test(text) || /本表无数据|本表为空|空表|无数据|无此项/.test(text) && !isDataLine(line)) {
+      inNote = true;
+      note.push(line.text.trim());
+      last = index;
+      continue;
+    }
+    if (inNote) {
+      if (isProse(line) && note.length > 3) break;
+      note.push(line.text.trim());
+      last = index;
+      continue;
+    }
+    if (isTitleBlock(line, start.title) || (!pageHasData && (unitMatch !== null || departmentMatch !== null))) continue;
+    if (!pageHasData && !isDataLine(line)) {
+      // Before the first data line of a page: the header (first page) or its repetition.
+      if (isProse(line)) break;
+      if (!seenData) header.push(line);
+      continue;
+    }
+    if (isProse(line)) break;
+    pageHasData = true;
+    seenData = true;
+    body.push(line);
+    last = index;
+  }
+  return {
+    kind: start.kind,
+    title: start.title,
+    ...(start.label !== undefined ? { label: start.label } : labelAbove(lines, start.index) !== undefined ? { label: labelAbove(lines, start.index)! } : {}),
+    ...(unit !== undefined ? { unit } : {}),
+    ...(department !== undefined ? { department } : {}),
+    line: lines[start.index]!.number,
+    to: lines[last]?.number ?? lines[start.index]!.number,
+    header,
+    body,
+    ...(note.length > 0 ? { note: note.join('') } : {}),
+  };
+}

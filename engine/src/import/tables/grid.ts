@@ -1,0 +1,339 @@
+/**
+ * Rebuilding a table's grid from positioned lines, whatever the source: the value columns come
+ * from where the numbers stand (spans that overlap horizontally are one column), the header
+ * lines name them (a header span over one column is part of its name, wrapped or not; a span
+ * over several columns is a group over them), and each data line's leading text is its row
+ * label (a classification code and a name). A two-sided table (income | expenditure) has a
+ * second label between its two blocks of value columns. Names wrapped onto a line of their own
+ * are joined to their row.
+ */
+import { type PositionedLine, type Span } from '../positioned/model.js';
+
+/** A value column of the grid. */
+export interface GridColumn {
+  /** Left edge of its numbers (or of its header when no number stands in it). */
+  readonly x0: number;
+  /** Right edge. */
+  readonly x1: number;
+  /** Its header: the groups over it, then its own name (wrapped parts joined). */
+  readonly header: readonly string[];
+  /** The side of a two-sided table. */
+  readonly side: 'income' | 'expenditure' | 'single';
+}
+
+/** A row of the grid. */
+export interface GridRow {
+  /** The line its values are on. */
+  readonly line: number;
+  /** Classification code printed in its label, if any. */
+  readonly code?: string;
+  /** Its name (wrapped parts joined), spaces inside kept as printed. */
+  readonly name: string;
+  /** Left edge of its label (indentation shows the level in some templates). */
+  readonly indent: number;
+  /** Cell texts by column index (undefined: blank). */
+  readonly cells: readonly (string | undefined)[];
+  /** The side of a two-sided table. */
+  readonly side: 'income' | 'expenditure' | 'single';
+}
+
+/** A table's grid. */
+export interface Grid {
+  /** Value columns, left to right. */
+  readonly columns: readonly GridColumn[];
+  /** Rows in print order. */
+  readonly rows: readonly GridRow[];
+  /** Whether the table has an income side and an expenditure side. */
+  readonly twoSided: boolean;
+  /** Header texts over the label part (科目编码, 项目…), left to right. */
+  readonly labelHeaders: readonly string[];
+  /** Numbers that stood in no column (the grid is then doubtful). */
+  readonly strays: number;
+}
+
+/** A printed number in a cell: amount, count or percentage (a lone dash is a blank). */
+const CELL_NUMBER = /^[-−]?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?%?$/;
+/** A classification code printed in a label: [2010301], 2010301, or 类/款/项 parts 201 01 01. */
+const LABEL_CODE = /^[[【]?(\d{3}(?:\d{2}){0,2})[\]】]?\s*(.*)$/;
+/** Code parts printed in separate 类/款/项 columns. */
+const CODE_PART = /^\d{2,3}$/;
+/** Cells that mean blank. */
+const BLANK_CELL = /^(?:[-—–/／]|－)$/;
+
+/** A span with its kind on a line. */
+interface Piece extends Span {
+  readonly kind: 'number' | 'text';
+}
+
+function pieces(line: PositionedLine): Piece[] {
+  return line.spans.map((span) => ({ ...span, kind: CELL_NUMBER.test(span.text.replace(/\s+/g, '')) ? 'number' : 'text' }));
+}
+
+/** The code and name of a row label from its leading text pieces. */
+function labelOf(texts: readonly Piece[]): { code?: string; name: string } {
+  const parts = texts.map((piece) => piece.text.trim());
+  // 类 / 款 / 项 printed as separate code columns: 201 | 03 | 01 | 行政运行.
+  let code = '';
+  let index = 0;
+  while (index < parts.length && CODE_PART.test(parts[index]!) && (code === '' ? parts[index]!.length === 3 : code.length < 7)) {
+    code += parts[index]!;
+    index += 1;
+  }
+  if (code !== '' && [3, 5, 7].includes(code.length)) return { code, name: parts.slice(index).join(' ').trim() };
+  const joined = parts.join(' ').trim();
+  const match = LABEL_CODE.exec(joined);
+  if (match !== null && (match[2] === '' || /^\D/.test(match[2]!))) return { code: match[1]!, name: match[2]!.trim() };
+  return { name: joined };
+}
+
+/** Clusters the numbers of the data lines into columns: numbers whose extents overlap stand in one column. */
+function clusterColumns(numbers: readonly Span[], tolerance: number): { x0: number; x1: number }[] {
+  const sorted = [...numbers].sort((a, b) => a.x0 - b.x0);
+  const clusters: { x0: number; x1: number }[] = [];
+  for (const span of sorted) {
+    const last = clusters[clusters.length - 1];
+    if (last !== undefined && span.x0 <= last.x1 + tolerance) last.x1 = Math.max(last.x1, span.x1);
+    else clusters.push({ x0: span.x0, x1: span.x1 });
+  }
+  return clusters;
+}
+
+const center = (span: { x0: number; x1: number }) => (span.x0 + span.x1) / 2;
+
+/** A header span with the index of its header line. */
+interface HeaderSpan extends Span {
+  readonly index: number;
+}
+
+/** Joins letter-spaced header text (收      入, 项    目): runs of up to four single characters, evenly spaced, are one span. */
+function joinSpaced(spans: readonly Span[], size: number): Span[] {
+  const joined: Span[] = [];
+  const single = (text: string) => text.length === 1 && /[\u4e00-\u9fff]/.test(text);
+  let runGap = 0;
+  spans.forEach((span, index) => {
+    const last = joined[joined.length - 1];
+    const previous = spans[index - 1];
+    const gap = previous === undefined ? 0 : span.x0 - previous.x1;
+    const inRun = last !== undefined && last.text.length < 4 && single(span.text) && single(previous!.text) && /^[\u4e00-\u9fff]+$/.test(last.text);
+    const even = last !== undefined && (last.text.length === 1 ? gap <= 15 * size : gap <= runGap * 1.5 + size);
+    if (inRun && even) {
+      if (last.text.length === 1) runGap = gap;
+      joined[joined.length - 1] = { text: last.text + span.text, x0: last.x0, x1: span.x1 };
+    } else {
+      joined.push(span);
+    }
+  });
+  return joined;
+}
+
+/** A header leaf: a span no later header span sits under, with the names above it. */
+interface Leaf {
+  readonly x0: number;
+  readonly x1: number;
+  /** Groups over it (spans over several leaves), then its own name (wrapped parts joined). */
+  readonly header: readonly string[];
+}
+
+/**
+ * The leaves of a header: spans under which no later header span sits. A span with exactly one
+ * leaf under it is the first part of that leaf's wrapped name; with several, a group over them.
+ * Column numbers (1 2 3 …) printed under the header are leaves too, and are dropped from names.
+ */
+function headerLeaves(header: readonly PositionedLine[], tolerance: number): Leaf[] {
+  const spans: HeaderSpan[] = header.flatMap((line, index) => joinSpaced(line.spans, line.size).map((span) => ({ ...span, index })));
+  const covers = (outer: Span, inner: Span) => center(inner) >= outer.x0 - tolerance && center(inner) <= outer.x1 + tolerance;
+  const found = spans.filter((span) => !spans.some((other) => other.index > span.index && covers(span, other))).sort((a, b) => a.x0 - b.x0);
+  // A short group name centred over two columns covers neither's centre: it sits between two
+  // leaves of lower lines, over the middle between them.
+  const leaves = found.filter((leaf, position) => {
+    const before = found[position - 1];
+    const after = found[position + 1];
+    if (before === undefined || after === undefined || before.index <= leaf.index || after.index <= leaf.index) return true;
+    const middle = (center(before) + center(after)) / 2;
+    return !(middle >= leaf.x0 - tolerance && middle <= leaf.x1 + tolerance);
+  });
+  return leaves
+    .sort((a, b) => a.x0 - b.x0)
+    .map((leaf) => {
+      const above = spans.filter((span) => span.index < leaf.index && covers(span, leaf)).sort((a, b) => a.index - b.index);
+      const groups: string[] = [];
+      const own: string[] = [];
+      for (const span of above) {
+        const under = leaves.filter((other) => covers(span, other));
+        (under.length > 1 ? groups : own).push(span.text);
+      }
+      own.push(leaf.text);
+      const name = own.filter((text) => !/^\d{1,2}$|^\*+$/.test(text)).join('').replace(/\s+/g, '');
+      return { x0: leaf.x0, x1: leaf.x1, header: [...groups.map((text) => text.replace(/\s+/g, '')), name].filter((part) => part !== '') };
+    });
+}
+
+/**
+ * Matches the number columns to header leaves in order, each to the leaf nearest its centre
+ * (dynamic programming over order-preserving assignments); undefined when there are more number
+ * columns than leaves, or one lies outside its leaf's cell (the header does not describe them).
+ */
+function matchLeaves(clusters: readonly { x0: number; x1: number }[], leaves: readonly Leaf[]): number[] | undefined {
+  const m = clusters.length;
+  const n = leaves.length;
+  if (m === 0 || m > n) return undefined;
+  const cost = (i: number, j: number) => Math.abs(center(clusters[i]!) - center(leaves[j]!));
+  // best[i][j]: least cost of matching clusters 0..i-1 within leaves 0..j-1.
+  const best: number[][] = Array.from({ length: m + 1 }, () => new Array<number>(n + 1).fill(Number.POSITIVE_INFINITY));
+  for (let j = 0; j <= n; j += 1) best[0]![j] = 0;
+  for (let i = 1; i <= m; i += 1) {
+    for (let j = i; j <= n; j += 1) best[i]![j] = Math.min(best[i]![j - 1]!, best[i - 1]![j - 1]! + cost(i - 1, j - 1));
+  }
+  const match = new Array<number>(m);
+  for (let i = m, j = n; i > 0; j -= 1) {
+    if (best[i]![j] === best[i]![j - 1]) continue;
+    match[i - 1] = j - 1;
+    i -= 1;
+  }
+  const cellOf = (j: number) => ({
+    from: j === 0 ? Number.NEGATIVE_INFINITY : (center(leaves[j - 1]!) + center(leaves[j]!)) / 2,
+    to: j === n - 1 ? Number.POSITIVE_INFINITY : (center(leaves[j]!) + center(leaves[j + 1]!)) / 2,
+  });
+  const inside = match.every((j, i) => {
+    const cell = cellOf(j);
+    return center(clusters[i]!) >= cell.from && center(clusters[i]!) <= cell.to;
+  });
+  return inside ? match : undefined;
+}
+
+/** Whether a header span names a label column (code, name, 项目) rather than values. */
+export const LABEL_HEADER = /^(?:项\s*目|科\s*目|.*科目(?:编码|名称)?|.*分类科目|(?:科目|单位|项目)?(?:编码|代码|名称)|类|款|项|预算单位|单位名称|收\s*入|支\s*出|收入项目|支出项目)$/;
+
+/**
+ * Reads the grid of a table.
+ * @param header The header lines (between the title block and the first data line).
+ * @param body The data lines (page footers, repeated titles and headers already removed).
+ */
+export function readGrid(header: readonly PositionedLine[], body: readonly PositionedLine[]): Grid {
+  const size = body[0]?.size ?? header[0]?.size ?? 10;
+  const tolerance = size * 0.3;
+  const lines = body.map((line) => ({ line, pieces: pieces(line) }));
+  // A number is a value when a text precedes it on its line (else it may be a code in the label).
+  const valueNumbers = lines.flatMap(({ pieces: row }) => {
+    const firstText = row.findIndex((piece) => piece.kind === 'text' && !CODE_PART.test(piece.text));
+    return row.filter((piece, index) => piece.kind === 'number' && (firstText >= 0 ? index > firstText : index > 0 || !/^\d{3,7}$/.test(piece.text)));
+  });
+  const clusters = clusterColumns(valueNumbers, tolerance);
+  // Two-sided: text standing between two number columns on several lines starts the expenditure side.
+  let clusterSplit = -1;
+  for (let index = 0; index + 1 < clusters.length && clusterSplit < 0; index += 1) {
+    const gapFrom = clusters[index]!.x1;
+    const gapTo = clusters[index + 1]!.x0;
+    const between = lines.filter(({ pieces: row }) => row.some((piece) => piece.kind === 'text' && piece.x0 > gapFrom && piece.x1 < gapTo && /[\u4e00-\u9fff]{2}/.test(piece.text)));
+    if (between.length >= 2) clusterSplit = index + 1;
+  }
+  const leaves = headerLeaves(header, tolerance);
+  const firstValue = clusters[0]?.x0 ?? Number.POSITIVE_INFINITY;
+  // Leaves named as label columns (科目编码, 项目…) with no numbers under them are not value columns.
+  const named = (leaf: Leaf) => LABEL_HEADER.test(leaf.header[leaf.header.length - 1] ?? '');
+  const candidates = leaves.filter((leaf) => !named(leaf) || clusters.some((cluster) => center(cluster) >= leaf.x0 && center(cluster) <= leaf.x1));
+  const firstMatched = matchLeaves(clusters, candidates)?.[0];
+  // Leaves left of the first matched one stand over the labels.
+  const valueLeaves = candidates.filter((leaf, index) => (firstMatched === undefined ? clusters.length === 0 || leaf.x1 >= firstValue : index >= firstMatched));
+  const labelHeaders = leaves.filter((leaf) => !valueLeaves.includes(leaf)).map((leaf) => leaf.header.join('/'));
+  const match = matchLeaves(clusters, valueLeaves);
+  // Columns: the header's value leaves, when the numbers fit under them; else the number columns, named by what stands above.
+  let columns: { x0: number; x1: number; header: readonly string[] }[];
+  let clusterColumn: number[];
+  if (match !== undefined || clusters.length === 0) {
+    columns = valueLeaves.map((leaf) => ({ x0: leaf.x0, x1: leaf.x1, header: leaf.header }));
+    clusterColumn = match ?? [];
+  } else {
+    columns = clusters.map((cluster) => ({ ...cluster, header: valueLeaves.filter((leaf) => center(leaf) >= cluster.x0 - 4 * tolerance && center(leaf) <= cluster.x1 + 4 * tolerance).flatMap((leaf) => leaf.header) }));
+    clusterColumn = clusters.map((_, index) => index);
+  }
+  const split = clusterSplit < 0 ? -1 : clusterColumn[clusterSplit]!;
+  const valueStart = columns[0]?.x0 ?? Number.POSITIVE_INFINITY;
+  const sideOf = (index: number): GridColumn['side'] => (split < 0 ? 'single' : index < split ? 'income' : 'expenditure');
+  const gridColumns: GridColumn[] = columns.map((column, index) => ({ x0: column.x0, x1: column.x1, header: column.header, side: sideOf(index) }));
+  const sideEdge = split < 0 ? undefined : { incomeEnd: clusters[clusterSplit - 1]!.x1, expenditureStart: clusters[clusterSplit]!.x0 };
+  // A piece goes to the number column it overlaps (then to that column's leaf), else to the nearest column.
+  const columnOf = (piece: Piece): number => {
+    const cluster = clusters.findIndex((candidate) => piece.x1 >= candidate.x0 - tolerance && piece.x0 <= candidate.x1 + tolerance);
+    if (cluster >= 0) return clusterColumn[cluster] ?? -1;
+    let best = -1;
+    let distance = Number.POSITIVE_INFINITY;
+    columns.forEach((column, index) => {
+      const gap = Math.abs(center(column) - center(piece));
+      if (gap < distance && piece.x1 >= column.x0 - 2 * size && piece.x0 <= column.x1 + 2 * size) {
+        distance = gap;
+        best = index;
+      }
+    });
+    return best;
+  };
+  let strays = 0;
+  const rows: DraftRow[] = [];
+  for (const { line, pieces: row } of lines) {
+    const sides: GridColumn['side'][] = sideEdge === undefined ? ['single'] : ['income', 'expenditure'];
+    for (const side of sides) {
+      const own =
+        sideEdge === undefined ? row : row.filter((piece) => (side === 'income' ? piece.x1 <= sideEdge.incomeEnd + tolerance : piece.x0 > sideEdge.incomeEnd + tolerance));
+      const sideStart = side === 'expenditure' ? sideEdge!.expenditureStart : Math.min(firstValue, valueStart);
+      const label = own.filter((piece) => piece.x1 <= sideStart - tolerance);
+      const cells: (string | undefined)[] = columns.map(() => undefined);
+      for (const piece of own) {
+        if (label.includes(piece)) continue;
+        const index = columnOf(piece);
+        if (index < 0 || sideOf(index) !== side) {
+          strays += 1;
+          continue;
+        }
+        const text = piece.text.replace(/\s+/g, '');
+        cells[index] = BLANK_CELL.test(text) ? undefined : cells[index] === undefined ? text : `${cells[index]}${text}`;
+      }
+      if (label.length === 0 && cells.every((cell) => cell === undefined)) continue;
+      const { code, name } = labelOf(label);
+      rows.push({ line: line.number, ...(code !== undefined ? { code } : {}), name, indent: label[0]?.x0 ?? sideStart, cells, side, labelEnd: label[label.length - 1]?.x1 ?? 0 });
+    }
+  }
+  return { columns: gridColumns, rows: joinWrappedNames(rows, size), twoSided: split >= 0, labelHeaders, strays };
+}
+
+/** Whether a name starts a new row (an ordinal, a total, a code) rather than continuing a wrapped one. */
+const ROW_START = /^(?:[一二三四五六七八九十]+、|[(（][一二三四五六七八九十\d]+[)）]|\d+[.、．]|[①-⑳]|合\s*计|总\s*计|本年|上年|年终|其中)/;
+
+/** A row before wrapped names are joined: where its label ends. */
+interface DraftRow extends GridRow {
+  readonly labelEnd: number;
+}
+
+/**
+ * Joins names wrapped onto lines of their own (no code, no value) to their row: to the row below
+ * when that row printed no name (the name is centred across the lines), else to the row above
+ * when that row's name reaches the end of the label column (it was long enough to wrap). Any
+ * other name-only line is a row of its own (rows with blank cells are common).
+ */
+function joinWrappedNames(rows: readonly DraftRow[], size: number): GridRow[] {
+  const labelEnd = Math.max(0, ...rows.map((row) => row.labelEnd));
+  const result: DraftRow[] = [];
+  let pendingAbove: DraftRow | undefined;
+  rows.forEach((row, index) => {
+    const fragment = row.code === undefined && row.cells.every((cell) => cell === undefined) && row.name !== '' && !ROW_START.test(row.name);
+    const next = rows.slice(index + 1).find((other) => other.side === row.side);
+    const previous = [...result].reverse().find((other) => other.side === row.side);
+    if (fragment && next !== undefined && next.name === '' && (next.code !== undefined || next.cells.some((cell) => cell !== undefined))) {
+      pendingAbove = pendingAbove === undefined ? row : { ...pendingAbove, name: pendingAbove.name + row.name };
+      return;
+    }
+    if (fragment && previous !== undefined && previous.labelEnd >= labelEnd - 2 * size && pendingAbove === undefined) {
+      result[result.lastIndexOf(previous)] = { ...previous, name: previous.name + row.name, labelEnd: row.labelEnd };
+      return;
+    }
+    if (pendingAbove !== undefined && row.name === '') {
+      // A name centred across lines: its lower half follows on the next line.
+      result.push({ ...row, name: pendingAbove.name, labelEnd: Number.POSITIVE_INFINITY });
+    } else {
+      if (pendingAbove !== undefined) result.push(pendingAbove);
+      result.push(row);
+    }
+    pendingAbove = undefined;
+  });
+  if (pendingAbove !== undefined) result.push(pendingAbove);
+  return result.map(({ labelEnd: _end, ...row }) => row);
+}

@@ -1,0 +1,111 @@
+/**
+ * The names tables print for their columns and special rows, mapped to the model's ids and keys:
+ * data, with the variants the corpus shows. Column names are matched at the end of the printed
+ * header (a wrapped group name before it does not change what the column is); row names without
+ * their ordinal (一、, 1., （一）) and spaces.
+ */
+
+/** Column headers → ids, most specific first. Matched against the end of the bare header. */
+export const COLUMN_NAMES: readonly (readonly [RegExp, string])[] = [
+  // The 三公 items, when the table prints them as columns.
+  [/公务用车购置费$|^购置费$/, 'vehiclePurchase'],
+  [/公务用车运行(?:维护)?费$|^运行(?:维护)?费$/, 'vehicleOperation'],
+  [/公务用车购置及运行(?:维护)?费(?:小计)?$/, 'vehicles'],
+  [/因公出国[（(]境[）)]费用?$/, 'abroad'],
+  [/公务接待费$/, 'reception'],
+  [/“?三公”?经费(?:合计|小计|预算数?)?$/, 'total'],
+  [/机关运行经费(?:预算)?数?$/, 'agencyOperatingCosts'],
+  // Funds and income types.
+  [/一般公共预算(?:财政)?(?:拨款)?(?:收入|资金|支出)?$/, 'generalBudget'],
+  [/政府性基金(?:预算)?(?:财政)?(?:拨款)?(?:收入|资金)?$/, 'governmentFunds'],
+  [/国有资本经营(?:预算)?(?:财政)?(?:拨款)?(?:收入|资金)?$/, 'stateCapital'],
+  [/财政专户(?:管理)?(?:资金|拨款)?(?:收入)?$/, 'fiscalSpecialAccount'],
+  [/单位资金$/, 'unitFunds'],
+  [/财政拨款(?:收入|小计|合计)?$/, 'fiscalAppropriation'],
+  [/事业收入(?:[（(]不含教育收费[）)])?$/, 'businessIncome'],
+  [/(?:事业单位)?经营收入$/, 'operatingIncome'],
+  [/上级补助收入$/, 'superiorSubsidy'],
+  [/附属单位上缴收入$/, 'affiliatedIncome'],
+  [/其[他它](?:资金)?收入$/, 'otherIncome'],
+  [/上年(?:财政拨款)?结转(?:结余)?(?:资金)?$|上年结余[、和]?结转$/, 'carriedOver'],
+  [/当年(?:预算)?(?:安排|拨款)$/, 'currentYear'],
+  // Expenditure types.
+  [/基本支出$/, 'basic'],
+  [/项目支出$/, 'project'],
+  [/人员(?:经费|支出|类)$/, 'personnel'],
+  [/(?:日常)?公用(?:经费|支出)$/, 'public'],
+  [/事业单位经营支出$/, 'operatingExpenditure'],
+  [/对附属单位补助支出$/, 'subsidyToAffiliated'],
+  [/上缴上级支出$/, 'paymentToSuperior'],
+  // Totals.
+  [/(?:合计|总计|小计|预算数|金额|本年预算|年初预算数?|\d{4}年预算|^预算|执行数)$/, 'total'],
+];
+
+/**
+ * The id of a column from its header parts (groups, then its name), if known: 小计 under a
+ * group takes the group's id (财政拨款/小计 → fiscalAppropriation).
+ * @param header The header parts.
+ */
+export function columnIdOf(header: readonly string[]): string | undefined {
+  const parts = header.map((part) => part.replace(/\s+/g, ''));
+  const name = parts[parts.length - 1] ?? '';
+  const idOf = (text: string) => COLUMN_NAMES.find(([pattern]) => pattern.test(text))?.[1];
+  const own = idOf(name);
+  if (/^(?:小计|合计)$/.test(name)) {
+    for (const group of [...parts.slice(0, -1)].reverse()) {
+      const id = idOf(group);
+      if (id !== undefined && id !== 'total') return id;
+    }
+  }
+  return own;
+}
+
+/** Special rows of any table → keys. Matched against the bare name (ordinal removed). */
+export const ROW_NAMES: readonly (readonly [RegExp, string])[] = [
+  [/^本年收入合计$/, 'currentYearIncomeTotal'],
+  [/^本年支出合计$/, 'currentYearExpenditureTotal'],
+  [/^收入总计$/, 'incomeGrandTotal'],
+  [/^支出总计$/, 'expenditureGrandTotal'],
+  [/^(?:上年结转(?:结余)?|上年结余[、和]?结转|上年财政拨款结转(?:结余)?|上年结转资金)$/, 'carriedOver'],
+  [/^(?:年终结转(?:结余)?|结转下年|年末结转(?:和|及)?结余)$/, 'yearEndCarryForward'],
+  [/^(?:合计|总计|部门合计|本部门合计)$/, 'total'],
+  [/^因公出国[（(]境[）)]费用?$/, 'abroad'],
+  [/^公务接待费$/, 'reception'],
+  [/^公务用车购置及运行(?:维护)?费$/, 'vehicles'],
+  [/^(?:其中[：:])?公务用车购置费$/, 'vehiclePurchase'],
+  [/^(?:其中[：:])?公务用车运行(?:维护)?费$/, 'vehicleOperation'],
+];
+
+/** Income sources on the income side of a summary → keys. Matched against the bare name (ordinal removed). */
+export const INCOME_NAMES: readonly (readonly [RegExp, string])[] = [
+  [/^财政拨款(?:收入)?$/, 'fiscalAppropriation'],
+  [/^一般公共预算(?:拨款)?(?:收入|资金)?$/, 'generalBudget'],
+  [/^政府性基金(?:预算)?(?:拨款)?(?:收入|资金)?$/, 'governmentFunds'],
+  [/^国有资本经营(?:预算)?(?:拨款)?(?:收入|资金)?$/, 'stateCapital'],
+  [/^财政专户(?:管理)?(?:资金)?(?:收入)?$/, 'fiscalSpecialAccount'],
+  [/^单位资金(?:收入)?$/, 'unitFunds'],
+  [/^事业收入(?:[（(]不含教育收费[）)])?$/, 'businessIncome'],
+  [/^(?:事业单位)?经营收入$/, 'operatingIncome'],
+  [/^上级补助收入$/, 'superiorSubsidy'],
+  [/^附属单位上缴收入$/, 'affiliatedIncome'],
+  [/^其[他它]收入$/, 'otherIncome'],
+];
+
+/** An ordinal before a row name: 一、 1. （一） ① 其中：. */
+const ORDINAL = /^(?:[一二三四五六七八九十]+\s*[、.．]|[(（][一二三四五六七八九十\d]+[)）]|\d+\s*[.、．](?!\d)|[①-⑳]|其中\s*[：:])\s*/;
+
+/**
+ * A row name without ordinal and spaces, for matching.
+ * @param name The printed name.
+ */
+export function bareRowName(name: string): string {
+  return name.replace(/\s+/g, '').replace(ORDINAL, '').replace(/[:：]$/, '');
+}
+
+/** The level an ordinal gives a row: 一、 → 1, 1. or （一） → 2. */
+export function ordinalLevel(name: string): number | undefined {
+  const text = name.trim();
+  if (/^[一二三四五六七八九十]+\s*[、.．]/.test(text)) return 1;
+  if (/^(?:\d+\s*[.、．](?!\d)|[(（][一二三四五六七八九十\d]+[)）])/.test(text)) return 2;
+  return undefined;
+}

@@ -1,0 +1,75 @@
+/**
+ * The table stage for every source: find each printed table, know which national table it is,
+ * rebuild its grid and turn it into the model's table. Tables the model does not hold (绩效目标表,
+ * 基本支出表 by function…) are recognised and listed, so their lines are never read as text. A
+ * second table for a role already taken is listed, not stored. Each table whose header or numbers
+ * were not understood gets one problem naming what was not understood.
+ */
+import { type Table, type TableRole } from '../../document/model.js';
+import { type PositionedText } from '../positioned/model.js';
+import { type ImportProblem } from '../types.js';
+import { findTables } from './findTables.js';
+import { readGrid } from './grid.js';
+import { type TableKind } from './titles.js';
+import { toTable } from './toTable.js';
+
+/** A printed table as recognised. */
+export interface RecognisedTable {
+  /** Its label (公开表1…), if printed. */
+  readonly label?: string;
+  /** Its title. */
+  readonly title: string;
+  /** The national table it is. */
+  readonly kind: TableKind;
+  /** First and last line. */
+  readonly from: number;
+  readonly to: number;
+  /** Whether it was stored under its role (false: the model holds no such table, or the role was taken). */
+  readonly stored: boolean;
+}
+
+/** The tables of a document. */
+export interface TablesResult {
+  /** Tables by role. */
+  readonly tables: Partial<Record<TableRole, Table>>;
+  /** Every table printed, in order. */
+  readonly recognised: readonly RecognisedTable[];
+  /** Problems, one per table at most. */
+  readonly problems: readonly ImportProblem[];
+}
+
+function nameOf(label: string | undefined, title: string): string {
+  return label !== undefined ? `${label}《${title}》` : `《${title}》`;
+}
+
+/**
+ * Reads the tables of a document.
+ * @param text The positioned text.
+ * @param context The fiscal year and default unit.
+ */
+export function readTables(text: PositionedText, context: { fiscalYear: number; unit: '元' | '万元' }): TablesResult {
+  const tables: Partial<Record<TableRole, Table>> = {};
+  const recognised: RecognisedTable[] = [];
+  const problems: ImportProblem[] = [];
+  for (const block of findTables(text.lines)) {
+    const entry = { ...(block.label !== undefined ? { label: block.label } : {}), title: block.title, kind: block.kind, from: block.line, to: block.to };
+    if (!('role' in block.kind) || tables[block.kind.role] !== undefined) {
+      recognised.push({ ...entry, stored: false });
+      continue;
+    }
+    const role = block.kind.role;
+    const grid = readGrid(block.header, block.body);
+    const read = toTable(block, grid, role, context);
+    tables[role] = read.table;
+    if (read.agencyOperatingCosts !== undefined && tables.agencyOperatingCosts === undefined) tables.agencyOperatingCosts = read.agencyOperatingCosts;
+    recognised.push({ ...entry, stored: true });
+    const notes: string[] = [];
+    if (read.table.doubt !== undefined) notes.push(`数值未能可靠读取（${read.table.doubt}），依赖其数值的规则不适用`);
+    if (read.unknownColumns.length > 0) notes.push(`列“${read.unknownColumns.join('”“')}”未能识别，依赖这些列的规则不适用`);
+    if (block.unit === undefined) notes.push(`表上没有写明金额单位，按${context.unit}读取`);
+    if (notes.length > 0) {
+      problems.push({ line: block.line, code: read.table.doubt !== undefined ? 'table_doubtful' : 'table_partly_read', message: `${nameOf(block.label, block.title)}：${notes.join('；')}` });
+    }
+  }
+  return { tables, recognised, problems };
+}

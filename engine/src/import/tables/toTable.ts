@@ -1,0 +1,197 @@
+/**
+ * Turning a table's grid into the model's table for its role: columns named by id, rows keyed
+ * (totals, income sources, 三公 items) and coded (a class printed by name gets its code), the
+ * 三公 table turned to one row per item when it prints the items as columns. What cannot be
+ * read with certainty is said once per table, and the table's values are then withheld (the
+ * table is marked doubtful, so the rules that need its values do not apply).
+ */
+import { type Column, type Row, type Table, type TableRole } from '../../document/model.js';
+import { ZERO, halfUnit, parseDecimal, printedScale } from '../../money/money.js';
+import { ECONOMIC_CLASSES, FUNCTIONAL_CLASSES, codeOfClassName } from '../vocabulary.js';
+import { type Grid, type GridColumn, type GridRow } from './grid.js';
+import { INCOME_NAMES, ROW_NAMES, bareRowName, columnIdOf, ordinalLevel } from './names.js';
+import { type TableBlock } from './findTables.js';
+
+/** A table read for the model, with what was doubtful about it. */
+export interface ReadTable {
+  /** The table (values withheld when `doubt` is set). */
+  readonly table: Table;
+  /** Headers of value columns that have no id (kept under a positional id). */
+  readonly unknownColumns: readonly string[];
+}
+
+const AMOUNT = /^[-−]?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?$/;
+const PERCENT = /%$/;
+
+function decimalOf(text: string): string {
+  return text.replace(/,/g, '').replace('−', '-');
+}
+
+function rowKey(name: string, side: GridRow['side']): string | undefined {
+  const bare = bareRowName(name);
+  const special = ROW_NAMES.find(([pattern]) => pattern.test(bare))?.[1];
+  if (special !== undefined) return special;
+  return side === 'income' ? INCOME_NAMES.find(([pattern]) => pattern.test(bare))?.[1] : undefined;
+}
+
+function levelOf(code: string | undefined, name: string): number | undefined {
+  if (code !== undefined) return code.length === 3 ? 1 : code.length === 5 ? 2 : code.length === 7 ? 3 : undefined;
+  return ordinalLevel(name);
+}
+
+/** Column ids for a side's columns: known ids, else positional; a lone column of a side is its amount. */
+function columnIds(columns: readonly GridColumn[], twoSided: boolean): { ids: string[]; unknown: string[] } {
+  const ids: string[] = [];
+  const unknown: string[] = [];
+  const used = new Set<string>();
+  columns.forEach((column, index) => {
+    const sideColumns = columns.filter((other) => other.side === column.side);
+    let id = columnIdOf(column.header);
+    if (twoSided && column.side === 'income') {
+      // The income side's amount column is `amount` (the model's name for it).
+      id = sideColumns.length === 1 || id === 'total' || id === undefined ? 'amount' : `income${id[0]!.toUpperCase()}${id.slice(1)}`;
+    } else if (id === undefined && sideColumns.length === 1) {
+      id = 'total';
+    }
+    if (id === undefined || used.has(id)) {
+      if (column.header.length > 0) unknown.push(column.header.join('/'));
+      id = `column${index + 1}`;
+    }
+    used.add(id);
+    ids.push(id);
+  });
+  return { ids, unknown };
+}
+
+function valuesOf(row: GridRow, ids: readonly string[], columns: readonly GridColumn[]): Record<string, string> {
+  const values: Record<string, string> = {};
+  row.cells.forEach((cell, index) => {
+    if (cell === undefined || columns[index]!.side !== row.side && row.side !== 'single') return;
+    values[ids[index]!] = AMOUNT.test(cell) ? decimalOf(cell) : cell;
+  });
+  return values;
+}
+
+function modelRow(row: GridRow, ids: readonly string[], columns: readonly GridColumn[], twoSided: boolean, classes: 'functional' | 'economic'): Row {
+  const name = row.name.replace(/(?<=[\u4e00-\u9fff])\s+(?=[\u4e00-\u9fff])/g, '');
+  const key = rowKey(name, row.side);
+  const byName = codeOfClassName(bareRowName(name), classes === 'economic' ? ECONOMIC_CLASSES : FUNCTIONAL_CLASSES);
+  const code = row.code ?? (key === undefined && (row.side !== 'income' || !twoSided) ? byName : undefined);
+  const level = levelOf(row.code, name);
+  return {
+    ...(key !== undefined ? { key } : {}),
+    ...(code !== undefined ? { code } : {}),
+    name,
+    ...(level !== undefined && key === undefined ? { level } : {}),
+    ...(twoSided ? { group: row.side === 'income' ? 'income' : 'expenditure' } : {}),
+    values: valuesOf(row, ids, columns),
+    line: row.line,
+  } as Row;
+}
+
+/** The 三公 items in the model's order, with their printed names. */
+const THREE_PUBLIC_ITEMS: readonly (readonly [string, string])[] = [
+  ['abroad', '因公出国（境）费'],
+  ['reception', '公务接待费'],
+  ['vehicles', '公务用车购置及运行费'],
+  ['vehiclePurchase', '公务用车购置费'],
+  ['vehicleOperation', '公务用车运行费'],
+  ['total', '合计'],
+];
+
+/**
+ * A 三公 table printed with the items as columns: one row per item, valued from the table's total
+ * row (or its only row, or the row of the fiscal year). Returns undefined when the items are rows.
+ */
+function threePublicByColumns(grid: Grid, ids: readonly string[], fiscalYear: number): { rows: Row[]; agencyOperatingCosts?: Row } | undefined {
+  const items = THREE_PUBLIC_ITEMS.filter(([key]) => key !== 'total' && ids.includes(key));
+  if (items.length < 2) return undefined;
+  const source =
+    grid.rows.find((row) => rowKey(row.name, 'single') === 'total') ??
+    grid.rows.find((row) => row.name.includes(String(fiscalYear)) || /本年|预算数/.test(row.name)) ??
+    (grid.rows.length === 1 ? grid.rows[0] : undefined);
+  const cellOf = (key: string) => {
+    const cell = source === undefined ? undefined : source.cells[ids.indexOf(key)];
+    return cell !== undefined && AMOUNT.test(cell) ? decimalOf(cell) : undefined;
+  };
+  const rows: Row[] = THREE_PUBLIC_ITEMS.filter(([key]) => key === 'total' || ids.includes(key) || (key === 'vehicles' && ids.includes('vehiclePurchase'))).map(([key, name]) => {
+    const value = cellOf(key);
+    const values: Record<string, string> = value !== undefined ? { total: value } : {};
+    return { key, name, values, ...(source !== undefined ? { line: source.line } : {}) };
+  });
+  const agency = cellOf('agencyOperatingCosts');
+  const agencyValues: Record<string, string> = agency !== undefined ? { total: agency } : {};
+  return {
+    rows,
+    ...(ids.includes('agencyOperatingCosts') ? { agencyOperatingCosts: { key: 'total', name: '部门合计', values: agencyValues, ...(source !== undefined ? { line: source.line } : {}) } } : {}),
+  };
+}
+
+/**
+ * Whether the table's own arithmetic holds under this reading: each total row equals the sum of
+ * the level-1 rows, column by column, allowing for rounding (n × half a unit in the last place).
+ * Returns the share of checked sums that hold, or undefined when nothing could be checked.
+ */
+function ownTotalsHold(rows: readonly Row[], ids: readonly string[]): number | undefined {
+  const total = rows.find((row) => row.key === 'total');
+  const tops = rows.filter((row) => row.code?.length === 3);
+  if (total === undefined || tops.length === 0) return undefined;
+  let checked = 0;
+  let held = 0;
+  for (const id of ids) {
+    const printed = total.values[id];
+    if (typeof printed !== 'string' || !AMOUNT.test(printed)) continue;
+    const parts = tops.map((row) => row.values[id]).filter((value): value is string => typeof value === 'string' && AMOUNT.test(value));
+    if (parts.length === 0) continue;
+    const sum = parts.reduce((acc, value) => acc.plus(parseDecimal(value) ?? ZERO), ZERO);
+    const slack = halfUnit(printedScale(printed)).times(parts.length + 1);
+    checked += 1;
+    if (sum.minus(parseDecimal(printed) ?? ZERO).abs().lte(slack)) held += 1;
+  }
+  return checked === 0 ? undefined : held / checked;
+}
+
+/**
+ * The model table of a block.
+ * @param block The printed table.
+ * @param grid Its grid.
+ * @param role Its role.
+ * @param context The document's fiscal year and default unit.
+ */
+export function toTable(block: TableBlock, grid: Grid, role: TableRole, context: { fiscalYear: number; unit: '元' | '万元' }): ReadTable & { agencyOperatingCosts?: Table } {
+  const { ids, unknown } = columnIds(grid.columns, grid.twoSided);
+  const classes = role === 'basicExpenditureByEconomicClass' ? 'economic' : 'functional';
+  const unit = block.unit ?? context.unit;
+  const base = {
+    ...(block.label !== undefined ? { label: block.label } : {}),
+    title: block.title,
+    ...(block.department !== undefined ? { department: block.department } : {}),
+    unit,
+    ...(block.note !== undefined ? { note: block.note } : {}),
+    line: block.line,
+  };
+  const percentColumns = new Set(grid.rows.flatMap((row) => row.cells.flatMap((cell, index) => (cell !== undefined && PERCENT.test(cell) ? [index] : []))));
+  let columns: Column[] = grid.columns.map((column, index) => ({
+    id: ids[index]!,
+    header: column.header.join('/') || ids[index]!,
+    ...(percentColumns.has(index) ? { type: 'text' as const } : {}),
+  }));
+  let rows = grid.rows.map((row) => modelRow(row, ids, grid.columns, grid.twoSided, classes));
+  let agencyOperatingCosts: Table | undefined;
+  if (role === 'threePublicExpenses') {
+    const transposed = threePublicByColumns(grid, ids, context.fiscalYear);
+    if (transposed !== undefined) {
+      columns = [{ id: 'total', header: '预算数' }];
+      rows = transposed.rows;
+      if (transposed.agencyOperatingCosts !== undefined) agencyOperatingCosts = { ...base, title: block.title, columns: [{ id: 'total', header: '机关运行经费' }], rows: [transposed.agencyOperatingCosts] };
+    }
+  }
+  const doubts: string[] = [];
+  if (grid.strays > 0) doubts.push(`${grid.strays} 个数字无法对应到表头的列`);
+  if (grid.columns.length === 0 && grid.rows.some((row) => row.cells.length > 0)) doubts.push('没有找到金额列');
+  const held = ownTotalsHold(rows, ids);
+  if (held !== undefined && held < 0.5) doubts.push('按读出的列，合计行与各类之和大多不符，列的位置可能读错');
+  const doubt = doubts.length > 0 ? doubts.join('；') : undefined;
+  const table = { ...base, columns, rows: doubt === undefined ? rows : rows.map((row) => ({ ...row, values: {} })), ...(doubt !== undefined ? { doubt } : {}) };
+  return { table, unknownColumns: unknown, ...(agencyOperatingCosts !== undefined ? { agencyOperatingCosts } : {}) };
+}
