@@ -9,6 +9,9 @@ export type EngineErrorCode =
   | 'json_malformed'
   | 'rule_set_invalid'
   | 'text_unrecognised'
+  | 'format_unsupported'
+  | 'pdf_unreadable'
+  | 'no_rule_pack'
   | 'usage';
 
 /** A problem that makes the input unusable. */

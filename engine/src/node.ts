@@ -3,10 +3,17 @@
  * or a file, locating the bundled rule packs. The isomorphic core is in ./index.ts.
  */
 import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
-import { dirname, join, relative, resolve } from 'node:path';
+import { createRequire } from 'node:module';
+import { basename, dirname, extname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { EngineError } from './errors.js';
-import { type CompiledRuleSet, type Language, type RuleSource, loadRuleSet, parseJsonText } from './index.js';
+import { type CompiledRuleSet, type ImportProblem, type Language, type RuleSource, importText, loadRuleSet, parseJsonText } from './index.js';
+import { type PositionedImportResult } from './import/importPositioned.js';
+import { importPdf } from './import/importPdf.js';
+import { type PdfJs } from './import/positioned/fromPdf.js';
+import { type SourcePlace } from './import/positioned/model.js';
+import { type RecognisedTable } from './import/tables/readTables.js';
+import { sniffInput } from './import/sniff.js';
 
 export { EngineError } from './errors.js';
 
@@ -22,6 +29,14 @@ export function parseJson(text: string, file?: string): unknown {
   throw new EngineError('json_malformed', `JSON 格式错误（${code}）：请修正该处后重试 / malformed JSON (${code}): fix it and retry`, file, `${line}:${column}`);
 }
 
+function readBytes(path: string): Uint8Array {
+  try {
+    return readFileSync(path);
+  } catch (error) {
+    throw new EngineError('file_unreadable', `无法读取文件（${(error as NodeJS.ErrnoException).code ?? 'error'}）：请检查路径和权限 / cannot read the file: check the path`, path);
+  }
+}
+
 /**
  * Reads and parses a JSON file.
  * @param path The file.
@@ -34,6 +49,77 @@ export function readJsonFile(path: string): unknown {
     throw new EngineError('file_unreadable', `无法读取文件（${(error as NodeJS.ErrnoException).code ?? 'error'}）：请检查路径和权限 / cannot read the file: check the path`, path);
   }
   return parseJson(text, path);
+}
+
+/** A document read from a file, with what the importer could not read and where each line is. */
+export interface LoadedDocument {
+  /** The document (any JSON value for JSON input). */
+  readonly document: unknown;
+  /** What the importer could not read (text and PDF input). */
+  readonly importProblems: readonly ImportProblem[];
+  /** For PDF input: each line's page and box. */
+  readonly sourcePlaces?: ReadonlyMap<number, SourcePlace>;
+  /** For PDF input: every printed table and what it was recognised as. */
+  readonly tables?: readonly RecognisedTable[];
+  /** For PDF input: the text view its line numbers refer to. */
+  readonly text?: string;
+  /** What the file was. */
+  readonly format: 'json' | 'text' | 'pdf';
+}
+
+let pdfjsModule: Promise<PdfJs> | undefined;
+
+/** pdf.js for Node (its legacy build: the modern one needs Node 22), loaded on first use. */
+function pdfjs(): Promise<PdfJs> {
+  pdfjsModule ??= import('pdfjs-dist/legacy/build/pdf.mjs') as unknown as Promise<PdfJs>;
+  return pdfjsModule;
+}
+
+/** Where pdf.js keeps its CMaps and standard fonts (folders with a trailing slash, as pdf.js wants them). */
+function pdfjsData(): { cMapUrl: string; standardFontDataUrl: string } {
+  const root = dirname(createRequire(import.meta.url).resolve('pdfjs-dist/package.json'));
+  return { cMapUrl: `${join(root, 'cmaps')}/`, standardFontDataUrl: `${join(root, 'standard_fonts')}/` };
+}
+
+/**
+ * Imports a disclosure from a PDF's bytes (Node): the positioned import with pdf.js, or why not.
+ * @param data The PDF's bytes.
+ * @param options File name and page limit.
+ */
+export async function importPdfBytes(data: Uint8Array, options: { file?: string; maxPages?: number } = {}): Promise<PositionedImportResult> {
+  return importPdf(data, await pdfjs(), { ...pdfjsData(), ...options });
+}
+
+/**
+ * Reads a document from a file, whatever it holds: a PDF (read with pdf.js), JSON, or published
+ * text (imported). Throws EngineError for what cannot be used: unreadable files, malformed JSON,
+ * unsupported formats (Excel, Word, images…), text or PDFs that are not a budget disclosure, and
+ * documents no rule pack covers (部门决算).
+ * @param path The file.
+ */
+export async function loadDocumentFile(path: string): Promise<LoadedDocument> {
+  const bytes = readBytes(path);
+  const sniffed = sniffInput(bytes);
+  const file = basename(path);
+  if (sniffed.kind === 'unsupported') {
+    throw new EngineError('format_unsupported', `不支持的文件格式：${sniffed.what}；请提供 PDF、公开文本（.txt）或文档 JSON / unsupported format`, path);
+  }
+  if (sniffed.kind === 'pdf') {
+    const result = await importPdfBytes(bytes, { file });
+    if (!result.ok) throw importRefusal(result.error, path);
+    return { document: result.document, importProblems: result.problems, sourcePlaces: result.places, tables: result.tables, text: result.text, format: 'pdf' };
+  }
+  const extension = extname(path).toLowerCase();
+  if (extension === '.json' || (extension !== '.txt' && sniffed.kind === 'json')) return { document: parseJson(sniffed.text, path), importProblems: [], format: 'json' };
+  const result = importText(sniffed.text, { file });
+  if (!result.ok) throw importRefusal(result.error, path);
+  return { document: result.document, importProblems: result.problems, format: 'text' };
+}
+
+function importRefusal(error: ImportProblem, path: string): EngineError {
+  if (error.code === 'no_rule_pack') return new EngineError('no_rule_pack', error.message, path);
+  if (error.code.startsWith('pdf_')) return new EngineError('pdf_unreadable', error.message, path);
+  return new EngineError('text_unrecognised', `${error.message} / not a budget disclosure`, path, String(error.line));
 }
 
 function ruleFilesUnder(directory: string): string[] {

@@ -229,6 +229,14 @@ describe('datesNotBefore and namesYear', () => {
     expect(op('namesYear').check('2025年与2024年对比表', 2025)).toBe(false);
   });
 
+  it('accept titles that name no other year, with or without the year', () => {
+    expect(op('namesNoOtherYear').check('2025年预算收支总表', 2025)).toBe(true);
+    expect(op('namesNoOtherYear').check('收支总体情况表', 2025)).toBe(true);
+    expect(op('namesNoOtherYear').check('2024年预算收支总表', 2025)).toBe(false);
+    expect(op('namesNoOtherYear').describe!('2025年与2024年对比表', 2025)).toEqual({ years: '2024年' });
+    expect(op('namesNoOtherYear').check(undefined, 2025)).toMatchObject({ reason: 'missing' });
+  });
+
   it('needs a year and a text', () => {
     expect(op('datesNotBefore').check('2022年6月', undefined)).toMatchObject({ reason: 'missing' });
     expect(op('datesNotBefore').check('2022年6月', '二〇二五')).toMatchObject({ reason: 'invalid' });

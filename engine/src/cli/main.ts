@@ -1,14 +1,13 @@
 /**
  * The command-line interface: `disclosure-check <file> [--rules] [--format text|json] [--lang]`
- * and `disclosure-check import <file.txt>`. Exit 0 without error findings, 1 with them, 2 when the
+ * and `disclosure-check import <file.pdf|file.txt>`. Exit 0 without error findings, 1 with them, 2 when the
  * input is unusable (unreadable file, malformed JSON, unrecognised text, invalid rule set), with
  * a one-line reason on stderr naming the file and the place.
  */
-import { basename, extname } from 'node:path';
+import { basename } from 'node:path';
 import { Command, CommanderError, Option } from 'commander';
-import { readFileSync } from 'node:fs';
-import { type ImportProblem, type Language, evaluate, formatText, importText } from '../index.js';
-import { EngineError, defaultRulePackPath, loadRuleSetFromPath, readJsonFile } from '../node.js';
+import { type Language, evaluate, formatText } from '../index.js';
+import { EngineError, defaultRulePackPath, loadDocumentFile, loadRuleSetFromPath } from '../node.js';
 
 /** Where the CLI writes, so tests can capture it. */
 export interface CliIo {
@@ -30,26 +29,10 @@ function list(value: string, previous: string[] | undefined): string[] {
   return [...(previous ?? []), ...value.split(',').map((part) => part.trim()).filter((part) => part !== '')];
 }
 
-function readText(file: string): string {
-  try {
-    return readFileSync(file, 'utf8');
-  } catch (error) {
-    throw new EngineError('file_unreadable', `无法读取文件（${(error as NodeJS.ErrnoException).code ?? 'error'}）：请检查路径和权限 / cannot read the file: check the path`, file);
-  }
-}
-
-/** Reads a document: JSON as it is, text (.txt) through the importer. */
-function readDocument(file: string): { document: unknown; importProblems: readonly ImportProblem[] } {
-  if (extname(file).toLowerCase() !== '.txt') return { document: readJsonFile(file), importProblems: [] };
-  const result = importText(readText(file), { file: basename(file) });
-  if (!result.ok) throw new EngineError('text_unrecognised', `${result.error.message} / not a budget disclosure`, file, String(result.error.line));
-  return { document: result.document, importProblems: result.problems };
-}
-
 async function check(file: string, options: CheckOptions, io: CliIo): Promise<number> {
   const ruleSet = loadRuleSetFromPath(options.rules ?? defaultRulePackPath(), options.lang);
-  const { document, importProblems } = readDocument(file);
-  const report = await evaluate(ruleSet, document, { language: options.lang, only: options.only, skip: options.skip, file: basename(file), importProblems });
+  const { document, importProblems, sourcePlaces } = await loadDocumentFile(file);
+  const report = await evaluate(ruleSet, document, { language: options.lang, only: options.only, skip: options.skip, file: basename(file), importProblems, sourcePlaces });
   io.stdout(options.format === 'json' ? `${JSON.stringify(report, null, 2)}\n` : formatText(report, options.lang));
   return report.valid ? 0 : 1;
 }
@@ -69,7 +52,7 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
 
   program
     .command('check <file>', { isDefault: true })
-    .description('检查一份文档（.json，或 .txt 先导入）/ check a document (.json, or .txt imported first)')
+    .description('检查一份文档（.json；.pdf 或 .txt 先导入）/ check a document (.json; .pdf or .txt imported first)')
     .option('--rules <path>', '规则包目录或规则集文件 / rule pack directory or rule-set file')
     .addOption(new Option('--format <format>', '输出格式 / output format').choices(['text', 'json']).default('text'))
     .addOption(new Option('--lang <language>', '消息语言 / message language').choices(['zh-CN', 'en']).default('zh-CN'))
@@ -81,10 +64,18 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
 
   program
     .command('import <file>')
-    .description('把公开文本导入为文档 JSON / import published text into a document')
-    .action((file: string) => {
-      const { document, importProblems } = readDocument(file);
+    .description('把公开的 PDF 或文本导入为文档 JSON / import a published PDF or text into a document')
+    .option('--text', '打印 PDF 的文本视图（行号即报告中的 source.line）/ print the PDF\'s text view (the lines source.line refers to)')
+    .action(async (file: string, options: { text?: boolean }) => {
+      const { document, importProblems, text, tables } = await loadDocumentFile(file);
+      if (options.text === true && text !== undefined) {
+        io.stdout(`${text.split('\n').map((line, index) => `${String(index + 1).padStart(5)}  ${line.replace(/\f/g, '')}`).join('\n')}\n`);
+        return;
+      }
       io.stdout(`${JSON.stringify(document, null, 2)}\n`);
+      for (const table of tables ?? []) {
+        if (!table.stored) io.stderr(`disclosure-check: ${file}:${table.from}: 已识别但未导入的表 ${table.label ?? ''}《${table.title}》（${'role' in table.kind ? `${table.kind.role} 已由前表占用` : table.kind.other}）\n`);
+      }
       for (const problem of importProblems) io.stderr(`disclosure-check: ${file}:${problem.line}: ${problem.message}\n`);
     });
 

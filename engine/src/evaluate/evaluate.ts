@@ -35,6 +35,18 @@ export interface EvaluateOptions {
   readonly file?: string;
   /** What the importer could not read (text input): reported as warnings at their lines. */
   readonly importProblems?: readonly { readonly line: number; readonly code: string; readonly message: string }[];
+  /** For PDF input: each line's page and box, added to the findings' `source`. */
+  readonly sourcePlaces?: ReadonlyMap<number, { readonly page?: number; readonly box?: readonly [number, number, number, number] }>;
+}
+
+/** Adds the page and box of each finding's line (PDF input). */
+function placed(findings: readonly Finding[], places: EvaluateOptions['sourcePlaces']): Finding[] {
+  if (places === undefined) return [...findings];
+  return findings.map((finding) => {
+    const place = finding.source === undefined ? undefined : places.get(finding.source.line);
+    if (place === undefined) return finding;
+    return { ...finding, source: { line: finding.source!.line, ...(place.page !== undefined ? { page: place.page } : {}), ...(place.box !== undefined ? { box: place.box } : {}) } };
+  });
 }
 
 /** A pass without anything to report (shared: prefiltered items all pass alike). */
@@ -204,7 +216,7 @@ export async function evaluate(ruleSet: CompiledRuleSet, document: unknown, opti
   }
 
   findings.sort(compareFindings);
-  return buildReport(ruleSet, context, findings, outcomes, options.file);
+  return buildReport(ruleSet, context, placed(findings, options.sourcePlaces), outcomes, options.file);
 }
 
 function errorFinding(

@@ -20,6 +20,7 @@ import { isBlank } from './isBlank.js';
 import { isPresent } from './isPresent.js';
 import { isZeroOrBlank } from './isZeroOrBlank.js';
 import { matchesPattern, notMatchesPattern } from './matchesPattern.js';
+import { namesNoOtherYear } from './namesNoOtherYear.js';
 import { namesYear } from './namesYear.js';
 import { roundedEqual, roundedGreaterThanInclusive, roundedLessThanInclusive } from './roundedEqual.js';
 import { createRegistry } from '../registry.js';
@@ -46,6 +47,7 @@ export const OPERATORS: readonly OperatorDefinition[] = [
   containsText,
   datesNotBefore,
   namesYear,
+  namesNoOtherYear,
   equal,
   notEqual,
 ];

@@ -27,8 +27,8 @@ export interface Finding {
   readonly params?: Readonly<Record<string, string | number | boolean | null>>;
   /** Related places (e.g. the other side of a comparison). */
   readonly relatedPaths?: readonly string[];
-  /** Place in the source text, when the document records it. */
-  readonly source?: { readonly line: number };
+  /** Place in the source, when the document records it: the text's line; for PDF input also the page and the box (PDF user space). */
+  readonly source?: { readonly line: number; readonly page?: number; readonly box?: readonly [number, number, number, number] };
 }
 
 /** How one rule ended. */

@@ -200,7 +200,7 @@ export async function readPdf(data: Uint8Array, pdfjs: PdfJs, options: PdfReadOp
   let document: PdfDocumentProxy;
   try {
     document = await pdfjs.getDocument({
-      data: data.slice(),
+      data: new Uint8Array(data),
       ...(options.cMapUrl !== undefined ? { cMapUrl: options.cMapUrl, cMapPacked: true } : {}),
       ...(options.standardFontDataUrl !== undefined ? { standardFontDataUrl: options.standardFontDataUrl } : {}),
       isEvalSupported: false,
