@@ -7,7 +7,7 @@
 import Decimal from 'decimal.js';
 import { validateAgainst } from '../engine/src/index.js';
 // What counts as an empty-table note is the pack's definition, not a check: share it.
-import { EMPTY_NOTE } from '../engine/src/facts/tableMarkedEmpty.js';
+import { isEmptyNote } from '../engine/src/facts/tableMarkedEmpty.js';
 
 const D = Decimal.clone({ precision: 40, rounding: Decimal.ROUND_HALF_UP });
 type Dec = InstanceType<typeof D>;
@@ -143,7 +143,7 @@ export function checkByHand(document: unknown): BaselineFinding[] {
   // empty tables
   const three = tables.threePublicExpenses;
   if (three) {
-    const marked = three.note !== undefined && EMPTY_NOTE.test(three.note);
+    const marked = three.note !== undefined && isEmptyNote(three.note);
     const data = hasData(three);
     if (!data && !marked) report('three-public-filled-or-marked', '/tables/threePublicExpenses/note');
     if (data && marked) report('three-public-not-marked-empty-with-data', '/tables/threePublicExpenses/note');
@@ -151,7 +151,7 @@ export function checkByHand(document: unknown): BaselineFinding[] {
   for (const role of TABLES) {
     const table = tables[role];
     if (!table) continue;
-    const marked = table.note !== undefined && EMPTY_NOTE.test(table.note);
+    const marked = table.note !== undefined && isEmptyNote(table.note);
     const data = hasData(table);
     if (!data && !marked) report('empty-table-marked', `/tables/${role}/note`);
     if (data && marked) report('marked-empty-table-has-no-data', `/tables/${role}/note`);
@@ -447,7 +447,7 @@ export function checkByHand(document: unknown): BaselineFinding[] {
   const bareNote = /^\s*(注\s*[:：]?\s*)?(本表)?(无数据|为空表?|数据为空|无内容)\s*[。.；;]?\s*$/u;
   for (const role of [...TABLES, 'threePublicExpenses']) {
     const table = tables[role];
-    if (table?.note === undefined || !EMPTY_NOTE.test(table.note)) continue;
+    if (table?.note === undefined || !isEmptyNote(table.note)) continue;
     if (bareNote.test(table.note)) report('empty-note-states-reason', `/tables/${role}/note`);
     if (role === 'stateCapital' && /^(?!.*国有资本).*?(政府性基金|“三公”经费|三公经费|机关运行经费|项目支出)/u.test(table.note)) report('state-capital-note-names-own-fund', `/tables/${role}/note`);
     if ((role === 'governmentFundIncome' || role === 'governmentFundExpenditure') && /^(?!.*政府性基金).*?(国有资本经营|“三公”经费|三公经费|机关运行经费|项目支出)/u.test(table.note)) {
@@ -627,7 +627,7 @@ export function checkByHand(document: unknown): BaselineFinding[] {
   }
   for (const [role, key, ruleId] of [['governmentFundExpenditure', 'governmentFunds', 'empty-fund-table-agrees'], ['stateCapital', 'stateCapital', 'empty-state-capital-table-agrees']] as const) {
     const table = tables[role];
-    if (table?.note === undefined || !EMPTY_NOTE.test(table.note)) continue;
+    if (table?.note === undefined || !isEmptyNote(table.note)) continue;
     for (const summaryRole of ['incomeExpenditureSummary', 'fiscalAppropriationSummary']) {
       const found = keyCell(summaryRole, key, 'amount');
       if (found && !found[0].v.isZero()) report(ruleId, found[1]);

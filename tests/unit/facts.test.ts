@@ -2,6 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { DocumentContext } from '../../engine/src/document/context.js';
 import { FACTS, createFactRegistry } from '../../engine/src/facts/index.js';
+import { isEmptyNote } from '../../engine/src/facts/tableMarkedEmpty.js';
 import { type ScopeBinding } from '../../engine/src/facts/types.js';
 import { isQuantity } from '../../engine/src/money/quantity.js';
 import { formatQuantity } from '../../engine/src/money/quantity.js';
@@ -103,6 +104,20 @@ describe('table facts', () => {
     expect(run('tableHasData', { table: 'expenditureSummary' })).toBe(true);
     expect(run('tableHasData', { table: 'agencyOperatingCosts' })).toBe(false);
     expect(run('tableHasData', { table: 'threePublicExpenses' })).toMatchObject({ kind: 'unavailable', reason: 'invalid' });
+  });
+
+  it('isEmptyNote knows the phrasings that declare a whole table empty, and not a single item', () => {
+    for (const note of ['注：本表无数据', '故本表为空表。', '注：本表本年无发生额。', '注：本表反映……此表如无数字则表示单位无该项支出。', '本部门2026年没有使用政府性基金预算拨款安排的支出。', '本部门无“三公”经费']) {
+      expect(isEmptyNote(note), note).toBe(true);
+    }
+    for (const note of ['注：本部门无因公出国（境）费。', '注：无。', '注：表中功能分类科目，根据部门实际预算编制情况编列。']) expect(isEmptyNote(note), note).toBe(false);
+  });
+
+  it('isEmptyNote is linear on adversarial notes', () => {
+    const started = performance.now();
+    isEmptyNote(`本部门${'无'.repeat(200_000)}x`);
+    isEmptyNote(`${'本部门无'.repeat(3000)}`);
+    expect(performance.now() - started).toBeLessThan(1000);
   });
 
   it('tableMarkedEmpty reads the note', () => {

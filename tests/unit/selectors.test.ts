@@ -55,6 +55,12 @@ const names = (rows: readonly { name: string }[]) => rows.map((row) => row.name)
 describe('row selectors', () => {
   const expenditure = table('expenditureSummary');
 
+  it('keep rows at most maxLevel deep, a row without a level counting as level 1', () => {
+    const economic = table('basicExpenditureByEconomicClass');
+    expect(names(selectRows(economic, { maxLevel: 1 }))).toEqual(['合计', '商品和服务支出']);
+    expect(names(selectRows(economic, { maxLevel: 2 }))).toEqual(['合计', '商品和服务支出', '办公费', '差旅费']);
+  });
+
   it('match by key, code, code length, prefix and name (ignoring whitespace)', () => {
     expect(names(selectRows(expenditure, { key: 'total' }))).toEqual(['合计']);
     expect(names(selectRows(expenditure, { code: ['201', '205'] }))).toEqual(['一般公共服务支出', '教育支出']);

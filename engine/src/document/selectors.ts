@@ -26,6 +26,8 @@ export interface RowSelector {
   readonly group?: string;
   /** Hierarchy level. */
   readonly level?: number;
+  /** Rows at most this deep (a row without a level counts as level 1), e.g. 1 for the top rows of a side whose sub-rows are printed too. */
+  readonly maxLevel?: number;
   /** Whether the row has children in the hierarchy. */
   readonly hasChildren?: boolean;
   /** The row with the same code as the scope's current row (in another table). */
@@ -106,6 +108,7 @@ export function matchesRow(table: TableView, row: RowView, selector: RowSelector
   }
   if (selector.group !== undefined && row.group !== selector.group) return false;
   if (selector.level !== undefined && row.level !== selector.level) return false;
+  if (selector.maxLevel !== undefined && (row.level ?? 1) > selector.maxLevel) return false;
   if (selector.hasChildren !== undefined && (childRows(table, row).length > 0) !== selector.hasChildren) return false;
   if (selector.hasValues !== undefined && hasValues(table, row) !== selector.hasValues) return false;
   return true;

@@ -2,12 +2,27 @@ import { isUnavailable } from '../document/unavailable.js';
 import { TABLE_PARAM, resolveTable } from './resolve.js';
 import { type FactDefinition } from './types.js';
 
+/** Phrases that declare a table empty by themselves (本表无数据, 故本表为空表, 本表本年无发生额, 此表如无数字则…). */
+const EMPTY_PHRASE = /本表无数据|本表(?:数据)?为空|为空表|无发生额|此表如无数字|空表表示/;
+/** Words of a clause saying there is none (本部门无…, 没有使用…安排的支出). */
+const NONE = /没有|无/;
+/** A table's whole subject: a clause saying there is none of it declares the table empty. */
+const WHOLE_SUBJECT = /“?三公”?经费|三公经费|政府性基金|国有资本经营|机关运行经费|上年结转|项目支出|财政拨款/;
+
 /**
- * Notes that declare a whole table empty: 本表无数据, (故)本表为空表, or 本部门（单位）无 + the
- * table's whole subject (“三公”经费, 政府性基金, 国有资本经营, 机关运行经费, 上年结转, 项目支出).
- * A note about single items ("本部门无因公出国（境）费") does not declare the table empty.
+ * Whether a note declares a whole table empty: 本表无数据, (故)本表为空表, 本表本年无发生额, or a
+ * clause saying there is no such money at all, the table's whole subject after 无/没有 (本部门无
+ * “三公”经费, 2026年没有使用政府性基金预算拨款安排的支出). A note about single items
+ * ("本部门无因公出国（境）费") does not. Linear in the note's length.
+ * @param note The table's note.
  */
-export const EMPTY_NOTE = /本表无数据|本表(数据)?为空|为空表|本(部门|单位)[^。；]*?(没有|无)[^。；]*?(“三公”经费|三公经费|政府性基金|国有资本经营|机关运行经费|上年结转|项目支出)/;
+export function isEmptyNote(note: string): boolean {
+  if (EMPTY_PHRASE.test(note)) return true;
+  return note.split(/[。；;]/).some((clause) => {
+    const none = NONE.exec(clause);
+    return none !== null && WHOLE_SUBJECT.test(clause.slice(none.index));
+  });
+}
 
 /** Whether the table's note says it is empty. */
 export const tableMarkedEmpty: FactDefinition = {
@@ -23,6 +38,6 @@ export const tableMarkedEmpty: FactDefinition = {
   calculate(params, scope) {
     const table = resolveTable(params, scope);
     if (isUnavailable(table)) return table;
-    return table.note !== undefined && EMPTY_NOTE.test(table.note);
+    return table.note !== undefined && isEmptyNote(table.note);
   },
 };

@@ -44,6 +44,7 @@ const rowSelector: Schema = {
     name: { description: '行名称（忽略空白），或其中之一。/ Row name(s), whitespace ignored.', anyOf: [{ type: 'string' }, { type: 'array', items: { type: 'string' } }] },
     group: { description: '双栏表的一侧：income 或 expenditure。/ Side of a two-sided table.', enum: ['income', 'expenditure'] },
     level: { description: '层级。/ Level.', type: 'integer', minimum: 1 },
+    maxLevel: { description: '层级不超过该值的行（没有层级的行算作第 1 层），如某一侧同时列出下级行时只取顶层行。/ Rows at most this deep (rows without a level count as level 1).', type: 'integer', minimum: 1 },
     hasChildren: { description: '是否有下级行。/ Whether the row has children in the hierarchy.', type: 'boolean' },
     hasValues: { description: '是否至少有一个金额单元格已填写（全空的行为 false）。/ Whether at least one amount cell is filled.', type: 'boolean' },
     sameCode: { description: '与作用域当前行编码相同的行（用于跨表核对）。/ The row with the scope row\'s code (cross-table checks).', const: true },

@@ -6,7 +6,7 @@
  * rectangle in PDF user space for findings.
  */
 import { type Box, type PositionedLine, type PositionedText, type Span } from './model.js';
-import { renderSpans } from './render.js';
+import { displayWidth, renderSpans } from './render.js';
 
 /** The part of a pdf.js text item this reader uses. */
 interface PdfTextItem {
@@ -102,16 +102,33 @@ function userBox(item: PdfTextItem): Box {
   return [round(Math.min(...xs)), round(Math.min(...ys)), round(Math.max(...xs)), round(Math.max(...ys))];
 }
 
-/** Splits an item's text where it holds runs of two or more spaces (pdf.js keeps some columns in one item). */
+/**
+ * Where an item's text holds two cells: a run of two or more spaces, or an amount and the text of
+ * the next cell after a single space ("3,944.08 一、一般公共服务支出"; not "3,944.08 万元").
+ */
+const CELL_BREAK = /\s{2,}|(?<=(?:^|\s)-?(?:\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+\.\d+))\s+(?=[\u4e00-\u9fff])(?![万亿千]?元|个|人|辆|项|%)/g;
+
+/** Splits an item's text into cells, placing each by its display width within the item. */
 function piecesOf(item: PdfTextItem, x0: number, x1: number): { text: string; x0: number; x1: number }[] {
   const text = item.str;
-  if (!/\S\s{2,}\S/.test(text)) return [{ text: text.trim(), x0, x1 }];
-  const perCharacter = (x1 - x0) / Math.max(text.length, 1);
+  const breaks = [...text.matchAll(CELL_BREAK)].filter((match) => match.index > 0 && match.index + match[0].length < text.length);
+  if (breaks.length === 0) return [{ text: text.trim(), x0, x1 }];
+  const perColumn = (x1 - x0) / Math.max(displayWidth(text), 1);
   const pieces: { text: string; x0: number; x1: number }[] = [];
-  for (const match of text.matchAll(/\S+(?: \S+)*/g)) {
-    const start = match.index;
-    pieces.push({ text: match[0], x0: x0 + start * perCharacter, x1: x0 + (start + match[0].length) * perCharacter });
+  let start = 0;
+  const cut = (end: number) => {
+    const raw = text.slice(start, end);
+    const piece = raw.trim();
+    if (piece !== '') {
+      const from = x0 + (displayWidth(text.slice(0, start)) + displayWidth(raw) - displayWidth(raw.trimStart())) * perColumn;
+      pieces.push({ text: piece, x0: from, x1: from + displayWidth(piece) * perColumn });
+    }
+  };
+  for (const match of breaks) {
+    cut(match.index);
+    start = match.index + match[0].length;
   }
+  cut(text.length);
   return pieces;
 }
 
@@ -155,15 +172,16 @@ const AMOUNT_ITEM = /^-?(?:\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+\.\d+)%?$/;
 
 /**
  * Joins the items of a line into spans: items closer than half a character stay one span, except
- * a number beside text (a right-aligned amount ends where the next cell's text begins).
+ * an amount beside anything (a right-aligned amount ends where the next cell begins).
  */
 function spansOf(items: readonly Placed[]): Span[] {
   const spans: { text: string; x0: number; x1: number }[] = [];
   for (const item of items) {
     const last = spans[spans.length - 1];
     const gap = last === undefined ? 0 : item.x0 - last.x1;
-    const numberMeetsText = last !== undefined && AMOUNT_ITEM.test(last.text) !== AMOUNT_ITEM.test(item.text);
-    if (last !== undefined && gap < 0.5 * item.size && !numberMeetsText) {
+    // Two amounts, or an amount and text, side by side are two cells however close they stand.
+    const cellBoundary = last !== undefined && (AMOUNT_ITEM.test(last.text) || AMOUNT_ITEM.test(item.text));
+    if (last !== undefined && gap < 0.5 * item.size && !cellBoundary) {
       const space = gap > 0.2 * item.size && /[\w.,%)]$/.test(last.text) && /^[\w(]/.test(item.text) ? ' ' : '';
       last.text += space + item.text;
       last.x1 = Math.max(last.x1, item.x1);

@@ -44,7 +44,7 @@ const NOTE = /^(?:注|说明|备注)\s*\d*\s*[：:]/;
 /** A heading of the text parts, which ends any table. */
 const PART_HEADING = /^(?:第[一二三四五六七八九十]+部分|名词解释|附件\s*\d*\s*[：:]?$)/;
 /** Header words: a line made of these (and years) is a header line. */
-const HEADER_WORD = /^(?:\d{4}\s*年.*|.*(?:合计|小计|总计|预算数?|金额|支出|收入|经费|拨款|资金|结转|结余|科目|项目|编码|名称|分类|单位|增减|增长|比例|上年|本年|其中|说明|数量|类|款|项|费)(?:[（(].{0,12}[）)])?|[（(].{0,12}[）)]|\d+|[一二三四五六七八九十]+|栏次)$/;
+const HEADER_WORD = /^(?![一二三四五六七八九十]+、)(?:\d{4}\s*年.*|.*(?:合计|小计|总计|预算数?|金额|支出|收入|经费|拨款|资金|结转|结余|科目|项目|编码|名称|分类|单位|增减|增长|比例|上年|本年|其中|说明|数量|类|款|项|费)(?:[（(].{0,12}[）)])?|[（(].{0,12}[）)]|\d+|[一二三四五六七八九十]+|栏次)$/;
 
 function bare(text: string): string {
   return text.replace(/\s+/g, '');
@@ -107,13 +107,17 @@ function tableFollows(lines: readonly PositionedLine[], from: number): boolean {
   return false;
 }
 
-/** Whether the line above (same page, not blank) is a title too: then both are contents entries. */
-function titleAbove(lines: readonly PositionedLine[], index: number): boolean {
+/**
+ * Whether the line above (same page, not blank) is the title of another table: then both are
+ * contents entries. (A heading naming the same table, as 福州's “一、收支预算总表” over its title, is not.)
+ */
+function titleAbove(lines: readonly PositionedLine[], index: number, kind: TableKind): boolean {
   for (let back = index - 1; back >= 0; back -= 1) {
     const line = lines[back]!;
     if (line.page !== lines[index]!.page) return false;
     if (bare(line.text) === '' || isFooter(line)) continue;
-    return titleAt(lines, back) !== undefined;
+    const above = titleAt(lines, back);
+    return above !== undefined && JSON.stringify(above.kind) !== JSON.stringify(kind);
   }
   return false;
 }
@@ -139,13 +143,18 @@ export function isColumnNumbers(line: PositionedLine): boolean {
   return numbers.every((value, index) => value === index + 1 || (index > 0 && value === numbers[index - 1]! + 1 && numbers[0] === 1));
 }
 
-/** A data line: it holds a number, a classification code, or a row name that starts a row. */
-const DATA_START = /^(?:[[【]?\d{3,7}|[一二三四五六七八九十]+、|\d+[.、．]|[①-⑳]|合\s*计|总\s*计|本年|上年|部门合计)/;
+/** A classification code starting a row: 201, 2010301, [30101], 201 01 01. */
+const CODE_START = /^[[【]?\d{3}(?:\d{2}){0,2}[\]】]?(?!\d|年)/;
+
+/**
+ * A line that starts the data of a page: it holds a number after its first cell, or starts with a
+ * classification code. (Header cells such as 总计 or a lone 合计 do not: a row of a table without
+ * any number, an empty table, is not needed to check it.)
+ */
 function isDataLine(line: PositionedLine): boolean {
   if (isColumnNumbers(line)) return false;
   if (line.spans.some((span, index) => index > 0 && /^[-−]?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?%?$/.test(bare(span.text)))) return true;
-  const first = bare(line.spans[0]?.text ?? '');
-  return DATA_START.test(first) && !isHeaderLine(line);
+  return CODE_START.test(bare(line.spans[0]?.text ?? ''));
 }
 
 /**
@@ -156,7 +165,7 @@ export function findTables(lines: readonly PositionedLine[]): TableBlock[] {
   const starts: { index: number; kind: TableKind; title: string; label?: string; lines: number }[] = [];
   for (let index = 0; index < lines.length; index += 1) {
     const title = titleAt(lines, index);
-    if (title === undefined || !tableFollows(lines, index + title.lines) || titleAbove(lines, index)) continue;
+    if (title === undefined || !tableFollows(lines, index + title.lines) || titleAbove(lines, index, title.kind)) continue;
     starts.push({ index, ...title });
     index += title.lines - 1;
   }
@@ -199,7 +208,8 @@ function readBlock(
   for (let index = start.index + start.lines; index < end; index += 1) {
     const line = lines[index]!;
     const text = bare(line.text);
-    if (PART_HEADING.test(text)) break;
+    // A part heading, or another table's title or heading (福州 prints “七、国有资本经营预算拨款支出预算表” over the next title), ends the table.
+    if (PART_HEADING.test(text) || (index > start.index + start.lines && titleAt(lines, index) !== undefined)) break;
     if (line.page !== page) {
       page = line.page;
       pageHasData = false;

@@ -49,6 +49,8 @@ export interface Grid {
   readonly labelHeaders: readonly string[];
   /** Numbers that stood in no column (the grid is then doubtful). */
   readonly strays: number;
+  /** The width of a CJK character in the positions' unit. */
+  readonly size: number;
 }
 
 /** A printed number in a cell: amount, count or percentage (a lone dash is a blank). */
@@ -252,10 +254,29 @@ export function readGrid(header: readonly PositionedLine[], body: readonly Posit
   const sideOf = (index: number): GridColumn['side'] => (split < 0 ? 'single' : index < split ? 'income' : 'expenditure');
   const gridColumns: GridColumn[] = columns.map((column, index) => ({ x0: column.x0, x1: column.x1, header: column.header, side: sideOf(index) }));
   const sideEdge = split < 0 ? undefined : { incomeEnd: clusters[clusterSplit - 1]!.x1, expenditureStart: clusters[clusterSplit]!.x0 };
+  // Each column's cell: numbers are right-aligned, so a cell ends where its numbers end and the next begins there.
+  const rightEdge = (index: number): number => {
+    const cluster = clusterColumn.indexOf(index);
+    return cluster >= 0 ? clusters[cluster]!.x1 + tolerance : index + 1 < columns.length ? (columns[index]!.x1 + columns[index + 1]!.x0) / 2 : Number.POSITIVE_INFINITY;
+  };
+  const cells = columns.map((_, index) => ({ from: index === 0 ? columns[0]!.x0 - 4 * size : rightEdge(index - 1), to: index === columns.length - 1 ? Number.POSITIVE_INFINITY : rightEdge(index) }));
   // A piece goes to the number column it overlaps (then to that column's leaf), else to the nearest column.
   const columnOf = (piece: Piece): number => {
-    const cluster = clusters.findIndex((candidate) => piece.x1 >= candidate.x0 - tolerance && piece.x0 <= candidate.x1 + tolerance);
+    const cluster = piece.kind === 'number' ? clusters.findIndex((candidate) => piece.x1 >= candidate.x0 - tolerance && piece.x0 <= candidate.x1 + tolerance) : -1;
     if (cluster >= 0) return clusterColumn[cluster] ?? -1;
+    // Text in the value part (a description column, a dash): the column whose cell it overlaps most.
+    if (piece.kind === 'text') {
+      let most = 0;
+      let chosen = -1;
+      cells.forEach((cell, index) => {
+        const overlap = Math.min(piece.x1, cell.to) - Math.max(piece.x0, cell.from);
+        if (overlap > most) {
+          most = overlap;
+          chosen = index;
+        }
+      });
+      if (chosen >= 0) return chosen;
+    }
     let best = -1;
     let distance = Number.POSITIVE_INFINITY;
     columns.forEach((column, index) => {
@@ -292,7 +313,35 @@ export function readGrid(header: readonly PositionedLine[], body: readonly Posit
       rows.push({ line: line.number, ...(code !== undefined ? { code } : {}), name, indent: label[0]?.x0 ?? sideStart, cells, side, labelEnd: label[label.length - 1]?.x1 ?? 0 });
     }
   }
-  return { columns: gridColumns, rows: joinWrappedNames(rows, size), twoSided: split >= 0, labelHeaders, strays };
+  return { columns: gridColumns, rows: joinWrappedCells(joinWrappedNames(rows, size)).map(({ labelEnd: _end, ...row }) => row), twoSided: split >= 0, labelHeaders, strays, size };
+}
+
+/**
+ * Joins text wrapped onto lines of its own in a value column (a description, 绩效目标) to the
+ * nearest row with a label on the same side, in line order.
+ */
+function joinWrappedCells(rows: readonly DraftRow[]): DraftRow[] {
+  const isFragment = (row: DraftRow) => row.name === '' && row.code === undefined && !hasNumbers(row);
+  const result = rows.filter((row) => !isFragment(row)).map((row) => ({ ...row, cells: [...row.cells] }));
+  const fragments = rows.filter(isFragment);
+  const owners = new Map<DraftRow, DraftRow[]>();
+  for (const fragment of fragments) {
+    let owner: (typeof result)[number] | undefined;
+    for (const row of result) {
+      if (row.side !== fragment.side) continue;
+      if (owner === undefined || Math.abs(row.line - fragment.line) < Math.abs(owner.line - fragment.line)) owner = row;
+    }
+    if (owner === undefined) continue;
+    owners.set(owner, [...(owners.get(owner) ?? []), fragment]);
+  }
+  for (const [owner, own] of owners) {
+    const pieces = [...own, owner].sort((a, b) => a.line - b.line);
+    owner.cells.forEach((_, index) => {
+      const texts = pieces.map((piece) => (piece === owner ? owner.cells[index] : piece.cells[index])).filter((text): text is string => text !== undefined);
+      if (texts.length > 0) (owner.cells as (string | undefined)[])[index] = texts.join('');
+    });
+  }
+  return result;
 }
 
 /** Whether a name starts a new row (an ordinal, a total, a code) rather than continuing a wrapped one. */
@@ -309,25 +358,30 @@ interface DraftRow extends GridRow {
  * when that row's name reaches the end of the label column (it was long enough to wrap). Any
  * other name-only line is a row of its own (rows with blank cells are common).
  */
-function joinWrappedNames(rows: readonly DraftRow[], size: number): GridRow[] {
+function joinWrappedNames(rows: readonly DraftRow[], size: number): DraftRow[] {
   const labelEnd = Math.max(0, ...rows.map((row) => row.labelEnd));
   const result: DraftRow[] = [];
   let pendingAbove: DraftRow | undefined;
+  const join = (first: DraftRow, second: DraftRow, into: DraftRow): DraftRow => ({
+    ...into,
+    name: first.name + second.name,
+    cells: into.cells.map((_, index) => [first.cells[index], second.cells[index]].filter((cell) => cell !== undefined).join('') || undefined),
+  });
   rows.forEach((row, index) => {
-    const fragment = row.code === undefined && row.cells.every((cell) => cell === undefined) && row.name !== '' && !ROW_START.test(row.name);
+    const fragment = row.code === undefined && !hasNumbers(row) && row.name !== '' && !ROW_START.test(row.name);
     const next = rows.slice(index + 1).find((other) => other.side === row.side);
     const previous = [...result].reverse().find((other) => other.side === row.side);
-    if (fragment && next !== undefined && next.name === '' && (next.code !== undefined || next.cells.some((cell) => cell !== undefined))) {
-      pendingAbove = pendingAbove === undefined ? row : { ...pendingAbove, name: pendingAbove.name + row.name };
+    if (fragment && next !== undefined && next.name === '' && (next.code !== undefined || hasNumbers(next))) {
+      pendingAbove = pendingAbove === undefined ? row : join(pendingAbove, row, pendingAbove);
       return;
     }
     if (fragment && previous !== undefined && previous.labelEnd >= labelEnd - 2 * size && pendingAbove === undefined) {
-      result[result.lastIndexOf(previous)] = { ...previous, name: previous.name + row.name, labelEnd: row.labelEnd };
+      result[result.lastIndexOf(previous)] = { ...join(previous, row, previous), labelEnd: row.labelEnd };
       return;
     }
     if (pendingAbove !== undefined && row.name === '') {
       // A name centred across lines: its lower half follows on the next line.
-      result.push({ ...row, name: pendingAbove.name, labelEnd: Number.POSITIVE_INFINITY });
+      result.push({ ...join(pendingAbove, row, row), labelEnd: Number.POSITIVE_INFINITY });
     } else {
       if (pendingAbove !== undefined) result.push(pendingAbove);
       result.push(row);
@@ -335,5 +389,9 @@ function joinWrappedNames(rows: readonly DraftRow[], size: number): GridRow[] {
     pendingAbove = undefined;
   });
   if (pendingAbove !== undefined) result.push(pendingAbove);
-  return result.map(({ labelEnd: _end, ...row }) => row);
+  return result;
+}
+
+function hasNumbers(row: GridRow): boolean {
+  return row.cells.some((cell) => cell !== undefined && CELL_NUMBER.test(cell));
 }

@@ -78,11 +78,11 @@ export const ROW_NAMES: readonly (readonly [RegExp, string])[] = [
 
 /** Income sources on the income side of a summary → keys. Matched against the bare name (ordinal removed). */
 export const INCOME_NAMES: readonly (readonly [RegExp, string])[] = [
-  [/^财政拨款(?:收入)?$/, 'fiscalAppropriation'],
+  [/^(?:财政|预算)拨款(?:收入)?$/, 'fiscalAppropriation'],
   [/^一般公共预算(?:拨款)?(?:收入|资金)?$/, 'generalBudget'],
   [/^政府性基金(?:预算)?(?:拨款)?(?:收入|资金)?$/, 'governmentFunds'],
   [/^国有资本经营(?:预算)?(?:拨款)?(?:收入|资金)?$/, 'stateCapital'],
-  [/^财政专户(?:管理)?(?:资金)?(?:收入)?$/, 'fiscalSpecialAccount'],
+  [/^财政专户(?:管理)?(?:资金|拨款)?(?:收入)?$/, 'fiscalSpecialAccount'],
   [/^单位资金(?:收入)?$/, 'unitFunds'],
   [/^事业收入(?:[（(]不含教育收费[）)])?$/, 'businessIncome'],
   [/^(?:事业单位)?经营收入$/, 'operatingIncome'],

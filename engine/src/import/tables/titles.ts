@@ -58,7 +58,7 @@ const TITLES: readonly TitleEntry[] = [
   { pattern: /基本支出/, kind: { other: 'basicExpenditure' } },
   { pattern: /项目支出.*经济/, kind: { other: 'projectExpenditureByEconomicClass' } },
   { pattern: /(?:一般公共预算|财政拨款).*支出.*经济/, kind: { other: 'generalBudgetByEconomicClass' } },
-  { pattern: /(?:一般公共预算|财政拨款)(?:当年拨款)?(?:支出|安排)/, kind: { role: 'generalBudgetExpenditure' } },
+  { pattern: /(?:一般公共预算|财政拨款)(?:财政)?(?:当年)?(?:拨款)?(?:支出|安排)/, kind: { role: 'generalBudgetExpenditure' } },
   { pattern: /项目支出|专项业务经费支出|项目经费/, kind: { role: 'projectExpenditure' } },
   { pattern: /支出(?:预算)?(?:总体情况|总)表/, kind: { role: 'expenditureSummary' } },
 ];

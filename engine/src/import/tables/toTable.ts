@@ -72,17 +72,44 @@ function valuesOf(row: GridRow, ids: readonly string[], columns: readonly GridCo
   return values;
 }
 
-function modelRow(row: GridRow, ids: readonly string[], columns: readonly GridColumn[], twoSided: boolean, classes: 'functional' | 'economic'): Row {
+/** Keys of total and balance rows (never given a level). */
+const TOTAL_KEYS = new Set(['total', 'currentYearIncomeTotal', 'currentYearExpenditureTotal', 'incomeGrandTotal', 'expenditureGrandTotal', 'carriedOver', 'yearEndCarryForward']);
+
+/**
+ * Levels by indentation, per side: the distinct indents of the rows that are not totals, from the
+ * left, are levels 1, 2, 3 (indents within half a character are one). Undefined for a side with
+ * one indent only (nothing to tell apart).
+ */
+function indentLevels(rows: readonly GridRow[], size: number): Map<GridRow, number> {
+  const levels = new Map<GridRow, number>();
+  for (const side of ['single', 'income', 'expenditure'] as const) {
+    const own = rows.filter((row) => row.side === side && row.name !== '' && !TOTAL_KEYS.has(rowKey(row.name, row.side) ?? ''));
+    const indents: number[] = [];
+    for (const indent of own.map((row) => row.indent).sort((a, b) => a - b)) {
+      if (indents.length === 0 || indent - indents[indents.length - 1]! > size / 2) indents.push(indent);
+    }
+    if (indents.length < 2) continue;
+    for (const row of own) {
+      const level = indents.findIndex((indent, index) => row.indent >= indent - size / 2 && (index === indents.length - 1 || row.indent < indents[index + 1]! - size / 2));
+      if (level >= 0) levels.set(row, Math.min(level + 1, 3));
+    }
+  }
+  return levels;
+}
+
+function modelRow(row: GridRow, ids: readonly string[], columns: readonly GridColumn[], twoSided: boolean, classes: 'functional' | 'economic', indentLevel: number | undefined): Row {
   const name = row.name.replace(/(?<=[\u4e00-\u9fff])\s+(?=[\u4e00-\u9fff])/g, '');
   const key = rowKey(name, row.side);
-  const byName = codeOfClassName(bareRowName(name), classes === 'economic' ? ECONOMIC_CLASSES : FUNCTIONAL_CLASSES);
+  const level = row.code !== undefined ? levelOf(row.code, name) : (ordinalLevel(name) ?? indentLevel);
+  // A class printed by name gets its code, when it is a top row (款 and 项 may repeat a class's name, as 其他支出).
+  const byName = level === undefined || level === 1 ? codeOfClassName(bareRowName(name), classes === 'economic' ? ECONOMIC_CLASSES : FUNCTIONAL_CLASSES) : undefined;
   const code = row.code ?? (key === undefined && (row.side !== 'income' || !twoSided) ? byName : undefined);
-  const level = levelOf(row.code, name);
+  const leveled = level !== undefined && !TOTAL_KEYS.has(key ?? '');
   return {
     ...(key !== undefined ? { key } : {}),
     ...(code !== undefined ? { code } : {}),
     name,
-    ...(level !== undefined && key === undefined ? { level } : {}),
+    ...(leveled ? { level } : {}),
     ...(twoSided ? { group: row.side === 'income' ? 'income' : 'expenditure' } : {}),
     values: valuesOf(row, ids, columns),
     line: row.line,
@@ -170,13 +197,21 @@ export function toTable(block: TableBlock, grid: Grid, role: TableRole, context:
     ...(block.note !== undefined ? { note: block.note } : {}),
     line: block.line,
   };
-  const percentColumns = new Set(grid.rows.flatMap((row) => row.cells.flatMap((cell, index) => (cell !== undefined && PERCENT.test(cell) ? [index] : []))));
+  // Columns of words (a description, 绩效目标) or percentages are text, not amounts.
+  const percentColumns = new Set(
+    grid.columns.flatMap((_, index) => {
+      const cells = grid.rows.map((row) => row.cells[index]).filter((cell): cell is string => cell !== undefined);
+      const words = cells.filter((cell) => !AMOUNT.test(cell)).length;
+      return cells.length > 0 && (words * 2 > cells.length || cells.some((cell) => PERCENT.test(cell))) ? [index] : [];
+    }),
+  );
   let columns: Column[] = grid.columns.map((column, index) => ({
     id: ids[index]!,
     header: column.header.join('/') || ids[index]!,
     ...(percentColumns.has(index) ? { type: 'text' as const } : {}),
   }));
-  let rows = grid.rows.map((row) => modelRow(row, ids, grid.columns, grid.twoSided, classes));
+  const levels = indentLevels(grid.rows, grid.size);
+  let rows = grid.rows.map((row) => modelRow(row, ids, grid.columns, grid.twoSided, classes, levels.get(row)));
   let agencyOperatingCosts: Table | undefined;
   if (role === 'threePublicExpenses') {
     const transposed = threePublicByColumns(grid, ids, context.fiscalYear);
