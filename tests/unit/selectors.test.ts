@@ -96,6 +96,31 @@ describe('the classification hierarchy', () => {
     expect(childRows(expenditure, expenditure.rows[3]!)).toEqual([]);
   });
 
+  it('takes the rows under each occurrence of a code printed twice (a second classification)', () => {
+    const grouped = new DocumentContext(
+      deepFreeze({
+        tables: {
+          basicExpenditureByEconomicClass: {
+            title: '基本支出',
+            unit: '万元',
+            columns: [{ id: 'total', header: '合计' }],
+            rows: [
+              { key: 'total', name: '合计', values: { total: '30.00' } },
+              { code: '301', name: '工资福利支出', values: { total: '10.00' } },
+              { code: '30101', name: '基本工资', values: { total: '10.00' } },
+              { code: '301', name: '工资福利支出', values: { total: '20.00' } },
+              { code: '30101', name: '基本工资', values: { total: '15.00' } },
+              { code: '30102', name: '津贴补贴', values: { total: '5.00' } },
+            ],
+          },
+        },
+      }),
+    ).table('basicExpenditureByEconomicClass') as TableView;
+    expect(childRows(grouped, grouped.rows[1]!).map((row) => row.index)).toEqual([2]);
+    expect(childRows(grouped, grouped.rows[3]!).map((row) => row.index)).toEqual([4, 5]);
+    expect(childRows(grouped, grouped.rows[0]!).map((row) => row.index)).toEqual([1, 3]);
+  });
+
   it('falls back to levels when the children print no codes (款 by name)', () => {
     const economic = table('basicExpenditureByEconomicClass');
     expect(names(childRows(economic, economic.rows[0]!))).toEqual(['商品和服务支出']);

@@ -218,9 +218,12 @@ const PARENTS = new WeakMap<TableView, Map<RowView, RowView>>();
 function findChildRows(table: TableView, row: RowView): RowView[] {
   const sameGroup = table.rows.filter((candidate) => candidate.group === row.group && candidate !== row);
   if (row.code !== undefined) {
-    const coded = sameGroup.filter(
-      (candidate) => candidate.code !== undefined && candidate.code.length === row.code!.length + 2 && candidate.code.startsWith(row.code!),
-    );
+    const extendsRow = (candidate: RowView) => candidate.code !== undefined && candidate.code.length === row.code!.length + 2 && candidate.code.startsWith(row.code!);
+    // A code printed on several rows (a table grouped by a second classification, as 烟台's 部门 ×
+    // 政府 economic classes) has the rows under each occurrence: those that follow it, up to the
+    // next row at its level or above.
+    const repeated = sameGroup.some((candidate) => candidate.code === row.code);
+    const coded = repeated ? followingWhile(table, row, (candidate) => candidate.code !== undefined && candidate.code.length > row.code!.length).filter(extendsRow) : sameGroup.filter(extendsRow);
     // Templates that print codes only on class rows (e.g. 经济分类 款 rows by name): fall back to levels.
     if (coded.length > 0 || row.level === undefined) return coded;
   }
@@ -237,6 +240,17 @@ function findChildRows(table: TableView, row: RowView): RowView[] {
     if (candidate.level === row.level + 1) children.push(candidate);
   }
   return children;
+}
+
+/** The rows after a row (same group) while they meet a condition. */
+function followingWhile(table: TableView, row: RowView, condition: (candidate: RowView) => boolean): RowView[] {
+  const following: RowView[] = [];
+  for (const candidate of table.rows.slice(table.rows.indexOf(row) + 1)) {
+    if (candidate.group !== row.group) continue;
+    if (!condition(candidate)) break;
+    following.push(candidate);
+  }
+  return following;
 }
 
 /** Criteria a narrative figure must meet; every given field must match (as a scope's `figures`). */

@@ -25,6 +25,8 @@ export type NarrativeSectionId =
   | 'procurement'
   | 'performance'
   | 'assets'
+  | 'governmentFunds'
+  | 'stateCapital'
   | 'other';
 
 /** One entry of the figure vocabulary: the words naming a figure, and the key they map to. */

@@ -5,15 +5,14 @@
  * per kind of problem, what was not understood. A 部门决算 is refused: no rule pack covers it yet.
  */
 import { type DisclosureDocument, type Table } from '../document/model.js';
-import { isBlank } from './lines.js';
 import { recognise, recogniseCover } from './meta.js';
-import { type NarrativeParts, importNarrative } from './narrative.js';
+import { type NarrativeParts } from './narrative.js';
 import { importPerformance } from './performance.js';
 import { splitPerformanceBlocks } from './performanceBlocks.js';
 import { type PositionedText, type SourcePlace, placesOf } from './positioned/model.js';
 import { segment } from './segment.js';
-import { importShanghaiNarrative } from './shanghaiNarrative.js';
 import { type RecognisedTable, readTables } from './tables/readTables.js';
+import { readTextParts } from './text/readText.js';
 import { type ImportProblem, type SourceLine } from './types.js';
 
 /** Options for an import. */
@@ -87,20 +86,11 @@ export function importPositioned(text: PositionedText, options: PositionedImport
   const inTable = (line: SourceLine) => read.recognised.some((table) => line.number >= table.from && line.number <= table.to);
   const textLines = lines.map((line) => (inTable(line) ? { ...line, text: '', cells: [''] } : line));
   const segments = segment(textLines);
-  const { blocks, rest } = splitPerformanceBlocks(segments.narrative);
+  const { blocks } = splitPerformanceBlocks(segments.narrative.length > 0 ? segments.narrative : textLines);
   const performance = importPerformance(blocks);
-  let parts: NarrativeParts;
-  const body = segments.body.filter((line) => line.number > recognised.line && !isBlank(line));
-  if (body.length > 0) {
-    const regions = read.recognised.map((table) => ({ from: table.from, to: table.to, read: table.stored }));
-    const result = importShanghaiNarrative(segments.body.filter((line) => line.number > recognised.line), regions, tables);
-    parts = result.value;
-    problems.push(...result.problems);
-  } else {
-    const result = importNarrative({ ...segments, narrative: rest });
-    parts = result.value;
-    problems.push(...result.problems);
-  }
+  const textParts = readTextParts(textLines);
+  const parts: NarrativeParts = textParts.value;
+  problems.push(...textParts.problems);
   problems.push(...performance.problems);
   const document: DisclosureDocument = {
     meta: {

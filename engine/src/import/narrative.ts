@@ -69,6 +69,8 @@ export function citedProjects(text: string): string[] {
 /** Section headings' words → ids, first match wins (三公 before 变动, 基本支出 before 一般公共预算). */
 export const SECTION_HEADINGS: readonly (readonly [RegExp, NarrativeSectionId])[] = [
   [/三公/, 'threePublicExpenses'],
+  [/政府性基金/, 'governmentFunds'],
+  [/国有资本经营/, 'stateCapital'],
   [/机关运行经费/, 'agencyOperatingCosts'],
   [/政府采购/, 'procurement'],
   [/绩效/, 'performance'],
@@ -160,7 +162,11 @@ function readOverview(lines: readonly SourceLine[]): { duties?: TextSection; org
   return { ...(duties !== undefined ? { duties } : {}), ...(organisation !== undefined ? { organisation } : {}), problems };
 }
 
-function readGlossary(lines: readonly SourceLine[]): { glossary: GlossaryEntry[]; problems: ImportProblem[] } {
+/**
+ * Reads a glossary: entries “序号、名词：解释” and the lines that continue them.
+ * @param lines The glossary's lines.
+ */
+export function readGlossary(lines: readonly SourceLine[]): { glossary: GlossaryEntry[]; problems: ImportProblem[] } {
   const glossary: { term: string; definition: string[]; line: number }[] = [];
   const problems: ImportProblem[] = [];
   for (const line of lines) {

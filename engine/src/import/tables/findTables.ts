@@ -40,7 +40,7 @@ const UNIT = /(?:金额)?单位\s*[：:]\s*(万元|元)/;
 /** The department line above a table. */
 const DEPARTMENT = /(?:部门名称|单位名称|编制部门|编制单位|部门（单位）|部门\(单位\)|预算单位)\s*[：:]\s*(.+?)(?:\s{2,}|$)/;
 /** A note under a table. */
-const NOTE = /^(?:注|说明|备注)\s*\d*\s*[：:]/;
+const NOTE = /^[（(]?(?:注|说明|备注)\s*\d*\s*[：:]/;
 /** A heading of the text parts, which ends any table. */
 const PART_HEADING = /^(?:第[一二三四五六七八九十]+部分|名词解释|附件\s*\d*\s*[：:]?$)/;
 /** Header words: a line made of these (and years) is a header line. */

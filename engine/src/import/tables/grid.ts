@@ -71,9 +71,28 @@ function pieces(line: PositionedLine): Piece[] {
   return line.spans.map((span) => ({ ...span, kind: CELL_NUMBER.test(span.text.replace(/\s+/g, '')) ? 'number' : 'text' }));
 }
 
-/** The code and name of a row label from its leading text pieces. */
-function labelOf(texts: readonly Piece[]): { code?: string; name: string } {
-  const parts = texts.map((piece) => piece.text.trim());
+/** A classification code or code part printed as a number (2–7 digits, no separators). */
+const CODE_NUMBER = /^(?:\d{2}|[1-9]\d{2}(?:\d{2}){0,2})$/;
+
+/**
+ * Whether the number at this index of a row is a code, not a value: the row's first piece, or a
+ * code-shaped number followed by a name or another code part.
+ */
+function isCodePiece(row: readonly Piece[], index: number): boolean {
+  const piece = row[index]!;
+  if (!CODE_NUMBER.test(piece.text)) return false;
+  if (index === 0) return true;
+  const next = row[index + 1];
+  return next !== undefined && (next.kind === 'text' || CODE_NUMBER.test(next.text)) && row.slice(0, index).every((before) => before.kind === 'text' || isCodePiece(row, row.indexOf(before)));
+}
+
+/** The code and name of a row label from its leading pieces; a second classification after the name is left out. */
+function labelOf(texts: readonly Piece[]): { code?: string; name: string; partialCode?: string; codeX?: number } {
+  const all = texts.map((piece) => piece.text.trim());
+  // The name ends where a second code begins (a second classification).
+  const firstName = all.findIndex((part) => !CODE_PART.test(part) && !/^[[【]?\d{3,7}[\]】]?$/.test(part));
+  const secondCode = firstName < 0 ? -1 : all.findIndex((part, index) => index > firstName && /^\d{2,7}$/.test(part));
+  const parts = secondCode < 0 ? all : all.slice(0, secondCode);
   // 类 / 款 / 项 printed as separate code columns: 201 | 03 | 01 | 行政运行.
   let code = '';
   let index = 0;
@@ -82,6 +101,8 @@ function labelOf(texts: readonly Piece[]): { code?: string; name: string } {
     index += 1;
   }
   if (code !== '' && [3, 5, 7].includes(code.length)) return { code, name: parts.slice(index).join(' ').trim() };
+  // Only the new part of the code (款 “40” under 类 201, 项 “01”): completed from the rows above.
+  if (parts.length > 1 && /^\d{2}$/.test(parts[0]!)) return { partialCode: parts[0]!, codeX: texts[0]!.x0, name: parts.slice(1).join(' ').trim() };
   const joined = parts.join(' ').trim();
   const match = LABEL_CODE.exec(joined);
   if (match !== null && (match[2] === '' || /^\D/.test(match[2]!))) return { code: match[1]!, name: match[2]!.trim() };
@@ -216,10 +237,9 @@ export function readGrid(header: readonly PositionedLine[], body: readonly Posit
   const tolerance = size * 0.3;
   const lines = body.map((line) => ({ line, pieces: pieces(line) }));
   // A number is a value when a text precedes it on its line (else it may be a code in the label).
-  const valueNumbers = lines.flatMap(({ pieces: row }) => {
-    const firstText = row.findIndex((piece) => piece.kind === 'text' && !CODE_PART.test(piece.text));
-    return row.filter((piece, index) => piece.kind === 'number' && (firstText >= 0 ? index > firstText : index > 0 || !/^\d{3,7}$/.test(piece.text)));
-  });
+  // A number is a value unless it is a code: the first piece of a row, or a code followed by a name or
+  // another code part (a second classification printed beside the first: 301 01 基本工资 501 01 工资奖金津补贴).
+  const valueNumbers = lines.flatMap(({ pieces: row }) => row.filter((piece, index) => piece.kind === 'number' && !isCodePiece(row, index)));
   const clusters = clusterColumns(valueNumbers, tolerance);
   // Two-sided: text standing between two number columns on several lines starts the expenditure side.
   let clusterSplit = -1;
@@ -290,6 +310,15 @@ export function readGrid(header: readonly PositionedLine[], body: readonly Posit
   };
   let strays = 0;
   const rows: DraftRow[] = [];
+  // The last code seen at each length, and where it stood, to complete codes printed in part.
+  const codeColumns = new Map<number, { code: string; x: number }>();
+  const completeCode = (part: string, x: number, slack: number): string | undefined => {
+    const section = codeColumns.get(5);
+    const klass = codeColumns.get(3);
+    // Right of the last 款 part: a 项; else a 款 of the last 类.
+    if (section !== undefined && x > section.x + slack && (klass === undefined || section.code.startsWith(klass.code))) return section.code + part;
+    return klass !== undefined ? klass.code + part : undefined;
+  };
   for (const { line, pieces: row } of lines) {
     const sides: GridColumn['side'][] = sideEdge === undefined ? ['single'] : ['income', 'expenditure'];
     for (const side of sides) {
@@ -309,8 +338,11 @@ export function readGrid(header: readonly PositionedLine[], body: readonly Posit
         cells[index] = BLANK_CELL.test(text) ? undefined : cells[index] === undefined ? text : `${cells[index]}${text}`;
       }
       if (label.length === 0 && cells.every((cell) => cell === undefined)) continue;
-      const { code, name } = labelOf(label);
-      rows.push({ line: line.number, ...(code !== undefined ? { code } : {}), name, indent: label[0]?.x0 ?? sideStart, cells, side, labelEnd: label[label.length - 1]?.x1 ?? 0 });
+      const read = labelOf(label);
+      const code = read.code ?? (read.partialCode !== undefined ? completeCode(read.partialCode, read.codeX!, tolerance) : undefined);
+      if (read.code !== undefined) codeColumns.set(read.code.length, { code: read.code, x: label[0]!.x0 });
+      if (code !== undefined && read.partialCode !== undefined) codeColumns.set(code.length, { code, x: read.codeX! });
+      rows.push({ line: line.number, ...(code !== undefined ? { code } : {}), name: read.name, indent: label[0]?.x0 ?? sideStart, cells, side, labelEnd: label[label.length - 1]?.x1 ?? 0 });
     }
   }
   return { columns: gridColumns, rows: joinWrappedCells(joinWrappedNames(rows, size)).map(({ labelEnd: _end, ...row }) => row), twoSided: split >= 0, labelHeaders, strays, size };

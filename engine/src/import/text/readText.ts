@@ -1,0 +1,177 @@
+/**
+ * The text stage for every template: from the outline of the non-table lines, the duties and the
+ * organisation, the glossary, the numbered explanation sections with their ids and the figures
+ * they state (sentences joined across line and page breaks first), 国有资产 as assets, and the
+ * rest as other sections. What is not understood is said once: the headings that name no known
+ * section, and the figures that could not be read, each as one problem.
+ */
+import { type Figure, type NarrativeSection } from '../../document/model.js';
+import { type NarrativeSectionId, readFigures } from '../figures.js';
+import { type GlossaryEntry, type NarrativeParts, SECTION_HEADINGS, type TextSection, citedProjects, readGlossary } from '../narrative.js';
+import { type AssetsPart, readAssets } from '../narrativeAssets.js';
+import { type ImportProblem, type SourceLine, type StageResult } from '../types.js';
+import { type OutlineNode, allLines, outlineOf, textLines } from './outline.js';
+
+/** Headings of the overview, the glossary and the tables part: not explanation sections. */
+const DUTIES = /职责|职能/;
+const ORGANISATION = /机构设置|机构编制|机构情况/;
+const GLOSSARY = /名词解释/;
+const TABLES_PART = /预算(?:公开)?(?:报)?表$|公开报表$|预算表格?$|表格部分$/;
+/** Overview headings that hold no figures to check (工作任务, 人员情况, 预算单位构成). */
+const OVERVIEW = /概况|基本情况|工作任务|工作目标|人员情况|单位构成|预算构成/;
+
+function sectionIdOf(title: string): NarrativeSectionId | undefined {
+  return SECTION_HEADINGS.find(([pattern]) => pattern.test(title))?.[1];
+}
+
+function plain(line: SourceLine): string {
+  return line.text.replace(/\f/g, '').trim();
+}
+
+function textOf(lines: readonly SourceLine[]): string {
+  return lines.map(plain).filter((text) => text !== '').join('\n');
+}
+
+/**
+ * A section's lines as one paragraph (a sentence wraps across lines and pages; a number never
+ * does), and where each line begins in it, to give each figure the line it starts on.
+ */
+function paragraphOf(lines: readonly SourceLine[]): { line: SourceLine; starts: readonly { offset: number; number: number }[] } | undefined {
+  const kept = lines.filter((line) => plain(line) !== '');
+  if (kept.length === 0) return undefined;
+  let text = '';
+  const starts: { offset: number; number: number }[] = [];
+  for (const line of kept) {
+    const piece = plain(line);
+    // Justified lines space out their characters: join without adding more.
+    const joiner = text === '' || /[\u4e00-\u9fff，。；：、）)]$/.test(text) || /^[\u4e00-\u9fff，。；：、（(]/.test(piece) ? '' : ' ';
+    text += joiner;
+    starts.push({ offset: text.length, number: line.number });
+    text += piece;
+  }
+  return { line: { number: kept[0]!.number, text, cells: [text] }, starts };
+}
+
+/** Reads the figures of a section's lines, each at the line its text starts on. */
+function figuresOf(lines: readonly SourceLine[], id: NarrativeSectionId | undefined): { figures: Figure[]; unread: ImportProblem[] } {
+  const paragraph = paragraphOf(lines);
+  if (paragraph === undefined) return { figures: [], unread: [] };
+  const read = readFigures([paragraph.line], id);
+  let from = 0;
+  const lineAt = (offset: number) => [...paragraph.starts].reverse().find((start) => start.offset <= offset)?.number ?? paragraph.line.number;
+  const figures = read.figures.map((figure) => {
+    const at = figure.text === undefined ? -1 : paragraph.line.text.indexOf(figure.text, from);
+    if (at < 0) return figure;
+    from = at;
+    return { ...figure, line: lineAt(at) };
+  });
+  const unread = read.problems.map((problem) => {
+    const quoted = /“([^”]+)”/.exec(problem.message)?.[1];
+    const at = quoted === undefined ? -1 : paragraph.line.text.indexOf(quoted);
+    return at < 0 ? problem : { ...problem, line: lineAt(at) };
+  });
+  return { figures, unread };
+}
+
+/** What the walk collects. */
+interface Gathered {
+  duties?: TextSection;
+  organisation?: TextSection;
+  glossary?: GlossaryEntry[];
+  assets?: AssetsPart;
+  readonly sections: NarrativeSection[];
+  readonly other: TextSection[];
+  readonly unknownHeadings: OutlineNode[];
+  readonly unread: ImportProblem[];
+  readonly problems: ImportProblem[];
+}
+
+function section(node: OutlineNode): TextSection {
+  return { heading: node.heading, text: textOf(allLines(node)), line: node.line };
+}
+
+/** Whether a node's sub-headings are about other subjects than its own (a container such as 其他重要事项). */
+function containsOthers(node: OutlineNode, id: NarrativeSectionId): boolean {
+  return node.children.some((child) => {
+    const childId = sectionIdOf(child.title);
+    return childId !== undefined && childId !== id;
+  });
+}
+
+function walk(node: OutlineNode, gathered: Gathered, inOverview: boolean): void {
+  const title = node.title.replace(/\s+/g, '');
+  if (TABLES_PART.test(title)) return;
+  if (GLOSSARY.test(title)) {
+    const read = readGlossary(allLines(node));
+    gathered.glossary ??= read.glossary;
+    gathered.problems.push(...read.problems);
+    return;
+  }
+  const duties = DUTIES.test(title) && !/工作任务/.test(title);
+  const organisation = ORGANISATION.test(title);
+  if (duties || organisation) {
+    if (duties) gathered.duties ??= section(node);
+    if (organisation) gathered.organisation ??= section(node);
+    return;
+  }
+  const overview = inOverview || OVERVIEW.test(title);
+  const id = overview && !/收支/.test(title) ? undefined : sectionIdOf(title);
+  if (id === 'assets') {
+    const read = readAssets(allLines(node));
+    gathered.assets ??= { ...read.assets };
+    gathered.problems.push(...read.problems);
+    return;
+  }
+  if (id !== undefined && id !== 'other' && !containsOthers(node, id)) {
+    const lines = allLines(node);
+    const { figures, unread } = figuresOf(lines, id);
+    gathered.unread.push(...unread);
+    const text = textOf(lines);
+    const projects = id === 'performance' ? citedProjects(text) : [];
+    gathered.sections.push({ id, heading: node.heading, text, figures, ...(projects.length > 0 ? { projects } : {}), line: node.line });
+    return;
+  }
+  if (node.body.some((line) => plain(line) !== '')) {
+    if (id === 'other' || overview) gathered.other.push({ heading: node.heading, text: textOf(node.body), line: node.line });
+    else if (node.children.length === 0) gathered.unknownHeadings.push(node);
+  }
+  for (const child of node.children) walk(child, gathered, overview);
+}
+
+/**
+ * Reads the text parts of a document.
+ * @param lines The lines that are not tables (table lines blanked).
+ */
+export function readTextParts(lines: readonly SourceLine[]): StageResult<NarrativeParts> {
+  const { nodes } = outlineOf(textLines(lines));
+  const gathered: Gathered = { sections: [], other: [], unknownHeadings: [], unread: [], problems: [] };
+  for (const node of nodes) walk(node, gathered, false);
+  const problems: ImportProblem[] = [...gathered.problems];
+  const unknown = gathered.unknownHeadings;
+  if (unknown.length > 0) {
+    problems.push({
+      line: unknown[0]!.line,
+      code: 'unknown_sections',
+      message: `${unknown.length} 个说明章节的标题未能识别（${unknown.slice(0, 5).map((node) => `“${node.heading}”`).join('、')}${unknown.length > 5 ? '等' : ''}）：文字已保留在其他章节，其中的数字不参与核对`,
+    });
+  }
+  if (gathered.unread.length > 0) {
+    problems.push({
+      line: gathered.unread[0]!.line,
+      code: 'figures_unread',
+      message: `情况说明中有 ${gathered.unread.length} 处数字未能识别（第一处：${gathered.unread[0]!.message}）：这些数字不参与核对`,
+    });
+  }
+  const textSections = {
+    ...(gathered.duties !== undefined ? { duties: gathered.duties } : {}),
+    ...(gathered.organisation !== undefined ? { organisation: gathered.organisation } : {}),
+    ...(gathered.glossary !== undefined && gathered.glossary.length > 0 ? { glossary: gathered.glossary } : {}),
+    ...(gathered.other.length > 0 ? { other: gathered.other } : {}),
+  };
+  const value: NarrativeParts = {
+    ...(gathered.sections.length > 0 ? { narrative: { sections: gathered.sections } } : {}),
+    ...(gathered.assets !== undefined ? { assets: gathered.assets } : {}),
+    ...(Object.keys(textSections).length > 0 ? { sections: textSections } : {}),
+  };
+  return { value, problems };
+}
