@@ -107,10 +107,10 @@ describe('table facts', () => {
   });
 
   it('isEmptyNote knows the phrasings that declare a whole table empty, and not a single item', () => {
-    for (const note of ['注：本表无数据', '故本表为空表。', '注：本表本年无发生额。', '注：本表反映……此表如无数字则表示单位无该项支出。', '本部门2026年没有使用政府性基金预算拨款安排的支出。', '本部门无“三公”经费']) {
+    for (const note of ['注：本表无数据', '故本表为空表。', '注：本表本年无发生额。', '本部门2026年没有使用政府性基金预算拨款安排的支出。', '本部门无“三公”经费']) {
       expect(isEmptyNote(note), note).toBe(true);
     }
-    for (const note of ['注：本部门无因公出国（境）费。', '注：无。', '注：表中功能分类科目，根据部门实际预算编制情况编列。']) expect(isEmptyNote(note), note).toBe(false);
+    for (const note of ['注：本部门无因公出国（境）费。', '注：无。', '注：本表反映……此表如无数字则表示单位无该项支出。', '注：表中功能分类科目，根据部门实际预算编制情况编列。']) expect(isEmptyNote(note), note).toBe(false);
   });
 
   it('isEmptyNote is linear on adversarial notes', () => {
@@ -124,6 +124,19 @@ describe('table facts', () => {
     expect(run('tableMarkedEmpty', { table: 'threePublicExpenses' })).toBe(true);
     expect(run('tableMarkedEmpty', { table: 'agencyOperatingCosts' })).toBe(false);
     expect(run('tableMarkedEmpty', { table: 'incomeSummary' })).toMatchObject({ reason: 'missing' });
+  });
+
+  it('tableMarkedEmpty takes a conditional note (此表如无数字则…) as a mark only when the table has no data', () => {
+    const withNote = (total: string) =>
+      new DocumentContext(
+        deepFreeze({
+          tables: {
+            stateCapital: { title: '国有资本', unit: '万元', columns: [{ id: 'total', header: '合计' }], rows: [{ key: 'total', name: '合计', values: { total } }], note: '注：此表如无数字则表示单位无该项支出。' },
+          },
+        }),
+      );
+    expect(run('tableMarkedEmpty', { table: 'stateCapital' }, { pointer: '' }, withNote('0.00'))).toBe(true);
+    expect(run('tableMarkedEmpty', { table: 'stateCapital' }, { pointer: '' }, withNote('12.00'))).toBe(false);
   });
 });
 

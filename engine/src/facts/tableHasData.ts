@@ -1,4 +1,5 @@
-import { isUnavailable } from '../document/unavailable.js';
+import { type DocumentContext, type TableView } from '../document/context.js';
+import { type Unavailable, isUnavailable } from '../document/unavailable.js';
 import { TABLE_PARAM, resolveTable } from './resolve.js';
 import { type FactDefinition } from './types.js';
 
@@ -16,16 +17,25 @@ export const tableHasData: FactDefinition = {
   calculate(params, scope) {
     const table = resolveTable(params, scope);
     if (isUnavailable(table)) return table;
-    return scope.context.memo(`hasData:${table.role}`, () => {
-      const amountColumns = table.columns.filter((column) => column.type !== 'text');
-      for (const row of table.rows) {
-        for (const column of amountColumns) {
-          const value = scope.context.cell(table, row, column.id);
-          if (isUnavailable(value)) return value;
-          if (!value.value.isZero()) return true;
-        }
-      }
-      return false;
-    });
+    return hasData(table, scope.context);
   },
 };
+
+/**
+ * Whether any amount cell of a table holds a non-zero amount (memoised per evaluation).
+ * @param table The table.
+ * @param context The evaluation's document context.
+ */
+export function hasData(table: TableView, context: DocumentContext): boolean | Unavailable {
+  return context.memo(`hasData:${table.role}`, () => {
+    const amountColumns = table.columns.filter((column) => column.type !== 'text');
+    for (const row of table.rows) {
+      for (const column of amountColumns) {
+        const value = context.cell(table, row, column.id);
+        if (isUnavailable(value)) return value;
+        if (!value.value.isZero()) return true;
+      }
+    }
+    return false;
+  });
+}

@@ -1,9 +1,12 @@
 import { isUnavailable } from '../document/unavailable.js';
 import { TABLE_PARAM, resolveTable } from './resolve.js';
+import { hasData } from './tableHasData.js';
 import { type FactDefinition } from './types.js';
 
-/** Phrases that declare a table empty by themselves (本表无数据, 故本表为空表, 本表本年无发生额, 此表如无数字则…). */
-const EMPTY_PHRASE = /本表无数据|本表(?:数据)?为空|为空表|无发生额|此表如无数字|空表表示/;
+/** Phrases that declare a table empty by themselves (本表无数据, 故本表为空表, 本表本年无发生额). */
+const EMPTY_PHRASE = /本表无数据|本表(?:数据)?为空|为空表|无发生额/;
+/** Notes that say what an empty table would mean (此表如无数字则表示单位无该项支出): they mark the table empty only when it is. */
+const CONDITIONAL_NOTE = /如无数[字据]|空表表示|如为空表/;
 /** Words of a clause saying there is none (本部门无…, 没有使用…安排的支出). */
 const NONE = /没有|无/;
 /** A table's whole subject: a clause saying there is none of it declares the table empty. */
@@ -28,8 +31,8 @@ export function isEmptyNote(note: string): boolean {
 export const tableMarkedEmpty: FactDefinition = {
   name: 'tableMarkedEmpty',
   description: {
-    'zh-CN': '报表的表注是否声明本表为空，如“注：本表无数据”“故本表为空表”“本部门无……”。',
-    en: 'Whether the table note declares it empty, e.g. 注：本表无数据, 故本表为空表, 本部门无….',
+    'zh-CN': '报表的表注是否声明本表为空，如“注：本表无数据”“故本表为空表”“本表本年无发生额”“本部门无……”；“此表如无数字则表示……”这样的条件说明只在表中确实没有数据时算作声明为空。',
+    en: 'Whether the table note declares it empty, e.g. 注：本表无数据, 故本表为空表, 本表本年无发生额, 本部门无…; a conditional note (此表如无数字则表示…) counts only when the table indeed has no data.',
   },
   returns: 'boolean',
   scoped: ['table'],
@@ -38,6 +41,10 @@ export const tableMarkedEmpty: FactDefinition = {
   calculate(params, scope) {
     const table = resolveTable(params, scope);
     if (isUnavailable(table)) return table;
-    return table.note !== undefined && isEmptyNote(table.note);
+    if (table.note === undefined) return false;
+    if (isEmptyNote(table.note)) return true;
+    if (!CONDITIONAL_NOTE.test(table.note)) return false;
+    const data = hasData(table, scope.context);
+    return isUnavailable(data) ? data : !data;
   },
 };

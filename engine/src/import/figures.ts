@@ -78,7 +78,9 @@ export const FIGURE_TERMS: readonly FigureTerm[] = [
   { kind: 'amount', sections: incomeSide, pattern: /单位资金(收入)?$/, key: 'unitFundsIncome' },
   { kind: 'amount', sections: incomeSide, pattern: /本年收入(合计)?$/, key: 'currentYearIncome' },
   { kind: 'amount', sections: incomeSide, pattern: /收入(总计|合计|总额|总预算|预算)$|预算收入$/, key: 'incomeTotal', whole: true },
-  // 支出
+  // 支出（基本支出、项目支出 before the totals: “本单位项目支出预算” is the project part, not the total）
+  { kind: 'amount', pattern: /基本支出(预算数?)?$/, key: 'basicExpenditure' },
+  { kind: 'amount', pattern: /项目支出(预算数?)?$/, key: 'projectExpenditure' },
   { kind: 'amount', sections: expenditureSide, pattern: /本年(预算安排|支出(合计)?)$/, key: 'currentYearExpenditure' },
   { kind: 'amount', sections: expenditureSide, pattern: /支出(总计|合计|总额|总预算|预算)$/, key: 'expenditureTotal', whole: true },
   {
@@ -86,8 +88,6 @@ export const FIGURE_TERMS: readonly FigureTerm[] = [
     pattern: /上年结转(资金)?$/,
     byWhole: { incomeTotal: 'carriedOverIncome', expenditureTotal: 'carriedOverExpenditure', income: 'carriedOverIncome', expenditure: 'carriedOverExpenditure' },
   },
-  { kind: 'amount', pattern: /基本支出$/, key: 'basicExpenditure' },
-  { kind: 'amount', pattern: /项目支出$/, key: 'projectExpenditure' },
   // “三公”经费、机关运行经费
   { kind: 'amount', pattern: /“?三公”?经费(财政拨款)?(预算|支出)?(合计|总额|总计)?$/, key: 'threePublicTotal', whole: true },
   { kind: 'amount', pattern: /因公出国[（(]境[）)]费用?$/, key: 'abroadCosts' },

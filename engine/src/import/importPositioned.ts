@@ -63,12 +63,38 @@ export function collapseProblems(problems: readonly ImportProblem[]): ImportProb
 }
 
 /**
+ * Each page's right margin of prose: where most lines of a paragraph end (the upper quartile of
+ * the right edges of lines holding one long run of text).
+ */
+function rightMargins(text: PositionedText): Map<number, number> {
+  const edges = new Map<number, number[]>();
+  for (const line of text.lines) {
+    const span = line.spans[0];
+    if (line.spans.length !== 1 || span === undefined || span.text.length < 15) continue;
+    edges.set(line.page, [...(edges.get(line.page) ?? []), span.x1]);
+  }
+  const margins = new Map<number, number>();
+  for (const [page, list] of edges) {
+    if (list.length < 3) continue;
+    const sorted = list.sort((a, b) => a - b);
+    margins.set(page, sorted[Math.floor(sorted.length * 0.75)]!);
+  }
+  return margins;
+}
+
+/**
  * Imports a disclosure from positioned lines.
  * @param text The positioned text.
  * @param options The file name.
  */
 export function importPositioned(text: PositionedText, options: PositionedImportOptions = {}): PositionedImportResult {
-  const lines: SourceLine[] = text.lines.map((line) => ({ number: line.number, text: line.text, cells: [line.text] }));
+  const margins = rightMargins(text);
+  const lines: SourceLine[] = text.lines.map((line) => {
+    const right = line.spans[line.spans.length - 1]?.x1;
+    const margin = margins.get(line.page);
+    const full = right !== undefined && margin !== undefined && right >= margin - 1.5 * line.size;
+    return { number: line.number, text: line.text, cells: [line.text], ...(full ? { full } : {}) };
+  });
   const recognised = recogniseCover(lines) ?? recognise(lines);
   if (recognised === undefined) {
     return { ok: false, error: { line: 1, code: 'not_a_disclosure', message: '不是预算公开文件：封面上没有“YYYY年（度）……部门（单位）预算”这样的标题' } };

@@ -12,6 +12,8 @@ export interface SourceLine {
   readonly text: string;
   /** Tab-separated cells (tab layout), each trimmed; a single cell when the line has no tab. */
   readonly cells: readonly string[];
+  /** Whether the line runs to the right margin of its page (a wrapped line of prose, not a heading); known for PDF input. */
+  readonly full?: boolean;
 }
 
 /** Something the importer saw but could not turn into document data. */

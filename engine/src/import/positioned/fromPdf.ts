@@ -180,7 +180,9 @@ function spansOf(items: readonly Placed[]): Span[] {
     const last = spans[spans.length - 1];
     const gap = last === undefined ? 0 : item.x0 - last.x1;
     // Two amounts, or an amount and text, side by side are two cells however close they stand.
-    const cellBoundary = last !== undefined && (AMOUNT_ITEM.test(last.text) || AMOUNT_ITEM.test(item.text));
+    // …except a number broken after its thousands separator (“16,” “474.82”).
+    const brokenNumber = last !== undefined && /\d,$/.test(last.text) && /^\d{3}(?:[,.]|$)/.test(item.text);
+    const cellBoundary = last !== undefined && !brokenNumber && (AMOUNT_ITEM.test(last.text) || AMOUNT_ITEM.test(item.text));
     if (last !== undefined && gap < 0.5 * item.size && !cellBoundary) {
       const space = gap > 0.2 * item.size && /[\w.,%)]$/.test(last.text) && /^[\w(]/.test(item.text) ? ' ' : '';
       last.text += space + item.text;

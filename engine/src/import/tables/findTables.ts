@@ -138,7 +138,7 @@ function isTitleBlock(line: PositionedLine, title: string): boolean {
 /** The row of column numbers under a header (栏次 1 2 3 …, or ** ** 1 2 3): part of the header. */
 export function isColumnNumbers(line: PositionedLine): boolean {
   const texts = line.spans.map((span) => bare(span.text)).filter((text) => !/^(?:\*+|栏次|行次|[甲乙丙丁]|栏\s*次)$/.test(text));
-  if (texts.length < 2 || line.spans.length - texts.length > 3) return false;
+  if (texts.length < 2) return false;
   const numbers = texts.flatMap((text) => text.split(/(?<=\d)(?=\s)/)).map(Number);
   return numbers.every((value, index) => value === index + 1 || (index > 0 && value === numbers[index - 1]! + 1 && numbers[0] === 1));
 }
@@ -205,6 +205,7 @@ function readBlock(
   let page = lines[start.index]!.page;
   let pageHasData = false;
   let last = start.index + start.lines - 1;
+  const headerTexts = new Set<string>();
   for (let index = start.index + start.lines; index < end; index += 1) {
     const line = lines[index]!;
     const text = bare(line.text);
@@ -234,9 +235,17 @@ function readBlock(
     }
     if (isTitleBlock(line, start.title) || (!pageHasData && (unitMatch !== null || departmentMatch !== null))) continue;
     if (!pageHasData && !isDataLine(line)) {
-      // Before the first data line of a page: the header (first page) or its repetition.
+      // Before the first data line of a page: the header (first page) or its repetition; on a
+      // continued page, a line that repeats no header line is the start of a wrapped row name.
       if (isProse(line)) break;
-      if (!seenData) header.push(line);
+      if (!seenData) {
+        header.push(line);
+        headerTexts.add(text);
+        continue;
+      }
+      if (headerTexts.has(text) || isHeaderLine(line)) continue;
+      body.push(line);
+      last = index;
       continue;
     }
     if (isProse(line)) break;

@@ -322,8 +322,8 @@ export function readGrid(header: readonly PositionedLine[], body: readonly Posit
   for (const { line, pieces: row } of lines) {
     const sides: GridColumn['side'][] = sideEdge === undefined ? ['single'] : ['income', 'expenditure'];
     for (const side of sides) {
-      const own =
-        sideEdge === undefined ? row : row.filter((piece) => (side === 'income' ? piece.x1 <= sideEdge.incomeEnd + tolerance : piece.x0 > sideEdge.incomeEnd + tolerance));
+      // The sides part where the income side's numbers end: a piece belongs to the side its centre is on.
+      const own = sideEdge === undefined ? row : row.filter((piece) => (side === 'income') === center(piece) <= sideEdge.incomeEnd + tolerance);
       const sideStart = side === 'expenditure' ? sideEdge!.expenditureStart : Math.min(firstValue, valueStart);
       const label = own.filter((piece) => piece.x1 <= sideStart - tolerance);
       const cells: (string | undefined)[] = columns.map(() => undefined);

@@ -38,7 +38,7 @@ export const COLUMN_NAMES: readonly (readonly [RegExp, string])[] = [
   [/对附属单位补助支出$/, 'subsidyToAffiliated'],
   [/上缴上级支出$/, 'paymentToSuperior'],
   // Totals.
-  [/(?:合计|总计|小计|预算数|金额|本年预算|年初预算数?|\d{4}年预算|^预算|执行数)$/, 'total'],
+  [/(?:合计|总计|小计|预算数|金额|本年预算|年初预算数?|\d{4}年预算|^预算)$/, 'total'],
 ];
 
 /**
@@ -78,14 +78,14 @@ export const ROW_NAMES: readonly (readonly [RegExp, string])[] = [
 
 /** Income sources on the income side of a summary → keys. Matched against the bare name (ordinal removed). */
 export const INCOME_NAMES: readonly (readonly [RegExp, string])[] = [
-  [/^(?:财政|预算)拨款(?:收入)?$/, 'fiscalAppropriation'],
+  [/^(?:本级)?(?:财政|预算)拨款(?:收入)?$/, 'fiscalAppropriation'],
   [/^一般公共预算(?:拨款)?(?:收入|资金)?$/, 'generalBudget'],
   [/^政府性基金(?:预算)?(?:拨款)?(?:收入|资金)?$/, 'governmentFunds'],
   [/^国有资本经营(?:预算)?(?:拨款)?(?:收入|资金)?$/, 'stateCapital'],
-  [/^财政专户(?:管理)?(?:资金|拨款)?(?:收入)?$/, 'fiscalSpecialAccount'],
+  [/^财政专户(?:管理)?(?:资金|拨款|事业)?(?:收入)?$/, 'fiscalSpecialAccount'],
   [/^单位资金(?:收入)?$/, 'unitFunds'],
   [/^事业收入(?:[（(]不含教育收费[）)])?$/, 'businessIncome'],
-  [/^(?:事业单位)?经营收入$/, 'operatingIncome'],
+  [/^(?:事业单位)?经营(?:服务)?收入$/, 'operatingIncome'],
   [/^上级补助收入$/, 'superiorSubsidy'],
   [/^附属单位上缴收入$/, 'affiliatedIncome'],
   [/^其[他它]收入$/, 'otherIncome'],

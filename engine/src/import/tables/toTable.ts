@@ -39,17 +39,58 @@ function levelOf(code: string | undefined, name: string): number | undefined {
   return ordinalLevel(name);
 }
 
+/** Capitalised, to build a compound id (total → Total). */
+function capital(id: string): string {
+  return `${id[0]!.toUpperCase()}${id.slice(1)}`;
+}
+
+/**
+ * The id a column's header gives it in context: changes (增减额, 增减%) are `change…`, figures of
+ * another year (2025年执行数, 上年预算数) `previousYear…`, a 小计 the id of the group it totals
+ * (named over it, or over the column after it: 公务用车购置及运行费 / 小计 · 购置费 · 运行费).
+ */
+function contextualId(columns: readonly GridColumn[], index: number, fiscalYear: number): string | undefined {
+  const header = columns[index]!.header.map((part) => part.replace(/\s+/g, ''));
+  const joined = header.join('/');
+  let id = columnIdOf(header);
+  const name = header[header.length - 1] ?? '';
+  if (/^(?:小计|合计)$/.test(name) && (id === undefined || id === 'total')) {
+    const next = columns[index + 1];
+    const group = next === undefined ? undefined : groupIdOf(next.header.join(''));
+    if (group !== undefined && next !== undefined && columns[index + 1]!.side === columns[index]!.side) id = group;
+  }
+  if (/增减|增长|变化|比上年/.test(joined)) return `change${/[%％]|率/.test(joined) ? 'Percent' : ''}${id === undefined || id === 'total' ? '' : capital(id)}`;
+  const years = [...joined.matchAll(/(\d{4})\s*年/g)].map((match) => Number(match[1]));
+  if (years.some((year) => year !== fiscalYear) || /执行数|上年预算|上年数/.test(joined)) return `previousYear${capital(id ?? 'total')}`;
+  return id;
+}
+
+/** Names of groups whose 小计 column totals them (the group's first member follows the 小计). */
+const GROUP_NAMES: readonly (readonly [RegExp, string])[] = [
+  [/公务用车购置及运行(?:维护)?费/, 'vehicles'],
+  [/财政拨款/, 'fiscalAppropriation'],
+  [/基本支出/, 'basic'],
+];
+
+/** The group a column's header names over its own name (a match ending the header is the column's own name). */
+function groupIdOf(header: string): string | undefined {
+  return GROUP_NAMES.find(([pattern]) => {
+    const match = pattern.exec(header);
+    return match !== null && match.index + match[0].length < header.length;
+  })?.[1];
+}
+
 /** Column ids for a side's columns: known ids, else positional; a lone column of a side is its amount. */
-function columnIds(columns: readonly GridColumn[], twoSided: boolean): { ids: string[]; unknown: string[] } {
+function columnIds(columns: readonly GridColumn[], twoSided: boolean, fiscalYear: number): { ids: string[]; unknown: string[] } {
   const ids: string[] = [];
   const unknown: string[] = [];
   const used = new Set<string>();
   columns.forEach((column, index) => {
     const sideColumns = columns.filter((other) => other.side === column.side);
-    let id = columnIdOf(column.header);
+    let id = contextualId(columns, index, fiscalYear);
     if (twoSided && column.side === 'income') {
       // The income side's amount column is `amount` (the model's name for it).
-      id = sideColumns.length === 1 || id === 'total' || id === undefined ? 'amount' : `income${id[0]!.toUpperCase()}${id.slice(1)}`;
+      id = sideColumns.length === 1 || id === 'total' || id === undefined ? 'amount' : `income${capital(id)}`;
     } else if (id === undefined && sideColumns.length === 1) {
       id = 'total';
     }
@@ -114,6 +155,17 @@ function modelRow(row: GridRow, ids: readonly string[], columns: readonly GridCo
     values: valuesOf(row, ids, columns),
     line: row.line,
   } as Row;
+}
+
+/**
+ * Every top income source before 本年收入合计 has a key, so that the sources add up to it: a
+ * source the vocabulary does not know (用事业基金弥补收支差额…) is `otherSource`.
+ */
+function keyIncomeSources(rows: readonly Row[]): Row[] {
+  const total = rows.findIndex((row) => row.group === 'income' && (row.key === 'currentYearIncomeTotal' || row.key === 'incomeGrandTotal'));
+  return rows.map((row, index) =>
+    row.group === 'income' && row.key === undefined && (row.level ?? 1) === 1 && row.name !== '' && (total < 0 || index < total) ? { ...row, key: 'otherSource' } : row,
+  );
 }
 
 /** The 三公 items in the model's order, with their printed names. */
@@ -186,7 +238,7 @@ function ownTotalsHold(rows: readonly Row[], ids: readonly string[]): number | u
  * @param context The document's fiscal year and default unit.
  */
 export function toTable(block: TableBlock, grid: Grid, role: TableRole, context: { fiscalYear: number; unit: '元' | '万元' }): ReadTable & { agencyOperatingCosts?: Table } {
-  const { ids, unknown } = columnIds(grid.columns, grid.twoSided);
+  const { ids, unknown } = columnIds(grid.columns, grid.twoSided, context.fiscalYear);
   const classes = role === 'basicExpenditureByEconomicClass' ? 'economic' : 'functional';
   const unit = block.unit ?? context.unit;
   const base = {
@@ -212,6 +264,7 @@ export function toTable(block: TableBlock, grid: Grid, role: TableRole, context:
   }));
   const levels = indentLevels(grid.rows, grid.size);
   let rows = grid.rows.map((row) => modelRow(row, ids, grid.columns, grid.twoSided, classes, levels.get(row)));
+  if (grid.twoSided) rows = keyIncomeSources(rows);
   let agencyOperatingCosts: Table | undefined;
   if (role === 'threePublicExpenses') {
     const transposed = threePublicByColumns(grid, ids, context.fiscalYear);

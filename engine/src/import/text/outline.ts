@@ -157,14 +157,17 @@ export function outlineOf(lines: readonly SourceLine[]): { preamble: SourceLine[
     const line = lines[index]!;
     const text = plain(line);
     let match = headingOf(text);
-    // A heading wrapped onto a short second line (… 收支预算情 / 况的总体说明).
+    // A heading wrapped onto a short second line (… 收支预算情 / 况的总体说明); a line running to
+    // the margin is otherwise the start of a wrapped list item, not a heading.
     const next = lines[index + 1];
-    if (match !== undefined && match.runIn === undefined && next !== undefined && !/[。：:]$/.test(text)) {
-      const nextText = plain(next);
-      if (nextText.length <= 12 && headingOf(nextText) === undefined && !/^\d/.test(nextText) && /[\u4e00-\u9fff）)]$/.test(nextText) && /(?:情|说|的|及|和|预|基|本|支|三|经)$/.test(text)) {
-        match = { ...match, title: match.title + nextText.replace(/\s+/g, '') };
-        index += 1;
-      }
+    const nextText = next === undefined ? '' : plain(next);
+    const wrapped =
+      match !== undefined && match.level > 0 && match.runIn === undefined && !/[。：:]$/.test(text) && nextText !== '' && nextText.length <= 12 && headingOf(nextText) === undefined && !/[。；;，,]/.test(nextText) && !/^\d/.test(nextText);
+    if (wrapped && line.full === true) {
+      match = { ...match!, title: match!.title + nextText.replace(/\s+/g, '') };
+      index += 1;
+    } else if (match !== undefined && match.level > 0 && match.runIn === undefined && line.full === true) {
+      match = undefined;
     }
     if (match === undefined) {
       stack[stack.length - 1]!.body.push(line);

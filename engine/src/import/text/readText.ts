@@ -33,6 +33,17 @@ function textOf(lines: readonly SourceLine[]): string {
 }
 
 /**
+ * Numbers broken by justified spacing, joined: “16, 474.82” → “16,474.82”, “2,208.1  9万元” →
+ * “2,208.19万元” (a decimal part cut short by a space before the digit that completes it).
+ * @param text A paragraph.
+ */
+export function joinSpacedNumbers(text: string): string {
+  return text
+    .replace(/(\d,)\s+(?=\d{3}(?!\d))/g, '$1')
+    .replace(/(\d\.\d?)\s+(\d{1,2})(?=\s*(?:万元|万|元|%|％))/g, (whole, head: string, tail: string) => ((head.split('.')[1] ?? '').length + tail.length <= 2 ? head + tail : whole));
+}
+
+/**
  * A section's lines as one paragraph (a sentence wraps across lines and pages; a number never
  * does), and where each line begins in it, to give each figure the line it starts on.
  */
@@ -48,6 +59,12 @@ function paragraphOf(lines: readonly SourceLine[]): { line: SourceLine; starts: 
     text += joiner;
     starts.push({ offset: text.length, number: line.number });
     text += piece;
+  }
+  // Joining numbers only removes characters inside a number: offsets after it shift by the removed spaces.
+  const joined = joinSpacedNumbers(text);
+  if (joined.length !== text.length) {
+    const shift = (offset: number) => offset - (text.slice(0, offset).length - joinSpacedNumbers(text.slice(0, offset)).length);
+    return { line: { number: kept[0]!.number, text: joined, cells: [joined] }, starts: starts.map((start) => ({ ...start, offset: shift(start.offset) })) };
   }
   return { line: { number: kept[0]!.number, text, cells: [text] }, starts };
 }
