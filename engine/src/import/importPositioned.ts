@@ -10,6 +10,8 @@ import { type NarrativeParts } from './narrative.js';
 import { importPerformance } from './performance.js';
 import { splitPerformanceBlocks } from './performanceBlocks.js';
 import { type PositionedText, type SourcePlace, placesOf } from './positioned/model.js';
+import { withoutRunningHeaders } from './positioned/runningHeaders.js';
+import { TABLE_LABEL, kindOfTitle } from './tables/titles.js';
 import { segment } from './segment.js';
 import { type RecognisedTable, readTables } from './tables/readTables.js';
 import { readTextParts } from './text/readText.js';
@@ -87,7 +89,8 @@ function rightMargins(text: PositionedText): Map<number, number> {
  * @param text The positioned text.
  * @param options The file name.
  */
-export function importPositioned(text: PositionedText, options: PositionedImportOptions = {}): PositionedImportResult {
+export function importPositioned(source: PositionedText, options: PositionedImportOptions = {}): PositionedImportResult {
+  const text = withoutRunningHeaders(source, (words) => kindOfTitle(words) !== undefined || TABLE_LABEL.test(words));
   const margins = rightMargins(text);
   const lines: SourceLine[] = text.lines.map((line) => {
     const right = line.spans[line.spans.length - 1]?.x1;
@@ -140,7 +143,7 @@ export function importPositioned(text: PositionedText, options: PositionedImport
     document,
     problems: collapseProblems(problems),
     tables: read.recognised,
-    places: placesOf(text),
-    text: text.lines.map((line) => line.text).join('\n'),
+    places: placesOf(source),
+    text: source.lines.map((line) => line.text).join('\n'),
   };
 }

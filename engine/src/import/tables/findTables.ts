@@ -123,9 +123,14 @@ function titleAbove(lines: readonly PositionedLine[], index: number, kind: Table
 }
 
 /** Whether a line is prose (a long run of text with no number cells): the text after a table. */
-function isProse(line: PositionedLine): boolean {
-  return line.spans.length === 1 && bare(line.text).length >= 28 && /[，。；]/.test(line.text);
+function isProse(line: PositionedLine, left = Number.NEGATIVE_INFINITY): boolean {
+  // A paragraph line starts at the left of the page; a table's text column (a description) stands further right.
+  const first = line.spans[0];
+  return first !== undefined && first.x0 <= left && bare(line.text).length >= 28 && /[，。；]/.test(line.text);
 }
+
+/** A heading of the text after the tables (其他相关情况说明, 一、2026年“三公”经费预算情况说明): it ends a table. */
+const TEXT_HEADING = /^(?:[一二三四五六七八九十]+、|[（(][一二三四五六七八九十]+[)）])?.{0,30}(?:情况说明|编制说明|名词解释)$/;
 
 /** A line belonging to the title block (label, title, unit, department) or a footer. */
 function isTitleBlock(line: PositionedLine, title: string): boolean {
@@ -206,11 +211,20 @@ function readBlock(
   let pageHasData = false;
   let last = start.index + start.lines - 1;
   const headerTexts = new Set<string>();
+  // Where a paragraph would start: left of the first fifth of the table's width (known once its header is read).
+  const proseLeft = (): number => {
+    const spans = [...header, ...body].flatMap((line) => line.spans);
+    if (spans.length === 0) return Number.POSITIVE_INFINITY;
+    const left = Math.min(...spans.map((span) => span.x0));
+    const right = Math.max(...spans.map((span) => span.x1));
+    return left + (right - left) * 0.2;
+  };
   for (let index = start.index + start.lines; index < end; index += 1) {
     const line = lines[index]!;
     const text = bare(line.text);
     // A part heading, or another table's title or heading (福州 prints “七、国有资本经营预算拨款支出预算表” over the next title), ends the table.
     if (PART_HEADING.test(text) || (index > start.index + start.lines && titleAt(lines, index) !== undefined)) break;
+    if (line.spans.length === 1 && TEXT_HEADING.test(text)) break;
     if (line.page !== page) {
       page = line.page;
       pageHasData = false;
@@ -228,7 +242,7 @@ function readBlock(
       continue;
     }
     if (inNote) {
-      if (isProse(line) && note.length > 3) break;
+      if (isProse(line, proseLeft()) && note.length > 3) break;
       note.push(line.text.trim());
       last = index;
       continue;
@@ -237,7 +251,7 @@ function readBlock(
     if (!pageHasData && !isDataLine(line)) {
       // Before the first data line of a page: the header (first page) or its repetition; on a
       // continued page, a line that repeats no header line is the start of a wrapped row name.
-      if (isProse(line)) break;
+      if (isProse(line, proseLeft())) break;
       if (!seenData) {
         header.push(line);
         headerTexts.add(text);
@@ -248,7 +262,7 @@ function readBlock(
       last = index;
       continue;
     }
-    if (isProse(line)) break;
+    if (isProse(line, proseLeft())) break;
     pageHasData = true;
     seenData = true;
     body.push(line);

@@ -8,6 +8,7 @@
  * are joined to their row.
  */
 import { type PositionedLine, type Span } from '../positioned/model.js';
+import { columnIdOf } from './names.js';
 
 /** A value column of the grid. */
 export interface GridColumn {
@@ -80,8 +81,9 @@ const CODE_NUMBER = /^(?:\d{2}|[1-9]\d{2}(?:\d{2}){0,2})$/;
  */
 function isCodePiece(row: readonly Piece[], index: number): boolean {
   const piece = row[index]!;
+  // The first piece of a row, when a number, is a code (unit codes such as 123001 too).
+  if (index === 0) return /^\d{2,9}$/.test(piece.text);
   if (!CODE_NUMBER.test(piece.text)) return false;
-  if (index === 0) return true;
   const next = row[index + 1];
   return next !== undefined && (next.kind === 'text' || CODE_NUMBER.test(next.text)) && row.slice(0, index).every((before) => before.kind === 'text' || isCodePiece(row, row.indexOf(before)));
 }
@@ -107,6 +109,11 @@ function labelOf(texts: readonly Piece[]): { code?: string; name: string; partia
   const match = LABEL_CODE.exec(joined);
   if (match !== null && (match[2] === '' || /^\D/.test(match[2]!))) return { code: match[1]!, name: match[2]!.trim() };
   return { name: joined };
+}
+
+/** The name of a unit's row: its unit code (123, 123001) left out. */
+function unitLabelOf(texts: readonly Piece[]): { code?: string; name: string; partialCode?: string; codeX?: number } {
+  return { name: texts.filter((piece) => !/^\d+$/.test(piece.text.trim())).map((piece) => piece.text.trim()).join(' ').trim() };
 }
 
 /** Clusters the numbers of the data lines into columns: numbers whose extents overlap stand in one column. */
@@ -149,6 +156,33 @@ function joinSpaced(spans: readonly Span[], size: number): Span[] {
   return joined;
 }
 
+/**
+ * Splits a header span that holds the first lines of two neighbouring cells printed too close to
+ * be told apart (“一般公共预政府性基” over “算” and “金预算”): when exactly two spans stand under it
+ * and one cut makes both columns names the vocabulary knows, it is two spans, placed by their
+ * share of its width.
+ */
+function splitMergedHeaders(spans: readonly HeaderSpan[], tolerance: number): HeaderSpan[] {
+  return spans.flatMap((span) => {
+    const below = spans.filter((other) => other.index > span.index && center(other) >= span.x0 - tolerance && center(other) <= span.x1 + tolerance);
+    const nearest = Math.min(...below.map((other) => other.index));
+    const under = below.filter((other) => other.index === nearest).sort((a, b) => a.x0 - b.x0);
+    const text = span.text.replace(/\s+/g, '');
+    if (under.length !== 2 || text.length < 4) return [span];
+    for (let cut = 2; cut <= text.length - 2; cut += 1) {
+      const left = columnIdOf([text.slice(0, cut) + under[0]!.text]);
+      const right = columnIdOf([text.slice(cut) + under[1]!.text]);
+      if (left === undefined || right === undefined || left === right || left === 'total' || right === 'total') continue;
+      const at = span.x0 + ((span.x1 - span.x0) * cut) / text.length;
+      return [
+        { ...span, text: text.slice(0, cut), x1: at },
+        { ...span, text: text.slice(cut), x0: at },
+      ];
+    }
+    return [span];
+  });
+}
+
 /** A header leaf: a span no later header span sits under, with the names above it. */
 interface Leaf {
   readonly x0: number;
@@ -163,7 +197,7 @@ interface Leaf {
  * Column numbers (1 2 3 …) printed under the header are leaves too, and are dropped from names.
  */
 function headerLeaves(header: readonly PositionedLine[], tolerance: number): Leaf[] {
-  const spans: HeaderSpan[] = header.flatMap((line, index) => joinSpaced(line.spans, line.size).map((span) => ({ ...span, index })));
+  const spans: HeaderSpan[] = splitMergedHeaders(header.flatMap((line, index) => joinSpaced(line.spans, line.size).map((span) => ({ ...span, index }))), tolerance);
   const covers = (outer: Span, inner: Span) => center(inner) >= outer.x0 - tolerance && center(inner) <= outer.x1 + tolerance;
   const found = spans.filter((span) => !spans.some((other) => other.index > span.index && covers(span, other))).sort((a, b) => a.x0 - b.x0);
   // A short group name centred over two columns covers neither's centre: it sits between two
@@ -175,20 +209,75 @@ function headerLeaves(header: readonly PositionedLine[], tolerance: number): Lea
     const middle = (center(before) + center(after)) / 2;
     return !(middle >= leaf.x0 - tolerance && middle <= leaf.x1 + tolerance);
   });
-  return leaves
-    .sort((a, b) => a.x0 - b.x0)
+  const sorted = [...leaves].sort((a, b) => a.x0 - b.x0);
+  const ranges = headerRanges(spans, sorted, covers);
+  return sorted
     .map((leaf) => {
-      const above = spans.filter((span) => span.index < leaf.index && covers(span, leaf)).sort((a, b) => a.index - b.index);
+      const above = spans.filter((span) => span.index < leaf.index && (ranges.get(span)?.includes(leaf) ?? false)).sort((a, b) => a.index - b.index);
       const groups: string[] = [];
       const own: string[] = [];
-      for (const span of above) {
-        const under = leaves.filter((other) => covers(span, other));
-        (under.length > 1 ? groups : own).push(span.text);
-      }
+      for (const span of above) (ranges.get(span)!.length > 1 ? groups : own).push(span.text);
       own.push(leaf.text);
       const name = own.filter((text) => !/^\d{1,2}$|^\*+$/.test(text)).join('').replace(/\s+/g, '');
       return { x0: leaf.x0, x1: leaf.x1, header: [...groups.map((text) => text.replace(/\s+/g, '')), name].filter((part) => part !== '') };
     });
+}
+
+/** Names of header groups (merged cells over several columns). */
+const GROUP_HEADER =
+  /^(?:\d{4}年度?(?:预算数?|执行数?|合计)?|本年收入|本年支出|上年结转(?:结余)?|上年结余、?结转|财政拨款(?:收入|支出)?|单位资金|其他资金收入|财政专户拨款收入|基本支出(?:预算)?|一般公共预算(?:拨款|支出|基本支出)?|本年一般公共预算基本支出|政府性基金预算支出|国有资本经营预算支出|“?三公”?经费(?:预算数?)?|公务用车购置及运行(?:维护)?费|收入|支出|.*增减.*|.*预算数|按收入性质分|按支出性质分|部门预算|收入预算|支出预算|年初预算数|其中[：:]?)$/;
+
+/**
+ * The leaves each upper header span stands over: by default those its words cover. Where a line
+ * holds several group names side by side (本年收入 · 上年结转结余), each merged cell centres its
+ * name over its columns, which reach well beyond the name: the leaves below are cut into adjacent
+ * runs, one per group, so that each name stands as near the middle of its run as it can.
+ */
+function headerRanges(
+  spans: readonly HeaderSpan[],
+  leaves: readonly HeaderSpan[],
+  covers: (outer: Span, inner: Span) => boolean,
+): Map<HeaderSpan, HeaderSpan[]> {
+  const ranges = new Map<HeaderSpan, HeaderSpan[]>();
+  for (const span of spans) {
+    if (leaves.includes(span)) continue;
+    ranges.set(span, leaves.filter((leaf) => leaf.index > span.index && covers(span, leaf)));
+  }
+  const lines = new Set(spans.map((span) => span.index));
+  for (const index of lines) {
+    const groups = spans.filter((span) => span.index === index && !leaves.includes(span) && GROUP_HEADER.test(span.text.replace(/\s+/g, ''))).sort((a, b) => a.x0 - b.x0);
+    if (groups.length < 2 || groups.length > 4) continue;
+    const below = leaves.filter((leaf) => leaf.index > index);
+    const runs = adjacentRuns(below.map(center), groups.map(center));
+    if (runs === undefined) continue;
+    groups.forEach((group, position) => ranges.set(group, below.slice(runs[position]![0], runs[position]![1] + 1)));
+  }
+  return ranges;
+}
+
+/**
+ * Adjacent runs of points (sorted), one per target in order, each run's middle as near its target
+ * as can be (least total distance); the first run may start after the first point and the last
+ * end before the last point.
+ */
+function adjacentRuns(points: readonly number[], targets: readonly number[]): [number, number][] | undefined {
+  let best: { cost: number; runs: [number, number][] } | undefined;
+  const search = (start: number, target: number, runs: [number, number][], cost: number): void => {
+    if (best !== undefined && cost >= best.cost) return;
+    if (target === targets.length) {
+      best = { cost, runs };
+      return;
+    }
+    const firsts = target === 0 ? points.map((_, index) => index) : [start];
+    for (const first of firsts) {
+      for (let last = first; last < points.length; last += 1) {
+        const middle = (points[first]! + points[last]!) / 2;
+        search(last + 1, target + 1, [...runs, [first, last]], cost + Math.abs(middle - targets[target]!));
+      }
+    }
+  };
+  search(0, 0, [], 0);
+  return best?.runs;
 }
 
 /**
@@ -225,7 +314,7 @@ function matchLeaves(clusters: readonly { x0: number; x1: number }[], leaves: re
 }
 
 /** Whether a header span names a label column (code, name, 项目) rather than values. */
-export const LABEL_HEADER = /^(?:项\s*目|科\s*目|.*科目(?:编码|名称)?|.*分类科目|(?:科目|单位|项目)?(?:编码|代码|名称)|类|款|项|预算单位|单位名称|收\s*入|支\s*出|收入项目|支出项目)$/;
+export const LABEL_HEADER = /^(?:项\s*目|科\s*目|类|款|项|收\s*入|支\s*出|收入项目|支出项目|\*+)$|科目|编码|代码|名称|预算单位|单位名称|类款项|类款/;
 
 /**
  * Reads the grid of a table.
@@ -308,6 +397,8 @@ export function readGrid(header: readonly PositionedLine[], body: readonly Posit
     });
     return best;
   };
+  // Rows of units (部门代码 / 单位编码 and 单位名称), not of classification subjects: their codes are the units'.
+  const unitCoded = labelHeaders.some((text) => /(?:部门|单位)(?:代码|编码)/.test(text) && !/科目/.test(text));
   let strays = 0;
   const rows: DraftRow[] = [];
   // The last code seen at each length, and where it stood, to complete codes printed in part.
@@ -338,7 +429,7 @@ export function readGrid(header: readonly PositionedLine[], body: readonly Posit
         cells[index] = BLANK_CELL.test(text) ? undefined : cells[index] === undefined ? text : `${cells[index]}${text}`;
       }
       if (label.length === 0 && cells.every((cell) => cell === undefined)) continue;
-      const read = labelOf(label);
+      const read = unitCoded ? unitLabelOf(label) : labelOf(label);
       const code = read.code ?? (read.partialCode !== undefined ? completeCode(read.partialCode, read.codeX!, tolerance) : undefined);
       if (read.code !== undefined) codeColumns.set(read.code.length, { code: read.code, x: label[0]!.x0 });
       if (code !== undefined && read.partialCode !== undefined) codeColumns.set(code.length, { code, x: read.codeX! });

@@ -8,9 +8,9 @@
 /** Column headers → ids, most specific first. Matched against the end of the bare header. */
 export const COLUMN_NAMES: readonly (readonly [RegExp, string])[] = [
   // The 三公 items, when the table prints them as columns.
-  [/公务用车购置费$|^购置费$/, 'vehiclePurchase'],
-  [/公务用车运行(?:维护)?费$|^运行(?:维护)?费$/, 'vehicleOperation'],
   [/公务用车购置及运行(?:维护)?费(?:小计)?$/, 'vehicles'],
+  [/购置费$/, 'vehiclePurchase'],
+  [/运行(?:维护)?费$/, 'vehicleOperation'],
   [/因公出国[（(]境[）)]费用?$/, 'abroad'],
   [/公务接待费$/, 'reception'],
   [/“?三公”?经费(?:合计|小计|预算数?)?$/, 'total'],
@@ -50,7 +50,8 @@ export function columnIdOf(header: readonly string[]): string | undefined {
   const parts = header.map((part) => part.replace(/\s+/g, ''));
   const name = parts[parts.length - 1] ?? '';
   const idOf = (text: string) => COLUMN_NAMES.find(([pattern]) => pattern.test(text))?.[1];
-  const own = idOf(name);
+  // A name cut by wrapping (机关运行经费预算 / 数) is read with the parts over it.
+  const own = idOf(name) ?? idOf(parts.join(''));
   if (/^(?:小计|合计)$/.test(name)) {
     for (const group of [...parts.slice(0, -1)].reverse()) {
       const id = idOf(group);

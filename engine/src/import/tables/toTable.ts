@@ -59,6 +59,10 @@ function contextualId(columns: readonly GridColumn[], index: number, fiscalYear:
     const group = next === undefined ? undefined : groupIdOf(next.header.join(''));
     if (group !== undefined && next !== undefined && columns[index + 1]!.side === columns[index]!.side) id = group;
   }
+  // Columns under 上年结转结余 are the carried-over part of their source (上年结转结余/一般公共预算 → carriedOverGeneralBudget).
+  const groups = header.slice(0, -1).join('/');
+  if (/上年结转|上年结余/.test(groups)) return id === undefined || id === 'total' || id === 'carriedOver' ? 'carriedOver' : `carriedOver${capital(id)}`;
+  if (/本年收入/.test(groups) && /^(?:小计|合计)$/.test(name)) return 'currentYear';
   if (/增减|增长|变化|比上年/.test(joined)) return `change${/[%％]|率/.test(joined) ? 'Percent' : ''}${id === undefined || id === 'total' ? '' : capital(id)}`;
   const years = [...joined.matchAll(/(\d{4})\s*年/g)].map((match) => Number(match[1]));
   if (years.some((year) => year !== fiscalYear) || /执行数|上年预算|上年数/.test(joined)) return `previousYear${capital(id ?? 'total')}`;

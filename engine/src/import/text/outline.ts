@@ -60,16 +60,6 @@ function pagesOf(lines: readonly SourceLine[]): SourceLine[][] {
   return pages;
 }
 
-/** Lines printed at the top of most pages (a running header such as “苏州市交通运输局 2026 年度部门预算公开”). */
-function runningHeaders(pages: readonly SourceLine[][]): Set<string> {
-  const counts = new Map<string, number>();
-  for (const page of pages) {
-    const first = page.map(plain).find((text) => text !== '' && !PAGE_NUMBER.test(text));
-    if (first !== undefined) counts.set(first, (counts.get(first) ?? 0) + 1);
-  }
-  return new Set([...counts].filter(([, count]) => count >= 3 && count >= pages.length / 3).map(([text]) => text));
-}
-
 /** Whether a page is (a continuation of) the contents: its lines are short entries, none prose. */
 function isContentsPage(page: readonly SourceLine[]): boolean {
   const texts = page.map(plain).filter((text) => text !== '' && !PAGE_NUMBER.test(text));
@@ -77,13 +67,12 @@ function isContentsPage(page: readonly SourceLine[]): boolean {
 }
 
 /**
- * The lines of the text that matter for the outline: without contents pages, page numbers and
- * running headers.
+ * The lines of the text that matter for the outline: without contents pages and page numbers
+ * (running headers are dropped before the stages).
  * @param lines All non-table lines.
  */
 export function textLines(lines: readonly SourceLine[]): SourceLine[] {
   const pages = pagesOf(lines);
-  const headers = runningHeaders(pages);
   const kept: SourceLine[] = [];
   let inContents = false;
   for (const page of pages) {
@@ -96,7 +85,7 @@ export function textLines(lines: readonly SourceLine[]): SourceLine[] {
     }
     for (const line of page) {
       const text = plain(line);
-      if (text === '' || PAGE_NUMBER.test(text) || headers.has(text)) continue;
+      if (text === '' || PAGE_NUMBER.test(text)) continue;
       kept.push(line);
     }
   }
