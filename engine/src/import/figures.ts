@@ -79,6 +79,10 @@ export const FIGURE_TERMS: readonly FigureTerm[] = [
   { kind: 'amount', sections: incomeSide, pattern: /本年收入(合计)?$/, key: 'currentYearIncome' },
   { kind: 'amount', sections: incomeSide, pattern: /收入(总计|合计|总额|总预算|预算)$|预算收入$/, key: 'incomeTotal', whole: true },
   // 支出（基本支出、项目支出 before the totals: “本单位项目支出预算” is the project part, not the total）
+  // In the sections on one fund (财政拨款, 一般公共预算) they are that fund's parts, not the department's.
+  { kind: 'amount', sections: ['fiscalAppropriation', 'generalBudget'], pattern: /基本支出(预算数?)?$/, key: 'generalBudgetBasicExpenditure' },
+  { kind: 'amount', sections: ['fiscalAppropriation', 'generalBudget'], pattern: /项目支出(预算数?)?$/, key: 'generalBudgetProjectExpenditure' },
+  { kind: 'amount', sections: ['governmentFunds', 'stateCapital'], pattern: /(基本|项目)支出(预算数?)?$/, key: 'otherFundsExpenditure' },
   { kind: 'amount', pattern: /基本支出(预算数?)?$/, key: 'basicExpenditure' },
   { kind: 'amount', pattern: /项目支出(预算数?)?$/, key: 'projectExpenditure' },
   { kind: 'amount', sections: expenditureSide, pattern: /本年(预算安排|支出(合计)?)$/, key: 'currentYearExpenditure' },
@@ -97,6 +101,7 @@ export const FIGURE_TERMS: readonly FigureTerm[] = [
   { kind: 'amount', pattern: /运行(维护)?费$/, key: 'vehicleOperationCosts' },
   { kind: 'amount', pattern: /机关运行经费(预算|支出)?$/, key: 'agencyOperatingCosts' },
   // 政府采购
+  { kind: 'amount', sections: ['procurement'], pattern: /(一般公共预算|财政)拨款(安排的?)?政府采购/, key: 'procurementGeneralBudget' },
   { kind: 'amount', sections: ['procurement'], pattern: /小微企业/, key: 'procurementSmallMicroReserved' },
   { kind: 'amount', sections: ['procurement'], pattern: /中小企业/, key: 'procurementSmeReserved' },
   { kind: 'amount', sections: ['procurement'], pattern: /货物(类)?(采购)?(预算)?$/, key: 'procurementGoods' },

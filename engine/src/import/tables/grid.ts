@@ -436,7 +436,7 @@ export function readGrid(header: readonly PositionedLine[], body: readonly Posit
       rows.push({ line: line.number, ...(code !== undefined ? { code } : {}), name: read.name, indent: label[0]?.x0 ?? sideStart, cells, side, labelEnd: label[label.length - 1]?.x1 ?? 0 });
     }
   }
-  return { columns: gridColumns, rows: joinWrappedCells(joinWrappedNames(rows, size)).map(({ labelEnd: _end, ...row }) => row), twoSided: split >= 0, labelHeaders, strays, size };
+  return { columns: gridColumns, rows: joinWrappedCells(joinCodesBelow(joinWrappedNames(rows, size))).map(({ labelEnd: _end, ...row }) => row), twoSided: split >= 0, labelHeaders, strays, size };
 }
 
 /**
@@ -512,6 +512,26 @@ function joinWrappedNames(rows: readonly DraftRow[], size: number): DraftRow[] {
     pendingAbove = undefined;
   });
   if (pendingAbove !== undefined) result.push(pendingAbove);
+  return result;
+}
+
+/**
+ * Joins a code printed on the line below its row (重庆: the name and amounts on one line, the 项
+ * code under them, sometimes with the name's last words) to that row: a coded line without
+ * amounts right after a row with amounts and no code.
+ */
+function joinCodesBelow(rows: readonly DraftRow[]): DraftRow[] {
+  const result: DraftRow[] = [];
+  for (const row of rows) {
+    const previous = [...result].reverse().find((other) => other.side === row.side);
+    const orphan = row.code !== undefined && !hasNumbers(row) && !row.cells.some((cell) => cell !== undefined);
+    const owner = previous !== undefined && previous.code === undefined && hasNumbers(previous) && !ROW_START.test(previous.name) && row.line - previous.line <= 2;
+    if (orphan && owner) {
+      result[result.lastIndexOf(previous)] = { ...previous, code: row.code!, name: previous.name + row.name };
+      continue;
+    }
+    result.push(row);
+  }
   return result;
 }
 

@@ -139,7 +139,12 @@ function walk(node: OutlineNode, gathered: Gathered, inOverview: boolean): void 
     gathered.problems.push(...read.problems);
     return;
   }
-  if (id !== undefined && id !== 'other' && !containsOthers(node, id)) {
+  if (id !== undefined && id !== 'other' && containsOthers(node, id)) {
+    // A section over sections of its own (收支总体情况 over 收入预算 and 支出预算): its text, the figures in its children.
+    const { figures, unread } = figuresOf(node.body, id);
+    gathered.unread.push(...unread);
+    gathered.sections.push({ id, heading: node.heading, text: textOf(allLines(node)), figures, line: node.line });
+  } else if (id !== undefined && id !== 'other') {
     const lines = allLines(node);
     const { figures, unread } = figuresOf(lines, id);
     gathered.unread.push(...unread);
