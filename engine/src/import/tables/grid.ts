@@ -52,6 +52,10 @@ export interface Grid {
   readonly strays: number;
   /** The width of a CJK character in the positions' unit. */
   readonly size: number;
+  /** Further blocks of columns printed beside the expenditure side (other views of it), not read. */
+  readonly extraViews: number;
+  /** Whether the number columns were matched one to one with the header's columns (else the columns come from the numbers, named by what stands above them). */
+  readonly headerMatched: boolean;
 }
 
 /** A printed number in a cell: amount, count or percentage (a lone dash is a blank). */
@@ -225,7 +229,7 @@ function headerLeaves(header: readonly PositionedLine[], tolerance: number): Lea
 
 /** Names of header groups (merged cells over several columns). */
 const GROUP_HEADER =
-  /^(?:\d{4}年度?(?:预算数?|执行数?|合计)?|本年收入|本年支出|上年结转(?:结余)?|上年结余、?结转|财政拨款(?:收入|支出)?|单位资金|其他资金收入|财政专户拨款收入|基本支出(?:预算)?|一般公共预算(?:拨款|支出|基本支出)?|本年一般公共预算基本支出|政府性基金预算支出|国有资本经营预算支出|“?三公”?经费(?:预算数?)?|公务用车购置及运行(?:维护)?费|收入|支出|.*增减.*|.*预算数|按收入性质分|按支出性质分|部门预算|收入预算|支出预算|年初预算数|其中[：:]?)$/;
+  /^(?:\d{4}年度?(?:预算数?|执行数?|合计)?|本年收入|本年支出|上年结转(?:结余)?|上年结余、?结转|财政拨款(?:收入|支出)?|单位资金|其他资金收入|财政专户拨款收入|基本支出(?:预算)?|一般公共预算(?:拨款|支出|基本支出)?|本年一般公共预算基本支出|政府性基金预算支出|国有资本经营预算支出|“?三公”?经费(?:预算数?)?|公务用车购置及运行(?:维护)?费|收入|支出|.*增减.*|.*预算数|按收入性质分|按支出性质分|部门预算|收入预算|支出预算|年初预算数|其中[：:]?|上年|当年|本年|增减变化(?:情况)?|.*“?三公”?经费预算)$/;
 
 /**
  * The leaves each upper header span stands over: by default those its words cover. Where a line
@@ -329,16 +333,25 @@ export function readGrid(header: readonly PositionedLine[], body: readonly Posit
   // A number is a value unless it is a code: the first piece of a row, or a code followed by a name or
   // another code part (a second classification printed beside the first: 301 01 基本工资 501 01 工资奖金津补贴).
   const valueNumbers = lines.flatMap(({ pieces: row }) => row.filter((piece, index) => piece.kind === 'number' && !isCodePiece(row, index)));
-  const clusters = clusterColumns(valueNumbers, tolerance);
+  let clusters = clusterColumns(valueNumbers, tolerance);
   // Two-sided: text standing between two number columns on several lines starts the expenditure side.
-  let clusterSplit = -1;
-  for (let index = 0; index + 1 < clusters.length && clusterSplit < 0; index += 1) {
+  // A third block (西安 prints the expenditure again by economic class, twice) is not read: its
+  // columns and the pieces right of the expenditure side are left out, and the grid says so.
+  const splits: number[] = [];
+  for (let index = 0; index + 1 < clusters.length; index += 1) {
     const gapFrom = clusters[index]!.x1;
     const gapTo = clusters[index + 1]!.x0;
     const between = lines.filter(({ pieces: row }) => row.some((piece) => piece.kind === 'text' && piece.x0 > gapFrom && piece.x1 < gapTo && /[\u4e00-\u9fff]{2}/.test(piece.text)));
-    if (between.length >= 2) clusterSplit = index + 1;
+    if (between.length >= 2) splits.push(index + 1);
   }
-  const leaves = headerLeaves(header, tolerance);
+  const clusterSplit = splits[0] ?? -1;
+  let rightEnd = Number.POSITIVE_INFINITY;
+  if (splits.length >= 2) {
+    rightEnd = clusters[splits[1]! - 1]!.x1 + tolerance;
+    clusters = clusters.slice(0, splits[1]);
+  }
+  const extraViews = Math.max(0, splits.length - 1);
+  const leaves = headerLeaves(header, tolerance).filter((leaf) => center(leaf) < rightEnd);
   const firstValue = clusters[0]?.x0 ?? Number.POSITIVE_INFINITY;
   // Leaves named as label columns (科目编码, 项目…) with no numbers under them are not value columns.
   const named = (leaf: Leaf) => LABEL_HEADER.test(leaf.header[leaf.header.length - 1] ?? '');
@@ -410,7 +423,8 @@ export function readGrid(header: readonly PositionedLine[], body: readonly Posit
     if (section !== undefined && x > section.x + slack && (klass === undefined || section.code.startsWith(klass.code))) return section.code + part;
     return klass !== undefined ? klass.code + part : undefined;
   };
-  for (const { line, pieces: row } of lines) {
+  for (const { line, pieces: all } of lines) {
+    const row = all.filter((piece) => piece.x0 < rightEnd);
     const sides: GridColumn['side'][] = sideEdge === undefined ? ['single'] : ['income', 'expenditure'];
     for (const side of sides) {
       // The sides part where the income side's numbers end: a piece belongs to the side its centre is on.
@@ -436,7 +450,7 @@ export function readGrid(header: readonly PositionedLine[], body: readonly Posit
       rows.push({ line: line.number, ...(code !== undefined ? { code } : {}), name: read.name, indent: label[0]?.x0 ?? sideStart, cells, side, labelEnd: label[label.length - 1]?.x1 ?? 0 });
     }
   }
-  return { columns: gridColumns, rows: joinWrappedCells(joinCodesBelow(joinWrappedNames(rows, size))).map(({ labelEnd: _end, ...row }) => row), twoSided: split >= 0, labelHeaders, strays, size };
+  return { columns: gridColumns, rows: joinWrappedCells(joinCodesBelow(joinWrappedNames(rows, size))).map(({ labelEnd: _end, ...row }) => row), twoSided: split >= 0, labelHeaders, strays, size, extraViews, headerMatched: match !== undefined || clusters.length === 0 };
 }
 
 /**

@@ -15,6 +15,8 @@ export const COLUMN_NAMES: readonly (readonly [RegExp, string])[] = [
   [/公务接待费$/, 'reception'],
   [/“?三公”?经费(?:合计|小计|预算数?)?$/, 'total'],
   [/机关运行经费(?:预算)?数?$/, 'agencyOperatingCosts'],
+  [/会议费$/, 'meetingCosts'],
+  [/培训费$/, 'trainingCosts'],
   // Funds and income types.
   [/一般公共预算(?:财政)?(?:拨款)?(?:收入|资金|支出)?$/, 'generalBudget'],
   [/政府性基金(?:预算)?(?:财政)?(?:拨款)?(?:收入|资金)?$/, 'governmentFunds'],

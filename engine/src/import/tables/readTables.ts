@@ -65,6 +65,7 @@ export function readTables(text: PositionedText, context: { fiscalYear: number; 
     recognised.push({ ...entry, stored: true });
     const notes: string[] = [];
     if (read.table.doubt !== undefined) notes.push(`数值未能可靠读取（${read.table.doubt}），依赖其数值的规则不适用`);
+    if (grid.extraViews > 0) notes.push(`支出一侧另有 ${grid.extraViews} 栏（按经济分类等另行列示），未导入`);
     if (read.unknownColumns.length > 0) notes.push(`列“${read.unknownColumns.join('”“')}”未能识别，依赖这些列的规则不适用`);
     if (block.unit === undefined) notes.push(`表上没有写明金额单位，按${context.unit}读取`);
     if (notes.length > 0) {

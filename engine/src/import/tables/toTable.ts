@@ -55,6 +55,8 @@ function contextualId(columns: readonly GridColumn[], index: number, fiscalYear:
   let id = columnIdOf(header);
   const name = header[header.length - 1] ?? '';
   if (/^(?:小计|合计)$/.test(name) && (id === undefined || id === 'total')) {
+    // A 小计 under the 三公 group, beside a 合计 that adds 会议费 and 培训费 (西安), is the 三公 total.
+    if (name === '小计' && /三公/.test(header.slice(0, -1).join(''))) id = 'threePublic';
     const next = columns[index + 1];
     const group = next === undefined ? undefined : groupIdOf(next.header.join(''));
     if (group !== undefined && next !== undefined && columns[index + 1]!.side === columns[index]!.side) id = group;
@@ -65,13 +67,14 @@ function contextualId(columns: readonly GridColumn[], index: number, fiscalYear:
   if (/本年收入/.test(groups) && /^(?:小计|合计)$/.test(name)) return 'currentYear';
   if (/增减|增长|变化|比上年/.test(joined)) return `change${/[%％]|率/.test(joined) ? 'Percent' : ''}${id === undefined || id === 'total' ? '' : capital(id)}`;
   const years = [...joined.matchAll(/(\d{4})\s*年/g)].map((match) => Number(match[1]));
-  if (years.some((year) => year !== fiscalYear) || /执行数|上年预算|上年数/.test(joined)) return `previousYear${capital(id ?? 'total')}`;
+  if (years.some((year) => year !== fiscalYear) || /执行数|上年预算|上年数/.test(joined) || /^上年$|\/上年\//.test(`/${groups}/`)) return `previousYear${capital(id ?? 'total')}`;
   return id;
 }
 
 /** Names of groups whose 小计 column totals them (the group's first member follows the 小计). */
 const GROUP_NAMES: readonly (readonly [RegExp, string])[] = [
   [/公务用车购置及运行(?:维护)?费/, 'vehicles'],
+  [/“?三公”?经费/, 'threePublic'],
   [/财政拨款/, 'fiscalAppropriation'],
   [/基本支出/, 'basic'],
 ];
@@ -198,7 +201,8 @@ function threePublicByColumns(grid: Grid, ids: readonly string[], fiscalYear: nu
     return cell !== undefined && AMOUNT.test(cell) ? decimalOf(cell) : undefined;
   };
   const rows: Row[] = THREE_PUBLIC_ITEMS.filter(([key]) => key === 'total' || ids.includes(key) || (key === 'vehicles' && ids.includes('vehiclePurchase'))).map(([key, name]) => {
-    const value = cellOf(key);
+    // The 三公 total: its own 小计 where the table's 合计 adds other costs (会议费, 培训费).
+    const value = key === 'total' && ids.includes('threePublic') ? cellOf('threePublic') : cellOf(key);
     const values: Record<string, string> = value !== undefined ? { total: value } : {};
     return { key, name, values, ...(source !== undefined ? { line: source.line } : {}) };
   });
@@ -280,6 +284,7 @@ export function toTable(block: TableBlock, grid: Grid, role: TableRole, context:
   }
   const doubts: string[] = [];
   if (grid.strays > 0) doubts.push(`${grid.strays} 个数字无法对应到表头的列`);
+  if (!grid.headerMatched && grid.columns.some((column) => column.header.length === 0)) doubts.push('数字所在的列与表头的列无法一一对应');
   if (grid.columns.length === 0 && grid.rows.some((row) => row.cells.length > 0)) doubts.push('没有找到金额列');
   const held = ownTotalsHold(rows, ids);
   if (held !== undefined && held < 0.5) doubts.push('按读出的列，合计行与各类之和大多不符，列的位置可能读错');
