@@ -171,6 +171,33 @@ export class DocumentContext {
     return asRecord(asRecord(asRecord(this.document)?.tables)?.[role]) !== undefined;
   }
 
+  /**
+   * A printed table's label, title and line, read or not (a doubtful table included).
+   * @param role A table role.
+   */
+  tableHeading(role: string): { readonly label?: string; readonly title?: string; readonly line?: number } | undefined {
+    const raw = asRecord(asRecord(asRecord(this.document)?.tables)?.[role]);
+    if (raw === undefined) return undefined;
+    const label = asString(raw.label);
+    const title = asString(raw.title);
+    const line = asInteger(raw.line);
+    return { ...(label !== undefined ? { label } : {}), ...(title !== undefined ? { title } : {}), ...(line !== undefined ? { line } : {}) };
+  }
+
+  /** The tables the source prints (meta.printedTables), in print order, when the importer listed them. */
+  printedTables(): readonly { readonly role?: string; readonly label?: string; readonly line?: number }[] | undefined {
+    const list = this.meta?.printedTables;
+    if (!Array.isArray(list)) return undefined;
+    return list.flatMap((entry) => {
+      const record = asRecord(entry);
+      if (record === undefined) return [];
+      const role = asString(record.role);
+      const label = asString(record.label);
+      const line = asInteger(record.line);
+      return [{ ...(role !== undefined ? { role } : {}), ...(label !== undefined ? { label } : {}), ...(line !== undefined ? { line } : {}) }];
+    });
+  }
+
   private buildTable(role: string): TableView | Unavailable {
     const pointer = pointerOf('tables', role);
     const raw = asRecord(asRecord(asRecord(this.document)?.tables)?.[role]);

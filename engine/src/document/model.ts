@@ -106,6 +106,15 @@ export interface NarrativeSection {
 /** Document kinds. */
 export type DocumentKind = 'department-budget' | 'unit-budget' | 'department-final-accounts' | 'unit-final-accounts';
 
+/** A table as printed: its label and title, and the role the document holds it under (absent when not held). */
+export interface PrintedTable {
+  readonly label?: string;
+  readonly title: string;
+  readonly role?: string;
+  readonly kind?: string;
+  readonly line?: number;
+}
+
 /** Document metadata. */
 export interface Meta {
   /** Department name. */
@@ -126,6 +135,8 @@ export interface Meta {
   readonly template?: string;
   /** Source. */
   readonly source?: { readonly file?: string; readonly format?: string };
+  /** Every table the source prints, in print order, those the model does not hold included. */
+  readonly printedTables?: readonly PrintedTable[];
 }
 
 /** A disclosure document (valid shape). */

@@ -18,22 +18,28 @@ interface LabelIndex {
 
 function indexLabels(context: DocumentContext): LabelIndex {
   return context.memo('tableLabels', () => {
-    const tables = context.tableRoles().flatMap((role, order) => {
-      const table = context.table(role);
-      return isUnavailable(table) ? [] : [{ role, order, line: table.line, label: table.label }];
-    });
-    const printed = [...tables].sort((a, b) => (a.line !== undefined && b.line !== undefined ? a.line - b.line : a.order - b.order));
+    // Every table the source prints, when the importer listed them (those the model does not hold
+    // count for the print order); else the document's tables, by source line or document order.
+    const listed = context.printedTables();
+    const tables =
+      listed ??
+      context.tableRoles().flatMap((role, order) => {
+        const heading = context.tableHeading(role);
+        return heading === undefined ? [] : [{ role, order, line: heading.line, label: heading.label }];
+      });
+    const printed = listed ?? [...tables].sort((a, b) => (a.line !== undefined && b.line !== undefined ? a.line - b.line : (a as { order: number }).order - (b as { order: number }).order));
     const labels = new Map<string, { prefix: string; number: number }>();
     const counts = new Map<string, number>();
     for (const table of printed) {
       const match = table.label === undefined ? null : LABEL.exec(table.label);
       if (match === null) continue;
-      labels.set(table.role, { prefix: match[1]!, number: Number(match[2]) });
+      if (table.role !== undefined) labels.set(table.role, { prefix: match[1]!, number: Number(match[2]) });
       counts.set(match[1]!, (counts.get(match[1]!) ?? 0) + 1);
     }
     let usualPrefix: string | undefined;
     for (const [prefix, count] of counts) if (usualPrefix === undefined || count > counts.get(usualPrefix)!) usualPrefix = prefix;
-    return { labels, positions: new Map(printed.map((table, index) => [table.role, index + 1])), ...(usualPrefix !== undefined ? { usualPrefix } : {}) };
+    const positions = new Map(printed.flatMap((table, index) => (table.role === undefined ? [] : [[table.role, index + 1] as const])));
+    return { labels, positions, ...(usualPrefix !== undefined ? { usualPrefix } : {}) };
   });
 }
 

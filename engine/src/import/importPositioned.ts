@@ -131,6 +131,12 @@ export function importPositioned(source: PositionedText, options: PositionedImpo
       ...(recognised.region !== undefined ? { region: recognised.region } : {}),
       unitType: 'unknown',
       source: { ...(options.file !== undefined ? { file: options.file } : {}), format: text.format },
+      printedTables: read.recognised.map((table) => ({
+        ...(table.label !== undefined ? { label: table.label } : {}),
+        title: table.title,
+        ...('role' in table.kind && table.stored ? { role: table.kind.role } : { kind: 'role' in table.kind ? table.kind.role : table.kind.other }),
+        line: table.from,
+      })),
     },
     tables: tables as Record<string, Table>,
     ...(parts.narrative !== undefined ? { narrative: parts.narrative } : {}),
