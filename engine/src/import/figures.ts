@@ -160,6 +160,10 @@ export interface Clause {
   readonly start: number;
   readonly end: number;
   readonly sentence: number;
+  /** The clause ends with an amount that a parenthesis follows (“…6.7万元（其中：…）”). */
+  readonly opensParenthesis?: boolean;
+  /** The clause follows that parenthesis' end: it speaks of the amount before it. */
+  readonly closesParenthesis?: boolean;
 }
 
 /** A figure while its sentence is read; its text is the line's range [start, end). */
@@ -193,6 +197,8 @@ interface ReadingState {
   lastCount?: Draft;
   /** The amount stated before the sentence's breakdown (其中…), which a later change refers to. */
   beforeBreakdown?: Draft;
+  /** The amount a parenthesis of parts followed. */
+  beforeParenthesis?: Draft;
 }
 
 const CLAUSE_DELIMITERS = new Set(['，', ',', '：', ':', '、']);
@@ -208,17 +214,32 @@ export function clausesOf(folded: string, from = 0): Clause[] {
   const clauses: Clause[] = [];
   let sentence = 0;
   let start = from;
-  const push = (end: number): void => {
+  // A parenthesis after an amount holds that amount's parts; the clause after it speaks of the amount again.
+  let inParenthesis = false;
+  let afterParenthesis = false;
+  const push = (end: number, opens = false): void => {
     let from = start;
     let to = end;
     while (from < to && /\s/.test(folded[from]!)) from += 1;
     while (to > from && /\s/.test(folded[to - 1]!)) to -= 1;
-    if (to > from) clauses.push({ start: from, end: to, sentence });
+    if (to > from) {
+      clauses.push({ start: from, end: to, sentence, ...(opens ? { opensParenthesis: true } : {}), ...(afterParenthesis ? { closesParenthesis: true } : {}) });
+      afterParenthesis = false;
+    }
   };
   for (let index = from; index < folded.length; index += 1) {
     const character = folded[index]!;
     const groupsThousands = character === ',' && /\d/.test(folded[index - 1] ?? '') && /^\d{3}(?!\d)/.test(folded.slice(index + 1));
-    if (SENTENCE_DELIMITERS.has(character)) {
+    if ((character === '（' || character === '(') && /\d\s*(?:万元|元)\s*$/.test(folded.slice(start, index))) {
+      push(index, true);
+      inParenthesis = true;
+      start = index + 1;
+    } else if ((character === '）' || character === ')') && inParenthesis) {
+      push(index);
+      inParenthesis = false;
+      afterParenthesis = true;
+      start = index + 1;
+    } else if (SENTENCE_DELIMITERS.has(character)) {
       push(index);
       sentence += 1;
       start = index + 1;
@@ -350,7 +371,13 @@ export function readFigures(lines: readonly SourceLine[], section: NarrativeSect
     for (let index = 0; index < clauses.length; index += 1) {
       const clause = clauses[index]!;
       const sentence = `${line.number}:${clause.sentence}`;
-      if (sentence !== state.sentence) {
+      if (clause.closesParenthesis === true) {
+        // After “（…）”: the sentence that opened the parenthesis goes on, about the amount before it.
+        state.sentence = sentence;
+        state.lastAmount = state.beforeParenthesis;
+        state.lastFigure = state.beforeParenthesis;
+        state.beforeBreakdown = undefined;
+      } else if (sentence !== state.sentence) {
         state.sentence = sentence;
         state.lastFigure = undefined;
         state.lastAmount = undefined;
@@ -368,8 +395,10 @@ export function readFigures(lines: readonly SourceLine[], section: NarrativeSect
       const text = folded.slice(start, end);
       if (!FIGURE_TOKEN.test(text)) continue;
       const next = clauses[index + 1];
+      if (clause.opensParenthesis === true) state.beforeParenthesis = undefined;
       const consumedNext = readClause({ text, start, end, line, state, drafts, problems, next: next !== undefined && next.sentence === clause.sentence ? { ...next, text: folded.slice(next.start, next.end) } : undefined });
       if (consumedNext) index += 1;
+      if (clause.opensParenthesis === true) state.beforeParenthesis = state.lastAmount;
     }
   }
   return { figures: drafts.map(finish), problems };

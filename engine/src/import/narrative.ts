@@ -80,7 +80,7 @@ export const SECTION_HEADINGS: readonly (readonly [RegExp, NarrativeSectionId])[
   [/财政拨款/, 'fiscalAppropriation'],
   [/基本支出/, 'basicExpenditure'],
   [/一般公共预算/, 'generalBudget'],
-  [/变动|收支(?:预算)?总(?:体情况|表)|收支(?:预算)?情况/, 'overview'],
+  [/变动|增减变化情况|收支(?:预算)?总(?:体情况|表)|收支(?:预算)?情况/, 'overview'],
   [/收入/, 'income'],
   [/支出/, 'expenditure'],
 ];

@@ -126,7 +126,7 @@ function titleAbove(lines: readonly PositionedLine[], index: number, kind: Table
 function isProse(line: PositionedLine, left = Number.NEGATIVE_INFINITY): boolean {
   // A paragraph line starts at the left of the page; a table's text column (a description) stands further right.
   const first = line.spans[0];
-  return first !== undefined && first.x0 <= left && bare(line.text).length >= 28 && /[，。；]/.test(line.text);
+  return first !== undefined && first.x0 <= left && bare(first.text).length >= 20 && /[，。；]/.test(first.text);
 }
 
 /** A heading of the text after the tables (其他相关情况说明, 一、2026年“三公”经费预算情况说明): it ends a table. */

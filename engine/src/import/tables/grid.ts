@@ -517,8 +517,8 @@ function joinWrappedNames(rows: readonly DraftRow[], size: number): DraftRow[] {
       return;
     }
     if (pendingAbove !== undefined && row.name === '') {
-      // A name centred across lines: its lower half follows on the next line.
-      result.push({ ...join(pendingAbove, row, row), labelEnd: Number.POSITIVE_INFINITY });
+      // A name centred across lines: its lower half follows on the next line; the row is indented as its name.
+      result.push({ ...join(pendingAbove, row, row), indent: pendingAbove.indent, labelEnd: Number.POSITIVE_INFINITY });
     } else {
       if (pendingAbove !== undefined) result.push(pendingAbove);
       result.push(row);
