@@ -28,6 +28,8 @@ export interface GridRow {
   readonly line: number;
   /** Classification code printed in its label, if any. */
   readonly code?: string;
+  /** A unit's code (部门代码 123, 单位代码 123001) in a table of units. */
+  readonly unitCode?: string;
   /** Its name (wrapped parts joined), spaces inside kept as printed. */
   readonly name: string;
   /** Left edge of its label (indentation shows the level in some templates). */
@@ -115,9 +117,10 @@ function labelOf(texts: readonly Piece[]): { code?: string; name: string; partia
   return { name: joined };
 }
 
-/** The name of a unit's row: its unit code (123, 123001) left out. */
-function unitLabelOf(texts: readonly Piece[]): { code?: string; name: string; partialCode?: string; codeX?: number } {
-  return { name: texts.filter((piece) => !/^\d+$/.test(piece.text.trim())).map((piece) => piece.text.trim()).join(' ').trim() };
+/** The name of a unit's row, its unit code (123, 123001) apart. */
+function unitLabelOf(texts: readonly Piece[]): { code?: string; name: string; partialCode?: string; codeX?: number; unitCode?: string } {
+  const unitCode = texts.map((piece) => piece.text.trim()).find((text) => /^\d+$/.test(text));
+  return { name: texts.filter((piece) => !/^\d+$/.test(piece.text.trim())).map((piece) => piece.text.trim()).join(' ').trim(), ...(unitCode !== undefined ? { unitCode } : {}) };
 }
 
 /** Clusters the numbers of the data lines into columns: numbers whose extents overlap stand in one column. */
@@ -210,6 +213,7 @@ function headerLeaves(header: readonly PositionedLine[], tolerance: number): Lea
     const before = found[position - 1];
     const after = found[position + 1];
     if (before === undefined || after === undefined || before.index <= leaf.index || after.index <= leaf.index) return true;
+    if (!GROUP_HEADER.test(leaf.text.replace(/\s+/g, ''))) return true;
     const middle = (center(before) + center(after)) / 2;
     return !(middle >= leaf.x0 - tolerance && middle <= leaf.x1 + tolerance);
   });
@@ -447,7 +451,8 @@ export function readGrid(header: readonly PositionedLine[], body: readonly Posit
       const code = read.code ?? (read.partialCode !== undefined ? completeCode(read.partialCode, read.codeX!, tolerance) : undefined);
       if (read.code !== undefined) codeColumns.set(read.code.length, { code: read.code, x: label[0]!.x0 });
       if (code !== undefined && read.partialCode !== undefined) codeColumns.set(code.length, { code, x: read.codeX! });
-      rows.push({ line: line.number, ...(code !== undefined ? { code } : {}), name: read.name, indent: label[0]?.x0 ?? sideStart, cells, side, labelEnd: label[label.length - 1]?.x1 ?? 0 });
+      const unitCode = 'unitCode' in read && typeof read.unitCode === 'string' ? read.unitCode : undefined;
+      rows.push({ line: line.number, ...(code !== undefined ? { code } : {}), ...(unitCode !== undefined ? { unitCode } : {}), name: read.name, indent: label[0]?.x0 ?? sideStart, cells, side, labelEnd: label[label.length - 1]?.x1 ?? 0 });
     }
   }
   return { columns: gridColumns, rows: joinWrappedCells(joinCodesBelow(joinWrappedNames(rows, size))).map(({ labelEnd: _end, ...row }) => row), twoSided: split >= 0, labelHeaders, strays, size, extraViews, headerMatched: match !== undefined || clusters.length === 0 };
