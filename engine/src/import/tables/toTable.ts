@@ -221,13 +221,16 @@ function threePublicByColumns(grid: Grid, ids: readonly string[], fiscalYear: nu
  */
 function ownTotalsHold(rows: readonly Row[], ids: readonly string[]): number | undefined {
   const total = rows.find((row) => row.key === 'total');
-  const tops = rows.filter((row) => row.code?.length === 3);
+  // The top rows: the classes (类), else the rows of level 1.
+  const classes = rows.filter((row) => row.code?.length === 3);
+  const tops = classes.length > 0 ? classes : rows.filter((row) => row.key === undefined && row.level === 1);
   if (total === undefined || tops.length === 0) return undefined;
   let checked = 0;
   let held = 0;
   for (const id of ids) {
     const printed = total.values[id];
-    if (typeof printed !== 'string' || !AMOUNT.test(printed)) continue;
+    // Columns of zeros hold whatever the reading: only columns with a total say something.
+    if (typeof printed !== 'string' || !AMOUNT.test(printed) || (parseDecimal(printed) ?? ZERO).isZero()) continue;
     const parts = tops.map((row) => row.values[id]).filter((value): value is string => typeof value === 'string' && AMOUNT.test(value));
     if (parts.length === 0) continue;
     const sum = parts.reduce((acc, value) => acc.plus(parseDecimal(value) ?? ZERO), ZERO);
