@@ -50,8 +50,20 @@ function bare(text: string): string {
   return text.replace(/\s+/g, '');
 }
 
+/** Lines that are a page number alone: bare digits count only as the first or last line of their page (elsewhere they are a table's). */
+const footers = new WeakSet<PositionedLine>();
+
+function markFooters(lines: readonly PositionedLine[]): void {
+  lines.forEach((line, index) => {
+    const text = bare(line.text);
+    if (!PAGE_NUMBER.test(text)) return;
+    const edgeOfPage = lines[index + 1]?.page !== line.page || lines[index - 1]?.page !== line.page;
+    if (edgeOfPage || !/^\d+$/.test(text)) footers.add(line);
+  });
+}
+
 function isFooter(line: PositionedLine): boolean {
-  return PAGE_NUMBER.test(bare(line.text));
+  return footers.has(line);
 }
 
 /** A title on this line (or wrapped onto the next): the title text, its label and how many lines it takes. */
@@ -158,6 +170,8 @@ const CODE_START = /^[[【]?\d{3}(?:\d{2}){0,2}[\]】]?(?!\d|年)/;
  */
 function isDataLine(line: PositionedLine): boolean {
   if (isColumnNumbers(line)) return false;
+  // Amounts alone (a cut amount wrapped above its row's line) are data, never header words.
+  if (line.spans.length > 0 && line.spans.every((span) => /^[-−]?\d{1,3}(?:,\d{3})*\.\d*$|^[-−]?\d{1,3}(?:,\d{3})+$/.test(bare(span.text)))) return true;
   if (line.spans.some((span, index) => index > 0 && /^[-−]?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?%?$/.test(bare(span.text)))) return true;
   return CODE_START.test(bare(line.spans[0]?.text ?? ''));
 }
@@ -167,6 +181,7 @@ function isDataLine(line: PositionedLine): boolean {
  * @param lines All lines of the document.
  */
 export function findTables(lines: readonly PositionedLine[]): TableBlock[] {
+  markFooters(lines);
   const starts: { index: number; kind: TableKind; title: string; label?: string; lines: number }[] = [];
   for (let index = 0; index < lines.length; index += 1) {
     const title = titleAt(lines, index);

@@ -94,6 +94,31 @@ function isCodePiece(row: readonly Piece[], index: number): boolean {
   return next !== undefined && (next.kind === 'text' || CODE_NUMBER.test(next.text)) && row.slice(0, index).every((before) => before.kind === 'text' || isCodePiece(row, row.indexOf(before)));
 }
 
+/**
+ * Joins amounts wrapped inside a narrow cell (杭州: “21,118.5” above the row's line, “1” below it):
+ * a line holding only a cut amount (fewer than two decimals) and, two lines further, a line
+ * holding only its last digits at the same right edge, around a line with a label. The joined
+ * amount stands on the middle line.
+ */
+function joinWrappedNumbers(lines: readonly { line: PositionedLine; pieces: Piece[] }[], size: number): { line: PositionedLine; pieces: Piece[] }[] {
+  const result = lines.map((entry) => ({ ...entry, pieces: [...entry.pieces] }));
+  const dropped = new Set<number>();
+  for (let index = 0; index + 2 < result.length; index += 1) {
+    const head = result[index]!;
+    const middle = result[index + 1]!;
+    const tail = result[index + 2]!;
+    const [cut] = head.pieces;
+    const [rest] = tail.pieces;
+    if (head.pieces.length !== 1 || tail.pieces.length !== 1 || cut === undefined || rest === undefined) continue;
+    if (!/^\d{1,3}(?:,\d{3})*\.\d?$/.test(cut.text) || !/^\d{1,2}$/.test(rest.text)) continue;
+    if (Math.abs(rest.x1 - cut.x1) > 1.5 * size || middle.pieces.length === 0 || middle.pieces[0]!.kind !== 'text') continue;
+    middle.pieces.push({ text: cut.text + rest.text, x0: cut.x0, x1: cut.x1, kind: 'number' });
+    middle.pieces.sort((a, b) => a.x0 - b.x0);
+    dropped.add(index).add(index + 2);
+  }
+  return result.filter((_, index) => !dropped.has(index));
+}
+
 /** The code and name of a row label from its leading pieces; a second classification after the name is left out. */
 function labelOf(texts: readonly Piece[]): { code?: string; name: string; partialCode?: string; codeX?: number } {
   const all = texts.map((piece) => piece.text.trim());
@@ -332,7 +357,7 @@ export const LABEL_HEADER = /^(?:项\s*目|科\s*目|类|款|项|收\s*入|支\s
 export function readGrid(header: readonly PositionedLine[], body: readonly PositionedLine[]): Grid {
   const size = body[0]?.size ?? header[0]?.size ?? 10;
   const tolerance = size * 0.3;
-  const lines = body.map((line) => ({ line, pieces: pieces(line) }));
+  const lines = joinWrappedNumbers(body.map((line) => ({ line, pieces: pieces(line) })), size);
   // A number is a value when a text precedes it on its line (else it may be a code in the label).
   // A number is a value unless it is a code: the first piece of a row, or a code followed by a name or
   // another code part (a second classification printed beside the first: 301 01 基本工资 501 01 工资奖金津补贴).

@@ -278,6 +278,10 @@ export function toTable(block: TableBlock, grid: Grid, role: TableRole, context:
   const levels = unitLengths.length > 0 ? new Map(grid.rows.flatMap((row) => (row.unitCode === undefined ? [] : [[row, unitLengths.indexOf(row.unitCode.length) + 1] as const]))) : indentLevels(grid.rows, grid.size);
   let rows = grid.rows.map((row) => modelRow(row, ids, grid.columns, grid.twoSided, classes, levels.get(row)));
   if (grid.twoSided) rows = keyIncomeSources(rows);
+  // A flat list of projects (no hierarchy printed): every project is a top row.
+  if ((role === 'projectExpenditure' || role === 'projectExpenditureCarriedOver') && rows.every((row) => row.level === undefined)) {
+    rows = rows.map((row) => (row.key === undefined && row.name !== '' ? { ...row, level: 1 } : row));
+  }
   let agencyOperatingCosts: Table | undefined;
   if (role === 'threePublicExpenses') {
     const transposed = threePublicByColumns(grid, ids, context.fiscalYear);
