@@ -70,7 +70,8 @@ export const FIGURE_TERMS: readonly FigureTerm[] = [
   { kind: 'amount', sections: ['basicExpenditure'], pattern: /基本支出$/, key: 'generalBudgetBasicExpenditure', whole: true },
   { kind: 'amount', pattern: /人员经费$/, key: 'personnelCosts' },
   { kind: 'amount', pattern: /公用经费$/, key: 'publicCosts' },
-  // 收入
+  // 收入（the carried-over part of a source is not the source: 上年结转结余的一般公共预算收入）
+  { kind: 'amount', pattern: /上年结转(结余)?的.*收入$/, key: 'carriedOverBySource' },
   { kind: 'amount', sections: incomeSide, pattern: /一般公共预算(拨款)?收入$/, key: 'generalBudgetIncome' },
   { kind: 'amount', sections: incomeSide, pattern: /政府性基金(预算)?(拨款)?收入$/, key: 'governmentFundIncome' },
   { kind: 'amount', sections: incomeSide, pattern: /国有资本经营(预算)?(拨款)?收入$/, key: 'stateCapitalIncome' },
@@ -83,6 +84,8 @@ export const FIGURE_TERMS: readonly FigureTerm[] = [
   { kind: 'amount', sections: ['fiscalAppropriation', 'generalBudget'], pattern: /基本支出(预算数?)?$/, key: 'generalBudgetBasicExpenditure' },
   { kind: 'amount', sections: ['fiscalAppropriation', 'generalBudget'], pattern: /项目支出(预算数?)?$/, key: 'generalBudgetProjectExpenditure' },
   { kind: 'amount', sections: ['governmentFunds', 'stateCapital'], pattern: /(基本|项目)支出(预算数?)?$/, key: 'otherFundsExpenditure' },
+  { kind: 'amount', pattern: /政府性基金(预算)?(财政)?(拨款)?(安排的?)?支出(预算)?(为)?$/, key: 'governmentFundExpenditure' },
+  { kind: 'amount', pattern: /国有资本经营(预算)?(财政)?(拨款)?(安排的?)?支出(预算)?(为)?$/, key: 'stateCapitalExpenditure' },
   { kind: 'amount', pattern: /基本支出(预算数?)?$/, key: 'basicExpenditure' },
   { kind: 'amount', pattern: /项目支出(预算数?)?$/, key: 'projectExpenditure' },
   { kind: 'amount', sections: expenditureSide, pattern: /本年(预算安排|支出(合计)?)$/, key: 'currentYearExpenditure' },

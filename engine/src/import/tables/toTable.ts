@@ -149,8 +149,8 @@ function modelRow(row: GridRow, ids: readonly string[], columns: readonly GridCo
   const name = row.name.replace(/(?<=[\u4e00-\u9fff])\s+(?=[\u4e00-\u9fff])/g, '');
   const key = rowKey(name, row.side);
   const level = row.code !== undefined ? levelOf(row.code, name) : (ordinalLevel(name) ?? indentLevel);
-  // A class printed by name gets its code, when it is a top row (款 and 项 may repeat a class's name, as 其他支出).
-  const byName = level === undefined || level === 1 ? codeOfClassName(bareRowName(name), classes === 'economic' ? ECONOMIC_CLASSES : FUNCTIONAL_CLASSES) : undefined;
+  // A class printed by name gets its code, when it is a top row or numbered (款 and 项 may repeat a class's name, as 其他支出).
+  const byName = level === undefined || level === 1 || ordinalLevel(name) !== undefined ? codeOfClassName(bareRowName(name), classes === 'economic' ? ECONOMIC_CLASSES : FUNCTIONAL_CLASSES) : undefined;
   const code = row.code ?? (key === undefined && (row.side !== 'income' || !twoSided) ? byName : undefined);
   const leveled = level !== undefined && !TOTAL_KEYS.has(key ?? '');
   return {
@@ -292,6 +292,9 @@ export function toTable(block: TableBlock, grid: Grid, role: TableRole, context:
     }
   }
   const doubts: string[] = [];
+  // Words where an amount belongs: the reading mixed the cells (a description, a heading) into amounts.
+  const mixed = rows.filter((row) => Object.entries(row.values).some(([id, value]) => typeof value === 'string' && !AMOUNT.test(value) && !PERCENT.test(value) && columns.find((column) => column.id === id)?.type !== 'text')).length;
+  if (mixed > 0) doubts.push(`${mixed} 行的金额列中读到了文字`);
   if (grid.strays > 0) doubts.push(`${grid.strays} 个数字无法对应到表头的列`);
   if (!grid.headerMatched && grid.columns.some((column) => column.header.length === 0)) doubts.push('数字所在的列与表头的列无法一一对应');
   if (grid.columns.length === 0 && grid.rows.some((row) => row.cells.length > 0)) doubts.push('没有找到金额列');

@@ -14,11 +14,11 @@ import { type OutlineNode, allLines, outlineOf, textLines } from './outline.js';
 
 /** Headings of the overview, the glossary and the tables part: not explanation sections. */
 const DUTIES = /职责|职能/;
-const ORGANISATION = /机构设置|机构编制|机构情况/;
+const ORGANISATION = /机构设置|机构编制|机构情况|(?:预算)?单位构成/;
 const GLOSSARY = /名词解释/;
 const TABLES_PART = /预算(?:公开)?(?:报)?表$|公开报表$|预算表格?$|表格部分$/;
 /** Overview headings that hold no figures to check (工作任务, 人员情况, 预算单位构成). */
-const OVERVIEW = /概况|基本情况|工作任务|工作目标|人员情况|单位构成|预算构成/;
+const OVERVIEW = /概况|基本情况|工作任务|工作目标|人员情况|预算构成/;
 
 function sectionIdOf(title: string): NarrativeSectionId | undefined {
   return SECTION_HEADINGS.find(([pattern]) => pattern.test(title))?.[1];
