@@ -50,6 +50,8 @@ export interface FigureTerm {
 }
 
 const incomeSide: readonly NarrativeSectionId[] = ['overview', 'income'];
+/** Every section: for entries that must win over the section-limited ones wherever they stand. */
+const everywhere: readonly NarrativeSectionId[] = ['overview', 'income', 'expenditure', 'fiscalAppropriation', 'generalBudget', 'basicExpenditure', 'governmentFunds', 'stateCapital'];
 const expenditureSide: readonly NarrativeSectionId[] = ['overview', 'expenditure'];
 
 /**
@@ -57,6 +59,11 @@ const expenditureSide: readonly NarrativeSectionId[] = ['overview', 'expenditure
  * ones they refine (e.g. 基本支出 in 一般公共预算基本支出 is generalBudgetBasicExpenditure).
  */
 export const FIGURE_TERMS: readonly FigureTerm[] = [
+  // Parts that name a fund or a carried-over source: never a total or the source itself.
+  { kind: 'amount', sections: ['overview'], pattern: /一般公共预算(当年|本年)?(财政)?(拨款)?支出(预算)?(为)?$/, key: 'generalBudgetExpenditure' },
+  { kind: 'amount', sections: everywhere, pattern: /上年结转(结余)?的.*收入$/, key: 'carriedOverBySource' },
+  { kind: 'amount', sections: everywhere, pattern: /政府性基金(预算)?(财政)?(拨款)?(安排的?)?支出(预算)?(为)?$/, key: 'governmentFundExpenditure' },
+  { kind: 'amount', sections: everywhere, pattern: /国有资本经营(预算)?(财政)?(拨款)?(安排的?)?支出(预算)?(为)?$/, key: 'stateCapitalExpenditure' },
   // 财政拨款收支总体情况
   { kind: 'amount', sections: ['fiscalAppropriation'], pattern: /财政拨款(收支)?(总预算|总计|合计|预算总额)$/, key: 'fiscalAppropriationTotal', whole: true },
   { kind: 'amount', sections: ['fiscalAppropriation'], pattern: /一般公共预算(拨款)?(收入)?$/, key: 'generalBudgetAppropriation' },
@@ -71,7 +78,6 @@ export const FIGURE_TERMS: readonly FigureTerm[] = [
   { kind: 'amount', pattern: /人员经费$/, key: 'personnelCosts' },
   { kind: 'amount', pattern: /公用经费$/, key: 'publicCosts' },
   // 收入（the carried-over part of a source is not the source: 上年结转结余的一般公共预算收入）
-  { kind: 'amount', pattern: /上年结转(结余)?的.*收入$/, key: 'carriedOverBySource' },
   { kind: 'amount', sections: incomeSide, pattern: /一般公共预算(拨款)?收入$/, key: 'generalBudgetIncome' },
   { kind: 'amount', sections: incomeSide, pattern: /政府性基金(预算)?(拨款)?收入$/, key: 'governmentFundIncome' },
   { kind: 'amount', sections: incomeSide, pattern: /国有资本经营(预算)?(拨款)?收入$/, key: 'stateCapitalIncome' },
@@ -84,8 +90,8 @@ export const FIGURE_TERMS: readonly FigureTerm[] = [
   { kind: 'amount', sections: ['fiscalAppropriation', 'generalBudget'], pattern: /基本支出(预算数?)?$/, key: 'generalBudgetBasicExpenditure' },
   { kind: 'amount', sections: ['fiscalAppropriation', 'generalBudget'], pattern: /项目支出(预算数?)?$/, key: 'generalBudgetProjectExpenditure' },
   { kind: 'amount', sections: ['governmentFunds', 'stateCapital'], pattern: /(基本|项目)支出(预算数?)?$/, key: 'otherFundsExpenditure' },
-  { kind: 'amount', pattern: /政府性基金(预算)?(财政)?(拨款)?(安排的?)?支出(预算)?(为)?$/, key: 'governmentFundExpenditure' },
-  { kind: 'amount', pattern: /国有资本经营(预算)?(财政)?(拨款)?(安排的?)?支出(预算)?(为)?$/, key: 'stateCapitalExpenditure' },
+  { kind: 'amount', sections: everywhere, pattern: /基本支出(预算数?)?$/, key: 'basicExpenditure' },
+  { kind: 'amount', sections: everywhere, pattern: /项目支出(预算数?)?$/, key: 'projectExpenditure' },
   { kind: 'amount', pattern: /基本支出(预算数?)?$/, key: 'basicExpenditure' },
   { kind: 'amount', pattern: /项目支出(预算数?)?$/, key: 'projectExpenditure' },
   { kind: 'amount', sections: expenditureSide, pattern: /本年(预算安排|支出(合计)?)$/, key: 'currentYearExpenditure' },

@@ -135,7 +135,7 @@ function labelOf(texts: readonly Piece[]): { code?: string; name: string; partia
   }
   if (code !== '' && [3, 5, 7].includes(code.length)) return { code, name: parts.slice(index).join(' ').trim() };
   // Only the new part of the code (款 “40” under 类 201, 项 “01”): completed from the rows above.
-  if (parts.length > 1 && /^\d{2}$/.test(parts[0]!)) return { partialCode: parts[0]!, codeX: texts[0]!.x0, name: parts.slice(1).join(' ').trim() };
+  if (parts.length > 0 && /^\d{2}$/.test(parts[0]!)) return { partialCode: parts[0]!, codeX: texts[0]!.x0, name: parts.slice(1).join(' ').trim() };
   const joined = parts.join(' ').trim();
   const match = LABEL_CODE.exec(joined);
   if (match !== null && (match[2] === '' || /^\D/.test(match[2]!))) return { code: match[1]!, name: match[2]!.trim() };
@@ -279,13 +279,36 @@ function headerRanges(
   const lines = new Set(spans.map((span) => span.index));
   for (const index of lines) {
     const groups = spans.filter((span) => span.index === index && !leaves.includes(span) && GROUP_HEADER.test(span.text.replace(/\s+/g, ''))).sort((a, b) => a.x0 - b.x0);
-    if (groups.length < 2 || groups.length > 4) continue;
+    // Side-by-side groups of different names share the columns below them; the same name repeated
+    // (公务用车购置及运行维护费 under 2025年 and under 2026年) stands over its own few columns only.
+    const names = new Set(groups.map((group) => group.text.replace(/\s+/g, '')));
+    if (groups.length < 2 || groups.length > 4 || names.size < groups.length) {
+      for (const group of groups) extendByName(group, leaves, ranges);
+      continue;
+    }
     const below = leaves.filter((leaf) => leaf.index > index);
     const runs = adjacentRuns(below.map(center), groups.map(center));
     if (runs === undefined) continue;
     groups.forEach((group, position) => ranges.set(group, below.slice(runs[position]![0], runs[position]![1] + 1)));
   }
   return ranges;
+}
+
+/**
+ * Widens a group's columns to the neighbouring leaves whose names begin as the group's does
+ * (公务用车购置及运行维护费 over 公务用车购置经费 and 公务用车运行维护费).
+ */
+function extendByName(group: HeaderSpan, leaves: readonly HeaderSpan[], ranges: Map<HeaderSpan, HeaderSpan[]>): void {
+  const below = leaves.filter((leaf) => leaf.index > group.index);
+  const own = ranges.get(group) ?? [];
+  if (own.length === 0) return;
+  const prefix = group.text.replace(/\s+/g, '').slice(0, 4);
+  let first = below.indexOf(own[0]!);
+  let last = below.indexOf(own[own.length - 1]!);
+  if (first < 0 || last < 0) return;
+  while (last + 1 < below.length && below[last + 1]!.text.replace(/\s+/g, '').startsWith(prefix)) last += 1;
+  while (first - 1 >= 0 && below[first - 1]!.text.replace(/\s+/g, '').startsWith(prefix)) first -= 1;
+  ranges.set(group, below.slice(first, last + 1));
 }
 
 /**

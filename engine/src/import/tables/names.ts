@@ -9,10 +9,10 @@
 export const COLUMN_NAMES: readonly (readonly [RegExp, string])[] = [
   // The 三公 items, when the table prints them as columns.
   [/公务用车购置及运行(?:维护)?费(?:小计)?$/, 'vehicles'],
-  [/购置费$/, 'vehiclePurchase'],
-  [/运行(?:维护)?费$/, 'vehicleOperation'],
-  [/因公出国[（(]境[）)]费用?$/, 'abroad'],
-  [/公务接待费$/, 'reception'],
+  [/购置(?:经)?费$/, 'vehiclePurchase'],
+  [/运行(?:维护)?(?:经)?费$/, 'vehicleOperation'],
+  [/因公出国[（(]境[）)](?:经)?费用?$/, 'abroad'],
+  [/公务接待(?:经)?费$/, 'reception'],
   [/“?三公”?经费(?:合计|小计|预算数?)?$/, 'total'],
   [/机关运行经费(?:预算)?数?$/, 'agencyOperatingCosts'],
   [/会议费$/, 'meetingCosts'],
@@ -72,11 +72,11 @@ export const ROW_NAMES: readonly (readonly [RegExp, string])[] = [
   [/^(?:上年结转(?:结余)?|上年结余[、和]?结转|上年财政拨款结转(?:结余)?|上年结转资金)$/, 'carriedOver'],
   [/^(?:年终结转(?:结余)?|结转下年|年末结转(?:和|及)?结余)$/, 'yearEndCarryForward'],
   [/^(?:合计|总计|部门合计|本部门合计)$/, 'total'],
-  [/^因公出国[（(]境[）)]费用?$/, 'abroad'],
+  [/^因公出国[（(]境[）)](?:经)?费用?$/, 'abroad'],
   [/^公务接待费$/, 'reception'],
   [/^公务用车购置及运行(?:维护)?费$/, 'vehicles'],
-  [/^(?:其中[：:])?公务用车购置费$/, 'vehiclePurchase'],
-  [/^(?:其中[：:])?公务用车运行(?:维护)?费$/, 'vehicleOperation'],
+  [/^(?:其中[：:])?公务用车购置(?:经)?费$/, 'vehiclePurchase'],
+  [/^(?:其中[：:])?公务用车运行(?:维护)?(?:经)?费$/, 'vehicleOperation'],
 ];
 
 /** Income sources on the income side of a summary → keys. Matched against the bare name (ordinal removed). */
