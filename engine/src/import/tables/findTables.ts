@@ -149,13 +149,15 @@ function isTitleBlock(line: PositionedLine, title: string): boolean {
   const text = bare(line.text);
   if (text === '' || isFooter(line) || TABLE_LABEL.test(text)) return true;
   if (UNIT.test(line.text) || DEPARTMENT.test(line.text)) return line.spans.every((span) => UNIT.test(span.text) || DEPARTMENT.test(span.text) || TABLE_LABEL.test(bare(span.text)) || bare(span.text).length <= 8);
-  return bareTitle(text).includes(bareTitle(title)) || bareTitle(title).includes(bareTitle(text));
+  // The title printed again (a continued page), or a part of it wrapped: long enough to be the title's words, not a header cell's.
+  return bareTitle(text).includes(bareTitle(title)) || (bareTitle(text).length >= 6 && bareTitle(title).includes(bareTitle(text)));
 }
 
 /** The row of column numbers under a header (栏次 1 2 3 …, or ** ** 1 2 3): part of the header. */
 export function isColumnNumbers(line: PositionedLine): boolean {
   const texts = line.spans.map((span) => bare(span.text)).filter((text) => !/^(?:\*+|栏次|行次|[甲乙丙丁]|栏\s*次)$/.test(text));
-  if (texts.length < 2) return false;
+  // One column number needs the ** of the label columns beside it to be told from a value.
+  if (texts.length < (line.spans.length > texts.length ? 1 : 2)) return false;
   const numbers = texts.flatMap((text) => text.split(/(?<=\d)(?=\s)/)).map(Number);
   return numbers.every((value, index) => value === index + 1 || (index > 0 && value === numbers[index - 1]! + 1 && numbers[0] === 1));
 }
