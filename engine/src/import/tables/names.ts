@@ -67,10 +67,10 @@ export function columnIdOf(header: readonly string[]): string | undefined {
 export const ROW_NAMES: readonly (readonly [RegExp, string])[] = [
   [/^本年收入合计$/, 'currentYearIncomeTotal'],
   [/^本年支出合计$/, 'currentYearExpenditureTotal'],
-  [/^收入总计$/, 'incomeGrandTotal'],
-  [/^支出总计$/, 'expenditureGrandTotal'],
+  [/^收入(?:总计|合计)$/, 'incomeGrandTotal'],
+  [/^支出(?:总计|合计)$/, 'expenditureGrandTotal'],
   [/^(?:上年结转(?:结余)?|上年结余[、和]?结转|上年财政拨款结转(?:结余)?|上年结转资金)$/, 'carriedOver'],
-  [/^(?:年终结转(?:结余)?|结转下年|年末结转(?:和|及)?结余)$/, 'yearEndCarryForward'],
+  [/^(?:年终结转(?:结余)?|结转下年(?:支出)?|结转结余下年|年末结转(?:和|及)?结余)$/, 'yearEndCarryForward'],
   [/^(?:合计|总计|部门合计|本部门合计)$/, 'total'],
   [/^因公出国[（(]境[）)](?:经)?费用?$/, 'abroad'],
   [/^公务接待费$/, 'reception'],
