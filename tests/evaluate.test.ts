@@ -136,7 +136,7 @@ describe('outcomes that are not pass or fail', () => {
     const report = await evaluate(departmentBudgetPack(), patched(sampleDocument(), [{ op: 'remove', path: '/tables/basicExpenditureByEconomicClass' }]));
     expect(report.outcomes.find((outcome) => outcome.ruleId === 'economic-class-rows-add-up')?.status).toBe('not_applicable');
     expect(report.outcomes.find((outcome) => outcome.ruleId === 'basic-expenditure-matches-economic-class')?.status).toBe('not_applicable');
-    expect(keys(report)).toContainEqual({ ruleId: 'required-tables-present', path: '/tables/basicExpenditureByEconomicClass' });
+    expect(keys(report)).toContainEqual({ ruleId: 'recommended-tables-present', path: '/tables/basicExpenditureByEconomicClass' });
   });
 
   it('a rule comparing money with a percentage errors instead of failing', async () => {
