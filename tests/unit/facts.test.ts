@@ -223,6 +223,17 @@ describe('narrative facts', () => {
     expect(isQuantity(percent) && percent.value.toFixed()).toBe('20');
   });
 
+  it('impliedChangePercent: no change (增加0万元) is 0% even from nothing to nothing', () => {
+    const none = new DocumentContext(
+      deepFreeze({
+        narrative: { sections: [{ id: 'threePublicExpenses', heading: '三公', text: '', figures: [{ key: 'abroadCosts', kind: 'change', value: '0', unit: '万元', direction: 'increase', current: '0', percent: '0' }] }] },
+      }),
+    );
+    const [change] = none.figures();
+    const percent = run('impliedChangePercent', {}, { pointer: change!.pointer, figure: change }, none);
+    expect(isQuantity(percent) && percent.value.toFixed()).toBe('0');
+  });
+
   it('scopeItem exposes the raw scope item; document the whole document', () => {
     expect(run('scopeItem', {}, at(5))).toMatchObject({ direction: 'increase' });
     expect(run('document', {})).toBe(document);

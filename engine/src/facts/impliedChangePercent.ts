@@ -8,8 +8,8 @@ import { type FactDefinition } from './types.js';
 export const impliedChangePercent: FactDefinition = {
   name: 'impliedChangePercent',
   description: {
-    'zh-CN': '“比上年增加/减少 X”所隐含的增减百分比：上年数 = 本年数 ∓ X，百分比 = X ÷ 上年数 × 100（不带符号，精确计算）。本年数取该数字的 current，或同一节同 key 的金额。',
-    en: 'The percentage a stated change X implies: previous = current ∓ X, percent = X ÷ previous × 100 (unsigned, exact). Current is the figure\'s `current` or the amount with the same key in its section.',
+    'zh-CN': '“比上年增加/减少 X”所隐含的增减百分比：上年数 = 本年数 ∓ X，百分比 = X ÷ 上年数 × 100（不带符号，精确计算）；X 为 0 时为 0%。本年数取该数字的 current，或同一节同 key 的金额。',
+    en: 'The percentage a stated change X implies: previous = current ∓ X, percent = X ÷ previous × 100 (unsigned, exact); 0% when X is 0. Current is the figure\'s `current` or the amount with the same key in its section.',
   },
   returns: 'quantity',
   requiresScope: ['figure'],
@@ -27,6 +27,8 @@ export const impliedChangePercent: FactDefinition = {
       current = scope.context.figureQuantity(view);
     }
     if (isUnavailable(current)) return current;
+    // No change at all (“增加0万元，增长0%”, from nothing to nothing): 0%, whatever the base.
+    if (amount.value.isZero()) return exactQuantity(amount.value, '%');
     const signed = change.figure.direction === 'decrease' ? amount.value.negated() : change.figure.direction === 'flat' ? amount.value.times(0) : amount.value;
     const previous = current.value.minus(signed);
     if (previous.lessThanOrEqualTo(0)) return invalid(`按本年数和增减额推算的上年数为 ${previous.toFixed()}，不是正数`, change.pointer);
