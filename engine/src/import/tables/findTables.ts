@@ -285,6 +285,13 @@ function readBlock(
     body.push(line);
     last = index;
   }
+  // The first row's name centred over two lines starts above its numbers, on what looked like the
+  // header's last line: a line of the label column that is no header word goes back to the rows.
+  const first = body[0];
+  const lastHeader = header[header.length - 1];
+  if (first !== undefined && lastHeader !== undefined && /^[-−\d]/.test(bare(first.spans[0]?.text ?? '')) && !isHeaderLine(lastHeader) && lastHeader.spans.length === 1) {
+    body.unshift(header.pop()!);
+  }
   return {
     kind: start.kind,
     title: start.title,
