@@ -125,7 +125,8 @@ function comparisonParams(failed: ConditionTrace | undefined, language: Language
   if (failed === undefined) return {};
   const operator = operators.get(failed.operator);
   // Pattern operators explain themselves ({match}); a regular expression is no "expected value".
-  if (operator?.describe !== undefined) return operator.describe(failed.factResult, failed.valueResult);
+  // Their {actual} is still the text they looked at.
+  if (operator?.describe !== undefined) return { actual: formatValue(failed.factResult, language), ...operator.describe(failed.factResult, failed.valueResult) };
   // A rule constant ("100") takes the unit of the quantity it was compared with.
   const operands = isQuantity(failed.factResult) || isQuantity(failed.valueResult) ? comparable(failed.factResult, failed.valueResult) : undefined;
   const [actual, expected] = operands !== undefined && !isUnavailable(operands) ? operands : [failed.factResult, failed.valueResult];
