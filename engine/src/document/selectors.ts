@@ -175,7 +175,8 @@ export function selectRows(table: TableView, selector: RowSelector): RowView[] {
  * - a coded row: rows of its group whose code extends it by 2 digits (类 → 款 → 项), or, when
  *   none do and the row has a level, its children by level;
  * - the `total` row of a coded table: its 3-digit (类) rows;
- * - otherwise, by `level`: the following rows one level down, until a row at its level or above;
+ * - otherwise, by `level`: the following rows one level down, until a row at its level or above
+ *   (rows without a level are passed over);
  * - the `total` row of a levelled table: its level-1 rows.
  * @param table The table.
  * @param row The parent row.
@@ -235,8 +236,9 @@ function findChildRows(table: TableView, row: RowView): RowView[] {
   if (row.level === undefined) return [];
   const children: RowView[] = [];
   for (const candidate of table.rows.slice(table.rows.indexOf(row) + 1)) {
-    if (candidate.group !== row.group) continue;
-    if (candidate.level === undefined || candidate.level <= row.level) break;
+    // Rows without a level (a unit's projects under the unit rows) neither end the run nor count.
+    if (candidate.group !== row.group || candidate.level === undefined) continue;
+    if (candidate.level <= row.level) break;
     if (candidate.level === row.level + 1) children.push(candidate);
   }
   return children;

@@ -275,7 +275,9 @@ export function toTable(block: TableBlock, grid: Grid, role: TableRole, context:
   }));
   // A table of units is levelled by its unit codes (部门 123 over 单位 123001), else by indentation.
   const unitLengths = [...new Set(grid.rows.flatMap((row) => (row.unitCode === undefined ? [] : [row.unitCode.length])))].sort((a, b) => a - b);
-  const levels = unitLengths.length > 0 ? new Map(grid.rows.flatMap((row) => (row.unitCode === undefined ? [] : [[row, unitLengths.indexOf(row.unitCode.length) + 1] as const]))) : indentLevels(grid.rows, grid.size);
+  // Rows under the units (categories and projects, printed alike) have no level the print shows.
+  const levels =
+    unitLengths.length > 0 ? new Map(grid.rows.flatMap((row) => (row.unitCode === undefined ? [] : [[row, unitLengths.indexOf(row.unitCode.length) + 1] as const]))) : indentLevels(grid.rows, grid.size);
   let rows = grid.rows.map((row) => modelRow(row, ids, grid.columns, grid.twoSided, classes, levels.get(row)));
   if (grid.twoSided) rows = keyIncomeSources(rows);
   // A flat list of projects (no hierarchy printed): every project is a top row.
