@@ -38,7 +38,12 @@ function indexLabels(context: DocumentContext): LabelIndex {
     }
     let usualPrefix: string | undefined;
     for (const [prefix, count] of counts) if (usualPrefix === undefined || count > counts.get(usualPrefix)!) usualPrefix = prefix;
-    const positions = new Map(printed.flatMap((table, index) => (table.role === undefined ? [] : [[table.role, index + 1] as const])));
+    // The numbering runs from the first numbered table to the last: an unnumbered table before or
+    // after it (a 培训费明细表 within the text before the tables) takes no place.
+    const first = printed.findIndex((table) => table.label !== undefined);
+    const last = printed.findLastIndex((table) => table.label !== undefined);
+    const numbered = first === -1 ? printed : printed.slice(first, last + 1);
+    const positions = new Map(numbered.flatMap((table, index) => (table.role === undefined ? [] : [[table.role, index + 1] as const])));
     return { labels, positions, ...(usualPrefix !== undefined ? { usualPrefix } : {}) };
   });
 }
@@ -77,8 +82,8 @@ export const tableLabel: FactDefinition = {
 export const tableNumber: FactDefinition = {
   name: 'tableNumber',
   description: {
-    'zh-CN': '报表编号的序号（“预算公开表10”的 10），或 part 为 position 时该表按印刷顺序的位置（从 1 起，按来源行号，没有行号时按文档中的顺序）。表没有编号时 number 使规则不适用。',
-    en: "A table label's number (10 of \"预算公开表10\"), or with part position the table's place in print order (from 1; by source line, else document order). Not applicable to a table without a label.",
+    'zh-CN': '报表编号的序号（“预算公开表10”的 10），或 part 为 position 时该表按印刷顺序的位置（从 1 起，按来源行号，没有行号时按文档中的顺序；第一个有编号的表之前、最后一个之后的未编号表不占位置）。表没有编号时 number 使规则不适用。',
+    en: "A table label's number (10 of \"预算公开表10\"), or with part position the table's place in print order (from 1; by source line, else document order; an unnumbered table before the first numbered one or after the last takes no place). Not applicable to a table without a label.",
   },
   returns: 'quantity',
   scoped: ['table'],

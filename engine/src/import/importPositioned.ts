@@ -11,6 +11,7 @@ import { importPerformance } from './performance.js';
 import { splitPerformanceBlocks } from './performanceBlocks.js';
 import { type PositionedText, type SourcePlace, placesOf } from './positioned/model.js';
 import { withoutRunningHeaders } from './positioned/runningHeaders.js';
+import { declaredEmptyNote, declaredEmptyTables, labelKey } from './tables/emptyIndex.js';
 import { TABLE_LABEL, kindOfTitle } from './tables/titles.js';
 import { segment } from './segment.js';
 import { type RecognisedTable, readTables } from './tables/readTables.js';
@@ -106,7 +107,16 @@ export function importPositioned(source: PositionedText, options: PositionedImpo
     return { ok: false, error: { line: recognised.line, code: 'no_rule_pack', message: `这是${recognised.kind.startsWith('unit') ? '单位' : '部门'}决算：还没有决算的规则包，暂不能检查 / no rule pack for 部门决算 yet` } };
   }
   const read = readTables(text, { fiscalYear: recognised.fiscalYear, unit: '万元' });
-  const tables = read.tables;
+  const tables: Record<string, Table> = { ...(read.tables as Record<string, Table>) };
+  // A 是否空表 list printed before the tables declares some of them empty.
+  const declared = declaredEmptyTables(lines);
+  for (const table of read.recognised) {
+    const declaration = table.label !== undefined ? declared.get(labelKey(table.label)) : undefined;
+    const stored = 'role' in table.kind && table.stored ? tables[table.kind.role] : undefined;
+    if (declaration === undefined || stored === undefined || !('role' in table.kind)) continue;
+    const note = declaredEmptyNote(declaration);
+    tables[table.kind.role] = { ...stored, note: stored.note !== undefined ? `${stored.note}；${note}` : note };
+  }
   const problems: ImportProblem[] = [...read.problems];
   if (Object.keys(tables).length === 0) {
     problems.push({ line: recognised.line, code: 'no_tables', message: '没有找到任何预算报表：请核对文件是否完整' });
@@ -138,7 +148,7 @@ export function importPositioned(source: PositionedText, options: PositionedImpo
         line: table.from,
       })),
     },
-    tables: tables as Record<string, Table>,
+    tables,
     ...(parts.narrative !== undefined ? { narrative: parts.narrative } : {}),
     ...(performance.value.length > 0 ? { performance: performance.value } : {}),
     ...(parts.assets !== undefined ? { assets: parts.assets } : {}),

@@ -71,10 +71,13 @@ function titleAt(lines: readonly PositionedLine[], index: number): { kind: Table
   const line = lines[index]!;
   const spans = line.spans.map((span) => span.text.trim());
   const labelSpan = spans.find((text) => TABLE_LABEL.test(bare(text)));
-  const titleText = spans.filter((text) => text !== labelSpan && !UNIT.test(text)).join('');
+  const titleSpans = spans.filter((text) => text !== labelSpan && !UNIT.test(text));
+  const titleText = titleSpans.join('');
   const candidates: { text: string; lines: number }[] = [{ text: titleText, lines: 1 }];
   const next = lines[index + 1];
-  if (next !== undefined && next.page === line.page && next.spans.length === 1 && bare(next.text).length <= 20) {
+  // A sentence's end (…专题培训。) is prose above a title, never a title's first line.
+  // A row of cells (4 清查摸底布置会 … 1.22) is a table's last row above a title, never a title's first line.
+  if (next !== undefined && next.page === line.page && next.spans.length === 1 && bare(next.text).length <= 20 && titleSpans.length <= 2 && !/[。；;]$/.test(titleText)) {
     candidates.push({ text: titleText + next.spans[0]!.text, lines: 2 });
   }
   for (const candidate of candidates) {
@@ -89,11 +92,14 @@ function titleAt(lines: readonly PositionedLine[], index: number): { kind: Table
   return undefined;
 }
 
-/** A label alone on its line (表6, 公开表1), printed above the title. */
+/**
+ * A label alone on its line (表6, 公开表1), printed above the title: on the title's page, or, when
+ * the title opens its page, at the foot of the page before (国家信访局 prints 部门公开表7 there).
+ */
 function labelAbove(lines: readonly PositionedLine[], index: number): string | undefined {
-  for (let back = index - 1; back >= 0 && back >= index - 2; back -= 1) {
+  for (let back = index - 1; back >= 0; back -= 1) {
     const line = lines[back]!;
-    if (line.page !== lines[index]!.page) return undefined;
+    if (line.page < lines[index]!.page - 1) return undefined;
     const text = bare(line.text);
     if (TABLE_LABEL.test(text)) return text;
     if (!isFooter(line) && text !== '') return undefined;

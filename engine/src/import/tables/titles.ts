@@ -41,7 +41,7 @@ const TITLES: readonly TitleEntry[] = [
   { pattern: /三公/, kind: { role: 'threePublicExpenses' } },
   { pattern: /机关运行经费/, kind: { role: 'agencyOperatingCosts' } },
   { pattern: /会议费.*培训费|培训费.*明细|会议费.*明细/, kind: { other: 'meetingsAndTraining' } },
-  { pattern: /(?:项目支出|专项业务经费).*上年结转|上年结转.*支出表/, kind: { role: 'projectExpenditureCarriedOver' } },
+  { pattern: /(?:项目支出|专项业务经费).*上年结转|上年结转.*支出表|结转资金支出表/, kind: { role: 'projectExpenditureCarriedOver' } },
   { pattern: /财政拨款收支/, kind: { role: 'fiscalAppropriationSummary' } },
   { pattern: /政府性基金.*收入/, unless: /支出/, kind: { role: 'governmentFundIncome' } },
   { pattern: /政府性基金/, kind: { role: 'governmentFundExpenditure' } },
