@@ -32,6 +32,8 @@ export interface GridRow {
   readonly unitCode?: string;
   /** Its name (wrapped parts joined), spaces inside kept as printed. */
   readonly name: string;
+  /** The unit a project belongs to, from a 单位名称 column beside the 项目名称 column. */
+  readonly unitName?: string;
   /** Left edge of its label (indentation shows the level in some templates). */
   readonly indent: number;
   /** Cell texts by column index (undefined: blank). */
@@ -369,6 +371,11 @@ function matchLeaves(clusters: readonly { x0: number; x1: number }[], leaves: re
   return inside ? match : undefined;
 }
 
+/** The header of a column naming each project's unit (单位名称, 预算单位). */
+const UNIT_NAME_HEADER = /^(?:(?:预算)?单位名称|预算单位|部门（?单位）?名称|单位)$/;
+/** The header of a column naming the project. */
+const PROJECT_NAME_HEADER = /^(?:(?:预算)?项目名称|项目)$/;
+
 /** Whether a header span names a label column (code, name, 项目) rather than values. */
 export const LABEL_HEADER = /^(?:项\s*目|科\s*目|类|款|项|收\s*入|支\s*出|收入项目|支出项目|\*+)$|科目|编码|代码|名称|预算单位|单位名称|类款项|类款/;
 
@@ -411,7 +418,12 @@ export function readGrid(header: readonly PositionedLine[], body: readonly Posit
   const firstMatched = matchLeaves(clusters, candidates)?.[0];
   // Leaves left of the first matched one stand over the labels.
   const valueLeaves = candidates.filter((leaf, index) => (firstMatched === undefined ? clusters.length === 0 || leaf.x1 >= firstValue : index >= firstMatched));
-  const labelHeaders = leaves.filter((leaf) => !valueLeaves.includes(leaf)).map((leaf) => leaf.header.join('/'));
+  const labelLeaves = leaves.filter((leaf) => !valueLeaves.includes(leaf));
+  const labelHeaders = labelLeaves.map((leaf) => leaf.header.join('/'));
+  // A 单位名称 column left of a 项目名称 column: the unit is the project's, not part of its name.
+  const unitLeaf = labelLeaves.find((leaf) => UNIT_NAME_HEADER.test(leaf.header[leaf.header.length - 1] ?? ''));
+  const projectLeaf = unitLeaf === undefined ? undefined : labelLeaves.find((leaf) => PROJECT_NAME_HEADER.test(leaf.header[leaf.header.length - 1] ?? '') && leaf.x0 > unitLeaf.x1 - tolerance);
+  const unitNameEnd = unitLeaf !== undefined && projectLeaf !== undefined ? (unitLeaf.x1 + projectLeaf.x0) / 2 : undefined;
   const match = matchLeaves(clusters, valueLeaves);
   // Columns: the header's value leaves, when the numbers fit under them; else the number columns, named by what stands above.
   let columns: { x0: number; x1: number; header: readonly string[] }[];
@@ -495,12 +507,15 @@ export function readGrid(header: readonly PositionedLine[], body: readonly Posit
         cells[index] = BLANK_CELL.test(text) ? undefined : cells[index] === undefined ? text : `${cells[index]}${text}`;
       }
       if (label.length === 0 && cells.every((cell) => cell === undefined)) continue;
-      const read = unitCoded ? unitLabelOf(label) : labelOf(label);
+      const unitPieces = unitNameEnd === undefined ? [] : label.filter((piece) => center(piece) < unitNameEnd && !/^\d+$/.test(piece.text.trim()));
+      const nameLabel = unitPieces.length === 0 ? label : label.filter((piece) => !unitPieces.includes(piece));
+      const unitName = unitPieces.map((piece) => piece.text.trim()).join('');
+      const read = unitCoded && unitNameEnd === undefined ? unitLabelOf(nameLabel) : labelOf(nameLabel);
       const code = read.code ?? (read.partialCode !== undefined ? completeCode(read.partialCode, read.codeX!, tolerance) : undefined);
       if (read.code !== undefined) codeColumns.set(read.code.length, { code: read.code, x: label[0]!.x0 });
       if (code !== undefined && read.partialCode !== undefined) codeColumns.set(code.length, { code, x: read.codeX! });
       const unitCode = 'unitCode' in read && typeof read.unitCode === 'string' ? read.unitCode : undefined;
-      rows.push({ line: line.number, ...(code !== undefined ? { code } : {}), ...(unitCode !== undefined ? { unitCode } : {}), name: read.name, indent: label[0]?.x0 ?? sideStart, cells, side, labelEnd: label[label.length - 1]?.x1 ?? 0 });
+      rows.push({ line: line.number, ...(code !== undefined ? { code } : {}), ...(unitCode !== undefined ? { unitCode } : {}), name: read.name, ...(unitName !== '' ? { unitName } : {}), indent: nameLabel[0]?.x0 ?? sideStart, cells, side, labelEnd: label[label.length - 1]?.x1 ?? 0 });
     }
   }
   return { columns: gridColumns, rows: joinWrappedCells(joinCodesBelow(joinWrappedNames(rows, size))).map(({ labelEnd: _end, ...row }) => row), twoSided: split >= 0, labelHeaders, strays, size, extraViews, headerMatched: match !== undefined || clusters.length === 0 };

@@ -159,7 +159,7 @@ function modelRow(row: GridRow, ids: readonly string[], columns: readonly GridCo
     name,
     ...(leveled ? { level } : {}),
     ...(twoSided ? { group: row.side === 'income' ? 'income' : 'expenditure' } : {}),
-    values: valuesOf(row, ids, columns),
+    values: { ...(row.unitName !== undefined ? { unitName: row.unitName } : {}), ...valuesOf(row, ids, columns) },
     line: row.line,
   } as Row;
 }
@@ -273,6 +273,9 @@ export function toTable(block: TableBlock, grid: Grid, role: TableRole, context:
     header: column.header.join('/') || ids[index]!,
     ...(percentColumns.has(index) ? { type: 'text' as const } : {}),
   }));
+  // The unit each project belongs to, from its own column: a text column first.
+  const unitHeader = grid.labelHeaders.find((header) => /单位/.test(header));
+  if (grid.rows.some((row) => row.unitName !== undefined)) columns = [{ id: 'unitName', header: unitHeader ?? '单位名称', type: 'text' }, ...columns];
   // A table of units is levelled by its unit codes (部门 123 over 单位 123001), else by indentation.
   const unitLengths = [...new Set(grid.rows.flatMap((row) => (row.unitCode === undefined ? [] : [row.unitCode.length])))].sort((a, b) => a - b);
   // Rows under the units (categories and projects, printed alike) have no level the print shows.
