@@ -7,6 +7,13 @@
 
 /** Column headers → ids, most specific first. Matched against the end of the bare header. */
 export const COLUMN_NAMES: readonly (readonly [RegExp, string])[] = [
+  // Columns of words or serial numbers beside the amounts (read as text, never as amounts).
+  [/^(?:序号|序列号|行次)$/, 'serialNumber'],
+  [/^备\s*注$/, 'remarks'],
+  [/^项目(?:简介|概述|说明|内容|主要内容)$|^(?:主要)?用途$|^资金用途$/, 'description'],
+  [/^项目(?:类别|类型|性质)$/, 'projectCategory'],
+  [/^资金(?:性质|来源|类型)$/, 'fundNature'],
+  [/^(?:预算)?单位(?:编码|代码)$|^部门(?:编码|代码)$/, 'unitCode'],
   // The 三公 items, when the table prints them as columns.
   [/公务用车购置及运行(?:维护)?费(?:小计)?$/, 'vehicles'],
   [/购置(?:经)?费$/, 'vehiclePurchase'],
@@ -18,7 +25,7 @@ export const COLUMN_NAMES: readonly (readonly [RegExp, string])[] = [
   [/会议费$/, 'meetingCosts'],
   [/培训费$/, 'trainingCosts'],
   // Funds and income types.
-  [/一般公共预算(?:财政)?(?:拨款)?(?:收入|资金|支出)?$/, 'generalBudget'],
+  [/一般公共预算(?:财政)?(?:拨款)?(?:收入|资金|支出)?(?:小计)?$/, 'generalBudget'],
   [/政府性基金(?:预算)?(?:财政)?(?:拨款)?(?:收入|资金)?$/, 'governmentFunds'],
   [/国有资本经营(?:预算)?(?:财政)?(?:拨款)?(?:收入|资金)?$/, 'stateCapital'],
   [/财政专户(?:管理)?(?:资金|拨款)?(?:收入)?$/, 'fiscalSpecialAccount'],
@@ -34,14 +41,18 @@ export const COLUMN_NAMES: readonly (readonly [RegExp, string])[] = [
   // Expenditure types.
   [/基本支出$/, 'basic'],
   [/项目支出$/, 'project'],
-  [/人员(?:经费|支出|类)$/, 'personnel'],
-  [/(?:日常)?公用(?:经费|支出)$/, 'public'],
+  [/人员(?:经费支出|经费|支出|类)$/, 'personnel'],
+  [/(?:日常)?公用(?:经费支出|经费|支出)$/, 'public'],
+  [/^专项业务(?:经)?费(?:支出)?$/, 'project'],
   [/事业单位经营支出$/, 'operatingExpenditure'],
   [/对附属单位补助支出$/, 'subsidyToAffiliated'],
   [/上缴上级支出$/, 'paymentToSuperior'],
   // Totals.
   [/(?:合计|总计|小计|预算数|金额|本年预算|年初预算数?|\d{4}年预算|^预算)$/, 'total'],
 ];
+
+/** Ids of the columns of words or serial numbers: read as text, never as amounts. */
+export const TEXT_COLUMN_IDS: ReadonlySet<string> = new Set(['serialNumber', 'remarks', 'description', 'projectCategory', 'fundNature', 'unitCode', 'unitName']);
 
 /**
  * The id of a column from its header parts (groups, then its name), if known: 小计 under a

@@ -9,7 +9,7 @@ import { type Column, type Row, type Table, type TableRole } from '../../documen
 import { ZERO, halfUnit, parseDecimal, printedScale } from '../../money/money.js';
 import { ECONOMIC_CLASSES, FUNCTIONAL_CLASSES, codeOfClassName } from '../vocabulary.js';
 import { type Grid, type GridColumn, type GridRow } from './grid.js';
-import { INCOME_NAMES, ROW_NAMES, bareRowName, columnIdOf, ordinalLevel } from './names.js';
+import { INCOME_NAMES, ROW_NAMES, TEXT_COLUMN_IDS, bareRowName, columnIdOf, ordinalLevel } from './names.js';
 import { type TableBlock } from './findTables.js';
 
 /** A table read for the model, with what was doubtful about it. */
@@ -271,7 +271,7 @@ export function toTable(block: TableBlock, grid: Grid, role: TableRole, context:
   let columns: Column[] = grid.columns.map((column, index) => ({
     id: ids[index]!,
     header: column.header.join('/') || ids[index]!,
-    ...(percentColumns.has(index) ? { type: 'text' as const } : {}),
+    ...(percentColumns.has(index) || TEXT_COLUMN_IDS.has(ids[index]!) ? { type: 'text' as const } : {}),
   }));
   // The unit each project belongs to, from its own column: a text column first.
   const unitHeader = grid.labelHeaders.find((header) => /单位/.test(header));

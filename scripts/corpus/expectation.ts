@@ -1,0 +1,113 @@
+/**
+ * What a corpus document yields, in the form its reviewed expectation file keeps: the tables
+ * recognised, the share of rules that apply, why the others do not (grouped by reason), the
+ * import notes, and every error and warning with a reviewer's note of the real defect it reports.
+ * Used by tests/corpus.test.ts (compare) and scripts/corpus-review.ts (write for review).
+ */
+import { readFileSync } from 'node:fs';
+import { basename } from 'node:path';
+import { type CompiledRuleSet, evaluate } from '../../engine/src/index.js';
+import { type DisclosureDocument } from '../../engine/src/document/model.js';
+import { loadDocumentFile } from '../../engine/src/node.js';
+
+/** One error or warning, as reviewed. */
+export interface ExpectedFinding {
+  readonly rule: string;
+  readonly severity: 'error' | 'warning';
+  readonly path: string;
+  /** Where it is: the line of the text view, and the PDF page. */
+  readonly line?: number;
+  readonly page?: number;
+  readonly message: string;
+  /** The reviewer's one-line note: the real defect, checked on the PDF page. "TODO…" until reviewed. */
+  readonly review: string;
+}
+
+/** Why a rule does not apply to the document, grouped. */
+export const NOT_APPLICABLE_GROUPS = {
+  situation: '文档的情况不需要本规则（适用条件不成立）/ the document’s situation does not call for the rule',
+  notFound: '文档中没有找到本规则需要的表、列、行或说明数字（没有印出，或印出了而未能识别）/ what the rule needs was not found (not printed, or printed but not recognised)',
+  notRead: '报表已印出，但数值未能可靠读取 / printed, but not read reliably',
+} as const;
+
+export type NotApplicableGroup = keyof typeof NOT_APPLICABLE_GROUPS;
+
+/** A corpus document's expectation file. */
+export interface Expectation {
+  readonly file: string;
+  readonly document: { readonly department: string; readonly fiscalYear: number; readonly kind: string };
+  /** Every national table the document prints, by role, with its printed label and title; and the printed tables no rule reads. */
+  readonly tables: { readonly recognised: Readonly<Record<string, string>>; readonly others: readonly string[] };
+  readonly rules: { readonly total: number; readonly applied: number; readonly share: string };
+  /** Rules that do not apply, by group, each with the engine's reason. */
+  readonly notApplicable: Readonly<Record<NotApplicableGroup, Readonly<Record<string, string>>>>;
+  /** The import notes (what the reader did not understand), at most about 10. */
+  readonly importNotes: readonly string[];
+  readonly findings: readonly ExpectedFinding[];
+}
+
+/** The group of a not-applicable reason. */
+export function groupOf(reason: string): NotApplicableGroup {
+  if (/未能可靠读取|未能识别/.test(reason)) return 'notRead';
+  if (/适用条件不成立/.test(reason)) return 'situation';
+  return 'notFound';
+}
+
+/** A finding's identity across runs: what it says and where. */
+export function findingKey(finding: Pick<ExpectedFinding, 'rule' | 'severity' | 'path' | 'message'>): string {
+  return `${finding.severity} ${finding.rule} ${finding.path} ${finding.message}`;
+}
+
+/**
+ * Reads and checks a corpus PDF and summarises the result as an expectation (reviews empty).
+ * @param path The PDF.
+ * @param ruleSet The rule pack.
+ */
+export async function observe(path: string, ruleSet: CompiledRuleSet): Promise<Expectation> {
+  const loaded = await loadDocumentFile(path);
+  const report = await evaluate(ruleSet, loaded.document, {
+    file: basename(path),
+    importProblems: loaded.importProblems,
+    ...(loaded.sourcePlaces !== undefined ? { sourcePlaces: loaded.sourcePlaces } : {}),
+  });
+  const meta = (loaded.document as DisclosureDocument).meta;
+  const recognised: Record<string, string> = {};
+  const others: string[] = [];
+  for (const table of meta.printedTables ?? []) {
+    const name = `${table.label ?? ''}《${table.title}》`;
+    if (table.role !== undefined) recognised[table.role] = name;
+    else others.push(`${name} (${table.kind ?? 'unknown'})`);
+  }
+  const notApplicable: Record<NotApplicableGroup, Record<string, string>> = { situation: {}, notFound: {}, notRead: {} };
+  for (const outcome of report.outcomes) {
+    if (outcome.status !== 'not_applicable') continue;
+    const reason = outcome.reason ?? '';
+    notApplicable[groupOf(reason)][outcome.ruleId] = reason;
+  }
+  const total = report.summary.rulesEvaluated;
+  const applied = total - report.summary.notApplicable;
+  return {
+    file: basename(path),
+    document: { department: meta.department, fiscalYear: meta.fiscalYear, kind: meta.kind },
+    tables: { recognised, others },
+    rules: { total, applied, share: (applied / total).toFixed(2) },
+    notApplicable,
+    importNotes: report.findings.filter((finding) => finding.ruleId === 'import').map((finding) => `第 ${finding.source?.line ?? '?'} 行：${finding.message}`),
+    findings: report.findings
+      .filter((finding) => finding.ruleId !== 'import' && (finding.severity === 'error' || finding.severity === 'warning'))
+      .map((finding) => ({
+        rule: finding.ruleId,
+        severity: finding.severity as 'error' | 'warning',
+        path: finding.path,
+        ...(finding.source?.line !== undefined ? { line: finding.source.line } : {}),
+        ...(finding.source?.page !== undefined ? { page: finding.source.page } : {}),
+        message: finding.message,
+        review: '',
+      })),
+  };
+}
+
+/** Reads an expectation file. */
+export function readExpectation(path: string): Expectation {
+  return JSON.parse(readFileSync(path, 'utf8')) as Expectation;
+}
