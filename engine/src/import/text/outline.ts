@@ -178,7 +178,8 @@ export function outlineOf(lines: readonly SourceLine[]): { preamble: SourceLine[
     const node: OutlineNode = {
       level: match.level,
       title: match.title,
-      heading: text,
+      // A run-in heading's own words (（一）收入预算：); its text is the body's first line.
+      heading: match.runIn !== undefined && text.lastIndexOf(match.runIn) > 0 ? text.slice(0, text.lastIndexOf(match.runIn)).trim() : text,
       line: line.number,
       body: match.runIn !== undefined ? [{ ...line, text: match.runIn, cells: [match.runIn] }] : [],
       children: [],

@@ -29,7 +29,19 @@ function plain(line: SourceLine): string {
 }
 
 function textOf(lines: readonly SourceLine[]): string {
-  return lines.map(plain).filter((text) => text !== '').join('\n');
+  // A line that runs to the margin, or stops mid-sentence (on a comma), was wrapped by the layout:
+  // the next one continues its sentence.
+  let text = '';
+  let joinNext = false;
+  for (const line of lines) {
+    // Justified lines spread characters apart (深 圳 市 人 民 政 府): spaces between Chinese characters are layout.
+    // A run of single characters each followed by a space is one spread word; words apart (cells of a grid) stay apart.
+    const words = plain(line).replace(/(?:[\u4e00-\u9fff] ){2,}[\u4e00-\u9fff]/g, (run) => run.replace(/ /g, ''));
+    if (words === '') continue;
+    text += text === '' || joinNext ? words : `\n${words}`;
+    joinNext = line.full === true || /[，,、（(]$/.test(words);
+  }
+  return text;
 }
 
 /**
