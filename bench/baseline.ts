@@ -69,8 +69,10 @@ const TABLES = [
 ];
 const REQUIRED = [
   'incomeExpenditureSummary', 'incomeSummary', 'expenditureSummary', 'fiscalAppropriationSummary', 'generalBudgetExpenditure',
-  'basicExpenditureByEconomicClass', 'governmentFundExpenditure', 'stateCapital', 'threePublicExpenses',
+  'governmentFundExpenditure', 'threePublicExpenses',
 ];
+/** Tables most templates print (a warning when missing). */
+const RECOMMENDED = ['basicExpenditureByEconomicClass', 'stateCapital'];
 
 /**
  * Checks one document the hand-written way.
@@ -139,6 +141,7 @@ export function checkByHand(document: unknown): BaselineFinding[] {
 
   // structure
   for (const role of REQUIRED) if (!tables[role]) report('required-tables-present', `/tables/${role}`);
+  for (const role of RECOMMENDED) if (!tables[role]) report('recommended-tables-present', `/tables/${role}`);
 
   // empty tables
   const three = tables.threePublicExpenses;
@@ -236,7 +239,8 @@ export function checkByHand(document: unknown): BaselineFinding[] {
   }
 
   // cross-table
-  const t1in = keyCell('incomeExpenditureSummary', 'currentYearIncomeTotal', 'amount');
+  // 收入总计 (the grand total: it includes a carry-over where the template has one, as the income summary's 合计 does)
+  const t1in = keyCell('incomeExpenditureSummary', 'incomeGrandTotal', 'amount');
   const t1out = keyCell('incomeExpenditureSummary', 'currentYearExpenditureTotal', 'total');
   const t2 = keyCell('incomeSummary', 'total', 'total');
   const t3 = keyCell('expenditureSummary', 'total', 'total');
@@ -706,19 +710,29 @@ export function checkByHand(document: unknown): BaselineFinding[] {
   for (const { parts } of parsedLabels) if (parts) prefixCounts.set(parts[1]!, (prefixCounts.get(parts[1]!) ?? 0) + 1);
   let usualPrefix: string | undefined;
   for (const [prefix, n] of prefixCounts) if (usualPrefix === undefined || n > prefixCounts.get(usualPrefix)!) usualPrefix = prefix;
+  // the numbering runs from the first labelled table to the last: unlabelled ones outside it take no place
+  const firstLabelled = Math.max(0, parsedLabels.findIndex(({ parts }) => parts !== null));
   parsedLabels.forEach(({ role, label, parts }, index) => {
     if (parts && usualPrefix !== undefined && parts[1] !== usualPrefix) report('table-labels-consistent', `/tables/${role}/label`);
-    if (parts && Number(parts[2]) !== index + 1) report('table-labels-in-order', `/tables/${role}/label`);
+    if (parts && Number(parts[2]) !== index - firstLabelled + 1) report('table-labels-in-order', `/tables/${role}/label`);
     if (usualPrefix !== undefined && (label === undefined || label === null)) report('tables-labelled', `/tables/${role}/label`);
   });
 
-  // each 项 of the general-budget table is cited in the narrative
-  general?.rows.forEach((row, index) => {
-    if (row.code?.length !== 7) return;
-    if (!figures.some((entry) => entry.figure.key === 'functionalClassExpenditure' && entry.figure.kind === 'amount' && entry.figure.code === row.code)) {
-      report('general-budget-items-explained', `/tables/generalBudgetExpenditure/rows/${index}`);
-    }
-  });
+  // each 项 of the general-budget table is cited in the narrative (when its general-budget section
+  // cites items at all): by a figure of the same code, or by name in that section's text
+  const isGeneralBudget = (s: number) => (sections[s] as { id?: string } | undefined)?.id === 'generalBudget';
+  const itemFigure = (entry: (typeof figures)[number]) => entry.figure.key === 'functionalClassExpenditure' && entry.figure.kind === 'amount';
+  if (figures.some((entry) => itemFigure(entry) && isGeneralBudget(entry.s))) {
+    const squash = (text: string) => text.replace(/\s+/gu, '').replace(/[（）]/gu, (bracket) => (bracket === '（' ? '(' : ')'));
+    const generalText = squash(sections.filter((_, s) => isGeneralBudget(s)).map((section) => (section as { text?: string }).text ?? '').join('\n'));
+    general?.rows.forEach((row, index) => {
+      if (row.code?.length !== 7) return;
+      const named = row.name !== '' && generalText.includes(squash(row.name));
+      if (!named && !figures.some((entry) => itemFigure(entry) && entry.figure.code === row.code)) {
+        report('general-budget-items-explained', `/tables/generalBudgetExpenditure/rows/${index}`);
+      }
+    });
+  }
 
   // services procurement against a “政府购买服务：无” section
   const services = figures.find((entry) => entry.figure.key === 'procurementServices' && entry.figure.kind === 'amount');

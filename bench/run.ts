@@ -2,13 +2,14 @@
  * `npm run bench` (compiled with tsc, like the shipped engine, and run with node): evaluates the department-budget pack over the sample disclosure repeatedly and
  * prints documents per second, next to a hand-written TypeScript baseline of the same checks
  * (bench/baseline.ts), in one run. Before timing, it checks both report the same findings on the
- * sample and on defect variants, so the ratio compares equal work.
+ * sample and on defect variants, so the ratio compares equal work. Last, PDF → report on each
+ * corpus PDF (corpus/*.pdf): median and worst seconds per document.
  */
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import fastJsonPatch, { type Operation } from 'fast-json-patch';
 import { evaluate, importText, loadRuleSet } from '../engine/src/index.js';
 import { join } from 'node:path';
-import { defaultRulePackPath, loadRuleSetFromPath, packageRoot } from '../engine/src/node.js';
+import { defaultRulePackPath, loadDocumentFile, loadRuleSetFromPath, packageRoot } from '../engine/src/node.js';
 import { checkByHand } from './baseline.js';
 
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 12);
@@ -92,3 +93,30 @@ line('import + validation (sample text → report)', await rate(async () => {
 line('rule-set validation + compilation', await rate(() => {
   if (!loadRuleSet(manifest, { ruleFiles }).ok) throw new Error('pack failed to load');
 }, 1000));
+
+// PDF → report on every corpus PDF: pdf.js reading, the positioned import and the evaluation,
+// as `disclosure-check file.pdf` does them (without the process start). Each document is timed
+// PDF_RUNS times after one warm-up read of the first; its time is the median of its runs.
+const PDF_RUNS = Number(process.env.BENCH_PDF_RUNS ?? 3);
+const corpus = join(packageRoot(), 'corpus');
+const pdfs = existsSync(corpus) ? readdirSync(corpus).filter((name) => name.endsWith('.pdf')).sort() : [];
+if (pdfs.length > 0) {
+  const pdfToReport = async (path: string) => {
+    const loaded = await loadDocumentFile(path);
+    await evaluate(pack, loaded.document, { importProblems: loaded.importProblems, ...(loaded.sourcePlaces !== undefined ? { sourcePlaces: loaded.sourcePlaces } : {}) });
+  };
+  await pdfToReport(join(corpus, pdfs[0]!));
+  const times: { name: string; ms: number }[] = [];
+  for (const name of pdfs) {
+    const runs: number[] = [];
+    for (let run = 0; run < PDF_RUNS; run++) {
+      const start = performance.now();
+      await pdfToReport(join(corpus, name));
+      runs.push(performance.now() - start);
+    }
+    times.push({ name, ms: median(runs) });
+  }
+  const sorted = [...times].sort((a, b) => a.ms - b.ms);
+  const worst = sorted[sorted.length - 1]!;
+  console.log(`PDF → report over ${pdfs.length} corpus PDFs (median of ${PDF_RUNS} runs each): median ${(median(times.map((time) => time.ms)) / 1000).toFixed(3)} s/doc, fastest ${(sorted[0]!.ms / 1000).toFixed(3)} s, worst ${(worst.ms / 1000).toFixed(3)} s (${worst.name})`);
+}
