@@ -268,3 +268,25 @@ describe('equal on texts', () => {
     expect(op('equal').check(missing('no label'), '预算公开表')).toMatchObject({ reason: 'missing' });
   });
 });
+
+describe('mentionsAmount', () => {
+  const amount = (value: string) => exactQuantity(new Money(value), '万元');
+  it('finds an amount stated at its printed precision, in 万元 or 元, with commas or justified spaces', () => {
+    expect(op('mentionsAmount').check('基本支出 1,517.95 万元，主要用于……', amount('1517.95'))).toBe(true);
+    expect(op('mentionsAmount').check('基本支出1517.95万元', amount('1517.951'))).toBe(true);
+    expect(op('mentionsAmount').check('基本支出 1,5 17.9 5万元', amount('1517.95'))).toBe(false);
+    expect(op('mentionsAmount').check('项目支出 15,179,500 元', amount('1517.95'))).toBe(true);
+    expect(op('mentionsAmount').check('项目支出 1518 万元', amount('1517.95'))).toBe(true);
+  });
+  it('does not take another amount, a percentage or a bare number for it', () => {
+    expect(op('mentionsAmount').check('基本支出1517.96万元', amount('1517.95'))).toBe(false);
+    expect(op('mentionsAmount').check('增长1517.95%', amount('1517.95'))).toBe(false);
+    expect(op('mentionsAmount').check('共1517.95人', amount('1517.95'))).toBe(false);
+    expect(op('mentionsAmount').check('21517.95万元', amount('1517.95'))).toBe(false);
+  });
+  it('is not applicable to an empty text or a blank amount, and refuses what is not money', () => {
+    expect(op('mentionsAmount').check('', amount('1'))).toMatchObject({ reason: 'missing' });
+    expect(op('mentionsAmount').check('1万元', { ...amount('0'), blank: true })).toMatchObject({ reason: 'missing' });
+    expect(op('mentionsAmount').check('1万元', '1')).toMatchObject({ reason: 'invalid' });
+  });
+});

@@ -12,6 +12,7 @@ import {
   decimalNotEqual,
 } from './decimalCompare.js';
 import { containsText } from './containsText.js';
+import { mentionsAmount } from './mentionsAmount.js';
 import { datesNotBefore } from './datesNotBefore.js';
 import { equal, notEqual } from './equal.js';
 import { hasFields } from './hasFields.js';
@@ -45,6 +46,7 @@ export const OPERATORS: readonly OperatorDefinition[] = [
   matchesPattern,
   notMatchesPattern,
   containsText,
+  mentionsAmount,
   datesNotBefore,
   namesYear,
   namesNoOtherYear,

@@ -36,6 +36,8 @@ export interface GridRow {
   readonly unitName?: string;
   /** Left edge of its label (indentation shows the level in some templates). */
   readonly indent: number;
+  /** Right edge of its label (a centred name has no indentation to read). */
+  readonly labelEnd?: number;
   /** Cell texts by column index (undefined: blank). */
   readonly cells: readonly (string | undefined)[];
   /** The side of a two-sided table. */
@@ -90,10 +92,27 @@ const CODE_NUMBER = /^(?:\d{2}|[1-9]\d{2}(?:\d{2}){0,2})$/;
 function isCodePiece(row: readonly Piece[], index: number): boolean {
   const piece = row[index]!;
   // The first piece of a row, when a number, is a code (unit codes such as 123001 too).
-  if (index === 0) return /^\d{2,9}$/.test(piece.text);
+  // A one-digit code (单位编码 1) only before a name.
+  if (index === 0) return /^\d{2,9}$/.test(piece.text) || (/^\d$/.test(piece.text) && row[1]?.kind === 'text');
   if (!CODE_NUMBER.test(piece.text)) return false;
   const next = row[index + 1];
   return next !== undefined && (next.kind === 'text' || CODE_NUMBER.test(next.text)) && row.slice(0, index).every((before) => before.kind === 'text' || isCodePiece(row, row.indexOf(before)));
+}
+
+/**
+ * Drops a column of row numbers (序号 1, 2, 3 … printed before the labels): the first piece of
+ * most lines, a small integer, each one more than the one before. (Class codes 301, 302, 303 count
+ * up by one too, but stand on a few lines among their 款.)
+ */
+function withoutSerialNumbers(lines: readonly { line: PositionedLine; pieces: Piece[] }[]): { line: PositionedLine; pieces: Piece[] }[] {
+  const firsts = lines.map(({ pieces: row }) => (row.length > 1 && row[0]!.kind === 'number' && /^\d{1,4}$/.test(row[0]!.text.trim()) ? Number(row[0]!.text.trim()) : undefined));
+  const numbered = firsts.filter((value): value is number => value !== undefined);
+  const rows = lines.filter(({ pieces: row }) => row.length > 1).length;
+  if (numbered.length < 3 || numbered.length < rows * 0.6) return [...lines];
+  let steps = 0;
+  for (let index = 1; index < numbered.length; index += 1) if (numbered[index] === numbered[index - 1]! + 1) steps += 1;
+  if (steps < (numbered.length - 1) * 0.8) return [...lines];
+  return lines.map((entry, index) => (firsts[index] === undefined ? entry : { ...entry, pieces: entry.pieces.slice(1) }));
 }
 
 /**
@@ -377,7 +396,7 @@ const UNIT_NAME_HEADER = /^(?:(?:预算)?单位名称|预算单位|部门（?单
 const PROJECT_NAME_HEADER = /^(?:(?:预算)?项目名称|项目)$/;
 
 /** Whether a header span names a label column (code, name, 项目) rather than values. */
-export const LABEL_HEADER = /^(?:项\s*目|科\s*目|类|款|项|收\s*入|支\s*出|收入项目|支出项目|\*+)$|科目|编码|代码|名称|预算单位|单位名称|类款项|类款/;
+export const LABEL_HEADER = /^(?:序\s*号|序|号|行\s*次|项\s*目|科\s*目|类|款|项|收\s*入|支\s*出|收入项目|支出项目|\*+)$|科目|编码|代码|名称|预算单位|单位名称|类款项|类款/;
 
 /**
  * Reads the grid of a table.
@@ -387,7 +406,7 @@ export const LABEL_HEADER = /^(?:项\s*目|科\s*目|类|款|项|收\s*入|支\s
 export function readGrid(header: readonly PositionedLine[], body: readonly PositionedLine[]): Grid {
   const size = body[0]?.size ?? header[0]?.size ?? 10;
   const tolerance = size * 0.3;
-  const lines = joinWrappedNumbers(body.map((line) => ({ line, pieces: pieces(line) })), size);
+  const lines = joinWrappedNumbers(withoutSerialNumbers(body.map((line) => ({ line, pieces: pieces(line) }))), size);
   // A number is a value when a text precedes it on its line (else it may be a code in the label).
   // A number is a value unless it is a code: the first piece of a row, or a code followed by a name or
   // another code part (a second classification printed beside the first: 301 01 基本工资 501 01 工资奖金津补贴).
@@ -518,7 +537,7 @@ export function readGrid(header: readonly PositionedLine[], body: readonly Posit
       rows.push({ line: line.number, ...(code !== undefined ? { code } : {}), ...(unitCode !== undefined ? { unitCode } : {}), name: read.name, ...(unitName !== '' ? { unitName } : {}), indent: nameLabel[0]?.x0 ?? sideStart, cells, side, labelEnd: label[label.length - 1]?.x1 ?? 0 });
     }
   }
-  return { columns: gridColumns, rows: joinWrappedCells(joinCodesBelow(joinWrappedNames(rows, size))).map(({ labelEnd: _end, ...row }) => row), twoSided: split >= 0, labelHeaders, strays, size, extraViews, headerMatched: match !== undefined || clusters.length === 0 };
+  return { columns: gridColumns, rows: joinWrappedCells(joinCodesBelow(joinWrappedNames(rows, size))), twoSided: split >= 0, labelHeaders, strays, size, extraViews, headerMatched: match !== undefined || clusters.length === 0 };
 }
 
 /**

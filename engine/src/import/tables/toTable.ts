@@ -123,6 +123,15 @@ function valuesOf(row: GridRow, ids: readonly string[], columns: readonly GridCo
 /** Keys of total and balance rows (never given a level). */
 const TOTAL_KEYS = new Set(['total', 'currentYearIncomeTotal', 'currentYearExpenditureTotal', 'incomeGrandTotal', 'expenditureGrandTotal', 'carriedOver', 'yearEndCarryForward']);
 
+/** Whether the names are centred in their column (their middles line up, their left edges do not): then indentation says nothing. */
+function centred(rows: readonly GridRow[], size: number): boolean {
+  const ends = rows.filter((row) => row.labelEnd !== undefined && row.labelEnd > row.indent);
+  if (ends.length < 4) return false;
+  const middles = ends.map((row) => (row.indent + row.labelEnd!) / 2);
+  const spread = (values: readonly number[]) => Math.max(...values) - Math.min(...values);
+  return spread(middles) < size && spread(ends.map((row) => row.indent)) > 2 * size;
+}
+
 /**
  * Levels by indentation, per side: the distinct indents of the rows that are not totals, from the
  * left, are levels 1, 2, 3 (indents within half a character are one). Undefined for a side with
@@ -136,7 +145,7 @@ function indentLevels(rows: readonly GridRow[], size: number): Map<GridRow, numb
     for (const indent of own.map((row) => row.indent).sort((a, b) => a - b)) {
       if (indents.length === 0 || indent - indents[indents.length - 1]! > size / 2) indents.push(indent);
     }
-    if (indents.length < 2) continue;
+    if (indents.length < 2 || centred(own, size)) continue;
     for (const row of own) {
       const level = indents.findIndex((indent, index) => row.indent >= indent - size / 2 && (index === indents.length - 1 || row.indent < indents[index + 1]! - size / 2));
       if (level >= 0) levels.set(row, Math.min(level + 1, 3));
