@@ -5,7 +5,7 @@
  * The first check starts before Monaco has loaded; the editors attach when it arrives.
  */
 import './styles.css';
-import { type Language, type Report } from '../../engine/src/index.js';
+import { type Language, type Report, fillTemplate } from '../../engine/src/index.js';
 import { DEFAULT_EXAMPLE_ID, EXAMPLES, defaultRulesText, loadCases } from './defaults.js';
 import { type EditorName, type Editors } from './editor/editors.js';
 import { type MarkerSource } from './editor/markers.js';
@@ -135,7 +135,7 @@ async function check(): Promise<void> {
   performance.mark('playground:check-sent');
   const warmUp = documentReplaced;
   documentReplaced = false;
-  const response = await client.request('evaluate', { rulesText: rules, documentText, language, importProblems: importNotes, warmUp });
+  const response = await client.request('evaluate', { rulesText: rules, documentText, language, importProblems: importNotes, warmUp, fromPdf });
   if (response === undefined) return;
   performance.mark('playground:check-received');
   lastResponse = response;
@@ -157,9 +157,13 @@ async function check(): Promise<void> {
   performance.mark('playground:findings-shown');
 }
 
+/** Whether the current document was read from the PDF last opened (its findings carry page and box). */
+let fromPdf = false;
+
 /** Replaces the whole document (an example, a file, imported text), not an edit. */
 function replaceDocument(text: string): void {
   documentReplaced = true;
+  fromPdf = false;
   editors?.setText('document', text);
 }
 
@@ -237,22 +241,56 @@ picker.addEventListener('change', () => {
     replaceDocument(text ?? '');
   });
 });
+/**
+ * Opens a file as the document: a PDF is read with pdf.js in the worker, published text is
+ * imported, JSON is taken as it is.
+ * @param file The file picked or dropped.
+ */
+async function openFile(file: File): Promise<void> {
+  const bytes = new Uint8Array(await file.arrayBuffer());
+  const isPdf = bytes[0] === 0x25 && bytes[1] === 0x50 && bytes[2] === 0x44 && bytes[3] === 0x46;
+  if (isPdf) {
+    element('notice').textContent = strings.readingPdf;
+    const response = await client.request('importPdf', { data: bytes.buffer, file: file.name });
+    if (response === undefined) return;
+    if (response.documentText === undefined) {
+      element('notice').textContent = response.error ?? '';
+      return;
+    }
+    const pages = /\bp(\d+) \|/.exec(response.sourceText?.slice(response.sourceText.lastIndexOf('\n') + 1) ?? '')?.[1];
+    element('notice').textContent = fillTemplate(strings.readPdf, { file: file.name, pages: pages ?? '?' });
+    importNotes = response.problems;
+    replaceDocument(response.documentText);
+    fromPdf = true;
+    return;
+  }
+  const text = new TextDecoder().decode(bytes);
+  if (file.name.toLowerCase().endsWith('.json')) {
+    importNotes = [];
+    replaceDocument(text);
+    return;
+  }
+  const imported = await importPublished(text, file.name);
+  if (imported === undefined) return;
+  importNotes = imported.notes;
+  replaceDocument(imported.documentText);
+}
+
 element<HTMLInputElement>('open-file').addEventListener('change', (event) => {
   const input = event.target as HTMLInputElement;
   const file = input.files?.[0];
   input.value = '';
+  if (file !== undefined) void openFile(file);
+});
+// A file dropped anywhere on the page is opened (not navigated to).
+document.addEventListener('dragover', (event) => {
+  if (event.dataTransfer?.types.includes('Files') === true) event.preventDefault();
+});
+document.addEventListener('drop', (event) => {
+  const file = event.dataTransfer?.files[0];
   if (file === undefined) return;
-  void file.text().then(async (text) => {
-    if (file.name.toLowerCase().endsWith('.json')) {
-      importNotes = [];
-      replaceDocument(text);
-      return;
-    }
-    const imported = await importPublished(text, file.name);
-    if (imported === undefined) return;
-    importNotes = imported.notes;
-    replaceDocument(imported.documentText);
-  });
+  event.preventDefault();
+  void openFile(file);
 });
 languagePicker.addEventListener('change', () => {
   language = languagePicker.value === 'en' ? 'en' : 'zh-CN';

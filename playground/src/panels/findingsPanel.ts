@@ -128,7 +128,9 @@ export class FindingsPanel {
       const badge = document.createElement('span');
       badge.className = 'badge';
       badge.textContent = strings.severity[finding.severity];
-      head.append(badge, ` ${finding.ruleId} · ${finding.source === undefined ? '' : `L${finding.source.line} · `}${finding.path || '/'}`);
+      const page = finding.source?.page !== undefined ? `${fillTemplate(strings.page, { page: finding.source.page })} · ` : '';
+      head.append(badge, ` ${finding.ruleId} · ${page}${finding.source === undefined ? '' : `L${finding.source.line} · `}${finding.path || '/'}`);
+      if (finding.source?.page !== undefined) item.dataset.page = String(finding.source.page);
       item.append(head, line('message', finding.message));
       if (finding.basis !== undefined) item.append(line('basis', finding.basis.join('；')));
       this.list.append(item);

@@ -7,7 +7,7 @@ import { type WorkerRequest, type WorkerResponse } from './protocol.js';
 
 type Kind = WorkerRequest['type'];
 type Body<K extends Kind> = Omit<Extract<WorkerRequest, { type: K }>, 'id' | 'type'>;
-type Answer<K extends Kind> = Extract<WorkerResponse, { type: K extends 'evaluate' ? 'evaluated' : K extends 'import' ? 'imported' : 'casesRun' }>;
+type Answer<K extends Kind> = Extract<WorkerResponse, { type: K extends 'evaluate' ? 'evaluated' : K extends 'import' | 'importPdf' ? 'imported' : 'casesRun' }>;
 type Located = Extract<WorkerResponse, { type: 'located' }>;
 
 /** A client of the evaluation worker. */

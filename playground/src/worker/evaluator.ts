@@ -5,6 +5,7 @@
  */
 import fastJsonPatch, { type Operation } from 'fast-json-patch';
 import { type CompiledRuleSet, type Language, evaluate, fillTemplate, importText, loadRuleSet, parseJsonText } from '../../../engine/src/index.js';
+import { type SourcePlace } from '../../../engine/src/import/positioned/model.js';
 import { locatePointers } from '../editor/pointerToRange.js';
 import { type CaseInput, type CaseResult, type TextProblem, type WorkerRequest, type WorkerResponse } from './protocol.js';
 
@@ -12,6 +13,9 @@ const SYNTAX: Readonly<Record<Language, string>> = {
   'zh-CN': 'JSON 格式错误（{code}），第 {line} 行第 {column} 列：请修正后继续',
   en: 'Malformed JSON ({code}) at line {line}, column {column}: fix it to continue',
 };
+
+/** Each line's page and box in the PDF last imported. */
+let pdfPlaces: ReadonlyMap<number, SourcePlace> | undefined;
 
 type Loaded = { readonly ruleSet: CompiledRuleSet; readonly problems: readonly [] } | { readonly ruleSet?: undefined; readonly problems: readonly TextProblem[] };
 
@@ -60,6 +64,17 @@ export async function handle(request: WorkerRequest): Promise<WorkerResponse> {
     if (!result.ok) return { type: 'imported', id: request.id, problems: [], error: result.error.message };
     return { type: 'imported', id: request.id, documentText: `${JSON.stringify(result.document, null, 2)}\n`, problems: result.problems };
   }
+  if (request.type === 'importPdf') {
+    // pdf.js is loaded only when a PDF is opened (it is as large as the engine).
+    const { importPdfInWorker } = await import('./pdfReader.js');
+    const result = await importPdfInWorker(new Uint8Array(request.data), request.file);
+    if (!result.ok) {
+      pdfPlaces = undefined;
+      return { type: 'imported', id: request.id, problems: [], error: result.error.message };
+    }
+    pdfPlaces = result.places;
+    return { type: 'imported', id: request.id, documentText: `${JSON.stringify(result.document, null, 2)}\n`, problems: result.problems, sourceText: result.text };
+  }
   if (request.type === 'runCases') {
     const loaded = loadRules(request.rulesText, request.language);
     const results = loaded.ruleSet === undefined ? [] : await runCases(loaded.ruleSet, request.ruleId, request.cases, request.language);
@@ -77,7 +92,8 @@ export async function handle(request: WorkerRequest): Promise<WorkerResponse> {
       elapsed: performance.now() - started,
     };
   }
-  const report = await evaluate(loaded.ruleSet, document.value, { language: request.language, importProblems: request.importProblems ?? [] });
+  const places = request.fromPdf === true ? pdfPlaces : undefined;
+  const report = await evaluate(loaded.ruleSet, document.value, { language: request.language, importProblems: request.importProblems ?? [], ...(places !== undefined ? { sourcePlaces: places } : {}) });
   return { type: 'evaluated', id: request.id, report, findings: report.findings, ruleProblems: [], elapsed: performance.now() - started };
 }
 

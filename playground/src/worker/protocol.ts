@@ -67,8 +67,12 @@ export type WorkerRequest =
       readonly importProblems?: readonly ImportNote[];
       /** A new document (not an edit): warm the worker's code paths on it afterwards. */
       readonly warmUp?: boolean;
+      /** The document came from the PDF last imported: findings carry its page and box. */
+      readonly fromPdf?: boolean;
     }
   | { readonly type: 'import'; readonly id: number; readonly text: string; readonly file?: string }
+  /** A PDF's bytes, read with pdf.js in the worker. */
+  | { readonly type: 'importPdf'; readonly id: number; readonly data: ArrayBuffer; readonly file?: string }
   | { readonly type: 'runCases'; readonly id: number; readonly rulesText: string; readonly ruleId: string; readonly cases: readonly CaseInput[]; readonly language: Language };
 
 /** Worker → page. */
@@ -91,6 +95,8 @@ export type WorkerResponse =
   | {
       readonly type: 'imported';
       readonly id: number;
+      /** For a PDF: its text view, the lines the notes and findings refer to. */
+      readonly sourceText?: string;
       /** The document as JSON text, when the text is a disclosure. */
       readonly documentText?: string;
       /** What could not be read, at its line. */

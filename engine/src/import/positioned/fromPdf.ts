@@ -44,6 +44,11 @@ export interface PdfReadOptions {
   readonly standardFontDataUrl?: string;
   /** Most pages read; past it the reading stops with an error. */
   readonly maxPages?: number;
+  /**
+   * Instead of cMapUrl: pdf.js's CMap reader class (a class whose `fetch({ name })` resolves to
+   * `{ cMapData, isCompressed }`), for a browser bundle that ships the CMaps as assets.
+   */
+  readonly cMapReaderFactory?: unknown;
 }
 
 /** A text item placed on its page. */
@@ -222,6 +227,7 @@ export async function readPdf(data: Uint8Array, pdfjs: PdfJs, options: PdfReadOp
     document = await pdfjs.getDocument({
       data: new Uint8Array(data),
       ...(options.cMapUrl !== undefined ? { cMapUrl: options.cMapUrl, cMapPacked: true } : {}),
+      ...(options.cMapReaderFactory !== undefined ? { CMapReaderFactory: options.cMapReaderFactory, cMapPacked: true, useWorkerFetch: false } : {}),
       ...(options.standardFontDataUrl !== undefined ? { standardFontDataUrl: options.standardFontDataUrl } : {}),
       isEvalSupported: false,
       disableFontFace: true,
