@@ -149,6 +149,38 @@ describe('disclosure-check', () => {
     expect(shanghai.stdout).not.toMatch(/尚未导入/);
   });
 
+  it('reads a PDF: findings name its page and line, --format json gives source.page and box, `import` prints its document and text view', async () => {
+    const pdf = join(ROOT, 'corpus', 'central-guojia-xinfangju-2026-budget.pdf');
+    const { code, stdout, stderr } = await cli(pdf);
+    expect(code).toBe(1);
+    expect(stderr).toBe('');
+    expect(stdout).toMatch(/\[narrative-fiscal-appropriation-matches\] central-guojia-xinfangju-2026-budget\.pdf 第 18 页 第 \d+ 行 \/narrative\/sections\/\d+\/figures\/0\/value\n/);
+    const json = await cli(pdf, '--format', 'json');
+    const report = JSON.parse(json.stdout) as { findings: { ruleId: string; source?: { line: number; page?: number; box?: number[] } }[] };
+    expect(validateAgainst('report', report)).toEqual([]);
+    const finding = report.findings.find((entry) => entry.ruleId === 'narrative-fiscal-appropriation-matches')!;
+    expect(finding.source?.page).toBe(18);
+    expect(finding.source?.box).toHaveLength(4);
+    const imported = await cli('import', pdf);
+    expect(imported.code).toBe(0);
+    expect((JSON.parse(imported.stdout) as { meta: { department: string } }).meta.department).toBe('国家信访局');
+    const text = await cli('import', '--text', pdf);
+    expect(text.stdout.split('\n')[finding.source!.line - 1]).toContain('18,728.91');
+  }, 30_000);
+
+  it('refuses a 部门决算 (no rule pack yet) and files it cannot read, with exit 2 and one line', async () => {
+    const finalAccounts = await cli(write('final.txt', '某某市统计局\n2025年度部门决算\n\n目录\n一、部门职责\n'));
+    expect(finalAccounts.code).toBe(2);
+    expect(finalAccounts.stderr).toMatch(/final\.txt: 这是部门决算：还没有决算的规则包，暂不能检查 \/ no rule pack for 部门决算 yet\n$/);
+    const workbook = await cli(write('table.xlsx', 'PK\u0003\u0004 not really a workbook'));
+    expect(workbook.code).toBe(2);
+    expect(workbook.stderr).toMatch(/table\.xlsx: 不支持的文件格式：Office 文档或 ZIP 压缩包/);
+    const broken = await cli(write('broken.pdf', '%PDF-1.7\n this is not a PDF body'));
+    expect(broken.code).toBe(2);
+    expect(broken.stderr).toMatch(/broken\.pdf: .*PDF/);
+    for (const result of [finalAccounts, workbook, broken]) expect(result.stderr.trim().split('\n')).toHaveLength(1);
+  });
+
   it('runs as the installed command (bin → dist), with the same exit codes', () => {
     const bin = join(ROOT, 'bin', 'disclosure-check.js');
     const sample = spawnSync(process.execPath, [bin, SAMPLE, '--format', 'json'], { encoding: 'utf8' });

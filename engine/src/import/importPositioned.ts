@@ -5,7 +5,7 @@
  * per kind of problem, what was not understood. A 部门决算 is refused: no rule pack covers it yet.
  */
 import { type DisclosureDocument, type Table } from '../document/model.js';
-import { recognise, recogniseCover } from './meta.js';
+import { finalAccountsRefusal, recognise, recogniseCover } from './meta.js';
 import { type NarrativeParts } from './narrative.js';
 import { importPerformance } from './performance.js';
 import { splitPerformanceBlocks } from './performanceBlocks.js';
@@ -103,9 +103,8 @@ export function importPositioned(source: PositionedText, options: PositionedImpo
   if (recognised === undefined) {
     return { ok: false, error: { line: 1, code: 'not_a_disclosure', message: '不是预算公开文件：封面上没有“YYYY年（度）……部门（单位）预算”这样的标题' } };
   }
-  if (recognised.kind.endsWith('final-accounts')) {
-    return { ok: false, error: { line: recognised.line, code: 'no_rule_pack', message: `这是${recognised.kind.startsWith('unit') ? '单位' : '部门'}决算：还没有决算的规则包，暂不能检查 / no rule pack for 部门决算 yet` } };
-  }
+  const refusal = finalAccountsRefusal(recognised);
+  if (refusal !== undefined) return { ok: false, error: refusal };
   const read = readTables(text, { fiscalYear: recognised.fiscalYear, unit: '万元' });
   const tables: Record<string, Table> = { ...(read.tables as Record<string, Table>) };
   // A 是否空表 list printed before the tables declares some of them empty.

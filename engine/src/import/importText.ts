@@ -7,7 +7,7 @@
 import { type DisclosureDocument, type Table, type TableRole } from '../document/model.js';
 import { detectLayout, isBlank, toLines } from './lines.js';
 import { type TableRegion, importLayoutTablesWithRegions } from './layoutTables.js';
-import { recognise } from './meta.js';
+import { finalAccountsRefusal, recognise } from './meta.js';
 import { type NarrativeParts, importNarrative } from './narrative.js';
 import { importPerformance } from './performance.js';
 import { splitPerformanceBlocks } from './performanceBlocks.js';
@@ -70,6 +70,9 @@ export function importText(text: string, options: ImportOptions = {}): ImportRes
       error: { line: 1, code: 'not_a_disclosure', message: '不是预算公开文本：前 80 行中没有“YYYY年（度）部门（单位）预算（决算）”这样的标题' },
     };
   }
+  // No rule pack covers a 决算 yet: refuse it plainly rather than check it against the budget rules.
+  const refusal = finalAccountsRefusal(recognised);
+  if (refusal !== undefined) return { ok: false, error: refusal };
   const layout = detectLayout(lines);
   const segments = segment(lines);
   const context: ImportContext = { department: recognised.department, fiscalYear: recognised.fiscalYear, unit: '万元', layout };

@@ -96,3 +96,13 @@ export function recognise(lines: readonly SourceLine[]): Recognised | undefined 
   const title = titleLine.text.trim().startsWith(match[0]) ? titleLine.text.trim() : undefined;
   return { department, fiscalYear, kind: kindOf(match[2]!, match[3]!), title, region, line: titleLine.number };
 }
+
+/**
+ * The refusal of a 部门决算 / 单位决算: no rule pack covers final accounts yet.
+ * @param recognised What the cover says the document is.
+ */
+export function finalAccountsRefusal(recognised: { readonly kind: string; readonly line: number }): { line: number; code: string; message: string } | undefined {
+  if (!recognised.kind.endsWith('final-accounts')) return undefined;
+  const level = recognised.kind.startsWith('unit') ? '单位' : '部门';
+  return { line: recognised.line, code: 'no_rule_pack', message: `这是${level}决算：还没有决算的规则包，暂不能检查 / no rule pack for ${level}决算 yet` };
+}

@@ -14,7 +14,10 @@ function place(finding: Finding, sourceFile: string | undefined, language: Langu
   const pointer = finding.path === '' ? '/' : finding.path;
   if (finding.source === undefined) return pointer;
   const file = sourceFile === undefined ? '' : language === 'zh-CN' ? `${sourceFile} ` : `${sourceFile}, `;
-  return language === 'zh-CN' ? `${file}第 ${finding.source.line} 行 ${pointer}` : `${file}line ${finding.source.line} ${pointer}`;
+  // A PDF's findings name the page too (its line numbers are those of the text view `import --text` prints).
+  const page = finding.source.page;
+  if (language === 'zh-CN') return `${file}${page !== undefined ? `第 ${page} 页 ` : ''}第 ${finding.source.line} 行 ${pointer}`;
+  return `${file}${page !== undefined ? `page ${page}, ` : ''}line ${finding.source.line} ${pointer}`;
 }
 
 /**

@@ -1,0 +1,110 @@
+/**
+ * The positioned-text stages on small built layouts: each test prints a few lines the way a PDF
+ * places them (spans at x positions, 10-point characters) and checks what the stage reads.
+ */
+import { describe, expect, it } from 'vitest';
+import { type PositionedLine } from '../../engine/src/import/positioned/model.js';
+import { declaredEmptyTables } from '../../engine/src/import/tables/emptyIndex.js';
+import { findTables } from '../../engine/src/import/tables/findTables.js';
+import { readGrid } from '../../engine/src/import/tables/grid.js';
+import { columnIdOf } from '../../engine/src/import/tables/names.js';
+
+const SIZE = 10;
+let lineNumber = 0;
+
+/** A line of spans: [x, text] pairs (each character one em wide) on a page. */
+function line(page: number, ...cells: readonly (readonly [number, string])[]): PositionedLine {
+  lineNumber += 1;
+  const spans = cells.map(([x, text]) => ({ text, x0: x, x1: x + text.length * SIZE }));
+  return { number: lineNumber, page, spans, text: cells.map(([, text]) => text).join('  '), size: SIZE };
+}
+
+describe('a 是否空表 list before the tables', () => {
+  it('declares the rows marked 是 empty, with their reason, across a blank line', () => {
+    const text = (words: string, number: number) => ({ number, text: words, cells: [words] });
+    const declared = declaredEmptyTables([
+      text('报表    报表名称                      是否空表   表格为空的理由', 1),
+      text('表1     部门综合预算收支总表', 2),
+      text('表9     部门综合预算政府性基金收支表              是       不涉及', 3),
+      text('', 4),
+      text('表11    部门综合预算财政拨款上年结转资金支出表    是       不涉及', 5),
+      text('表12    部门综合预算政府采购预算表                否', 6),
+      text('一、部门职责', 7),
+      text('表13    不在清单里的一行                          是', 8),
+    ]);
+    expect([...declared.keys()]).toEqual(['表9', '表11']);
+    expect(declared.get('表9')).toEqual({ line: 3, reason: '不涉及' });
+  });
+});
+
+describe('finding tables', () => {
+  it('takes a label printed at the foot of the page before a title that opens its page', () => {
+    const lines = [
+      line(1, [60, '合计'], [300, '9,880.88']),
+      line(1, [500, '部门公开表7']),
+      line(1, [280, '12']),
+      line(2, [200, '政府性基金预算支出表']),
+      line(2, [480, '单位:万元']),
+      line(2, [60, '科目编码'], [160, '科目名称'], [300, '合计'], [380, '基本支出'], [460, '项目支出']),
+      line(2, [160, '合  计']),
+    ];
+    const [table] = findTables(lines);
+    expect(table?.title).toBe('政府性基金预算支出表');
+    expect(table?.label).toBe('部门公开表7');
+  });
+
+  it('never starts a title on a sentence’s end or on a row of cells', () => {
+    const lines = [
+      line(1, [60, '增长的主要原因是：代管项目相关人员专题培训。']),
+      line(1, [200, '培训费明细表']),
+      line(1, [480, '单位：万元']),
+      line(1, [60, '序号'], [120, '培训名称'], [300, '时间'], [400, '人数'], [460, '金额']),
+      line(1, [60, '1'], [120, '党务干部培训'], [300, '2026年10月'], [400, '44'], [460, '7.28']),
+    ];
+    expect(findTables(lines).map((table) => table.title)).toEqual(['培训费明细表']);
+  });
+});
+
+describe('reading a grid', () => {
+  it('drops a 序号 column and keeps a project’s unit apart from its name', () => {
+    const header = [line(1, [40, '序号'], [80, '单位名称'], [200, '项目名称'], [340, '合计'], [440, '一般公共预算'])];
+    const body = [
+      line(1, [40, '1'], [80, '杭州市司法局'], [200, '法治杭州建设'], [340, '69.00'], [440, '69.00']),
+      line(1, [40, '2'], [80, '杭州市司法局'], [200, '法治政府建设'], [340, '676.51'], [440, '676.51']),
+      line(1, [40, '3'], [80, '杭州市东郊监狱'], [200, '监狱综合管理'], [340, '20.35'], [440, '20.35']),
+    ];
+    const grid = readGrid(header, body);
+    expect(grid.columns.map((column) => column.header.join('/'))).toEqual(['合计', '一般公共预算']);
+    expect(grid.rows.map((row) => [row.unitName, row.name, ...row.cells])).toEqual([
+      ['杭州市司法局', '法治杭州建设', '69.00', '69.00'],
+      ['杭州市司法局', '法治政府建设', '676.51', '676.51'],
+      ['杭州市东郊监狱', '监狱综合管理', '20.35', '20.35'],
+    ]);
+  });
+
+  it('keeps class codes that count up by one (301, 302) as codes', () => {
+    const header = [line(1, [40, '经济科目编码'], [160, '经济科目名称'], [340, '合计'])];
+    const body = [
+      line(1, [40, '301'], [160, '工资福利支出'], [340, '10.00']),
+      line(1, [50, '30101'], [160, '基本工资'], [340, '6.00']),
+      line(1, [50, '30102'], [160, '津贴补贴'], [340, '4.00']),
+      line(1, [40, '302'], [160, '商品和服务支出'], [340, '2.00']),
+      line(1, [50, '30201'], [160, '办公费'], [340, '2.00']),
+    ];
+    expect(readGrid(header, body).rows.map((row) => row.code)).toEqual(['301', '30101', '30102', '302', '30201']);
+  });
+});
+
+describe('column vocabulary', () => {
+  it('knows the text columns beside the amounts and the 西安 names of the expenditure types', () => {
+    expect(['序号', '备注', '项目简介', '项目类别', '资金性质', '单位编码'].map((name) => columnIdOf([name]))).toEqual([
+      'serialNumber',
+      'remarks',
+      'description',
+      'projectCategory',
+      'fundNature',
+      'unitCode',
+    ]);
+    expect(['人员经费支出', '公用经费支出', '专项业务经费支出', '一般公共预算拨款小计'].map((name) => columnIdOf([name]))).toEqual(['personnel', 'public', 'project', 'generalBudget']);
+  });
+});
