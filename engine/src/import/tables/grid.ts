@@ -599,7 +599,9 @@ function joinWrappedNames(rows: readonly DraftRow[], size: number): DraftRow[] {
       pendingAbove = pendingAbove === undefined ? row : join(pendingAbove, row, pendingAbove);
       return;
     }
-    if (fragment && previous !== undefined && previous.labelEnd >= labelEnd - 2 * size && pendingAbove === undefined) {
+    // A total (本 年 支 出 合 计, spread to the column's width) is complete: the name under it is a row of its own.
+    const complete = previous !== undefined && /(?:合计|总计|小计)$/.test(previous.name.replace(/\s+/g, ''));
+    if (fragment && previous !== undefined && !complete && previous.labelEnd >= labelEnd - 2 * size && pendingAbove === undefined) {
       result[result.lastIndexOf(previous)] = { ...join(previous, row, previous), labelEnd: row.labelEnd };
       return;
     }

@@ -76,8 +76,8 @@ export function columnIdOf(header: readonly string[]): string | undefined {
 
 /** Special rows of any table → keys. Matched against the bare name (ordinal removed). */
 export const ROW_NAMES: readonly (readonly [RegExp, string])[] = [
-  [/^本年收入合计$/, 'currentYearIncomeTotal'],
-  [/^本年支出合计$/, 'currentYearExpenditureTotal'],
+  [/^本年收入(?:合计)?$/, 'currentYearIncomeTotal'],
+  [/^本年支出(?:合计)?$/, 'currentYearExpenditureTotal'],
   [/^收入(?:总计|合计)$/, 'incomeGrandTotal'],
   [/^支出(?:总计|合计)$/, 'expenditureGrandTotal'],
   [/^(?:上年结转(?:结余)?|上年结余[、和]?结转|上年财政拨款结转(?:结余)?|上年结转资金)$/, 'carriedOver'],
