@@ -78,13 +78,15 @@ export const FIGURE_TERMS: readonly FigureTerm[] = [
   { kind: 'amount', pattern: /人员经费$/, key: 'personnelCosts' },
   { kind: 'amount', pattern: /公用经费$/, key: 'publicCosts' },
   // 收入（the carried-over part of a source is not the source: 上年结转结余的一般公共预算收入）
-  { kind: 'amount', sections: incomeSide, pattern: /一般公共预算(拨款)?收入$/, key: 'generalBudgetIncome' },
+  { kind: 'amount', sections: incomeSide, pattern: /一般公共预算(拨款)?收入$|一般公共预算拨款$/, key: 'generalBudgetIncome' },
   { kind: 'amount', sections: incomeSide, pattern: /政府性基金(预算)?(拨款)?收入$/, key: 'governmentFundIncome' },
   { kind: 'amount', sections: incomeSide, pattern: /国有资本经营(预算)?(拨款)?收入$/, key: 'stateCapitalIncome' },
   { kind: 'amount', sections: incomeSide, pattern: /财政专户管理资金(收入)?$/, key: 'fiscalSpecialAccountIncome' },
   { kind: 'amount', sections: incomeSide, pattern: /单位资金(收入)?$/, key: 'unitFundsIncome' },
   { kind: 'amount', sections: incomeSide, pattern: /本年收入(合计)?$/, key: 'currentYearIncome' },
-  { kind: 'amount', sections: incomeSide, pattern: /收入(总计|合计|总额|总预算|预算)$|预算收入$/, key: 'incomeTotal', whole: true },
+  { kind: 'amount', sections: incomeSide, pattern: /收入(总计|合计|总额|总预算|预算)(为|是)?$|预算收入$/, key: 'incomeTotal', whole: true },
+  // 收支总预算 (a balanced budget's one total): read as the income total.
+  { kind: 'amount', sections: ['overview'], pattern: /收支(总预算|预算(总额|总计)?)(为|是)?$/, key: 'incomeTotal', whole: true },
   // 支出（基本支出、项目支出 before the totals: “本单位项目支出预算” is the project part, not the total）
   // In the sections on one fund (财政拨款, 一般公共预算) they are that fund's parts, not the department's.
   { kind: 'amount', sections: ['fiscalAppropriation', 'generalBudget'], pattern: /基本支出(预算数?)?$/, key: 'generalBudgetBasicExpenditure' },
@@ -95,7 +97,7 @@ export const FIGURE_TERMS: readonly FigureTerm[] = [
   { kind: 'amount', pattern: /基本支出(预算数?)?$/, key: 'basicExpenditure' },
   { kind: 'amount', pattern: /项目支出(预算数?)?$/, key: 'projectExpenditure' },
   { kind: 'amount', sections: expenditureSide, pattern: /本年(预算安排|支出(合计)?)$/, key: 'currentYearExpenditure' },
-  { kind: 'amount', sections: expenditureSide, pattern: /支出(总计|合计|总额|总预算|预算)$/, key: 'expenditureTotal', whole: true },
+  { kind: 'amount', sections: expenditureSide, pattern: /支出(预算)?(总计|合计|总额|总预算|预算)(为|是)?$/, key: 'expenditureTotal', whole: true },
   {
     kind: 'amount',
     pattern: /上年结转(资金)?$/,
@@ -108,7 +110,7 @@ export const FIGURE_TERMS: readonly FigureTerm[] = [
   { kind: 'amount', pattern: /公务用车购置及运行(维护)?费$/, key: 'vehicleCosts' },
   { kind: 'amount', pattern: /购置费$/, key: 'vehiclePurchaseCosts' },
   { kind: 'amount', pattern: /运行(维护)?费$/, key: 'vehicleOperationCosts' },
-  { kind: 'amount', pattern: /机关运行经费(预算|支出)?$/, key: 'agencyOperatingCosts' },
+  { kind: 'amount', pattern: /机关运行经费(预算|支出|安排)?(数)?(为|是)?$/, key: 'agencyOperatingCosts' },
   // 政府采购
   { kind: 'amount', sections: ['procurement'], pattern: /(一般公共预算|财政)拨款(安排的?)?政府采购/, key: 'procurementGeneralBudget' },
   { kind: 'amount', sections: ['procurement'], pattern: /小微企业/, key: 'procurementSmallMicroReserved' },
