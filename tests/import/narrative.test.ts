@@ -92,6 +92,20 @@ describe('importNarrative on small texts', () => {
     ]);
   });
 
+  it('reads a name joined to its number by 为 / 共计 (“三公”经费预算数为…)', () => {
+    const result = run(disclosure(['七、“三公”经费增减变动原因说明', '某局2025年“三公”经费预算数为1.10万元，比上年减少25万元，下降95.8%。']));
+    expect(figuresOf(result, 'threePublicExpenses').map((figure) => [figure.key, figure.kind, figure.value])).toEqual([
+      ['threePublicTotal', 'amount', '1.10'],
+      ['threePublicTotal', 'change', '25'],
+    ]);
+  });
+
+  it('gives a change after an amount it cannot name to nothing, not to an earlier amount', () => {
+    const result = run(disclosure(['七、“三公”经费增减变动原因说明', '某局2025年“三公”经费预算413.00万元。公务用车购置及运行维护费安排339.68万元，比上年增加14.18万元，增长4.4%。']));
+    expect(figuresOf(result, 'threePublicExpenses').map((figure) => [figure.key, figure.kind, figure.value])).toEqual([['threePublicTotal', 'amount', '413.00']]);
+    expect(result.problems.map((problem) => problem.message).join('\n')).toMatch(/未能识别增减变动“比上年增加14\.18万元/);
+  });
+
   it('reads a list of shares of the section\'s whole', () => {
     const result = run(disclosure(['二、收入预算情况说明', '2025年度某局预算收入100万元，主要包括一般公共预算拨款收入80万元，占80%；单位资金20万元，占20.00%。']));
     expect(result.problems).toEqual([]);

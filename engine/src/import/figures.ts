@@ -210,6 +210,8 @@ interface ReadingState {
   beforeBreakdown?: Draft;
   /** The amount a parenthesis of parts followed. */
   beforeParenthesis?: Draft;
+  /** The last amount read could not be named: a change after it is its change, not another's. */
+  unnamedAmount?: boolean;
 }
 
 const CLAUSE_DELIMITERS = new Set(['，', ',', '：', ':', '、']);
@@ -316,12 +318,20 @@ export function functionalClassCode(name: string): string | undefined {
 }
 
 function termFor(subject: string, kind: FigureTerm['kind'], section: NarrativeSectionId | undefined): FigureTerm | undefined {
-  const applies = (term: FigureTerm): boolean => term.kind === kind && term.pattern.test(subject);
-  return (
-    FIGURE_TERMS.find((term) => term.sections !== undefined && section !== undefined && term.sections.includes(section) && applies(term)) ??
-    FIGURE_TERMS.find((term) => term.sections === undefined && applies(term))
-  );
+  const find = (words: string): FigureTerm | undefined => {
+    const applies = (term: FigureTerm): boolean => term.kind === kind && term.pattern.test(words);
+    return (
+      FIGURE_TERMS.find((term) => term.sections !== undefined && section !== undefined && term.sections.includes(section) && applies(term)) ??
+      FIGURE_TERMS.find((term) => term.sections === undefined && applies(term))
+    );
+  };
+  // The verb before the number (“三公”经费预算数为 8.00 万元, 收入预算共计…) is not part of the name.
+  const bare = subject.replace(VERB_BEFORE_NUMBER, '');
+  return find(subject) ?? (bare !== subject && bare !== '' ? find(bare) : undefined);
 }
+
+/** Words that join a name to its number: 为, 是, 共计, 合计为, 约为, and 数 of 预算数为. */
+const VERB_BEFORE_NUMBER = /(?:数)?(?:共计|合计为|总计为|约为|为|是|达)$/;
 
 /**
  * The key of a whole named in a share ("占部门(单位)项目支出总额的100%" → projectExpenditure).
@@ -431,7 +441,7 @@ function readClause(input: ClauseInput): boolean {
   const { text, start, end, line, state, drafts, problems } = input;
   const change = CHANGE.exec(text);
   if (change !== null) {
-    const reference = state.beforeBreakdown ?? state.lastAmount ?? state.whole;
+    const reference = state.unnamedAmount === true ? undefined : (state.beforeBreakdown ?? state.lastAmount ?? state.whole);
     const value = decimalText(change[3]!);
     if (reference === undefined || value === undefined) {
       problems.push(problemAt(line, `未能识别增减变动“${text}”：前面没有它所说明的金额`));
@@ -480,8 +490,10 @@ function readClause(input: ClauseInput): boolean {
   const draft = value === undefined ? undefined : draftOf(subject, kind, { value, unit, start, end, line }, state);
   if (draft === undefined) {
     problems.push(problemAt(line, `未能识别“${text}”：“${subject}”不在说明文字的科目词表中，无法确定它是哪一项${kind === 'amount' ? '金额' : '个数'}`));
+    if (kind === 'amount') state.unnamedAmount = true;
     return false;
   }
+  if (kind === 'amount') state.unnamedAmount = false;
   drafts.push(draft);
   state.lastFigure = draft;
   if (kind === 'amount') state.lastAmount = draft;
