@@ -7,6 +7,7 @@ import { type PositionedLine } from '../../engine/src/import/positioned/model.js
 import { declaredEmptyTables } from '../../engine/src/import/tables/emptyIndex.js';
 import { findTables } from '../../engine/src/import/tables/findTables.js';
 import { readGrid } from '../../engine/src/import/tables/grid.js';
+import { readTables } from '../../engine/src/import/tables/readTables.js';
 import { columnIdOf } from '../../engine/src/import/tables/names.js';
 
 const SIZE = 10;
@@ -106,5 +107,42 @@ describe('column vocabulary', () => {
       'unitCode',
     ]);
     expect(['人员经费支出', '公用经费支出', '专项业务经费支出', '一般公共预算拨款小计'].map((name) => columnIdOf([name]))).toEqual(['personnel', 'public', 'project', 'generalBudget']);
+  });
+});
+
+describe('reading a table as a whole', () => {
+  const table = (...lines: PositionedLine[]) => readTables({ format: 'pdf', lines, pageCount: 1 }, { fiscalYear: 2026, unit: '万元' });
+
+  it('takes a 合计 column the sum of the others, even under a group header that stands over it', () => {
+    const read = table(
+      line(1, [260, '收入总体情况表']),
+      line(1, [40, '单位名称：某局'], [520, '单位：万元']),
+      line(1, [200, '财政拨款收入'], [420, '其他资金收入']),
+      line(1, [40, '单位名称'], [160, '合计'], [260, '一般公共预算'], [420, '其他收入']),
+      line(1, [60, '合计'], [150, '9,483.72'], [260, '9,433.72'], [420, '50.00']),
+      line(1, [40, '某局'], [150, '6,748.28'], [260, '6,698.28'], [420, '50.00']),
+      line(1, [40, '某中心'], [150, '2,735.44'], [260, '2,735.44'], [420, '0.00']),
+    );
+    const income = read.tables.incomeSummary!;
+    expect(income.columns.map((column) => column.id)).toEqual(['total', 'generalBudget', 'otherIncome']);
+    expect(income.rows[0]).toMatchObject({ key: 'total', values: { total: '9483.72', generalBudget: '9433.72' } });
+  });
+
+  it('reads one line of amounts under a header without a label column as the total, and takes the document’s unit where a table states none', () => {
+    const read = table(
+      line(1, [260, '部门收入总表']),
+      line(1, [60, '合计'], [160, '上年结转'], [260, '一般公共预算拨款收入'], [420, '其他收入']),
+      line(1, [60, '50,616.94'], [160, '2,254.12'], [260, '16,474.82'], [420, '31,888.00']),
+      line(2, [260, '部门支出总表']),
+      line(2, [520, '单位：元']),
+      line(2, [40, '科目编码'], [120, '科目名称'], [300, '合计'], [380, '基本支出'], [460, '项目支出']),
+      line(2, [160, '合计'], [300, '100'], [380, '60'], [460, '40']),
+      line(3, [260, '财政拨款收支总表']),
+      line(3, [520, '单位：元']),
+      line(3, [40, '项目'], [200, '预算数'], [300, '项目'], [460, '预算数']),
+      line(3, [40, '收入总计'], [200, '100'], [300, '支出总计'], [460, '100']),
+    );
+    expect(read.tables.incomeSummary?.rows).toEqual([expect.objectContaining({ key: 'total', name: '合计', values: expect.objectContaining({ total: '50616.94' }) })]);
+    expect(read.tables.incomeSummary?.unit).toBe('元');
   });
 });

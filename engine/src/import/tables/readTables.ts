@@ -51,7 +51,13 @@ export function readTables(text: PositionedText, context: { fiscalYear: number; 
   const tables: Partial<Record<TableRole, Table>> = {};
   const recognised: RecognisedTable[] = [];
   const problems: ImportProblem[] = [];
-  for (const block of findTables(text.lines)) {
+  const blocks = findTables(text.lines);
+  // A table whose unit line the reader did not find (printed on the page of its continued columns,
+  // or not at all) is in the unit most of the document's tables state, else the default.
+  const stated = blocks.flatMap((block) => (block.unit === undefined ? [] : [block.unit]));
+  const yuan = stated.filter((unit) => unit === '元').length;
+  if (stated.length > 0) context = { ...context, unit: yuan * 2 > stated.length ? '元' : yuan * 2 < stated.length ? '万元' : context.unit };
+  for (const block of blocks) {
     const entry = { ...(block.label !== undefined ? { label: block.label } : {}), title: block.title, kind: block.kind, from: block.line, to: block.to };
     if (!('role' in block.kind) || tables[block.kind.role] !== undefined) {
       recognised.push({ ...entry, stored: false });

@@ -251,6 +251,40 @@ function ownTotalsHold(rows: readonly Row[], ids: readonly string[]): number | u
 }
 
 /**
+ * A 合计 column read under a group (财政拨款收入 / 合计) when the group's cell stood over it by
+ * position only: if on most rows it is the sum of every other amount column that is not itself a
+ * subtotal, it is the table's grand total, not the group's subtotal (广州's 收入总体情况表: 合计
+ * 9,483.72 = 一般公共预算 9,433.72 + 其他收入 50.00). The reading under which the table's own sums
+ * hold is the one kept.
+ */
+function grandTotalColumn(columns: Column[], rows: Row[]): { columns: Column[]; rows: Row[] } {
+  if (columns.some((column) => column.id === 'total')) return { columns, rows };
+  const candidate = columns.find((column, index) => index === 0 && column.type !== 'text' && /(?:^|\/)(?:合\s*计|总\s*计)$/.test(column.header));
+  if (candidate === undefined) return { columns, rows };
+  const parts = columns.filter((column) => column !== candidate && column.type !== 'text' && !/(?:小\s*计|合\s*计|总\s*计)$/.test(column.header));
+  let checked = 0;
+  let held = 0;
+  for (const row of rows) {
+    const printed = parseDecimal(row.values[candidate.id]);
+    if (printed === undefined || printed.isZero()) continue;
+    const values = parts.map((column) => row.values[column.id]).filter((value): value is string => typeof value === 'string' && AMOUNT.test(value));
+    const sum = values.reduce((acc, value) => acc.plus(parseDecimal(value) ?? ZERO), ZERO);
+    checked += 1;
+    if (sum.minus(printed).abs().lte(halfUnit(printedScale(row.values[candidate.id])).times(values.length + 1))) held += 1;
+  }
+  if (checked === 0 || held * 2 <= checked) return { columns, rows };
+  const id = candidate.id;
+  return {
+    columns: columns.map((column) => (column === candidate ? { ...column, id: 'total' } : column)),
+    rows: rows.map((row) => {
+      if (!(id in row.values)) return row;
+      const { [id]: value, ...rest } = row.values;
+      return { ...row, values: { total: value!, ...rest } };
+    }),
+  };
+}
+
+/**
  * The model table of a block.
  * @param block The printed table.
  * @param grid Its grid.
@@ -291,11 +325,17 @@ export function toTable(block: TableBlock, grid: Grid, role: TableRole, context:
   const levels =
     unitLengths.length > 0 ? new Map(grid.rows.flatMap((row) => (row.unitCode === undefined ? [] : [[row, unitLengths.indexOf(row.unitCode.length) + 1] as const]))) : indentLevels(grid.rows, grid.size);
   let rows = grid.rows.map((row) => modelRow(row, ids, grid.columns, grid.twoSided, classes, levels.get(row)));
+  // A table printed as one line of amounts under its header, with no label column (国家信访局's
+  // 部门收入总表: 合计, 上年结转, 一般公共预算拨款收入…): that line is the table's total.
+  if (!grid.twoSided && grid.labelHeaders.length === 0 && rows.length === 1 && rows[0]!.name === '' && rows[0]!.code === undefined && Object.keys(rows[0]!.values).length > 0) {
+    rows = [{ ...rows[0]!, key: 'total', name: '合计' }];
+  }
   if (grid.twoSided) rows = keyIncomeSources(rows);
   // A flat list of projects (no hierarchy printed): every project is a top row.
   if ((role === 'projectExpenditure' || role === 'projectExpenditureCarriedOver') && rows.every((row) => row.level === undefined)) {
     rows = rows.map((row) => (row.key === undefined && row.name !== '' ? { ...row, level: 1 } : row));
   }
+  ({ columns, rows } = grandTotalColumn(columns, rows));
   let agencyOperatingCosts: Table | undefined;
   if (role === 'threePublicExpenses') {
     const transposed = threePublicByColumns(grid, ids, context.fiscalYear);
