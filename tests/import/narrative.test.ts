@@ -92,6 +92,15 @@ describe('importNarrative on small texts', () => {
     ]);
   });
 
+  it('reads a class named with its level marker (一般公共服务（类）支出), under the class’s own name', () => {
+    const result = run(disclosure(['五、一般公共预算支出情况说明', '按照支出功能分类，一般公共服务（类）支出13,144.37万元，占79.78%；教 育（类）支出118.01万元，占0.72%。']));
+    expect(figuresOf(result, 'generalBudget').filter((figure) => figure.kind === 'amount').map((figure) => [figure.code, figure.subject, figure.value])).toEqual([
+      ['201', '一般公共服务支出', '13144.37'],
+      ['205', '教育支出', '118.01'],
+    ]);
+    expect(functionalClassCode('一般公共服务支出（类）信访事务（款）行政运行（项）')).toBeUndefined();
+  });
+
   it('reads a name joined to its number by 为 / 共计 (“三公”经费预算数为…)', () => {
     const result = run(disclosure(['七、“三公”经费增减变动原因说明', '某局2025年“三公”经费预算数为1.10万元，比上年减少25万元，下降95.8%。']));
     expect(figuresOf(result, 'threePublicExpenses').map((figure) => [figure.key, figure.kind, figure.value])).toEqual([

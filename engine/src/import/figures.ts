@@ -305,7 +305,10 @@ function isSubsequence(short: string, long: string): boolean {
  * @param name The printed name.
  */
 export function functionalClassCode(name: string): string | undefined {
-  const bare = name.replace(/\s+/g, '');
+  // “一般公共服务（类）支出”: a class named with its level marker. A name going on to a 款 or 项
+  // (…（类）信访事务（款）行政运行（项）) is that item's, not the class's.
+  const marked = /^(?:\d+[.、．])?([^（(]+?)(?:支出)?[（(]类[)）](?:支出)?$/.exec(name.replace(/\s+/g, ''));
+  const bare = marked !== null ? `${marked[1]!}支出` : name.replace(/\s+/g, '');
   const exact = FUNCTIONAL_CLASSES.find(([className]) => className === bare);
   if (exact !== undefined) return exact[1];
   if (!/支出$|预备费$/.test(bare)) return undefined;
@@ -510,7 +513,9 @@ function draftOf(
   const term = termFor(subject, kind, state.section);
   if (term === undefined) {
     const code = kind === 'amount' ? functionalClassCode(subject) : undefined;
-    return code === undefined ? undefined : { key: 'functionalClassExpenditure', kind, ...base, code, subject };
+    // The name as the class is named: without the level marker and the spaces of a justified line.
+    const named = subject.replace(/\s+/g, '').replace(/[（(]类[)）]/, '');
+    return code === undefined ? undefined : { key: 'functionalClassExpenditure', kind, ...base, code, subject: named };
   }
   if (term.follows === true) {
     const count = state.lastCount;
