@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { type Figure, type NarrativeSection } from '../../engine/src/document/model.js';
-import { functionalClassCode } from '../../engine/src/import/figures.js';
+import { functionalClassCode, itemByPath } from '../../engine/src/import/figures.js';
 import { toLines } from '../../engine/src/import/lines.js';
 import { citedProjects, importNarrative, type NarrativeParts } from '../../engine/src/import/narrative.js';
 import { segment } from '../../engine/src/import/segment.js';
@@ -99,6 +99,22 @@ describe('importNarrative on small texts', () => {
       ['205', '教育支出', '118.01'],
     ]);
     expect(functionalClassCode('一般公共服务支出（类）信访事务（款）行政运行（项）')).toBeUndefined();
+  });
+
+  it('reads a 项 named by its path (…（款）…（项）支出) with the codes the document’s own tables print', () => {
+    const items = new Map([
+      ['行政运行', ['2010101', '2014001', '2040601']],
+      ['信访事务', ['20140']],
+      ['司法', ['20406']],
+      ['行政单位离退休', ['2080501']],
+    ]);
+    expect(itemByPath('一般公共服务支出（类）信访事务（款）行政运行（项）支出', items)).toEqual({ code: '2014001', name: '行政运行' });
+    expect(itemByPath('公共安全支出（类）司法（款）行政运行（项）', items)).toEqual({ code: '2040601', name: '行政运行' });
+    expect(itemByPath('1.行政事业单位养老支出（款）行政单位离退休（项）支出', items)).toEqual({ code: '2080501', name: '行政单位离退休' });
+    // Not settled by the tables: several 行政运行 and no outer name, or a name they do not print.
+    expect(itemByPath('行政运行（项）支出', items)).toBeUndefined();
+    expect(itemByPath('事业运行（项）支出', items)).toBeUndefined();
+    expect(itemByPath('一般公共服务（类）支出', items)).toBeUndefined();
   });
 
   it('reads a name joined to its number by 为 / 共计 (“三公”经费预算数为…)', () => {

@@ -198,6 +198,8 @@ interface Draft {
 /** What a section's reading remembers between clauses. */
 interface ReadingState {
   readonly section: NarrativeSectionId | undefined;
+  /** The 款 and 项 this document's tables print, to read “…（款）…（项）” names. */
+  readonly items?: ItemNames;
   /** The whole the section is about (the last figure of a `whole` term). */
   whole?: Draft;
   /** The sentence being read (line number and sentence index). */
@@ -320,6 +322,35 @@ export function functionalClassCode(name: string): string | undefined {
   return best.code;
 }
 
+/** The 款 and 项 a document's tables print: each name with the codes it stands for. */
+export type ItemNames = ReadonlyMap<string, readonly string[]>;
+
+/**
+ * The item a name with level markers stands for (一般公共服务支出（类）信访事务（款）行政运行（项）支出,
+ * 行政事业单位养老支出（款）行政单位离退休（项）支出), by the names the document's own tables
+ * print: the innermost level's name, its code chosen by the outer names when several items share
+ * it (行政运行 under many 款). Undefined when the tables do not settle it.
+ * @param subject The printed name.
+ * @param items The tables' 款 and 项 names.
+ */
+export function itemByPath(subject: string, items: ItemNames): { code: string; name: string } | undefined {
+  const bare = subject.replace(/\s+/g, '').replace(/^\d+[.、．]/, '');
+  const parts = [...bare.matchAll(/([^（()）]+?)[（(](类|款|项)[)）]/g)].map((match) => ({ name: match[1]!, level: match[2]! }));
+  const last = parts[parts.length - 1];
+  if (last === undefined || last.level === '类' || !/^(?:支出|预算支出|支出预算)?$/.test(bare.slice(bare.lastIndexOf(last.level) + 2))) return undefined;
+  const codes = (items.get(last.name) ?? []).filter((code) => code.length === (last.level === '项' ? 7 : 5));
+  // Each outer name narrows the codes to those under it (a name the tables do not print does not).
+  const parents = parts.slice(0, -1).map((part) => {
+    if (part.level === '类') {
+      const code = functionalClassCode(part.name.endsWith('支出') ? part.name : `${part.name}支出`);
+      return code === undefined ? [] : [code];
+    }
+    return (items.get(part.name) ?? []).filter((code) => code.length === 5);
+  });
+  const chosen = codes.filter((code) => parents.every((under) => under.length === 0 || under.some((parent) => code.startsWith(parent))));
+  return chosen.length === 1 ? { code: chosen[0]!, name: last.name } : undefined;
+}
+
 function termFor(subject: string, kind: FigureTerm['kind'], section: NarrativeSectionId | undefined): FigureTerm | undefined {
   const find = (words: string): FigureTerm | undefined => {
     const applies = (term: FigureTerm): boolean => term.kind === kind && term.pattern.test(words);
@@ -384,11 +415,12 @@ function finish(draft: Draft): Figure {
  * Reads the figures of a section's lines, in order.
  * @param lines The section's body lines (heading excluded).
  * @param section The section's id, when known.
+ * @param items The 款 and 项 the document's tables print, by name (to read “…（款）…（项）” names).
  */
-export function readFigures(lines: readonly SourceLine[], section: NarrativeSectionId | undefined): { figures: Figure[]; problems: ImportProblem[] } {
+export function readFigures(lines: readonly SourceLine[], section: NarrativeSectionId | undefined, items?: ItemNames): { figures: Figure[]; problems: ImportProblem[] } {
   const drafts: Draft[] = [];
   const problems: ImportProblem[] = [];
-  const state: ReadingState = { section, sentence: '' };
+  const state: ReadingState = { section, sentence: '', ...(items !== undefined ? { items } : {}) };
   for (const line of lines) {
     const folded = foldFullWidthNumbers(line.text);
     const clauses = clausesOf(folded);
@@ -512,6 +544,8 @@ function draftOf(
 ): Draft | undefined {
   const term = termFor(subject, kind, state.section);
   if (term === undefined) {
+    const item = kind === 'amount' && state.items !== undefined ? itemByPath(subject, state.items) : undefined;
+    if (item !== undefined) return { key: 'functionalClassExpenditure', kind, ...base, code: item.code, subject: item.name };
     const code = kind === 'amount' ? functionalClassCode(subject) : undefined;
     // The name as the class is named: without the level marker and the spaces of a justified line.
     const named = subject.replace(/\s+/g, '').replace(/[（(]类[)）]/, '');

@@ -6,6 +6,7 @@
  */
 import { type DisclosureDocument, type Table } from '../document/model.js';
 import { finalAccountsRefusal, recognise, recogniseCover } from './meta.js';
+import { type ItemNames } from './figures.js';
 import { type NarrativeParts } from './narrative.js';
 import { importPerformance } from './performance.js';
 import { splitPerformanceBlocks } from './performanceBlocks.js';
@@ -85,6 +86,20 @@ function rightMargins(text: PositionedText): Map<number, number> {
   return margins;
 }
 
+/** The 款 and 项 the expenditure tables print, by name: the narrative names items by them. */
+function itemNames(tables: Readonly<Record<string, Table>>): ItemNames {
+  const names = new Map<string, string[]>();
+  for (const role of ['generalBudgetExpenditure', 'expenditureSummary', 'basicExpenditureByFunction']) {
+    for (const row of tables[role]?.rows ?? []) {
+      if (row.code === undefined || (row.code.length !== 5 && row.code.length !== 7)) continue;
+      const name = row.name.replace(/\s+/g, '');
+      const codes = names.get(name) ?? [];
+      if (!codes.includes(row.code)) names.set(name, [...codes, row.code]);
+    }
+  }
+  return names;
+}
+
 /**
  * Imports a disclosure from positioned lines.
  * @param text The positioned text.
@@ -126,7 +141,7 @@ export function importPositioned(source: PositionedText, options: PositionedImpo
   const segments = segment(textLines);
   const { blocks } = splitPerformanceBlocks(segments.narrative.length > 0 ? segments.narrative : textLines);
   const performance = importPerformance(blocks);
-  const textParts = readTextParts(textLines);
+  const textParts = readTextParts(textLines, itemNames(tables));
   const parts: NarrativeParts = textParts.value;
   problems.push(...textParts.problems);
   problems.push(...performance.problems);

@@ -6,7 +6,7 @@
  * section, and the figures that could not be read, each as one problem.
  */
 import { type Figure, type NarrativeSection } from '../../document/model.js';
-import { type NarrativeSectionId, readFigures } from '../figures.js';
+import { type ItemNames, type NarrativeSectionId, readFigures } from '../figures.js';
 import { type GlossaryEntry, type NarrativeParts, SECTION_HEADINGS, type TextSection, citedProjects, readGlossary } from '../narrative.js';
 import { type AssetsPart, readAssets } from '../narrativeAssets.js';
 import { type ImportProblem, type SourceLine, type StageResult } from '../types.js';
@@ -82,10 +82,10 @@ function paragraphOf(lines: readonly SourceLine[]): { line: SourceLine; starts: 
 }
 
 /** Reads the figures of a section's lines, each at the line its text starts on. */
-function figuresOf(lines: readonly SourceLine[], id: NarrativeSectionId | undefined): { figures: Figure[]; unread: ImportProblem[] } {
+function figuresOf(lines: readonly SourceLine[], id: NarrativeSectionId | undefined, items: ItemNames | undefined): { figures: Figure[]; unread: ImportProblem[] } {
   const paragraph = paragraphOf(lines);
   if (paragraph === undefined) return { figures: [], unread: [] };
-  const read = readFigures([paragraph.line], id);
+  const read = readFigures([paragraph.line], id, items);
   let from = 0;
   const lineAt = (offset: number) => [...paragraph.starts].reverse().find((start) => start.offset <= offset)?.number ?? paragraph.line.number;
   const figures = read.figures.map((figure) => {
@@ -104,6 +104,8 @@ function figuresOf(lines: readonly SourceLine[], id: NarrativeSectionId | undefi
 
 /** What the walk collects. */
 interface Gathered {
+  /** The 款 and 项 the document's tables print. */
+  readonly items?: ItemNames;
   duties?: TextSection;
   organisation?: TextSection;
   glossary?: GlossaryEntry[];
@@ -153,12 +155,12 @@ function walk(node: OutlineNode, gathered: Gathered, inOverview: boolean): void 
   }
   if (id !== undefined && id !== 'other' && containsOthers(node, id)) {
     // A section over sections of its own (收支总体情况 over 收入预算 and 支出预算): its text, the figures in its children.
-    const { figures, unread } = figuresOf(node.body, id);
+    const { figures, unread } = figuresOf(node.body, id, gathered.items);
     gathered.unread.push(...unread);
     gathered.sections.push({ id, heading: node.heading, text: textOf(allLines(node)), figures, line: node.line });
   } else if (id !== undefined && id !== 'other') {
     const lines = allLines(node);
-    const { figures, unread } = figuresOf(lines, id);
+    const { figures, unread } = figuresOf(lines, id, gathered.items);
     gathered.unread.push(...unread);
     const text = textOf(lines);
     const projects = id === 'performance' ? citedProjects(text) : [];
@@ -175,10 +177,11 @@ function walk(node: OutlineNode, gathered: Gathered, inOverview: boolean): void 
 /**
  * Reads the text parts of a document.
  * @param lines The lines that are not tables (table lines blanked).
+ * @param items The 款 and 项 the document's tables print, to read “…（款）…（项）” names.
  */
-export function readTextParts(lines: readonly SourceLine[]): StageResult<NarrativeParts> {
+export function readTextParts(lines: readonly SourceLine[], items?: ItemNames): StageResult<NarrativeParts> {
   const { nodes } = outlineOf(textLines(lines));
-  const gathered: Gathered = { sections: [], other: [], unknownHeadings: [], unread: [], problems: [] };
+  const gathered: Gathered = { ...(items !== undefined ? { items } : {}), sections: [], other: [], unknownHeadings: [], unread: [], problems: [] };
   for (const node of nodes) walk(node, gathered, false);
   const problems: ImportProblem[] = [...gathered.problems];
   const unknown = gathered.unknownHeadings;
