@@ -107,7 +107,10 @@ describe('importNarrative on small texts', () => {
       ['信访事务', ['20140']],
       ['司法', ['20406']],
       ['行政单位离退休', ['2080501']],
+      ['一般行政管理事务', ['2014002']],
     ]);
+    expect(itemByPath('2.一般公共服务支出（类）信访事务（款）一般行政管理事务（项）2026年预算数为', items)).toEqual({ code: '2014002', name: '一般行政管理事务' });
+    expect(itemByPath('一般公共服务支出（类）信访事务（款）一般行政管理事务（项）主要用于', items)).toBeUndefined();
     expect(itemByPath('一般公共服务支出（类）信访事务（款）行政运行（项）支出', items)).toEqual({ code: '2014001', name: '行政运行' });
     expect(itemByPath('公共安全支出（类）司法（款）行政运行（项）', items)).toEqual({ code: '2040601', name: '行政运行' });
     expect(itemByPath('1.行政事业单位养老支出（款）行政单位离退休（项）支出', items)).toEqual({ code: '2080501', name: '行政单位离退休' });

@@ -337,7 +337,10 @@ export function itemByPath(subject: string, items: ItemNames): { code: string; n
   const bare = subject.replace(/\s+/g, '').replace(/^\d+[.、．]/, '');
   const parts = [...bare.matchAll(/([^（()）]+?)[（(](类|款|项)[)）]/g)].map((match) => ({ name: match[1]!, level: match[2]! }));
   const last = parts[parts.length - 1];
-  if (last === undefined || last.level === '类' || !/^(?:支出|预算支出|支出预算)?$/.test(bare.slice(bare.lastIndexOf(last.level) + 2))) return undefined;
+  // After the path: nothing, 支出, or the amount's words (2026年预算数为).
+  if (last === undefined) return undefined;
+  const tail = bare.slice(bare.lastIndexOf(last.level) + 2);
+  if (last.level === '类' || !/^(?:\d{4}年)?(?:支出|预算支出|支出预算|预算数|预算|安排)?(?:为|是)?$/.test(tail)) return undefined;
   const codes = (items.get(last.name) ?? []).filter((code) => code.length === (last.level === '项' ? 7 : 5));
   // Each outer name narrows the codes to those under it (a name the tables do not print does not).
   const parents = parts.slice(0, -1).map((part) => {
