@@ -120,6 +120,13 @@ describe('importNarrative on small texts', () => {
     expect(itemByPath('一般公共服务（类）支出', items)).toBeUndefined();
   });
 
+  it('keeps no share of a whole whose list has a member it cannot place, so an incomplete list is never summed', () => {
+    const result = run(disclosure(['二、收入预算情况说明', '2025年度某局收入预算总计50,616.94万元，其中，一般公共预算拨款收入16,474.82万元，占32.55%；某某来源收入31,888.00万元，占63.0%；上年结转2,254.12万元，占4.45%。']));
+    expect(figuresOf(result, 'income').filter((figure) => figure.kind === 'share')).toEqual([]);
+    expect(figuresOf(result, 'income').filter((figure) => figure.kind === 'amount').map((figure) => figure.key)).toEqual(['incomeTotal', 'generalBudgetIncome', 'carriedOverIncome']);
+    expect(result.problems.map((problem) => problem.message).join('\n')).toMatch(/同一总额的各项占比不参与核对/);
+  });
+
   it('reads a name joined to its number by 为 / 共计 (“三公”经费预算数为…)', () => {
     const result = run(disclosure(['七、“三公”经费增减变动原因说明', '某局2025年“三公”经费预算数为1.10万元，比上年减少25万元，下降95.8%。']));
     expect(figuresOf(result, 'threePublicExpenses').map((figure) => [figure.key, figure.kind, figure.value])).toEqual([

@@ -84,7 +84,7 @@ export const FIGURE_TERMS: readonly FigureTerm[] = [
   { kind: 'amount', sections: incomeSide, pattern: /财政专户管理资金(收入)?$/, key: 'fiscalSpecialAccountIncome' },
   { kind: 'amount', sections: incomeSide, pattern: /单位资金(收入)?$/, key: 'unitFundsIncome' },
   { kind: 'amount', sections: incomeSide, pattern: /本年收入(合计)?$/, key: 'currentYearIncome' },
-  { kind: 'amount', sections: incomeSide, pattern: /收入(总计|合计|总额|总预算|预算)(为|是)?$|预算收入$/, key: 'incomeTotal', whole: true },
+  { kind: 'amount', sections: incomeSide, pattern: /收入(预算)?(总计|合计|总额|总预算|预算)(为|是)?$|预算收入$/, key: 'incomeTotal', whole: true },
   // 收支总预算 (a balanced budget's one total): read as the income total.
   { kind: 'amount', sections: ['overview'], pattern: /收支(总预算|预算(总额|总计)?)(为|是)?$/, key: 'incomeTotal', whole: true },
   // 支出（基本支出、项目支出 before the totals: “本单位项目支出预算” is the project part, not the total）
@@ -214,6 +214,8 @@ interface ReadingState {
   beforeParenthesis?: Draft;
   /** The last amount read could not be named: a change after it is its change, not another's. */
   unnamedAmount?: boolean;
+  /** Wholes with a share the reader could not place (of an amount it could not name): their lists of shares are incomplete. */
+  readonly incompleteShares: Set<string>;
 }
 
 const CLAUSE_DELIMITERS = new Set(['，', ',', '：', ':', '、']);
@@ -423,7 +425,7 @@ function finish(draft: Draft): Figure {
 export function readFigures(lines: readonly SourceLine[], section: NarrativeSectionId | undefined, items?: ItemNames): { figures: Figure[]; problems: ImportProblem[] } {
   const drafts: Draft[] = [];
   const problems: ImportProblem[] = [];
-  const state: ReadingState = { section, sentence: '', ...(items !== undefined ? { items } : {}) };
+  const state: ReadingState = { section, sentence: '', incompleteShares: new Set(), ...(items !== undefined ? { items } : {}) };
   for (const line of lines) {
     const folded = foldFullWidthNumbers(line.text);
     const clauses = clausesOf(folded);
@@ -460,7 +462,13 @@ export function readFigures(lines: readonly SourceLine[], section: NarrativeSect
       if (clause.opensParenthesis === true) state.beforeParenthesis = state.lastAmount;
     }
   }
-  return { figures: drafts.map(finish), problems };
+  // A list of shares with a member the reader could not place is not the whole list: no share of
+  // that whole is kept, so no check adds up an incomplete list.
+  const complete = drafts.filter((draft) => draft.kind !== 'share' || (!state.incompleteShares.has(draft.of ?? '') && !state.incompleteShares.has('*')));
+  if (complete.length < drafts.length) {
+    problems.push(problemAt(lines[0]!, `有占比未能对应到金额，同一总额的各项占比不参与核对（${drafts.length - complete.length} 处）`));
+  }
+  return { figures: complete.map(finish), problems };
 }
 
 interface ClauseInput {
@@ -502,8 +510,9 @@ function readClause(input: ClauseInput): boolean {
     const part = state.lastFigure;
     const of = share[1] !== undefined ? keyOfWhole(share[1], state.section) : state.whole?.key;
     const value = decimalText(share[2]!);
-    if (part === undefined || part.kind === 'share' || part.kind === 'change' || of === undefined || value === undefined) {
+    if (part === undefined || part.kind === 'share' || part.kind === 'change' || of === undefined || value === undefined || state.unnamedAmount === true) {
       problems.push(problemAt(line, `未能识别占比“${text}”：找不到它所属的金额或总额`));
+      state.incompleteShares.add(of ?? '*');
       return false;
     }
     part.end = end;
