@@ -196,7 +196,7 @@ describe('importNarrative on small texts', () => {
 
   it('reports lines and clauses it does not understand, keeping the text', () => {
     const result = run(
-      disclosure(['这一行不在任何章节之下。', '二、收入预算情况说明', '2025年度某局预算收入100万元，其中：事业收入100万元。', '十三、某项说明', '另有说明。'], {
+      disclosure(['这一行不在任何章节之下。', '二、收入预算情况说明', '2025年度某局预算收入100万元，其中：某某奇特款项100万元。', '十三、某项说明', '另有说明。'], {
         overview: ['一、本部门职责', '负责某事。', '三、领导分工', '局长负责全面工作。'],
         glossary: ['以下名词：', '一、基本支出：指人员支出和公用支出。'],
       }),
@@ -209,9 +209,9 @@ describe('importNarrative on small texts', () => {
       [12, 'unrecognised_text'],
       [15, 'unrecognised_text'],
     ]);
-    expect(result.problems.find((problem) => problem.line === 11)!.message).toContain('事业收入');
+    expect(result.problems.find((problem) => problem.line === 11)!.message).toContain('某某奇特款项');
     expect(result.value.narrative?.sections.map((section) => [section.id, section.text])).toEqual([
-      ['income', '2025年度某局预算收入100万元，其中：事业收入100万元。'],
+      ['income', '2025年度某局预算收入100万元，其中：某某奇特款项100万元。'],
       [undefined, '另有说明。'],
     ]);
     expect(result.value.sections?.glossary).toEqual([{ term: '基本支出', definition: '指人员支出和公用支出。', line: 16 }]);

@@ -83,6 +83,9 @@ export const FIGURE_TERMS: readonly FigureTerm[] = [
   { kind: 'amount', sections: incomeSide, pattern: /国有资本经营(预算)?(拨款)?收入$/, key: 'stateCapitalIncome' },
   { kind: 'amount', sections: incomeSide, pattern: /财政专户管理资金(收入)?$/, key: 'fiscalSpecialAccountIncome' },
   { kind: 'amount', sections: incomeSide, pattern: /单位资金(收入)?$/, key: 'unitFundsIncome' },
+  { kind: 'amount', sections: incomeSide, pattern: /(财政专户管理)?事业收入$/, key: 'businessIncome' },
+  { kind: 'amount', sections: incomeSide, pattern: /(事业单位)?经营(服务)?收入$/, key: 'operatingIncome' },
+  { kind: 'amount', sections: incomeSide, pattern: /其[他它]收入$/, key: 'otherIncome' },
   { kind: 'amount', sections: incomeSide, pattern: /本年收入(合计)?$/, key: 'currentYearIncome' },
   { kind: 'amount', sections: incomeSide, pattern: /收入(预算)?(总计|合计|总额|总预算|预算)(为|是)?$|预算收入$/, key: 'incomeTotal', whole: true },
   // 收支总预算 (a balanced budget's one total): read as the income total.
