@@ -5,7 +5,7 @@
  * per kind of problem, what was not understood. A 部门决算 is refused: no rule pack covers it yet.
  */
 import { type DisclosureDocument, type Table } from '../document/model.js';
-import { finalAccountsRefusal, recognise, recogniseCover } from './meta.js';
+import { assembleDocument, finalAccountsRefusal, recognise, recogniseCover } from './meta.js';
 import { type ItemNames } from './figures.js';
 import { type NarrativeParts } from './narrative.js';
 import { importPerformance } from './performance.js';
@@ -145,29 +145,16 @@ export function importPositioned(source: PositionedText, options: PositionedImpo
   const parts: NarrativeParts = textParts.value;
   problems.push(...textParts.problems);
   problems.push(...performance.problems);
-  const document: DisclosureDocument = {
-    meta: {
-      department: recognised.department,
-      fiscalYear: recognised.fiscalYear,
-      kind: recognised.kind,
-      unit: '万元',
-      ...(recognised.title !== undefined ? { title: recognised.title } : {}),
-      ...(recognised.region !== undefined ? { region: recognised.region } : {}),
-      unitType: 'unknown',
-      source: { ...(options.file !== undefined ? { file: options.file } : {}), format: text.format },
-      printedTables: read.recognised.map((table) => ({
-        ...(table.label !== undefined ? { label: table.label } : {}),
-        title: table.title,
-        ...('role' in table.kind && table.stored ? { role: table.kind.role } : { kind: 'role' in table.kind ? table.kind.role : table.kind.other }),
-        line: table.from,
-      })),
-    },
-    tables,
-    ...(parts.narrative !== undefined ? { narrative: parts.narrative } : {}),
-    ...(performance.value.length > 0 ? { performance: performance.value } : {}),
-    ...(parts.assets !== undefined ? { assets: parts.assets } : {}),
-    ...(parts.sections !== undefined ? { sections: parts.sections } : {}),
-  };
+  const printedTables = read.recognised.map((table) => ({
+    ...(table.label !== undefined ? { label: table.label } : {}),
+    title: table.title,
+    ...('role' in table.kind && table.stored ? { role: table.kind.role } : { kind: 'role' in table.kind ? table.kind.role : table.kind.other }),
+    line: table.from,
+  }));
+  const document = assembleDocument(recognised, { ...(options.file !== undefined ? { file: options.file } : {}), format: text.format, meta: { printedTables } }, tables, {
+    ...parts,
+    performance: performance.value,
+  });
   return {
     ok: true,
     document,

@@ -7,7 +7,7 @@
 import { type DisclosureDocument, type Table, type TableRole } from '../document/model.js';
 import { detectLayout, isBlank, toLines } from './lines.js';
 import { type TableRegion, importLayoutTablesWithRegions } from './layoutTables.js';
-import { finalAccountsRefusal, recognise } from './meta.js';
+import { assembleDocument, finalAccountsRefusal, recognise } from './meta.js';
 import { type NarrativeParts, importNarrative } from './narrative.js';
 import { importPerformance } from './performance.js';
 import { splitPerformanceBlocks } from './performanceBlocks.js';
@@ -96,23 +96,12 @@ export function importText(text: string, options: ImportOptions = {}): ImportRes
     const inTable = (line: SourceLine) => regions.some((region) => line.number >= region.from && line.number <= region.to);
     problems.push(...notImported(body.filter((line) => !inTable(line)), '报表以外的文字（情况说明等）'));
   }
-  const document: DisclosureDocument = {
-    meta: {
-      department: recognised.department,
-      fiscalYear: recognised.fiscalYear,
-      kind: recognised.kind,
-      unit: '万元',
-      ...(recognised.title !== undefined ? { title: recognised.title } : {}),
-      ...(recognised.region !== undefined ? { region: recognised.region } : {}),
-      ...(templateOf(recognised.region, Object.keys(tables).length) ?? {}),
-      unitType: 'unknown',
-      source: { ...(options.file !== undefined ? { file: options.file } : {}), format: layout },
-    },
-    tables: tables as Record<string, Table>,
-    ...(parts.narrative !== undefined ? { narrative: parts.narrative } : {}),
-    ...(performance.value.length > 0 ? { performance: performance.value } : {}),
-    ...(parts.assets !== undefined ? { assets: parts.assets } : {}),
-    ...(parts.sections !== undefined ? { sections: parts.sections } : {}),
-  };
+  const template = templateOf(recognised.region, Object.keys(tables).length);
+  const document = assembleDocument(
+    recognised,
+    { ...(options.file !== undefined ? { file: options.file } : {}), format: layout, ...(template !== undefined ? { meta: template } : {}) },
+    tables as Record<string, Table>,
+    { ...parts, performance: performance.value },
+  );
   return { ok: true, document, problems: problems.sort((a, b) => a.line - b.line) };
 }

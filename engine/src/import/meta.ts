@@ -2,7 +2,7 @@
  * Recognising what a text is: the department, the fiscal year and the kind of disclosure
  * (部门预算 / 单位预算 / 部门决算 / 单位决算), from the cover and the table headers.
  */
-import { type DocumentKind } from '../document/model.js';
+import { type DisclosureDocument, type DocumentKind, type Meta, type Table } from '../document/model.js';
 import { type SourceLine } from './types.js';
 
 /** What the cover says. */
@@ -105,4 +105,47 @@ export function finalAccountsRefusal(recognised: { readonly kind: string; readon
   if (!recognised.kind.endsWith('final-accounts')) return undefined;
   const level = recognised.kind.startsWith('unit') ? '单位' : '部门';
   return { line: recognised.line, code: 'no_rule_pack', message: `这是${level}决算：还没有决算的规则包，暂不能检查 / no rule pack for ${level}决算 yet` };
+}
+
+/** What the importers read besides the tables, to assemble a document from. */
+export interface ReadParts {
+  readonly narrative?: DisclosureDocument['narrative'];
+  readonly performance?: DisclosureDocument['performance'];
+  readonly assets?: DisclosureDocument['assets'];
+  readonly sections?: DisclosureDocument['sections'];
+}
+
+/**
+ * The document both importers build: the cover's metadata (the tables' default unit 万元, the unit
+ * type unknown), the source, and the parts read; what was not read is left out.
+ * @param recognised What the cover says.
+ * @param source The file, its format, and what the importer adds to the metadata (template, printed tables).
+ * @param tables The tables.
+ * @param parts The text parts and performance tables.
+ */
+export function assembleDocument(
+  recognised: Recognised,
+  source: { readonly file?: string; readonly format: string; readonly meta?: Partial<Pick<Meta, 'template' | 'printedTables'>> },
+  tables: Readonly<Record<string, Table>>,
+  parts: ReadParts,
+): DisclosureDocument {
+  return {
+    meta: {
+      department: recognised.department,
+      fiscalYear: recognised.fiscalYear,
+      kind: recognised.kind,
+      unit: '万元',
+      ...(recognised.title !== undefined ? { title: recognised.title } : {}),
+      ...(recognised.region !== undefined ? { region: recognised.region } : {}),
+      ...(source.meta?.template !== undefined ? { template: source.meta.template } : {}),
+      unitType: 'unknown',
+      source: { ...(source.file !== undefined ? { file: source.file } : {}), format: source.format },
+      ...(source.meta?.printedTables !== undefined ? { printedTables: source.meta.printedTables } : {}),
+    },
+    tables,
+    ...(parts.narrative !== undefined ? { narrative: parts.narrative } : {}),
+    ...(parts.performance !== undefined && parts.performance.length > 0 ? { performance: parts.performance } : {}),
+    ...(parts.assets !== undefined ? { assets: parts.assets } : {}),
+    ...(parts.sections !== undefined ? { sections: parts.sections } : {}),
+  };
 }
