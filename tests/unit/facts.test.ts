@@ -107,10 +107,14 @@ describe('table facts', () => {
   });
 
   it('isEmptyNote knows the phrasings that declare a whole table empty, and not a single item', () => {
-    for (const note of ['注：本表无数据', '故本表为空表。', '注：本表本年无发生额。', '本部门2026年没有使用政府性基金预算拨款安排的支出。', '本部门无“三公”经费']) {
+    for (const note of ['注：本表无数据', '故本表为空表。', '注：本表本年无发生额。', '本部门2026年没有使用政府性基金预算拨款安排的支出。', '本部门无“三公”经费', '（注：2026年没有使用财政拨款收入和支出。）']) {
       expect(isEmptyNote(note), note).toBe(true);
     }
-    for (const note of ['注：本部门无因公出国（境）费。', '注：无。', '注：本表反映……此表如无数字则表示单位无该项支出。', '注：表中功能分类科目，根据部门实际预算编制情况编列。']) expect(isEmptyNote(note), note).toBe(false);
+    for (const note of ['注：本部门无因公出国（境）费。', '注：无。', '注：本表反映……此表如无数字则表示单位无该项支出。', '注：表中功能分类科目，根据部门实际预算编制情况编列。',
+      // One item without money, in any phrasing: not the whole table.
+      '注：本部门2025年没有使用一般公共预算财政拨款安排的因公出国（境）费。',
+      '因公出国（境）费无预算，“三公”经费较上年减少',
+      '本表反映部门无论是否有数据均应公开的项目支出']) expect(isEmptyNote(note), note).toBe(false);
   });
 
   it('isEmptyNote is linear on adversarial notes', () => {

@@ -7,10 +7,12 @@ import { type FactDefinition } from './types.js';
 const EMPTY_PHRASE = /本表无数据|本表(?:数据)?为空|为空表|无发生额/;
 /** Notes that say what an empty table would mean (此表如无数字则表示单位无该项支出): they mark the table empty only when it is. */
 const CONDITIONAL_NOTE = /如无数[字据]|空表表示|如为空表/;
-/** Words of a clause saying there is none (本部门无…, 没有使用…安排的支出). */
-const NONE = /没有|无/;
+/** Words of a clause saying there is none (本部门无…, 没有使用…安排的支出); 无论 is not one. */
+const NONE = /没有|无(?!论)/;
 /** A table's whole subject: a clause saying there is none of it declares the table empty. */
 const WHOLE_SUBJECT = /“?三公”?经费|三公经费|政府性基金|国有资本经营|机关运行经费|上年结转|项目支出|财政拨款/;
+/** One item of a table (因公出国（境）费, 会议费…): a clause about it is not about the whole table. */
+const ONE_ITEM = /因公出国|公务接待|公务用车|购置费|运行(?:维护)?费|会议费|培训费/;
 
 /**
  * Whether a note declares a whole table empty: 本表无数据, (故)本表为空表, 本表本年无发生额, or a
@@ -21,9 +23,11 @@ const WHOLE_SUBJECT = /“?三公”?经费|三公经费|政府性基金|国有�
  */
 export function isEmptyNote(note: string): boolean {
   if (EMPTY_PHRASE.test(note)) return true;
-  return note.split(/[。；;]/).some((clause) => {
+  return note.split(/[。；;，,]/).some((clause) => {
     const none = NONE.exec(clause);
-    return none !== null && WHOLE_SUBJECT.test(clause.slice(none.index));
+    if (none === null) return false;
+    const after = clause.slice(none.index);
+    return WHOLE_SUBJECT.test(after) && !ONE_ITEM.test(after);
   });
 }
 
