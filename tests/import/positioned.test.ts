@@ -8,6 +8,7 @@ import { declaredEmptyTables } from '../../engine/src/import/tables/emptyIndex.j
 import { findTables } from '../../engine/src/import/tables/findTables.js';
 import { readGrid } from '../../engine/src/import/tables/grid.js';
 import { readTables } from '../../engine/src/import/tables/readTables.js';
+import { sniffInput } from '../../engine/src/import/sniff.js';
 import { columnIdOf } from '../../engine/src/import/tables/names.js';
 
 const SIZE = 10;
@@ -144,5 +145,20 @@ describe('reading a table as a whole', () => {
     );
     expect(read.tables.incomeSummary?.rows).toEqual([expect.objectContaining({ key: 'total', name: '合计', values: expect.objectContaining({ total: '50616.94' }) })]);
     expect(read.tables.incomeSummary?.unit).toBe('元');
+  });
+});
+
+describe('robustness on odd input', () => {
+  it('reads a row of many code-shaped numbers without blowing up (each number is looked at once)', () => {
+    const numbers = Array.from({ length: 40 }, (_, index) => [120 + index * 40, String(10 + index)] as const);
+    const grid = readGrid([line(1, [40, '项目'], ...numbers.map(([x]) => [x, '金额'] as const))], [line(1, [40, '某项'], ...numbers)]);
+    expect(grid.rows).toHaveLength(1);
+  });
+
+  it('finds a PDF header after a byte-order mark or a few bytes of junk, within the first 1 KB', () => {
+    const bytes = (prefix: number[]) => new Uint8Array([...prefix, ...new TextEncoder().encode('%PDF-1.7\n')]);
+    expect(sniffInput(bytes([0xef, 0xbb, 0xbf])).kind).toBe('pdf');
+    expect(sniffInput(bytes([...new TextEncoder().encode('junk\n')])).kind).toBe('pdf');
+    expect(sniffInput(bytes(Array.from({ length: 1100 }, () => 0x20))).kind).not.toBe('pdf');
   });
 });

@@ -35,7 +35,6 @@ export function sniffInput(bytes: Uint8Array): SniffedInput {
   const head = bytes.subarray(0, 1024);
   for (let offset = 0; offset + 5 <= head.length; offset += 1) {
     if (startsWith(head, [0x25, 0x50, 0x44, 0x46, 0x2d], offset)) return { kind: 'pdf' };
-    if (offset > 0 && head[offset] !== 0x20 && head[offset] !== 0x0a && head[offset] !== 0x0d) break;
   }
   for (const [signature, what] of SIGNATURES) if (startsWith(bytes, signature)) return { kind: 'unsupported', what };
   let text: string;

@@ -86,17 +86,23 @@ function pieces(line: PositionedLine): Piece[] {
 const CODE_NUMBER = /^(?:\d{2}|[1-9]\d{2}(?:\d{2}){0,2})$/;
 
 /**
- * Whether the number at this index of a row is a code, not a value: the row's first piece, or a
- * code-shaped number followed by a name or another code part.
+ * Which pieces of a row are codes, not values: the row's first piece, or a code-shaped number
+ * followed by a name or another code part, with only names and codes before it. One pass.
  */
-function isCodePiece(row: readonly Piece[], index: number): boolean {
-  const piece = row[index]!;
-  // The first piece of a row, when a number, is a code (unit codes such as 123001 too).
-  // A one-digit code (单位编码 1) only before a name.
-  if (index === 0) return /^\d{2,9}$/.test(piece.text) || (/^\d$/.test(piece.text) && row[1]?.kind === 'text');
-  if (!CODE_NUMBER.test(piece.text)) return false;
-  const next = row[index + 1];
-  return next !== undefined && (next.kind === 'text' || CODE_NUMBER.test(next.text)) && row.slice(0, index).every((before) => before.kind === 'text' || isCodePiece(row, row.indexOf(before)));
+function codePieces(row: readonly Piece[]): boolean[] {
+  const codes: boolean[] = [];
+  let onlyLabelsBefore = true;
+  row.forEach((piece, index) => {
+    const next = row[index + 1];
+    let code: boolean;
+    // The first piece of a row, when a number, is a code (unit codes such as 123001 too).
+    // A one-digit code (单位编码 1) only before a name.
+    if (index === 0) code = /^\d{2,9}$/.test(piece.text) || (/^\d$/.test(piece.text) && next?.kind === 'text');
+    else code = onlyLabelsBefore && CODE_NUMBER.test(piece.text) && next !== undefined && (next.kind === 'text' || CODE_NUMBER.test(next.text));
+    codes.push(code);
+    onlyLabelsBefore &&= piece.kind === 'text' || code;
+  });
+  return codes;
 }
 
 /**
@@ -410,7 +416,10 @@ export function readGrid(header: readonly PositionedLine[], body: readonly Posit
   // A number is a value when a text precedes it on its line (else it may be a code in the label).
   // A number is a value unless it is a code: the first piece of a row, or a code followed by a name or
   // another code part (a second classification printed beside the first: 301 01 基本工资 501 01 工资奖金津补贴).
-  const valueNumbers = lines.flatMap(({ pieces: row }) => row.filter((piece, index) => piece.kind === 'number' && !isCodePiece(row, index)));
+  const valueNumbers = lines.flatMap(({ pieces: row }) => {
+    const codes = codePieces(row);
+    return row.filter((piece, index) => piece.kind === 'number' && !codes[index]);
+  });
   let clusters = clusterColumns(valueNumbers, tolerance);
   // Two-sided: text standing between two number columns on several lines starts the expenditure side.
   // A third block (西安 prints the expenditure again by economic class, twice) is not read: its

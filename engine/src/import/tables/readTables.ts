@@ -57,6 +57,8 @@ export function readTables(text: PositionedText, context: { fiscalYear: number; 
   const stated = blocks.flatMap((block) => (block.unit === undefined ? [] : [block.unit]));
   const yuan = stated.filter((unit) => unit === '元').length;
   if (stated.length > 0) context = { ...context, unit: yuan * 2 > stated.length ? '元' : yuan * 2 < stated.length ? '万元' : context.unit };
+  // The 机关运行经费 printed inside the 三公 table, kept only if no table of its own is printed.
+  let derivedAgencyCosts: Table | undefined;
   for (const block of blocks) {
     const entry = { ...(block.label !== undefined ? { label: block.label } : {}), title: block.title, kind: block.kind, from: block.line, to: block.to };
     if (!('role' in block.kind) || tables[block.kind.role] !== undefined) {
@@ -67,7 +69,7 @@ export function readTables(text: PositionedText, context: { fiscalYear: number; 
     const grid = readGrid(block.header, block.body);
     const read = toTable(block, grid, role, context);
     tables[role] = read.table;
-    if (read.agencyOperatingCosts !== undefined && tables.agencyOperatingCosts === undefined) tables.agencyOperatingCosts = read.agencyOperatingCosts;
+    derivedAgencyCosts ??= read.agencyOperatingCosts;
     recognised.push({ ...entry, stored: true });
     const notes: string[] = [];
     if (read.table.doubt !== undefined) notes.push(`数值未能可靠读取（${read.table.doubt}），依赖其数值的规则不适用`);
@@ -78,5 +80,6 @@ export function readTables(text: PositionedText, context: { fiscalYear: number; 
       problems.push({ line: block.line, code: read.table.doubt !== undefined ? 'table_doubtful' : 'table_partly_read', message: `${nameOf(block.label, block.title)}：${notes.join('；')}` });
     }
   }
+  if (derivedAgencyCosts !== undefined && tables.agencyOperatingCosts === undefined) tables.agencyOperatingCosts = derivedAgencyCosts;
   return { tables, recognised, problems };
 }
