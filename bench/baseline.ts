@@ -141,7 +141,10 @@ export function checkByHand(document: unknown): BaselineFinding[] {
 
   // structure
   for (const role of REQUIRED) if (!tables[role]) report('required-tables-present', `/tables/${role}`);
-  for (const role of RECOMMENDED) if (!tables[role]) report('recommended-tables-present', `/tables/${role}`);
+  // Another printed table may stand in for the economic-class table (tableExists orPrinted).
+  const printedKinds = new Set(((document as { meta?: { printedTables?: { kind?: string }[] } }).meta?.printedTables ?? []).map((table) => table.kind));
+  const standsIn: Record<string, string[]> = { basicExpenditureByEconomicClass: ['basicExpenditure', 'generalBudgetByEconomicClass'] };
+  for (const role of RECOMMENDED) if (!tables[role] && !(standsIn[role] ?? []).some((kind) => printedKinds.has(kind))) report('recommended-tables-present', `/tables/${role}`);
 
   // empty tables
   const three = tables.threePublicExpenses;
@@ -567,7 +570,8 @@ export function checkByHand(document: unknown): BaselineFinding[] {
       const title = (table as { title?: unknown }).title;
       if (typeof title !== 'string') continue;
       const years = [...title.matchAll(/(?<!\d)((?:19|20)\d{2})\s*年/gu)].map((match) => Number(match[1]));
-      if (years.length === 0 || years.some((year) => year !== fiscalYear)) report('table-titles-name-year', `/tables/${role}/title`);
+      // A title may name no year (namesNoOtherYear); a year it names must be the budget year.
+      if (years.some((year) => year !== fiscalYear)) report('table-titles-name-year', `/tables/${role}/title`);
     }
   }
   const equipment = (document as { assets?: { equipment?: { category?: unknown }[] } }).assets?.equipment;
@@ -724,11 +728,20 @@ export function checkByHand(document: unknown): BaselineFinding[] {
   const itemFigure = (entry: (typeof figures)[number]) => entry.figure.key === 'functionalClassExpenditure' && entry.figure.kind === 'amount';
   if (figures.some((entry) => itemFigure(entry) && isGeneralBudget(entry.s))) {
     const squash = (text: string) => text.replace(/\s+/gu, '').replace(/[（）]/gu, (bracket) => (bracket === '（' ? '(' : ')'));
-    const generalText = squash(sections.filter((_, s) => isGeneralBudget(s)).map((section) => (section as { text?: string }).text ?? '').join('\n'));
+    const rawText = sections.filter((_, s) => isGeneralBudget(s)).map((section) => (section as { text?: string }).text ?? '').join('\n');
+    const generalText = squash(rawText);
+    // Amounts the section states (“1,517.95 万元”), in 元, with their printed places.
+    const stated = [...rawText.matchAll(/(?<![\d.])(\d{1,3}(?:\s*,\s*\d{3})+|\d+)(?:\s*\.\s*(\d+))?\s*(万元|元)/gu)].map((match) => ({
+      value: new D(`${match[1]!.replace(/[\s,]/gu, '')}${match[2] === undefined ? '' : `.${match[2]}`}`),
+      places: match[2]?.length ?? 0,
+      factor: match[3] === '万元' ? new D(10000) : new D(1),
+    }));
     general?.rows.forEach((row, index) => {
       if (row.code?.length !== 7) return;
       const named = row.name !== '' && generalText.includes(squash(row.name));
-      if (!named && !figures.some((entry) => itemFigure(entry) && entry.figure.code === row.code)) {
+      const total = cell(general, row, 'total');
+      const amountStated = !total.blank && stated.some((amount) => total.v.div(amount.factor).toDecimalPlaces(amount.places, D.ROUND_HALF_UP).equals(amount.value));
+      if (!named && !amountStated && !figures.some((entry) => itemFigure(entry) && entry.figure.code === row.code)) {
         report('general-budget-items-explained', `/tables/generalBudgetExpenditure/rows/${index}`);
       }
     });
