@@ -9,7 +9,7 @@ import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import fastJsonPatch, { type Operation } from 'fast-json-patch';
 import { evaluate, importText, loadRuleSet } from '../engine/src/index.js';
 import { join } from 'node:path';
-import { defaultRulePackPath, loadDocumentFile, loadRuleSetFromPath, packageRoot } from '../engine/src/node.js';
+import { defaultRulePackPath, checkFile, loadRuleSetFromPath, packageRoot } from '../engine/src/node.js';
 import { checkByHand } from './baseline.js';
 
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 12);
@@ -119,10 +119,7 @@ const PDF_RUNS = Math.max(1, Number(process.env.BENCH_PDF_RUNS ?? 3) || 1);
 const corpus = join(packageRoot(), 'corpus');
 const pdfs = existsSync(corpus) ? readdirSync(corpus).filter((name) => name.endsWith('.pdf')).sort() : [];
 if (pdfs.length > 0) {
-  const pdfToReport = async (path: string) => {
-    const loaded = await loadDocumentFile(path);
-    await evaluate(pack, loaded.document, { importProblems: loaded.importProblems, ...(loaded.sourcePlaces !== undefined ? { sourcePlaces: loaded.sourcePlaces } : {}) });
-  };
+  const pdfToReport = (path: string) => checkFile(pack, path);
   await pdfToReport(join(corpus, pdfs[0]!));
   const times: { name: string; ms: number }[] = [];
   for (const name of pdfs) {

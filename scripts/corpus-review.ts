@@ -3,7 +3,7 @@
  * difference: findings that appeared or disappeared, tables, applicable rules, import notes.
  *
  *   npm run corpus:review                  # show differences; exit 1 if any
- *   npm run corpus:review -- --write       # write them into the files; new findings get a TODO review
+ *   npm run corpus:review -- --write       # write the results into the files; reviews kept, new findings get a TODO
  *   npm run corpus:review -- yantai xian   # only documents whose name contains one of these
  *
  * After --write, open each finding marked TODO on its PDF page (page and line are in the file),
@@ -15,7 +15,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Command } from 'commander';
 import { loadRuleSetFromPath, defaultRulePackPath } from '../engine/src/node.js';
-import { type Expectation, findingKey, observe, readExpectation } from './corpus/expectation.js';
+import { type Expectation, expectationPath, findingKey, observe, readExpectation } from './corpus/expectation.js';
 import { compareExpectation } from './corpus/compare.js';
 
 const program = new Command()
@@ -33,7 +33,7 @@ const ruleSet = loadRuleSetFromPath(defaultRulePackPath());
 let differing = 0;
 let todo = 0;
 for (const file of readdirSync(root).filter((name) => name.endsWith('.pdf') && (filters.length === 0 || filters.some((filter) => name.includes(filter))))) {
-  const path = join(expectations, file.replace(/\.pdf$/, '.json'));
+  const path = expectationPath(join(root, file));
   const observed = await observe(join(root, file), ruleSet);
   const expected: Expectation | undefined = existsSync(path) ? readExpectation(path) : undefined;
   const differences = expected === undefined ? ['no expectation file yet'] : compareExpectation(expected, observed);
@@ -51,7 +51,7 @@ for (const file of readdirSync(root).filter((name) => name.endsWith('.pdf') && (
     })),
   };
   todo += merged.findings.filter((finding) => finding.review.startsWith('TODO')).length;
-  if (write && differences.length > 0) writeFileSync(path, `${JSON.stringify(merged, null, 2)}\n`);
+  if (write) writeFileSync(path, `${JSON.stringify(merged, null, 2)}\n`);
 }
 console.log(`\n${differing} document(s) differ from their expectation files${write ? ' (written)' : ''}; ${todo} finding(s) await review (TODO).`);
 process.exitCode = differing > 0 && !write ? 1 : 0;

@@ -12,7 +12,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { type CompiledRuleSet } from '../engine/src/index.js';
 import { defaultRulePackPath, loadRuleSetFromPath } from '../engine/src/node.js';
 import { compareExpectation } from '../scripts/corpus/compare.js';
-import { type Expectation, observe, readExpectation } from '../scripts/corpus/expectation.js';
+import { type Expectation, expectationPath, observe, readExpectation } from '../scripts/corpus/expectation.js';
 
 const root = fileURLToPath(new URL('../corpus/', import.meta.url));
 const pdfs = readdirSync(root).filter((name) => name.endsWith('.pdf')).sort();
@@ -28,13 +28,13 @@ describe('corpus of real disclosures', () => {
 
   it('holds PDFs, each with an expectation file', () => {
     expect(pdfs.length).toBeGreaterThanOrEqual(25);
-    const missing = pdfs.filter((name) => !existsSync(join(root, 'expectations', name.replace(/\.pdf$/, '.json'))));
+    const missing = pdfs.filter((name) => !existsSync(expectationPath(join(root, name))));
     expect(missing, 'run npm run corpus:review -- --write and review the new files').toEqual([]);
   });
 
   describe.each(pdfs)('%s', (file) => {
     beforeAll(async () => {
-      const expected = readExpectation(join(root, 'expectations', file.replace(/\.pdf$/, '.json')));
+      const expected = readExpectation(expectationPath(join(root, file)));
       results.set(file, { expected, observed: await observe(join(root, file), ruleSet) });
     }, 60_000);
 

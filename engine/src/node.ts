@@ -7,7 +7,7 @@ import { createRequire } from 'node:module';
 import { basename, dirname, extname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { EngineError } from './errors.js';
-import { type CompiledRuleSet, type ImportProblem, type Language, type RuleSource, importText, loadRuleSet, parseJsonText } from './index.js';
+import { type CompiledRuleSet, type EvaluateOptions, type ImportProblem, type Language, type Report, type RuleSource, evaluate, importText, loadRuleSet, parseJsonText } from './index.js';
 import { type PositionedImportResult } from './import/importPositioned.js';
 import { importPdf } from './import/importPdf.js';
 import { type PdfJs } from './import/positioned/fromPdf.js';
@@ -114,6 +114,24 @@ export async function loadDocumentFile(path: string): Promise<LoadedDocument> {
   const result = importText(sniffed.text, { file });
   if (!result.ok) throw importRefusal(result.error, path);
   return { document: result.document, importProblems: result.problems, format: 'text' };
+}
+
+/**
+ * Reads a file (as loadDocumentFile) and checks it: the report carries the importer's notes and,
+ * for a PDF, each finding's page and box. Throws EngineError as loadDocumentFile does.
+ * @param ruleSet The rules.
+ * @param path The file.
+ * @param options Evaluation options (language, rule selection).
+ */
+export async function checkFile(ruleSet: CompiledRuleSet, path: string, options: Omit<EvaluateOptions, 'file' | 'importProblems' | 'sourcePlaces'> = {}): Promise<{ report: Report; loaded: LoadedDocument }> {
+  const loaded = await loadDocumentFile(path);
+  const report = await evaluate(ruleSet, loaded.document, {
+    ...options,
+    file: basename(path),
+    importProblems: loaded.importProblems,
+    ...(loaded.sourcePlaces !== undefined ? { sourcePlaces: loaded.sourcePlaces } : {}),
+  });
+  return { report, loaded };
 }
 
 function importRefusal(error: ImportProblem, path: string): EngineError {

@@ -5,10 +5,10 @@
  * Used by tests/corpus.test.ts (compare) and scripts/corpus-review.ts (write for review).
  */
 import { readFileSync } from 'node:fs';
-import { basename } from 'node:path';
-import { type CompiledRuleSet, evaluate } from '../../engine/src/index.js';
+import { basename, dirname, join } from 'node:path';
+import { type CompiledRuleSet } from '../../engine/src/index.js';
 import { type DisclosureDocument } from '../../engine/src/document/model.js';
-import { loadDocumentFile } from '../../engine/src/node.js';
+import { checkFile } from '../../engine/src/node.js';
 
 /** One error or warning, as reviewed. */
 export interface ExpectedFinding {
@@ -38,7 +38,7 @@ export interface Expectation {
   readonly document: { readonly department: string; readonly fiscalYear: number; readonly kind: string };
   /** Every national table the document prints, by role, with its printed label and title; and the printed tables no rule reads. */
   readonly tables: { readonly recognised: Readonly<Record<string, string>>; readonly others: readonly string[] };
-  readonly rules: { readonly total: number; readonly applied: number; readonly share: string };
+  readonly rules: { readonly total: number; readonly applied: number };
   /** Rules that do not apply, by group, each with the engine's reason. */
   readonly notApplicable: Readonly<Record<NotApplicableGroup, Readonly<Record<string, string>>>>;
   /** The import notes (what the reader did not understand), at most about 10. */
@@ -53,9 +53,14 @@ export function groupOf(reason: string): NotApplicableGroup {
   return 'notFound';
 }
 
-/** A finding's identity across runs: what it says and where. */
-export function findingKey(finding: Pick<ExpectedFinding, 'rule' | 'severity' | 'path' | 'message'>): string {
-  return `${finding.severity} ${finding.rule} ${finding.path} ${finding.message}`;
+/** A finding's identity across runs: what it says and where, page included (a finding that moves is reviewed again). */
+export function findingKey(finding: Pick<ExpectedFinding, 'rule' | 'severity' | 'path' | 'message' | 'page'>): string {
+  return `${finding.severity} ${finding.rule} ${finding.path}${finding.page !== undefined ? ` p${finding.page}` : ''} ${finding.message}`;
+}
+
+/** Where a corpus PDF's expectation file is. */
+export function expectationPath(pdf: string): string {
+  return join(dirname(pdf), 'expectations', basename(pdf).replace(/\.pdf$/, '.json'));
 }
 
 /**
@@ -64,12 +69,7 @@ export function findingKey(finding: Pick<ExpectedFinding, 'rule' | 'severity' | 
  * @param ruleSet The rule pack.
  */
 export async function observe(path: string, ruleSet: CompiledRuleSet): Promise<Expectation> {
-  const loaded = await loadDocumentFile(path);
-  const report = await evaluate(ruleSet, loaded.document, {
-    file: basename(path),
-    importProblems: loaded.importProblems,
-    ...(loaded.sourcePlaces !== undefined ? { sourcePlaces: loaded.sourcePlaces } : {}),
-  });
+  const { report, loaded } = await checkFile(ruleSet, path);
   const meta = (loaded.document as DisclosureDocument).meta;
   const recognised: Record<string, string> = {};
   const others: string[] = [];
@@ -90,7 +90,7 @@ export async function observe(path: string, ruleSet: CompiledRuleSet): Promise<E
     file: basename(path),
     document: { department: meta.department, fiscalYear: meta.fiscalYear, kind: meta.kind },
     tables: { recognised, others },
-    rules: { total, applied, share: (applied / total).toFixed(2) },
+    rules: { total, applied },
     notApplicable,
     importNotes: report.findings.filter((finding) => finding.ruleId === 'import').map((finding) => `第 ${finding.source?.line ?? '?'} 行：${finding.message}`),
     findings: report.findings

@@ -4,10 +4,9 @@
  * input is unusable (unreadable file, malformed JSON, unrecognised text, invalid rule set), with
  * a one-line reason on stderr naming the file and the place.
  */
-import { basename } from 'node:path';
 import { Command, CommanderError, Option } from 'commander';
-import { type Language, evaluate, formatText } from '../index.js';
-import { EngineError, defaultRulePackPath, loadDocumentFile, loadRuleSetFromPath } from '../node.js';
+import { type Language, formatText } from '../index.js';
+import { EngineError, checkFile, defaultRulePackPath, loadDocumentFile, loadRuleSetFromPath } from '../node.js';
 
 /** Where the CLI writes, so tests can capture it. */
 export interface CliIo {
@@ -31,8 +30,7 @@ function list(value: string, previous: string[] | undefined): string[] {
 
 async function check(file: string, options: CheckOptions, io: CliIo): Promise<number> {
   const ruleSet = loadRuleSetFromPath(options.rules ?? defaultRulePackPath(), options.lang);
-  const { document, importProblems, sourcePlaces } = await loadDocumentFile(file);
-  const report = await evaluate(ruleSet, document, { language: options.lang, only: options.only, skip: options.skip, file: basename(file), importProblems, sourcePlaces });
+  const { report } = await checkFile(ruleSet, file, { language: options.lang, only: options.only, skip: options.skip });
   io.stdout(options.format === 'json' ? `${JSON.stringify(report, null, 2)}\n` : formatText(report, options.lang));
   return report.valid ? 0 : 1;
 }
