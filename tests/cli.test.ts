@@ -177,7 +177,7 @@ describe('disclosure-check', () => {
     expect(workbook.stderr).toMatch(/table\.xlsx: 不支持的文件格式：Office 文档或 ZIP 压缩包/);
     const broken = await cli(write('broken.pdf', '%PDF-1.7\n this is not a PDF body'));
     expect(broken.code).toBe(2);
-    expect(broken.stderr).toMatch(/broken\.pdf: .*PDF/);
+    expect(broken.stderr).toMatch(/broken\.pdf: 无法解析 PDF（.*）：请确认文件完整 \/ not a readable PDF\n$/);
     for (const result of [finalAccounts, workbook, broken]) expect(result.stderr.trim().split('\n')).toHaveLength(1);
   });
 

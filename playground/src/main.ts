@@ -257,8 +257,7 @@ async function openFile(file: File): Promise<void> {
       element('notice').textContent = response.error ?? '';
       return;
     }
-    const pages = /\bp(\d+) \|/.exec(response.sourceText?.slice(response.sourceText.lastIndexOf('\n') + 1) ?? '')?.[1];
-    element('notice').textContent = fillTemplate(strings.readPdf, { file: file.name, pages: pages ?? '?' });
+    element('notice').textContent = fillTemplate(strings.readPdf, { file: file.name, pages: response.pageCount ?? '?' });
     importNotes = response.problems;
     replaceDocument(response.documentText);
     fromPdf = true;

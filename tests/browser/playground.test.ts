@@ -322,11 +322,12 @@ describe('the playground in Chromium', () => {
       // 上海市信访办公室: two empty tables without a note, on pages 15 and 16 (reviewed in corpus/expectations).
       await page.setInputFiles('[data-testid="open-file"]', join(ROOT, 'corpus', 'shanghai-xinfangban-2026-unit-budget.pdf'));
       await expect.poll(editorText, { timeout: 30_000 }).toContain('上海市信访办公室');
+      await expect(page.locator('[data-testid="notice"]').textContent()).resolves.toBe('已读取 PDF：shanghai-xinfangban-2026-unit-budget.pdf（20 页）');
       await expect.poll(() => emptyTable.count(), { timeout: 15_000 }).toBe(2);
       await expect(emptyTable.evaluateAll((items) => items.map((item) => (item as HTMLElement).dataset.page))).resolves.toEqual(['15', '16']);
       await expect(emptyTable.first().locator('.where').textContent()).resolves.toMatch(/第 15 页 · L\d+/);
 
-      // The same file dropped on the page: read again, the same findings.
+      // Another PDF dropped on the page replaces it: 国家信访局's one error, on page 18.
       const bytes = [...readFileSync(join(ROOT, 'corpus', 'central-guojia-xinfangju-2026-budget.pdf'))];
       await page.evaluate((data) => {
         const transfer = new DataTransfer();

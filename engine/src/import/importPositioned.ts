@@ -37,6 +37,8 @@ export type PositionedImportResult =
       readonly places: ReadonlyMap<number, SourcePlace>;
       /** The text view the line numbers refer to. */
       readonly text: string;
+      /** The source's pages. */
+      readonly pageCount: number;
     }
   | { readonly ok: false; readonly error: ImportProblem };
 
@@ -162,5 +164,6 @@ export function importPositioned(source: PositionedText, options: PositionedImpo
     tables: read.recognised,
     places: placesOf(source),
     text: source.lines.map((line) => line.text).join('\n'),
+    pageCount: source.pageCount,
   };
 }

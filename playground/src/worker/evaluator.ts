@@ -68,12 +68,10 @@ export async function handle(request: WorkerRequest): Promise<WorkerResponse> {
     // pdf.js is loaded only when a PDF is opened (it is as large as the engine).
     const { importPdfInWorker } = await import('./pdfReader.js');
     const result = await importPdfInWorker(new Uint8Array(request.data), request.file);
-    if (!result.ok) {
-      pdfPlaces = undefined;
-      return { type: 'imported', id: request.id, problems: [], error: result.error.message };
-    }
+    // A PDF that cannot be read leaves the document (and the places of its findings) as they were.
+    if (!result.ok) return { type: 'imported', id: request.id, problems: [], error: result.error.message };
     pdfPlaces = result.places;
-    return { type: 'imported', id: request.id, documentText: `${JSON.stringify(result.document, null, 2)}\n`, problems: result.problems, sourceText: result.text };
+    return { type: 'imported', id: request.id, documentText: `${JSON.stringify(result.document, null, 2)}\n`, problems: result.problems, pageCount: result.pageCount };
   }
   if (request.type === 'runCases') {
     const loaded = loadRules(request.rulesText, request.language);

@@ -13,7 +13,7 @@ import { importPdf } from '../../../engine/src/import/importPdf.js';
 import { type PositionedImportResult } from '../../../engine/src/import/importPositioned.js';
 
 /** Every CMap pdf.js ships, by name → its asset URL (fetched only when a PDF uses it). */
-const CMAPS = import.meta.glob('../../../node_modules/pdfjs-dist/cmaps/*.bcmap', { query: '?url', import: 'default', eager: true }) as Record<string, string>;
+const CMAPS = import.meta.glob('../../../node_modules/pdfjs-dist/cmaps/*.bcmap', { query: '?url&no-inline', import: 'default', eager: true }) as Record<string, string>;
 const cMapUrls = new Map(Object.entries(CMAPS).map(([path, url]) => [path.slice(path.lastIndexOf('/') + 1, -'.bcmap'.length), url]));
 
 /** pdf.js's CMap reader interface, reading the bundled assets. */

@@ -95,8 +95,8 @@ export type WorkerResponse =
   | {
       readonly type: 'imported';
       readonly id: number;
-      /** For a PDF: its text view, the lines the notes and findings refer to. */
-      readonly sourceText?: string;
+      /** For a PDF: how many pages it has. */
+      readonly pageCount?: number;
       /** The document as JSON text, when the text is a disclosure. */
       readonly documentText?: string;
       /** What could not be read, at its line. */
