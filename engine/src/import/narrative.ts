@@ -11,6 +11,7 @@ import { isBlank } from './lines.js';
 import { type AssetsPart, readAssets } from './narrativeAssets.js';
 import { splitPerformanceBlocks } from './performanceBlocks.js';
 import { type Segments } from './segment.js';
+import { numeralValue } from './text/outline.js';
 import { type ImportProblem, type SourceLine, type StageResult } from './types.js';
 
 export { type AssetsPart } from './narrativeAssets.js';
@@ -90,18 +91,6 @@ const SUBHEADING = /^\s*[（(][一二三四五六七八九十]+[）)]\s*\S/;
 const LETTER_TITLE = /关于.*批复\s*$/;
 const DOCUMENT_NUMBER = /[〔[［【(（]\s*\d{4}\s*[〕\]］】)）]\s*\d+\s*号/;
 const GLOSSARY_TERM = /^\s*(?:[一二三四五六七八九十]+、|\d+\s*[、.．]|[（(][一二三四五六七八九十]+[）)])\s*(.+?)\s*[：:]\s*(.*?)\s*$/;
-
-/**
- * The value of a Chinese numeral from 一 to 九十九.
- * @param numeral The numeral.
- */
-function numeralValue(numeral: string): number {
-  const digits = '一二三四五六七八九';
-  const digit = (character: string | undefined): number => (character === undefined ? 0 : digits.indexOf(character) + 1);
-  const ten = numeral.indexOf('十');
-  if (ten < 0) return digit(numeral[0]);
-  return (ten === 0 ? 1 : digit(numeral[0])) * 10 + digit(numeral[ten + 1]);
-}
 
 function unrecognised(line: SourceLine, message: string): ImportProblem {
   return { line: line.number, code: 'unrecognised_text', message };

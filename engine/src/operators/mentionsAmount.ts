@@ -11,17 +11,32 @@ import { type OperatorDefinition } from './types.js';
 /** An amount in words: digits (thousands commas, spaces a justified line put in them) and its unit. */
 const AMOUNT = /(?<![\d.])(\d{1,3}(?:\s*,\s*\d{3})+|\d+)(?:\s*\.\s*(\d+))?\s*(万元|元)/gu;
 
+interface Stated {
+  readonly printed: string;
+  readonly places: number;
+  readonly unit: '万元' | '元';
+}
+
+/** The amounts of the texts seen last: one section's text is asked about each of its table's rows. */
+const statedCache = new Map<string, readonly Stated[]>();
+const STATED_CACHE_LIMIT = 64;
+
+function statedAmounts(text: string): readonly Stated[] {
+  let stated = statedCache.get(text);
+  if (stated === undefined) {
+    stated = [...text.matchAll(AMOUNT)].map((match) => {
+      const fraction = match[2] ?? '';
+      return { printed: `${match[1]!.replace(/[\s,]/gu, '')}${fraction === '' ? '' : `.${fraction}`}`, places: fraction.length, unit: match[3] as '万元' | '元' };
+    });
+    if (statedCache.size >= STATED_CACHE_LIMIT) statedCache.clear();
+    statedCache.set(text, stated);
+  }
+  return stated;
+}
+
 /** Whether the text states the amount (money) at the precision it prints each figure. */
 function states(text: string, amount: Quantity): boolean {
-  for (const match of text.matchAll(AMOUNT)) {
-    const whole = match[1]!.replace(/[\s,]/gu, '');
-    const fraction = match[2] ?? '';
-    const unit = match[3] as '万元' | '元';
-    const factor = unitFactor(unit);
-    const printed = `${whole}${fraction === '' ? '' : `.${fraction}`}`;
-    if (roundHalfUp(amount.value.div(factor), fraction.length).equals(printed)) return true;
-  }
-  return false;
+  return statedAmounts(text).some(({ printed, places, unit }) => roundHalfUp(amount.value.div(unitFactor(unit)), places).equals(printed));
 }
 
 export const mentionsAmount: OperatorDefinition = {

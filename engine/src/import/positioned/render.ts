@@ -2,20 +2,10 @@
  * Rendering positioned spans as a line of text, and measuring text in display columns (a CJK or
  * full-width character is two columns wide, as in `pdftotext -layout` output read in a terminal).
  */
+import { displayWidth } from '../shanghaiText.js';
 import { type Span } from './model.js';
 
-/** Characters two columns wide: CJK ideographs, full-width forms, CJK punctuation. */
-const WIDE = /[\u1100-\u115f\u2e80-\u303e\u3041-\u33ff\u3400-\u4dbf\u4e00-\u9fff\ua000-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6]/;
-
-/**
- * The display width of a text in columns.
- * @param text Any text.
- */
-export function displayWidth(text: string): number {
-  let width = 0;
-  for (const character of text) width += WIDE.test(character) ? 2 : 1;
-  return width;
-}
+export { displayWidth };
 
 /**
  * Places spans on a line of text at their columns (x / characterWidth), at least two spaces apart
