@@ -246,8 +246,11 @@ describe('the playground in Chromium', () => {
 
       // Hover docs in Chinese on a document field.
       await findInEditor(page, 'document-editor', '"fiscalYear"');
-      const key = await page.locator('[data-testid="document-editor"] .view-line span span', { hasText: /^"fiscalYear"$/ }).first().boundingBox();
-      await page.mouse.move(key!.x + key!.width / 2, key!.y + key!.height / 2);
+      // The key as shown (not a copy in the sticky-scroll header or a line not yet laid out).
+      const keySpan = page.locator('[data-testid="document-editor"] .view-line span span', { hasText: /^"fiscalYear"$/ }).filter({ visible: true }).first();
+      await keySpan.waitFor();
+      const key = (await keySpan.boundingBox())!;
+      await page.mouse.move(key.x + key.width / 2, key.y + key.height / 2);
       await expect.poll(() => page.locator('.monaco-hover').allTextContents().then((texts) => texts.join(' ')), { timeout: 10_000 }).toMatch(/预算年度/);
     });
   }, 60_000);
