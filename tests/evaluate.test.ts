@@ -164,6 +164,39 @@ describe('outcomes that are not pass or fail', () => {
   });
 });
 
+describe('forms that do not print a field', () => {
+  it('a rule scoped to forms that print a field (scope.printed) skips a form read from a PDF without it, and is not applicable when no form prints it', async () => {
+    const loaded = loadRuleSet({
+      id: 'printed',
+      version: '1.0.0',
+      title: '印出的栏目',
+      rules: [
+        {
+          id: 'goal-present',
+          title: '年度目标已填写',
+          message: '“{project}”没有年度目标',
+          severity: 'error',
+          basis: ['测试'],
+          scope: { each: 'performanceTable', printed: ['goals'] },
+          conditions: { all: [{ fact: 'scopeItem', path: '/goals/annual', operator: 'isPresent', value: true }] },
+        },
+      ],
+    });
+    expect(loaded.ok).toBe(true);
+    if (!loaded.ok) return;
+    const forms = (performance: unknown[]) => patched(sampleDocument(), [{ op: 'replace', path: '/performance', value: performance }]);
+    // A form listing what it prints, without a goal: the template has none, so nothing to check.
+    const noGoalPrinted = { project: '甲', indicators: [], printed: ['project', 'indicators'] };
+    // A form that prints the goal but left it blank, and a hand-built one (no list: every field printed).
+    const blankGoal = { project: '乙', indicators: [], printed: ['project', 'goals'] };
+    const handBuilt = { project: '丙', indicators: [] };
+    const some = await evaluate(loaded.value, forms([noGoalPrinted, blankGoal, handBuilt]));
+    expect(some.findings.map((finding) => finding.path)).toEqual(['/performance/1', '/performance/2']);
+    const none = await evaluate(loaded.value, forms([noGoalPrinted]));
+    expect(none.outcomes[0]).toMatchObject({ ruleId: 'goal-present', status: 'not_applicable' });
+  });
+});
+
 describe('per-document state', () => {
   it('nothing one document computed leaks into the next: scope items, cached values and rows are per document', async () => {
     const loaded = loadRuleSet({

@@ -65,7 +65,7 @@ const MUTATIONS: readonly Mutation[] = [
   { defect: '绩效目标表缺年度总体目标', rule: 'performance-annual-goal-present', patch: [{ op: 'remove', path: '/performance/1/goals/annual' }] },
   { defect: '未安排年度资金的项目列有指标', rule: 'performance-zero-funds-no-targets', patch: [{ op: 'replace', path: '/performance/3/funds/annual/total', value: '0' }, { op: 'replace', path: '/performance/3/funds/annual/local', value: '0' }] },
   { defect: '指标值留有“XX月XX日”占位', rule: 'performance-no-placeholders', patch: [{ op: 'replace', path: '/performance/1/indicators/0/value', value: '2025年XX月XX日前' }] },
-  { defect: '指标值“≥100%”', rule: 'performance-no-degenerate-ratio-targets', patch: [{ op: 'replace', path: '/performance/1/indicators/1/value', value: '≥100%' }] },
+  { defect: '合格率的指标值“≥100%”', rule: 'performance-no-degenerate-ratio-targets', patch: [{ op: 'replace', path: '/performance/1/indicators/1', value: { period: 'whole', level1: '产出指标', level2: '质量指标', level3: '验收合格率', value: '≥100%' } }] },
   { defect: '指标值“≥0%”', rule: 'performance-no-zero-targets', patch: [{ op: 'replace', path: '/performance/1/indicators/1/value', value: '≥0%' }] },
   { defect: '绩效目标表属于其他部门', rule: 'performance-table-belongs-to-department', patch: copyOfTable(3, { department: '999-其他部门', implementingUnit: '其他部门' }) },
   { defect: '绩效目标表的项目不在项目支出表中', rule: 'performance-project-in-project-table', patch: copyOfTable(3, { project: '不存在的项目' }) },

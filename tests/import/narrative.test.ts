@@ -136,9 +136,63 @@ describe('importNarrative on small texts', () => {
   });
 
   it('gives a change after an amount it cannot name to nothing, not to an earlier amount', () => {
-    const result = run(disclosure(['七、“三公”经费增减变动原因说明', '某局2025年“三公”经费预算413.00万元。公务用车购置及运行维护费安排339.68万元，比上年增加14.18万元，增长4.4%。']));
+    const result = run(disclosure(['七、“三公”经费增减变动原因说明', '某局2025年“三公”经费预算413.00万元。某某专项经费安排339.68万元，比上年增加14.18万元，增长4.4%。']));
     expect(figuresOf(result, 'threePublicExpenses').map((figure) => [figure.key, figure.kind, figure.value])).toEqual([['threePublicTotal', 'amount', '413.00']]);
     expect(result.problems.map((problem) => problem.message).join('\n')).toMatch(/未能识别增减变动“比上年增加14\.18万元/);
+  });
+
+  it('reads names followed by generic words (预算支出, 预算安排, 2026年预算数) and the 会议费, 培训费 beside the “三公” figures', () => {
+    const result = run(
+      disclosure([
+        '七、“三公”经费增减变动原因说明',
+        '某局2025年度一般公共预算拨款安排的“三公”经费支出预算3万元，比上年预算减少11.3万元。其中，因公出国（境）费支出0万元，占“三公”经费的0%；公务接待费支出3万元，占“三公”经费的100%。公务用车运行维护费2025年预算数 2.00 万元。会议费预算支出2.61万元，培训费预算支出19.03万元。',
+      ]),
+    );
+    expect(result.problems).toEqual([]);
+    expect(figuresOf(result, 'threePublicExpenses').map((figure) => [figure.key, figure.kind, figure.value, figure.of ?? ''])).toEqual([
+      ['threePublicTotal', 'amount', '3', ''],
+      ['threePublicTotal', 'change', '11.3', ''],
+      ['abroadCosts', 'amount', '0', ''],
+      ['abroadCosts', 'share', '0', 'threePublicTotal'],
+      ['receptionCosts', 'amount', '3', ''],
+      ['receptionCosts', 'share', '100', 'threePublicTotal'],
+      ['vehicleOperationCosts', 'amount', '2.00', ''],
+      ['meetingCosts', 'amount', '2.61', ''],
+      ['trainingCosts', 'amount', '19.03', ''],
+    ]);
+  });
+
+  it('reads changes measured against 上年执行数, 2025年年初预算, or a “与上年相比，” clause before them, and percent changes stated as 增幅', () => {
+    const result = run(
+      disclosure([
+        '一、部门预算收支数据变动情况及原因',
+        '2026年收入预算1,100万元，比上年执行数增加100万元，增幅10%。某局2026年度收支总预算1,100万元。与上年相比，收、支总计各增加100万元，增长10%。',
+      ]),
+    );
+    expect(result.problems).toEqual([]);
+    expect(figuresOf(result, 'overview').filter((figure) => figure.kind === 'change').map((figure) => [figure.key, figure.value, figure.direction, figure.percent, figure.current])).toEqual([
+      ['incomeTotal', '100', 'increase', '10', '1100'],
+      ['incomeTotal', '100', 'increase', '10', '1100'],
+    ]);
+  });
+
+  it('gives a change that opens its sentence to the previous sentence’s one amount, and to nothing when it stated several', () => {
+    const items = '（1）一般公共服务支出（类）支出 2,404.17 万元，主要用于统计事务。与上年相比增加 223.26 万元，增长10.24%。';
+    const several = '基本支出100万元，项目支出50万元。比上年增加10万元。';
+    const result = run(disclosure(['五、一般公共预算支出情况说明', `${items}${several}`]));
+    const changes = figuresOf(result, 'generalBudget').filter((figure) => figure.kind === 'change');
+    expect(changes.map((figure) => [figure.key, figure.code, figure.current])).toEqual([['functionalClassExpenditure', '201', '2404.17']]);
+    expect(result.problems.map((problem) => problem.message).join('\n')).toMatch(/未能识别增减变动“比上年增加10万元”/);
+  });
+
+  it('reads items named with their code in parentheses (住房公积金（2210201）, 商品和服务支出（302）)', () => {
+    const result = run(disclosure(['五、一般公共预算支出情况说明', '（6）住房公积金（2210201）9.57 万元，上年度该科目无预算资金。商品和服务支出（302）1421.06 万元，较上年增加 130.06 万元。']));
+    expect(result.problems).toEqual([]);
+    expect(figuresOf(result, 'generalBudget').map((figure) => [figure.key, figure.kind, figure.code, figure.subject])).toEqual([
+      ['functionalClassExpenditure', 'amount', '2210201', '住房公积金'],
+      ['economicClassExpenditure', 'amount', '302', '商品和服务支出'],
+      ['economicClassExpenditure', 'change', '302', '商品和服务支出'],
+    ]);
   });
 
   it('reads a list of shares of the section\'s whole', () => {

@@ -261,6 +261,14 @@ describe('scope item fields', () => {
     expect(run('fieldSum', { fields: ['/funds/annual/total'] }, table(1))).toMatchObject({ reason: 'invalid', pointer: '/performance/1/unit' });
     expect(run('fieldSum', { fields: ['/x'] }, table(7))).toMatchObject({ reason: 'missing' });
   });
+
+  it('fieldSum with absent: skip leaves out the fields a form does not print, and is unavailable only when none is there', () => {
+    // Table 0's annual funds print central (text), local; provincial, selfRaised, fiscal are not printed.
+    expect(shown(run('fieldSum', { fields: ['/funds/annual/local', '/funds/annual/provincial', '/funds/annual/fiscal'], absent: 'skip' }, table(0)))).toBe('1000元');
+    expect(run('fieldSum', { fields: ['/funds/annual/provincial', '/funds/annual/fiscal'], absent: 'skip' }, table(0))).toMatchObject({ reason: 'missing' });
+    // Text where an amount belongs is still invalid, skip or not.
+    expect(run('fieldSum', { fields: ['/funds/annual/central', '/funds/annual/fiscal'], absent: 'skip' }, table(0))).toMatchObject({ reason: 'invalid' });
+  });
 });
 
 describe('counts, the hierarchy and section texts', () => {
@@ -291,6 +299,22 @@ describe('counts, the hierarchy and section texts', () => {
     expect(shown(named('办公设备 购置'))).toBe('1个');
     expect(shown(named('其他项目'))).toBe('0个');
     expect(shown(named(''))).toBe('0个');
+  });
+
+  it('count with sameProject and sameUnit counts a project only among the tables of the same implementing unit', () => {
+    const tables = [
+      { project: '综合工作经费', implementingUnit: '医疗保障局', indicators: [] },
+      { project: '综合工作经费', implementingUnit: '基金中心', indicators: [] },
+      { project: '综合工作经费', implementingUnit: '基金中心', indicators: [] },
+      { project: '综合工作经费', indicators: [] },
+    ];
+    const count = (index: number, sameUnit: boolean) =>
+      shown(run('count', { of: 'performanceTables', sameProject: '/project', ...(sameUnit ? { sameUnit: true } : {}) }, { pointer: `/performance/${index}`, performance: index }, new DocumentContext({ meta: {}, performance: tables })));
+    expect(count(0, false)).toBe('4个');
+    // Another unit's table of the same name is not a duplicate; a table naming no unit may be either.
+    expect(count(0, true)).toBe('2个');
+    expect(count(1, true)).toBe('3个');
+    expect(count(3, true)).toBe('4个');
   });
 
   it('sectionText reads a narrative section by id, or is not applicable', () => {

@@ -108,7 +108,7 @@ function within(pointer: string, base: string): boolean {
 
 function findingPath(rule: CompiledRule, item: ScopeItem, failed: ConditionTrace | undefined): string {
   if (rule.definition.path !== undefined) {
-    return rule.definition.path.replace(/\{(table|row|column|performance)\}/g, (whole, name: 'table' | 'row' | 'column' | 'performance') => {
+    return rule.definition.path.replace(/\{(table|row|column|performance|indicator)\}/g, (whole, name: 'table' | 'row' | 'column' | 'performance' | 'indicator') => {
       const value = item.binding[name];
       return value === undefined ? whole : String(value);
     });

@@ -129,9 +129,19 @@ function lineOf(fields: Readonly<Record<string, unknown>> | undefined): number |
   return typeof fields?.line === 'number' ? fields.line : undefined;
 }
 
-function* performanceItems(context: DocumentContext): Generator<ScopeItem> {
+/**
+ * Whether a form prints every field a rule needs: a form read from a PDF lists what it prints;
+ * one without the list (built by hand, or read from the provincial template) prints every field.
+ */
+function printsAll(table: Readonly<Record<string, unknown>> | undefined, needed: readonly string[] | undefined): boolean {
+  const printed = table?.printed;
+  return needed === undefined || !Array.isArray(printed) || needed.every((field) => printed.includes(field));
+}
+
+function* performanceItems(context: DocumentContext, needed?: readonly string[]): Generator<ScopeItem> {
   for (const [index, table] of (context.performanceTables() ?? []).entries()) {
     const fields = asRecord(table);
+    if (!printsAll(fields, needed)) continue;
     yield {
       binding: { pointer: pointerOf('performance', index), performance: index, item: table },
       labels: () => ({ project: textField(fields, 'project') }),
@@ -140,8 +150,9 @@ function* performanceItems(context: DocumentContext): Generator<ScopeItem> {
   }
 }
 
-function* indicatorItems(context: DocumentContext): Generator<ScopeItem> {
+function* indicatorItems(context: DocumentContext, needed?: readonly string[]): Generator<ScopeItem> {
   for (const [index, table] of (context.performanceTables() ?? []).entries()) {
+    if (!printsAll(asRecord(table), needed)) continue;
     const indicators = asRecord(table)?.indicators;
     if (!Array.isArray(indicators)) continue;
     const project = textField(asRecord(table), 'project');
@@ -149,7 +160,7 @@ function* indicatorItems(context: DocumentContext): Generator<ScopeItem> {
       const fields = asRecord(indicator);
       if (fields === undefined) continue;
       yield {
-        binding: { pointer: pointerOf('performance', index, 'indicators', position), performance: index, item: indicator },
+        binding: { pointer: pointerOf('performance', index, 'indicators', position), performance: index, indicator: position, item: indicator },
         labels: () => ({ project, indicator: textField(fields, 'level3'), level1: textField(fields, 'level1'), level2: textField(fields, 'level2'), value: textField(fields, 'value') }),
         line: lineOf(fields),
       };
@@ -263,9 +274,9 @@ function collectItems(context: DocumentContext, scope: Scope): readonly ScopeIte
     case 'shareGroup':
       return [...shareGroupItems(context)];
     case 'performanceTable':
-      return [...performanceItems(context)];
+      return [...performanceItems(context, scope.printed)];
     case 'indicator':
-      return [...indicatorItems(context)];
+      return [...indicatorItems(context, scope.printed)];
     case 'text':
       return textItems(context, scope.texts);
   }

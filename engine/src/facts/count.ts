@@ -45,6 +45,11 @@ export const count: FactDefinition = {
           section: { type: 'string', description: '所在节 id。/ Section id.' },
         },
       },
+      sameUnit: {
+        const: true,
+        description:
+          '与 sameProject 同用：只数实施单位也与当前绩效目标表相同的表（各单位同名的项目，如几个单位各有一张“综合工作经费”表，不算重复）。/ With sameProject: only tables whose implementing unit is the scope table\'s too.',
+      },
       sameCode: { const: true, description: '只数科目编码与作用域当前行相同的数字（of 为 figures 时）。/ Only figures citing the scope row\'s code.' },
       sameProject: {
         type: 'string',
@@ -79,7 +84,13 @@ export const count: FactDefinition = {
       if (typeof params.sameProject === 'string') {
         const wanted = resolvePointer(scopeItemValue(scope), params.sameProject);
         const name = typeof wanted === 'string' ? normaliseName(wanted) : undefined;
-        counted = name === undefined || name === '' ? 0 : tables.filter((table) => projectOf(table) === name).length;
+        const unitOf = (table: unknown) => {
+          const unit = resolvePointer(table, '/implementingUnit');
+          return typeof unit === 'string' && unit.trim() !== '' ? normaliseName(unit) : undefined;
+        };
+        const unit = params.sameUnit === true ? unitOf(scopeItemValue(scope)) : undefined;
+        counted =
+          name === undefined || name === '' ? 0 : tables.filter((table) => projectOf(table) === name && (unit === undefined || unitOf(table) === undefined || unitOf(table) === unit)).length;
       }
       return countQuantity(counted, '/performance');
     }

@@ -1,4 +1,4 @@
-import { invalid, isUnavailable, missing } from '../document/unavailable.js';
+import { type Unavailable, invalid, isUnavailable, missing } from '../document/unavailable.js';
 import { type DisplayUnit, type Quantity, sumQuantities } from '../money/quantity.js';
 import { scopeItemValue } from './scopeItem.js';
 import { type FactDefinition } from './types.js';
@@ -33,6 +33,11 @@ export const fieldSum: FactDefinition = {
         description: '要相加的字段，相对于当前对象的 JSON Pointer，如 /funds/annual/total。/ Fields to add, as JSON Pointers relative to the scope item.',
       },
       unit: { enum: UNITS, description: '数值的单位；省略时取对象的 unit 字段。/ The unit; defaults to the item\'s `unit` field.' },
+      absent: {
+        enum: ['notApplicable', 'skip'],
+        description:
+          '字段不存在时：notApplicable（默认）规则不适用；skip 不计入（表式没有印出的资金来源），但一个字段都没有时规则仍不适用。/ An absent field makes the rule not applicable (default), or is left out of the sum (`skip`: a source the form does not print); with none present the rule does not apply.',
+      },
     },
   },
   example: {
@@ -52,11 +57,17 @@ export const fieldSum: FactDefinition = {
     if (unit === undefined) return invalid('金额的单位必须是“元”“万元”或“个”', `${base}/unit`);
     const fields = Array.isArray(params.fields) ? params.fields.filter((field): field is string => typeof field === 'string') : [];
     const parts: Quantity[] = [];
+    let firstAbsent: Unavailable | undefined;
     for (const field of fields) {
       const part = scope.context.amountAt(`${base}${field}`, unit);
-      if (isUnavailable(part)) return part;
+      if (isUnavailable(part)) {
+        if (params.absent !== 'skip' || part.reason !== 'missing') return part;
+        firstAbsent ??= part;
+        continue;
+      }
       parts.push(part);
     }
-    return fields.length === 1 ? parts[0] : sumQuantities(parts, unit, base);
+    if (parts.length === 0 && firstAbsent !== undefined) return firstAbsent;
+    return parts.length === 1 ? parts[0] : sumQuantities(parts, unit, base);
   },
 };

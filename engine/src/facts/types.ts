@@ -39,6 +39,8 @@ export interface ScopeBinding {
   readonly shareGroup?: ShareGroup;
   /** Index into /performance. */
   readonly performance?: number;
+  /** Index into the performance table's indicators (scope `indicator`). */
+  readonly indicator?: number;
   /** A text of the document (scope `text`). */
   readonly text?: string;
   /** The item's raw JSON, when the scope has it at hand (the value at `pointer`; saves resolving it). */

@@ -65,14 +65,15 @@ export const FIGURE_TERMS: readonly FigureTerm[] = [
   { kind: 'amount', sections: everywhere, pattern: /政府性基金(预算)?(财政)?(拨款)?(安排的?)?支出(预算)?(为)?$/, key: 'governmentFundExpenditure' },
   { kind: 'amount', sections: everywhere, pattern: /国有资本经营(预算)?(财政)?(拨款)?(安排的?)?支出(预算)?(为)?$/, key: 'stateCapitalExpenditure' },
   // 财政拨款收支总体情况
-  { kind: 'amount', sections: ['fiscalAppropriation'], pattern: /财政拨款(收支)?(总预算|总计|合计|预算总额)$/, key: 'fiscalAppropriationTotal', whole: true },
+  { kind: 'amount', sections: ['fiscalAppropriation'], pattern: /财政拨款(收入?、?支出?)?(总预算|总计|合计|预算总额)$/, key: 'fiscalAppropriationTotal', whole: true },
+  { kind: 'amount', sections: ['fiscalAppropriation'], pattern: /财政拨款(预算)?支出$/, key: 'fiscalAppropriationExpenditure' },
   { kind: 'amount', sections: ['fiscalAppropriation'], pattern: /一般公共预算(拨款)?(收入)?$/, key: 'generalBudgetAppropriation' },
   { kind: 'amount', sections: ['fiscalAppropriation'], pattern: /政府性基金(预算)?(拨款)?(收入)?$/, key: 'governmentFundAppropriation' },
   { kind: 'amount', sections: ['fiscalAppropriation'], pattern: /国有资本经营(预算)?(拨款)?(收入)?$/, key: 'stateCapitalAppropriation' },
   { kind: 'amount', sections: ['fiscalAppropriation'], pattern: /(当年|本年)(财政)?拨款(收入)?$/, key: 'currentYearAppropriation' },
   { kind: 'amount', sections: ['fiscalAppropriation'], pattern: /上年结转(收入|资金)?$/, key: 'carriedOverAppropriation' },
   // 一般公共预算支出
-  { kind: 'amount', sections: ['generalBudget'], pattern: /一般公共预算(当年|本年)?(财政拨款)?支出$/, key: 'generalBudgetExpenditure', whole: true },
+  { kind: 'amount', sections: ['generalBudget'], pattern: /一般公共预算(当年|本年)?(财政)?(拨款)?支出$|一般公共预算(当年|本年)(财政)?拨款$/, key: 'generalBudgetExpenditure', whole: true },
   // 一般公共预算基本支出
   { kind: 'amount', sections: ['basicExpenditure'], pattern: /基本支出$/, key: 'generalBudgetBasicExpenditure', whole: true },
   { kind: 'amount', pattern: /人员经费$/, key: 'personnelCosts' },
@@ -86,10 +87,12 @@ export const FIGURE_TERMS: readonly FigureTerm[] = [
   { kind: 'amount', sections: incomeSide, pattern: /(财政专户管理)?事业收入$/, key: 'businessIncome' },
   { kind: 'amount', sections: incomeSide, pattern: /(事业单位)?经营(服务)?收入$/, key: 'operatingIncome' },
   { kind: 'amount', sections: incomeSide, pattern: /其[他它]收入$/, key: 'otherIncome' },
+  { kind: 'amount', sections: incomeSide, pattern: /上级补助收入$/, key: 'superiorSubsidyIncome' },
+  { kind: 'amount', sections: incomeSide, pattern: /附属单位上缴收入$/, key: 'subordinateRemittanceIncome' },
   { kind: 'amount', sections: incomeSide, pattern: /本年收入(合计)?$/, key: 'currentYearIncome' },
   { kind: 'amount', sections: incomeSide, pattern: /收入(预算)?(总计|合计|总额|总预算|预算)(为|是)?$|预算收入$/, key: 'incomeTotal', whole: true },
   // 收支总预算 (a balanced budget's one total): read as the income total.
-  { kind: 'amount', sections: ['overview'], pattern: /收支(总预算|预算(总额|总计)?)(为|是)?$/, key: 'incomeTotal', whole: true },
+  { kind: 'amount', sections: ['overview'], pattern: /收入?、?支出?(总预算|预算(总额|总计)?)(为|是)?$/, key: 'incomeTotal', whole: true },
   // 支出（基本支出、项目支出 before the totals: “本单位项目支出预算” is the project part, not the total）
   // In the sections on one fund (财政拨款, 一般公共预算) they are that fund's parts, not the department's.
   { kind: 'amount', sections: ['fiscalAppropriation', 'generalBudget'], pattern: /基本支出(预算数?)?$/, key: 'generalBudgetBasicExpenditure' },
@@ -100,10 +103,15 @@ export const FIGURE_TERMS: readonly FigureTerm[] = [
   { kind: 'amount', pattern: /基本支出(预算数?)?$/, key: 'basicExpenditure' },
   { kind: 'amount', pattern: /项目支出(预算数?)?$/, key: 'projectExpenditure' },
   { kind: 'amount', sections: expenditureSide, pattern: /本年(预算安排|支出(合计)?)$/, key: 'currentYearExpenditure' },
+  // The other uses of a unit's funds, which its lists of shares name beside 基本支出 and 项目支出.
+  { kind: 'amount', sections: expenditureSide, pattern: /事业单位经营支出$/, key: 'operatingExpenditure' },
+  { kind: 'amount', sections: expenditureSide, pattern: /上缴上级支出$/, key: 'superiorRemittanceExpenditure' },
+  { kind: 'amount', sections: expenditureSide, pattern: /对附属单位补助支出$/, key: 'subordinateSubsidyExpenditure' },
+  { kind: 'amount', sections: expenditureSide, pattern: /年终结转(结余)?$/, key: 'yearEndCarryForward' },
   { kind: 'amount', sections: expenditureSide, pattern: /支出(预算)?(总计|合计|总额|总预算|预算)(为|是)?$/, key: 'expenditureTotal', whole: true },
   {
     kind: 'amount',
-    pattern: /上年结转(资金)?$/,
+    pattern: /上年结转(结余)?(资金)?$/,
     byWhole: { incomeTotal: 'carriedOverIncome', expenditureTotal: 'carriedOverExpenditure', income: 'carriedOverIncome', expenditure: 'carriedOverExpenditure' },
   },
   // “三公”经费、机关运行经费
@@ -113,7 +121,10 @@ export const FIGURE_TERMS: readonly FigureTerm[] = [
   { kind: 'amount', pattern: /公务用车购置及运行(维护)?费$/, key: 'vehicleCosts' },
   { kind: 'amount', pattern: /购置费$/, key: 'vehiclePurchaseCosts' },
   { kind: 'amount', pattern: /运行(维护)?费$/, key: 'vehicleOperationCosts' },
-  { kind: 'amount', pattern: /机关运行经费(预算|支出|安排)?(数)?(为|是)?$/, key: 'agencyOperatingCosts' },
+  { kind: 'amount', pattern: /机关运行经费(财政拨款)?(预算|支出|安排)?(数)?(为|是)?$/, key: 'agencyOperatingCosts' },
+  // 会议费、培训费: stated beside the “三公” figures; no rule reads them yet, but they are named.
+  { kind: 'amount', pattern: /会议费$/, key: 'meetingCosts' },
+  { kind: 'amount', pattern: /培训费$/, key: 'trainingCosts' },
   // 政府采购
   { kind: 'amount', sections: ['procurement'], pattern: /(一般公共预算|财政)拨款(安排的?)?政府采购/, key: 'procurementGeneralBudget' },
   { kind: 'amount', sections: ['procurement'], pattern: /小微企业/, key: 'procurementSmallMicroReserved' },
@@ -153,9 +164,19 @@ export const COUNT_AMOUNTS: Readonly<Record<string, string>> = {
   performancePublishedTargetedProjects: 'performancePublishedTargetedAmount',
 };
 
+/** A clause without the spaces justified lines put between characters (增 长, 比 上 年). */
+function withoutLayoutSpaces(text: string): string {
+  return text.replace(/(?<=[\u4e00-\u9fff])\s+(?=[\u4e00-\u9fff])/g, '');
+}
+
 /** Words that open a clause without being part of what it names; 其中/包括 also open a breakdown. */
 const LEAD_IN = /^(其中|主要包括|包括|主要用于|用于|分别为|分别是|具体为|具体包括)\s*/;
 const BREAKDOWN = new Set(['其中', '主要包括', '包括', '主要用于', '用于']);
+/** The number of a list item before its name: 1. 1、 （1） (1) 一、 （一）. */
+const NUMBERING = String.raw`(?:[（(]?\d{1,2}[)）.、．]|[（(][一二三四五六七八九十]+[)）]|[一二三四五六七八九十]+、)?`;
+const LEADING_NUMBERING = new RegExp(`^${NUMBERING}`);
+/** A class named with its level marker: 一般公共服务（类）支出, （2）社会保障和就业支出（类）. */
+const CLASS_WITH_MARKER = new RegExp(String.raw`^${NUMBERING}([^（(]+?)(?:支出)?[（(]类[)）](?:支出)?$`);
 /** A printed number, with or without thousands separators (shared with the Shanghai reader). */
 export const NUMBER = String.raw`(\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)`;
 const FIGURE_TOKEN = /\d\s*(万元|元|%|个)/;
@@ -164,9 +185,15 @@ export const AMOUNT = new RegExp(String.raw`^(.*?)\s*${NUMBER}\s*(万元|元)$`)
 /** A clause ending in a count. */
 export const COUNT = new RegExp(String.raw`^(.*?)\s*${NUMBER}\s*个$`);
 const SHARE = new RegExp(String.raw`^占(?:(.+?)的)?\s*${NUMBER}\s*%$`);
-const CHANGE = new RegExp(String.raw`^(.*?)(?:比|较|同比)(?:上年度?|去年)(?:预算|同期)?(?:数)?(增加|减少|增长|下降|上升|降低)\s*${NUMBER}\s*(万元|元)$`);
+/** What a change is measured against: 比上年, 较上年预算数, 与上年执行数相比, 比上年年初预算, 同比. */
+const AGAINST = String.raw`(?:(?:比|较|与|同)(?:上年度?|去年|年初|\d{4}年度?)(?:年初)?(?:预算|执行|同期)?(?:数)?(?:相比|比较)?|同比)`;
+const CHANGE = new RegExp(String.raw`^(.*?)${AGAINST}\s*(增加|减少|增长|下降|上升|降低)\s*${NUMBER}\s*(万元|元)$`);
+/** A clause that only says what the next clause's change is measured against (“与上年相比，”). */
+const AGAINST_ONLY = new RegExp(String.raw`^${AGAINST}$`);
+/** After such a clause: a change without the comparison (“财政拨款支出增加242.3万元”). */
+const CHANGE_AFTER_AGAINST = new RegExp(String.raw`^(.*?)各?(增加|减少|增长|下降|上升|降低)了?\s*${NUMBER}\s*(万元|元)$`);
 /** A percent change: its direction word and number. */
-export const PERCENT_CHANGE = new RegExp(String.raw`^(增长|下降|增加|减少|上升|降低)\s*${NUMBER}\s*%$`);
+export const PERCENT_CHANGE = new RegExp(String.raw`^(增长|下降|增加|减少|上升|降低|增幅|减幅|降幅|涨幅)(?:率)?(?:为|是)?\s*${NUMBER}\s*%$`);
 const WHOLE_SUFFIX = /(总额|总计|合计|总数)$/;
 
 /** A clause: its range in the text and the sentence it belongs to. */
@@ -178,6 +205,8 @@ export interface Clause {
   readonly opensParenthesis?: boolean;
   /** The clause follows that parenthesis' end: it speaks of the amount before it. */
   readonly closesParenthesis?: boolean;
+  /** The clause opens a sentence after a full stop (。), not after a semicolon. */
+  readonly afterFullStop?: boolean;
 }
 
 /** A figure while its sentence is read; its text is the line's range [start, end). */
@@ -217,6 +246,12 @@ interface ReadingState {
   beforeParenthesis?: Draft;
   /** The last amount read could not be named: a change after it is its change, not another's. */
   unnamedAmount?: boolean;
+  /** Amounts (named or not) read since the last full stop. */
+  amountsSinceStop: number;
+  /** The previous sentence's amount when the text since the full stop before it stated exactly one: a sentence opening with a change (“…万元，主要用于…。比上年增加…”) speaks of it. */
+  previousSentenceAmount?: Draft;
+  /** The clause before said what a change is measured against (“与上年相比，”). */
+  against?: boolean;
   /** Wholes with a share the reader could not place (of an amount it could not name): their lists of shares are incomplete. */
   readonly incompleteShares: Set<string>;
 }
@@ -237,19 +272,30 @@ export function clausesOf(folded: string, from = 0): Clause[] {
   // A parenthesis after an amount holds that amount's parts; the clause after it speaks of the amount again.
   let inParenthesis = false;
   let afterParenthesis = false;
+  let afterFullStop = false;
   const push = (end: number, opens = false): void => {
     let from = start;
     let to = end;
     while (from < to && /\s/.test(folded[from]!)) from += 1;
     while (to > from && /\s/.test(folded[to - 1]!)) to -= 1;
     if (to > from) {
-      clauses.push({ start: from, end: to, sentence, ...(opens ? { opensParenthesis: true } : {}), ...(afterParenthesis ? { closesParenthesis: true } : {}) });
+      clauses.push({
+        start: from,
+        end: to,
+        sentence,
+        ...(opens ? { opensParenthesis: true } : {}),
+        ...(afterParenthesis ? { closesParenthesis: true } : {}),
+        ...(afterFullStop ? { afterFullStop: true } : {}),
+      });
       afterParenthesis = false;
+      afterFullStop = false;
     }
   };
   for (let index = from; index < folded.length; index += 1) {
     const character = folded[index]!;
     const groupsThousands = character === ',' && /\d/.test(folded[index - 1] ?? '') && /^\d{3}(?!\d)/.test(folded.slice(index + 1));
+    // “收、支总预算”, “收、支总计”: one name, not two clauses.
+    const joinsIncomeAndExpenditure = character === '、' && folded[index - 1] === '收' && folded[index + 1] === '支';
     if ((character === '（' || character === '(') && /\d\s*(?:万元|元)\s*$/.test(folded.slice(start, index))) {
       push(index, true);
       inParenthesis = true;
@@ -262,8 +308,9 @@ export function clausesOf(folded: string, from = 0): Clause[] {
     } else if (SENTENCE_DELIMITERS.has(character)) {
       push(index);
       sentence += 1;
+      afterFullStop = character === '。';
       start = index + 1;
-    } else if (CLAUSE_DELIMITERS.has(character) && !groupsThousands) {
+    } else if (CLAUSE_DELIMITERS.has(character) && !groupsThousands && !joinsIncomeAndExpenditure) {
       push(index);
       start = index + 1;
     }
@@ -314,7 +361,7 @@ function isSubsequence(short: string, long: string): boolean {
 export function functionalClassCode(name: string): string | undefined {
   // “一般公共服务（类）支出”: a class named with its level marker. A name going on to a 款 or 项
   // (…（类）信访事务（款）行政运行（项）) is that item's, not the class's.
-  const marked = /^(?:\d+[.、．])?([^（(]+?)(?:支出)?[（(]类[)）](?:支出)?$/.exec(name.replace(/\s+/g, ''));
+  const marked = CLASS_WITH_MARKER.exec(name.replace(/\s+/g, ''));
   const bare = marked !== null ? `${marked[1]!}支出` : name.replace(/\s+/g, '');
   const exact = FUNCTIONAL_CLASSES.find(([className]) => className === bare);
   if (exact !== undefined) return exact[1];
@@ -339,7 +386,7 @@ export type ItemNames = ReadonlyMap<string, readonly string[]>;
  * @param items The tables' 款 and 项 names.
  */
 export function itemByPath(subject: string, items: ItemNames): { code: string; name: string } | undefined {
-  const bare = subject.replace(/\s+/g, '').replace(/^\d+[.、．]/, '');
+  const bare = subject.replace(/\s+/g, '').replace(LEADING_NUMBERING, '');
   const parts = [...bare.matchAll(/([^（()）]+?)[（(](类|款|项)[)）]/g)].map((match) => ({ name: match[1]!, level: match[2]! }));
   const last = parts[parts.length - 1];
   // After the path: nothing, 支出, or the amount's words (2026年预算数为).
@@ -359,6 +406,23 @@ export function itemByPath(subject: string, items: ItemNames): { code: string; n
   return chosen.length === 1 ? { code: chosen[0]!, name: last.name } : undefined;
 }
 
+/** A name followed by its classification code in parentheses: 住房公积金（2210201）, 商品和服务支出（302）. */
+const CODED_NAME = new RegExp(String.raw`^${NUMBERING}([^\d年]+?)[（(](\d{3}|\d{5}|\d{7})[)）](?:支出|预算数?|安排)*(?:为|是)?$`);
+
+/**
+ * The item a name with its code stands for: a functional class, 款 or 项 (codes 2xx…), or an
+ * economic class or 款 (3xx, 5xx…). The code is printed, so no vocabulary is needed.
+ * @param subject The words before the amount.
+ */
+function codedItem(subject: string): Pick<Draft, 'key' | 'code' | 'subject'> | undefined {
+  const match = CODED_NAME.exec(subject.replace(/\s+/g, ''));
+  if (match === null) return undefined;
+  const [, name, code] = match as unknown as [string, string, string];
+  if (code.startsWith('2')) return { key: 'functionalClassExpenditure', code, subject: name };
+  if (/^[35]/.test(code)) return { key: 'economicClassExpenditure', code, subject: name };
+  return undefined;
+}
+
 function termFor(subject: string, kind: FigureTerm['kind'], section: NarrativeSectionId | undefined): FigureTerm | undefined {
   const find = (words: string): FigureTerm | undefined => {
     const applies = (term: FigureTerm): boolean => term.kind === kind && term.pattern.test(words);
@@ -367,13 +431,23 @@ function termFor(subject: string, kind: FigureTerm['kind'], section: NarrativeSe
       FIGURE_TERMS.find((term) => term.sections === undefined && applies(term))
     );
   };
-  // The verb before the number (“三公”经费预算数为 8.00 万元, 收入预算共计…) is not part of the name.
-  const bare = subject.replace(VERB_BEFORE_NUMBER, '');
-  return find(subject) ?? (bare !== subject && bare !== '' ? find(bare) : undefined);
+  // The verb before the number (“三公”经费预算数为 8.00 万元, 收入预算共计…) is not part of the
+  // name, nor are the generic words after it (公务接待费预算支出, 机关运行经费预算安排): each
+  // shorter form is tried only when the longer one names nothing.
+  let words = subject.replace(/\s+/g, '');
+  for (;;) {
+    const term = find(words);
+    if (term !== undefined) return term;
+    const shorter = words.replace(VERB_BEFORE_NUMBER, '').replace(GENERIC_TAIL, '');
+    if (shorter === words || shorter === '') return undefined;
+    words = shorter;
+  }
 }
 
 /** Words that join a name to its number: 为, 是, 共计, 合计为, 约为, and 数 of 预算数为. */
-const VERB_BEFORE_NUMBER = /(?:数)?(?:共计|合计为|总计为|约为|为|是|达)$/;
+const VERB_BEFORE_NUMBER = /(?:数)?(?:共计|共有|合计为|总计为|约为|为|是|达|共)$/;
+/** Generic words after a name: 预算, 支出, 安排, 预算数 (in any order: 预算支出, 支出预算, 预算安排). */
+const GENERIC_TAIL = /(?:预算数?|支出|安排|资金|\d{4}年度?)$/;
 
 /**
  * The key of a whole named in a share ("占部门(单位)项目支出总额的100%" → projectExpenditure).
@@ -394,7 +468,7 @@ function keyOfWhole(name: string, section: NarrativeSectionId | undefined): stri
  * @param word 增加, 增长, 上升 (increase) or 减少, 下降, 降低 (decrease).
  */
 export function directionOf(word: string): 'increase' | 'decrease' {
-  return /增加|增长|上升/.test(word) ? 'increase' : 'decrease';
+  return /增加|增长|上升|增幅|涨幅/.test(word) ? 'increase' : 'decrease';
 }
 
 function problemAt(line: SourceLine, message: string): ImportProblem {
@@ -428,7 +502,7 @@ function finish(draft: Draft): Figure {
 export function readFigures(lines: readonly SourceLine[], section: NarrativeSectionId | undefined, items?: ItemNames): { figures: Figure[]; problems: ImportProblem[] } {
   const drafts: Draft[] = [];
   const problems: ImportProblem[] = [];
-  const state: ReadingState = { section, sentence: '', incompleteShares: new Set(), ...(items !== undefined ? { items } : {}) };
+  const state: ReadingState = { section, sentence: '', amountsSinceStop: 0, incompleteShares: new Set(), ...(items !== undefined ? { items } : {}) };
   for (const line of lines) {
     const folded = foldFullWidthNumbers(line.text);
     const clauses = clausesOf(folded);
@@ -443,10 +517,14 @@ export function readFigures(lines: readonly SourceLine[], section: NarrativeSect
         state.beforeBreakdown = undefined;
       } else if (sentence !== state.sentence) {
         state.sentence = sentence;
+        // Only a sentence ended by a full stop counts: after “；” the previous clause may be one item of a list.
+        state.previousSentenceAmount = clause.afterFullStop === true && state.amountsSinceStop === 1 ? state.lastAmount : undefined;
+        if (clause.afterFullStop === true) state.amountsSinceStop = 0;
         state.lastFigure = undefined;
         state.lastAmount = undefined;
         state.lastCount = undefined;
         state.beforeBreakdown = undefined;
+        state.against = false;
       }
       let start = clause.start;
       let end = clause.end;
@@ -456,11 +534,17 @@ export function readFigures(lines: readonly SourceLine[], section: NarrativeSect
         if (leadIn[0].length < end - start) start += leadIn[0].length;
       }
       if (folded.slice(start, end).endsWith('等')) end -= 1;
-      const text = folded.slice(start, end);
-      if (!FIGURE_TOKEN.test(text)) continue;
+      // Justified lines put spaces between characters (增 长, 比 上 年): they are not part of the words.
+      const text = withoutLayoutSpaces(folded.slice(start, end));
+      const against = AGAINST_ONLY.test(text.replace(/\s+/g, ''));
+      if (!FIGURE_TOKEN.test(text)) {
+        // “与上年相比，收、支总计各增加…”: the comparison holds until the sentence's next figure.
+        if (against) state.against = true;
+        continue;
+      }
       const next = clauses[index + 1];
       if (clause.opensParenthesis === true) state.beforeParenthesis = undefined;
-      const consumedNext = readClause({ text, start, end, line, state, drafts, problems, next: next !== undefined && next.sentence === clause.sentence ? { ...next, text: folded.slice(next.start, next.end) } : undefined });
+      const consumedNext = readClause({ text, start, end, line, state, drafts, problems, next: next !== undefined && next.sentence === clause.sentence ? { ...next, text: withoutLayoutSpaces(folded.slice(next.start, next.end)) } : undefined });
       if (consumedNext) index += 1;
       if (clause.opensParenthesis === true) state.beforeParenthesis = state.lastAmount;
     }
@@ -488,15 +572,21 @@ interface ClauseInput {
 /** Reads one clause holding a figure-like number; true when it also consumed the next clause. */
 function readClause(input: ClauseInput): boolean {
   const { text, start, end, line, state, drafts, problems } = input;
-  const change = CHANGE.exec(text);
+  const change = CHANGE.exec(text) ?? (state.against === true ? CHANGE_AFTER_AGAINST.exec(text) : null);
+  state.against = false;
   if (change !== null) {
-    const reference = state.unnamedAmount === true ? undefined : (state.beforeBreakdown ?? state.lastAmount ?? state.whole);
+    // A change opening its sentence speaks of the previous sentence's one amount; otherwise of the
+    // amount before the sentence's breakdown, its last amount, or the section's whole.
+    const opensSentence = state.lastFigure === undefined && state.lastAmount === undefined;
+    const reference = state.unnamedAmount === true ? undefined : opensSentence ? state.previousSentenceAmount : (state.beforeBreakdown ?? state.lastAmount ?? state.whole);
     const value = decimalText(change[3]!);
     if (reference === undefined || value === undefined) {
       problems.push(problemAt(line, `未能识别增减变动“${text}”：前面没有它所说明的金额`));
       return false;
     }
     const draft: Draft = { key: reference.key, kind: 'change', value, unit: change[4] as '万元' | '元', direction: directionOf(change[2]!), current: reference.value, start, end, line };
+    if (reference.code !== undefined) draft.code = reference.code;
+    if (reference.subject !== undefined) draft.subject = reference.subject;
     const percent = input.next === undefined ? null : PERCENT_CHANGE.exec(input.next.text);
     const percentValue = percent === null ? undefined : decimalText(percent[2]!);
     if (percent !== null && percentValue !== undefined && input.next !== undefined) {
@@ -540,14 +630,19 @@ function readClause(input: ClauseInput): boolean {
   const draft = value === undefined ? undefined : draftOf(subject, kind, { value, unit, start, end, line }, state);
   if (draft === undefined) {
     problems.push(problemAt(line, `未能识别“${text}”：“${subject}”不在说明文字的科目词表中，无法确定它是哪一项${kind === 'amount' ? '金额' : '个数'}`));
-    if (kind === 'amount') state.unnamedAmount = true;
+    if (kind === 'amount') {
+      state.unnamedAmount = true;
+      state.amountsSinceStop += 1;
+    }
     return false;
   }
   if (kind === 'amount') state.unnamedAmount = false;
   drafts.push(draft);
   state.lastFigure = draft;
-  if (kind === 'amount') state.lastAmount = draft;
-  else state.lastCount = draft;
+  if (kind === 'amount') {
+    state.lastAmount = draft;
+    state.amountsSinceStop += 1;
+  } else state.lastCount = draft;
   return false;
 }
 
@@ -557,13 +652,16 @@ function draftOf(
   base: Pick<Draft, 'value' | 'unit' | 'start' | 'end' | 'line'>,
   state: ReadingState,
 ): Draft | undefined {
+  const coded = kind === 'amount' ? codedItem(subject) : undefined;
+  if (coded !== undefined) return { kind, ...base, ...coded };
   const term = termFor(subject, kind, state.section);
   if (term === undefined) {
     const item = kind === 'amount' && state.items !== undefined ? itemByPath(subject, state.items) : undefined;
     if (item !== undefined) return { key: 'functionalClassExpenditure', kind, ...base, code: item.code, subject: item.name };
     const code = kind === 'amount' ? functionalClassCode(subject) : undefined;
     // The name as the class is named: without the level marker and the spaces of a justified line.
-    const named = subject.replace(/\s+/g, '').replace(/[（(]类[)）]/, '');
+    // （1）一般公共服务支出（类）支出 is named 一般公共服务支出: its number and its second 支出 are not part of the name.
+    const named = subject.replace(/\s+/g, '').replace(LEADING_NUMBERING, '').replace(/[（(]类[)）]/, '').replace(/支出(?:支出)+$/, '支出');
     return code === undefined ? undefined : { key: 'functionalClassExpenditure', kind, ...base, code, subject: named };
   }
   if (term.follows === true) {

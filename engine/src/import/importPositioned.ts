@@ -10,6 +10,7 @@ import { type ItemNames } from './figures.js';
 import { type NarrativeParts } from './narrative.js';
 import { importPerformance } from './performance.js';
 import { splitPerformanceBlocks } from './performanceBlocks.js';
+import { readForms } from './performanceForms.js';
 import { type PositionedText, type SourcePlace, placesOf } from './positioned/model.js';
 import { withoutRunningHeaders } from './positioned/runningHeaders.js';
 import { declaredEmptyNote, declaredEmptyTables, labelKey } from './tables/emptyIndex.js';
@@ -137,12 +138,15 @@ export function importPositioned(source: PositionedText, options: PositionedImpo
   if (Object.keys(tables).length === 0) {
     problems.push({ line: recognised.line, code: 'no_tables', message: '没有找到任何预算报表：请核对文件是否完整' });
   }
-  // The text stages read what is not a table.
-  const inTable = (line: SourceLine) => read.recognised.some((table) => line.number >= table.from && line.number <= table.to);
+  // Performance-target forms, read from positions; the text stages read what is neither a table nor a form.
+  const otherTables = new Set(read.recognised.filter((table) => !('other' in table.kind && table.kind.other === 'performanceTargets')).map((table) => table.from));
+  const forms = readForms(text.lines, otherTables);
+  const inTable = (line: SourceLine) => forms.lines.has(line.number) || read.recognised.some((table) => line.number >= table.from && line.number <= table.to);
   const textLines = lines.map((line) => (inTable(line) ? { ...line, text: '', cells: [''] } : line));
   const segments = segment(textLines);
   const { blocks } = splitPerformanceBlocks(segments.narrative.length > 0 ? segments.narrative : textLines);
-  const performance = importPerformance(blocks);
+  const performance = forms.tables.length > 0 ? { value: forms.tables, problems: forms.problems } : importPerformance(blocks);
+  if (forms.tables.length === 0) problems.push(...forms.problems);
   const textParts = readTextParts(textLines, itemNames(tables));
   const parts: NarrativeParts = textParts.value;
   problems.push(...textParts.problems);

@@ -32,6 +32,10 @@ export interface PerformanceMoney {
   readonly selfRaised?: string | null;
   /** 其他资金. */
   readonly other?: string | null;
+  /** 财政拨款 (local forms). */
+  readonly fiscal?: string | null;
+  /** 上年结转. */
+  readonly carriedOver?: string | null;
 }
 
 /** A performance-target table (schema `$defs.performanceTable`). */
@@ -72,6 +76,8 @@ export interface PerformanceTable {
   readonly filledAt?: string;
   /** Line of the title. */
   readonly line?: number;
+  /** The fields the form prints (forms read from a PDF); absent: every field. */
+  readonly printed?: readonly string[];
 }
 
 type TextField = 'project' | 'department' | 'implementingUnit' | 'attribute' | 'period' | 'overview' | 'basis' | 'necessity' | 'measures' | 'plan';

@@ -128,6 +128,13 @@ const scope: Schema = {
       items: { enum: ['narrative', 'sections', 'performance', 'indicators', 'tables', 'projects'] },
       minItems: 1,
     },
+    printed: {
+      description:
+        '只用于印出这些栏目的绩效目标表（each 为 performanceTable 或 indicator）：project、department、implementingUnit、attribute、period、basis、annualFunds、wholeFunds、goals、indicators。从 PDF 读出的表记下它印出的栏目，表式没有的栏目不算缺失；没有记录的表视为各栏都印出。/ Only forms that print these fields.',
+      type: 'array',
+      items: { type: 'string' },
+      minItems: 1,
+    },
     figures: {
       description: '适用的数字。/ Which figures.',
       type: 'object',
@@ -143,6 +150,7 @@ const scope: Schema = {
     { if: { properties: { each: { enum: ['row', 'column', 'cell'] } } }, then: { required: ['tables'] } },
     { if: { properties: { each: { enum: ['figure', 'shareGroup', 'performanceTable', 'indicator', 'text'] } } }, then: { properties: { tables: false, rows: false, columns: false } } },
     { if: { properties: { each: { not: { const: 'text' } } } }, then: { properties: { texts: false } } },
+    { if: { properties: { each: { not: { enum: ['performanceTable', 'indicator'] } } } }, then: { properties: { printed: false } } },
   ],
 };
 
@@ -182,7 +190,7 @@ export function buildRuleSchema(): Schema {
           scope: { $ref: '#/$defs/scope' },
           when: { $ref: '#/$defs/topLevelCondition', description: '适用条件：不成立时本规则（对该项）不适用。/ Applicability: when false, the rule does not apply.' },
           conditions: { $ref: '#/$defs/topLevelCondition', description: '应当成立的条件；不成立即报告问题。/ What must hold; a finding when it does not.' },
-          path: { description: '问题指向的位置（JSON Pointer 模板，可用 {table} {row} {column}）。省略时指向失败的值。/ Where findings point.', type: 'string', pattern: '^(/[^/]*)*$' },
+          path: { description: '问题指向的位置（JSON Pointer 模板，可用 {table} {row} {column} {performance} {indicator}）。省略时指向失败的值。/ Where findings point.', type: 'string', pattern: '^(/[^/]*)*$' },
           cases: { description: '规则的通过与不通过用例（见 cases.schema.json）。/ The rule\'s cases.' },
         },
       },

@@ -51,8 +51,8 @@ export type Scope =
   | { readonly each: 'cell'; readonly tables: readonly string[]; readonly rows?: RowSelector; readonly columns?: readonly string[] }
   | { readonly each: 'figure'; readonly figures?: FigureSelector }
   | { readonly each: 'shareGroup' }
-  | { readonly each: 'performanceTable' }
-  | { readonly each: 'indicator' }
+  | { readonly each: 'performanceTable'; readonly printed?: readonly string[] }
+  | { readonly each: 'indicator'; readonly printed?: readonly string[] }
   | { readonly each: 'text'; readonly texts?: readonly TextKind[] };
 
 /** Which texts a `text` scope covers. */

@@ -1,0 +1,601 @@
+/**
+ * Performance-target forms (项目绩效目标表) read from positioned lines, as local templates print
+ * them: a form of labelled fields (项目名称, 主管部门, 实施单位, 资金, 总体目标) over a grid of
+ * indicators (一级指标 | 二级指标 | 三级指标 | 指标值). Labels and level names are vocabulary; a
+ * value belongs to the nearest label on its left (same line first: wrapped labels and values sit
+ * a line apart), and a grid cell to the header column under which it stands. Merged cells are
+ * printed once, centred over their rows, so each indicator takes the level names nearest to it.
+ *
+ * Certainty first: a form whose grid cannot be read without doubt keeps its fields but no
+ * indicators, and `printed` lists what the form prints, so rules about fields a template does
+ * not have do not apply to it.
+ */
+import { type PositionedLine } from './positioned/model.js';
+import { type PerformanceIndicator, type PerformanceMoney, type PerformanceTable } from './performance.js';
+import { cleanCell, labelKey, parseAmount } from './performanceText.js';
+import { type ImportProblem } from './types.js';
+
+/** A form's title: …绩效目标表, …绩效目标申报表, …项目支出绩效表 (not the department-wide form, which has no project). */
+const FORM_TITLE = /^(?:[（(]\d{4}年度?[)）])?[^，。；]{0,60}(?:绩效目标表|绩效目标申报表|项目支出绩效表)(?:[（(][^）)]*[)）])?$/;
+/** Department-wide and overall forms (部门整体支出绩效目标表, 专项资金总体绩效目标表) have no project: another kind of table. */
+const DEPARTMENT_WIDE = /整体|总体绩效目标表/;
+
+/** What a label names. */
+type Field = 'project' | 'department' | 'implementingUnit' | 'wholeTotal' | 'annualTotal' | 'fiscal' | 'carriedOver' | 'other' | 'goals' | 'group' | 'end';
+
+/** The form's labels, tested on a cell without spaces and trailing colon; first match wins. */
+const LABELS: readonly (readonly [RegExp, Field])[] = [
+  [/^(?:专项\(项目\)|专项|项目)名称$/, 'project'],
+  [/^主管部门(?:及代码?|及)?$/, 'department'],
+  [/^(?:项目)?实施单位$/, 'implementingUnit'],
+  [/^实施期(?:预算)?资金总额$/, 'wholeTotal'],
+  [/^(?:年度|当年)(?:预算)?资金总额$|^当年预算$|^(?:预算)?资金总额$|^年度预算$/, 'annualTotal'],
+  [/^(?:其中:?)?财政(?:拨款|资金)$/, 'fiscal'],
+  [/^(?:其中:?)?上年结转(?:资金)?$/, 'carriedOver'],
+  [/^(?:其中:?)?其他资金$/, 'other'],
+  [/^(?:年度|当年)?(?:总体|绩效)?目标$|^(?:年度|当年)(?:总体)?绩效目标$/, 'goals'],
+  [/^(?:项目|专项)?资金(?:金额|情况)?(?:\(万?元\))?$|^\(?万?元\)?$|^专项资金情况\(?$|^执行率|^分值|^\(\d+分?\)$|^单位:|^市级支出$|^补助区县$|^本级支出$/, 'group'],
+  [/^备注$|^填报|^联系|^负责人|^经办人/, 'end'],
+];
+
+/** Level names of the indicator grid, with the 一级指标 each 二级指标 may stand under. */
+const LEVEL1 = ['产出指标', '效益指标', '满意度指标', '成本指标'] as const;
+const LEVEL2: Readonly<Record<string, readonly string[]>> = {
+  数量指标: ['产出指标'],
+  质量指标: ['产出指标'],
+  时效指标: ['产出指标'],
+  成本指标: ['产出指标', '成本指标'],
+  经济成本指标: ['成本指标', '产出指标'],
+  社会成本指标: ['成本指标', '产出指标'],
+  生态环境成本指标: ['成本指标', '产出指标'],
+  经济成本: ['成本指标', '产出指标'],
+  社会成本: ['成本指标', '产出指标'],
+  经济效益指标: ['效益指标'],
+  社会效益指标: ['效益指标'],
+  生态效益指标: ['效益指标'],
+  可持续影响指标: ['效益指标'],
+  服务对象满意度指标: ['满意度指标'],
+  满意度指标: ['满意度指标'],
+};
+
+/** How a target value starts (a comparison or a number): such a cell starts a value, it does not continue one. */
+const VALUE_START = /^[≥≤=<>＞＜≧≦+\-\d]/;
+
+/** Pieces of the label some forms print down the side of the grid: 绩效指标, 年度绩效指标, 绩效目标指标. */
+const ROW_LABEL = /^[年度绩效目标指]+$/;
+
+/** A cell: spans close together on a line. */
+interface Cell {
+  readonly text: string;
+  readonly key: string;
+  readonly x0: number;
+  readonly x1: number;
+  readonly line: number;
+}
+
+function fieldOf(key: string): Field | undefined {
+  return LABELS.find(([pattern]) => pattern.test(key))?.[1];
+}
+
+/** The cells of a line: spans less than a third of a character apart are one cell (cells of a grid can be as close as half a character). */
+function cellsOf(line: PositionedLine): Cell[] {
+  const cells: Cell[] = [];
+  for (const span of line.spans) {
+    const last = cells[cells.length - 1];
+    if (last !== undefined && span.x0 - last.x1 < line.size * 0.3) {
+      const text = `${last.text}${span.text}`;
+      cells[cells.length - 1] = { ...last, text, key: labelKey(text), x1: span.x1 };
+    } else {
+      cells.push({ text: span.text, key: labelKey(span.text), x0: span.x0, x1: span.x1, line: line.number });
+    }
+  }
+  return cells.filter((cell) => cell.key !== '');
+}
+
+/** Whether a line is a form's title. */
+export function isFormTitle(text: string): boolean {
+  const words = text.replace(/\s+/g, '');
+  // A numbered line naming forms is a heading or a contents entry (（二）部门主管专项资金的绩效目标表), not a form.
+  return FORM_TITLE.test(words) && !DEPARTMENT_WIDE.test(words) && !NUMBERED.test(words);
+}
+const NUMBERED = /^(?:\d+[.、．]|[（(][\d一二三四五六七八九十]+[)）]|[一二三四五六七八九十]+、|表\d)/;
+
+/** A label found on the form, with the cells that belong to it. */
+interface Label {
+  readonly field: Field;
+  readonly cell: Cell;
+  /** The label's last line (a label broken over lines spans several). */
+  readonly to: number;
+  readonly values: Cell[];
+}
+
+/** The indicator grid's columns, by their header cells' extents. */
+interface Columns {
+  readonly level1: readonly [number, number];
+  readonly level2: readonly [number, number];
+  readonly level3: readonly [number, number];
+  readonly value: readonly [number, number];
+  /** Left edge of the grid (cells left of it are row labels such as 绩效指标). */
+  readonly left: number;
+  /** Right edge of the value column (cells right of it are scores). */
+  readonly right: number;
+}
+
+const centre = (cell: Cell): number => (cell.x0 + cell.x1) / 2;
+
+/** Splits a header cell that holds several header names ("一级指标二级指标") into one cell per name. */
+function headerCells(cells: readonly Cell[]): Cell[] {
+  return cells.flatMap((cell) => {
+    const names = cell.key.match(/[一二三]级指标|指标值/g);
+    if (names === null || names.length < 2 || names.join('') !== cell.key) return [cell];
+    const width = (cell.x1 - cell.x0) / cell.key.length;
+    let offset = 0;
+    return names.map((name) => {
+      const piece = { ...cell, text: name, key: name, x0: cell.x0 + offset * width, x1: cell.x0 + (offset + name.length) * width };
+      offset += name.length;
+      return piece;
+    });
+  });
+}
+
+/** The grid's columns from the header line and the lines around it (a header cell may wrap: 一级指 / 标). */
+function columnsOf(lines: readonly Cell[][], at: number): Columns | undefined {
+  const header = headerCells(lines[at] ?? []);
+  const find = (pattern: RegExp): Cell | undefined => {
+    const near = [at, at - 1, at + 1, at - 2, at + 2].flatMap((index) => headerCells(lines[index] ?? []));
+    return header.find((cell) => pattern.test(cell.key)) ?? near.find((cell) => pattern.test(cell.key));
+  };
+  const level1 = find(/^一级指?标?$|^一级指$/);
+  const level2 = find(/^二级指?标?$/);
+  const level3 = find(/^三级指标$/);
+  const value = find(/^指标值$/);
+  if (level1 === undefined || level2 === undefined || level3 === undefined || value === undefined) return undefined;
+  const centres = [level1, level2, level3, value].map(centre);
+  if (centres.some((middle, index) => index > 0 && middle <= centres[index - 1]!)) return undefined;
+  const extent = (cell: Cell) => [cell.x0, cell.x1] as const;
+  return {
+    level1: extent(level1),
+    level2: extent(level2),
+    level3: extent(level3),
+    value: extent(value),
+    left: level1.x0 - (level1.x1 - level1.x0) * 0.6,
+    right: value.x1 + (value.x1 - value.x0) * 1.2,
+  };
+}
+
+type Column = 'level1' | 'level2' | 'level3' | 'value';
+
+const ORDER: readonly Column[] = ['level1', 'level2', 'level3', 'value'];
+
+/**
+ * The column a cell stands in: the one whose header it is centred under, else the first whose
+ * header ends after the cell starts (text left-aligned in a wide column starts before its header).
+ */
+function columnOf(cell: Cell, columns: Columns): Column | undefined {
+  const middle = centre(cell);
+  if (cell.x1 < columns.left || cell.x0 > columns.right) return undefined;
+  const slack = (columns.value[1] - columns.value[0]) / 6;
+  const headerCentre = (column: Column) => (columns[column][0] + columns[column][1]) / 2;
+  const under = ORDER.filter((column) => middle >= columns[column][0] - slack && middle <= columns[column][1] + slack).sort(
+    (a, b) => Math.abs(headerCentre(a) - middle) - Math.abs(headerCentre(b) - middle),
+  )[0];
+  return under ?? ORDER.find((column) => cell.x0 < columns[column][1]);
+}
+
+/** A level name read from the grid: fragments of one merged cell joined, with the line it is centred on. */
+interface LevelName {
+  readonly name: string;
+  readonly at: number;
+}
+
+/** Joins a column's fragments (成本指 / 标) into names from the vocabulary; the first fragment that stays unnamed otherwise. */
+function levelNames(fragments: readonly Cell[], vocabulary: readonly string[]): LevelName[] | { readonly unnamed: string } {
+  const names: LevelName[] = [];
+  let pending: Cell[] = [];
+  const isPrefix = (text: string) => vocabulary.some((name) => name.startsWith(text));
+  const pendingText = () => pending.map((cell) => cell.key).join('');
+  for (const fragment of fragments) {
+    const key = fragment.key;
+    const joined = [...pending, fragment];
+    const text = joined.map((cell) => cell.key).join('');
+    if (vocabulary.includes(text)) {
+      names.push({ name: text, at: joined.reduce((sum, cell) => sum + cell.line, 0) / joined.length });
+      pending = [];
+    } else if (isPrefix(text)) {
+      pending = joined;
+    } else if (vocabulary.includes(key) || isPrefix(key)) {
+      // A new name starts; what was pending must have been a piece of the side label (绩 / 效 …).
+      if (pending.length > 0 && !ROW_LABEL.test(pendingText())) return { unnamed: pendingText() };
+      pending = [];
+      if (vocabulary.includes(key)) names.push({ name: key, at: fragment.line });
+      else pending = [fragment];
+    } else if (ROW_LABEL.test(key)) {
+      // A piece of the label printed down the grid's side (绩 / 效 / 指 / 标, 年度绩 / 效指标), between the pieces of a name.
+    } else {
+      return { unnamed: text };
+    }
+  }
+  return pending.length === 0 || ROW_LABEL.test(pendingText()) ? names : { unnamed: pendingText() };
+}
+
+/**
+ * The name each row stands under: a merged cell covers a run of rows and is printed centred on
+ * them (or on its first row), so the rows are cut into one run per name, in order, so that each
+ * name sits as near as possible to its run's centre (or first row). Undefined when there are more
+ * names than rows.
+ * @param names The column's names, in order.
+ * @param rows The rows' lines, in order.
+ */
+function namesOfRows(names: readonly LevelName[], rows: readonly number[], allowed: (row: number, name: string) => boolean = () => true): string[] | undefined {
+  const k = names.length;
+  const n = rows.length;
+  if (k === 0 || k > n) return undefined;
+  const cost = (name: LevelName, from: number, to: number): number => {
+    for (let row = from; row <= to; row += 1) if (!allowed(row, name.name)) return Infinity;
+    const first = rows[from]!;
+    const middle = (first + rows[to]!) / 2;
+    // Centred on its rows, or printed on the first of them (a little less likely).
+    return Math.min(Math.abs(middle - name.at), Math.abs(first - name.at) + 0.25);
+  };
+  // best[i][j]: the least cost of giving rows 0..j-1 to names 0..i-1; cut[i][j]: where name i-1's run starts.
+  const best = Array.from({ length: k + 1 }, () => new Array<number>(n + 1).fill(Infinity));
+  const cut = Array.from({ length: k + 1 }, () => new Array<number>(n + 1).fill(0));
+  best[0]![0] = 0;
+  for (let i = 1; i <= k; i += 1) {
+    for (let j = i; j <= n - (k - i); j += 1) {
+      for (let start = i - 1; start < j; start += 1) {
+        const total = best[i - 1]![start]! + cost(names[i - 1]!, start, j - 1);
+        if (total < best[i]![j]!) {
+          best[i]![j] = total;
+          cut[i]![j] = start;
+        }
+      }
+    }
+  }
+  if (best[k]![n] === Infinity) return undefined;
+  const assigned = new Array<string>(n);
+  let end = n;
+  for (let i = k; i >= 1; i -= 1) {
+    const start = cut[i]![end]!;
+    for (let row = start; row < end; row += 1) assigned[row] = names[i - 1]!.name;
+    end = start;
+  }
+  return assigned;
+}
+
+/** Reads the indicator grid below its header; undefined with a reason when it cannot be read without doubt. */
+function readGrid(lines: readonly Cell[][], at: number, end: number): { indicators: PerformanceIndicator[] } | { doubt: string } {
+  const columns = columnsOf(lines, at);
+  if (columns === undefined) return { doubt: '指标表头（一级指标、二级指标、三级指标、指标值）不全' };
+  const byColumn: Record<Column, Cell[]> = { level1: [], level2: [], level3: [], value: [] };
+  for (let index = at + 1; index < end; index += 1) {
+    for (const cell of lines[index] ?? []) {
+      if (/^[一二三]级指标$|^指标值$/.test(cell.key) || fieldOf(cell.key) === 'group') continue;
+      const column = columnOf(cell, columns);
+      if (column !== undefined) byColumn[column].push(cell);
+    }
+  }
+  const level1 = levelNames(byColumn.level1, [...LEVEL1, ...Object.keys(LEVEL2)]);
+  const level2 = levelNames(byColumn.level2, Object.keys(LEVEL2));
+  if (!Array.isArray(level1)) return { doubt: `一级指标“${level1.unnamed}”不在词表中` };
+  if (!Array.isArray(level2)) return { doubt: `二级指标“${level2.unnamed}”不在词表中` };
+  const values = byColumn.value;
+  if (values.length === 0) return { doubt: '没有读到指标值' };
+  // A value wrapped around its centred name (=2873.46平 / 租赁房屋面积数 / 方米): two value pieces
+  // with only name text between them, and no name on their own lines, are one value.
+  const level3Lines = new Set(byColumn.level3.map((cell) => cell.line));
+  const pieces: { value: Cell; line: number }[] = [];
+  for (const cell of values) {
+    const previous = pieces[pieces.length - 1];
+    const between = previous === undefined ? [] : Array.from({ length: cell.line - previous.value.line - 1 }, (_, offset) => previous.value.line + 1 + offset);
+    if (
+      previous !== undefined &&
+      cell.line - previous.value.line === 2 &&
+      !VALUE_START.test(cell.key) &&
+      !level3Lines.has(cell.line) &&
+      !level3Lines.has(previous.value.line) &&
+      between.every((line) => level3Lines.has(line))
+    ) {
+      pieces[pieces.length - 1] = { value: { ...previous.value, text: previous.value.text + cell.text, key: previous.value.key + cell.key }, line: between[0]! };
+    } else {
+      pieces.push({ value: cell, line: cell.line });
+    }
+  }
+  // Each value is one indicator; 三级指标 text on a line without one is a piece of a wrapped name,
+  // and belongs to the nearest value (between two, to the one with no name of its own).
+  const rows = pieces.map((piece) => ({ value: { ...piece.value, line: piece.line }, level3: [] as Cell[] }));
+  for (const row of rows) {
+    if (/[；;]/.test(row.value.key)) return { doubt: `指标值“${row.value.text}”是几个值写在一格里` };
+  }
+  const own = new Set(byColumn.level3.filter((cell) => rows.some((row) => row.value.line === cell.line)).map((cell) => cell.line));
+  for (const cell of byColumn.level3) {
+    const rank = (row: (typeof rows)[number]) => Math.abs(row.value.line - cell.line) * 2 + (row.value.line !== cell.line && own.has(row.value.line) ? 1 : 0);
+    let best = rows[0]!;
+    for (const row of rows) if (rank(row) < rank(best)) best = row;
+    best.level3.push(cell);
+  }
+  const rowLines = rows.map((row) => row.value.line);
+  const level2OfRows = level2.length === 0 ? [] : namesOfRows(level2, rowLines);
+  const level1Names = level1.filter((name) => (LEVEL1 as readonly string[]).includes(name.name));
+  if (level2OfRows === undefined) return { doubt: '二级指标的名称多于指标行' };
+  // A row's 一级指标 is one its 二级指标 may stand under.
+  const fits = (row: number, name: string) => level2OfRows[row] === undefined || (LEVEL2[level2OfRows[row]!] ?? []).includes(name);
+  const level1OfRows = level1Names.length === 0 ? [] : namesOfRows(level1Names, rowLines, fits);
+  if (level1OfRows === undefined) return { doubt: '一级指标与二级指标对不上' };
+  const indicators: PerformanceIndicator[] = [];
+  for (const [position, row] of rows.entries()) {
+    const level3 = row.level3.sort((a, b) => a.line - b.line).map((cell) => cleanCell(cell.text)).join('');
+    if (new Set(row.level3.map((cell) => cell.line)).size > 3) return { doubt: `三级指标“${level3}”跨了三行以上，分不清各行` };
+    const level2Name = level2OfRows[position];
+    const named = level1OfRows[position];
+    const family = level2Name === undefined ? undefined : LEVEL2[level2Name];
+    const level1Name = named ?? (family?.length === 1 ? family[0] : undefined);
+    if (level3 === '' || level1Name === undefined) return { doubt: `指标值“${row.value.text}”找不到它的三级指标或一级指标` };
+    if (family !== undefined && !family.includes(level1Name)) return { doubt: `二级指标“${level2Name ?? ''}”不属于一级指标“${level1Name}”` };
+    indicators.push({
+      period: 'annual',
+      level1: level1Name,
+      ...(level2Name !== undefined ? { level2: level2Name } : {}),
+      level3,
+      value: cleanCell(row.value.text),
+      line: row.value.line,
+    });
+  }
+  return { indicators };
+}
+
+const MONEY_FIELDS: ReadonlySet<Field> = new Set(['wholeTotal', 'annualTotal', 'fiscal', 'carriedOver', 'other']);
+
+/**
+ * The label each non-label cell belongs to: amounts go to funds labels, words to the others; a
+ * cell goes to the nearest label on its left on its own line, unless a label on the next or
+ * previous line stands between them and has no value on its own line (its value wrapped around
+ * it); a cell with no label on its line goes to the nearest label on its left within two lines.
+ */
+function assignValues(labels: readonly Label[], cells: readonly Cell[]): void {
+  const isAmount = (cell: Cell) => parseAmount(cell.text) !== undefined || /^[-—–－]+$/.test(cell.key);
+  const candidates = (cell: Cell) => labels.filter((label) => label.cell.x1 <= cell.x0 + 1 && MONEY_FIELDS.has(label.field) === isAmount(cell));
+  const rightmost = (list: readonly Label[]) => list.reduce<Label | undefined>((best, label) => (best === undefined || label.cell.x1 > best.cell.x1 ? label : best), undefined);
+  /** Lines between the cell and the label (0 when the cell is on one of the label's lines). */
+  const apart = (label: Label, cell: Cell) => (cell.line < label.cell.line ? label.cell.line - cell.line : cell.line > label.to ? cell.line - label.to : 0);
+  const hasOwnValue = (label: Label) => cells.some((cell) => apart(label, cell) === 0 && cell.x0 >= label.cell.x1 - 1 && rightmost(candidates(cell).filter((other) => apart(other, cell) === 0)) === label);
+  for (const cell of cells) {
+    const left = candidates(cell);
+    const sameLine = rightmost(left.filter((label) => apart(label, cell) === 0));
+    const between = isAmount(cell)
+      ? undefined
+      : rightmost(left.filter((label) => apart(label, cell) === 1 && (sameLine === undefined || label.cell.x1 > sameLine.cell.x1) && !hasOwnValue(label)));
+    let owner = between ?? sameLine;
+    // A group label (项目资金, （万元）) only takes what stands on its own lines.
+    for (const distance of [1, 2]) owner ??= rightmost(left.filter((label) => apart(label, cell) === distance && label.field !== 'group'));
+    owner?.values.push(cell);
+  }
+}
+
+const text = (cells: readonly Cell[]): string =>
+  [...cells]
+    .sort((a, b) => a.line - b.line || a.x0 - b.x0)
+    .map((cell) => cleanCell(cell.text))
+    .join('');
+
+/** One form read. */
+export interface FormReading {
+  readonly table?: PerformanceTable;
+  readonly problem?: ImportProblem;
+}
+
+/**
+ * Reads one form: its title line first, then its lines up to the next form or the end of its part.
+ * @param lines The form's lines.
+ */
+export function readForm(lines: readonly PositionedLine[]): FormReading {
+  const [titleLine] = lines;
+  if (titleLine === undefined) return {};
+  const cells = lines.map(cellsOf);
+  const headerAt = cells.findIndex((line) => headerCells(line).some((cell) => cell.key === '三级指标') && headerCells(line).some((cell) => cell.key === '指标值'));
+  const endAt = cells.findIndex((line, index) => index > 0 && line.some((cell) => fieldOf(cell.key) === 'end'));
+  const gridEnd = endAt < 0 ? cells.length : endAt;
+  const fieldsEnd = headerAt < 0 ? gridEnd : headerAt;
+  // Labels, also a label stacked one character per line (年 / 度 / 目 / 标).
+  const labels: Label[] = [];
+  const others: Cell[] = [];
+  let stacked: Cell[] = [];
+  const flushStacked = (): void => {
+    const joined = stacked.map((cell) => cell.key).join('');
+    const field = stacked.length > 1 ? fieldOf(joined) : undefined;
+    if (field !== undefined) {
+      labels.push({
+        field,
+        cell: { ...stacked[0]!, text: joined, key: joined, x0: Math.min(...stacked.map((cell) => cell.x0)), x1: Math.max(...stacked.map((cell) => cell.x1)) },
+        to: stacked[stacked.length - 1]!.line,
+        values: [],
+      });
+    } else {
+      others.push(...stacked);
+    }
+    stacked = [];
+  };
+  // A label broken over two lines (项目名 / 称, 主管部 / 门): joined with the piece under it.
+  const used = new Set<Cell>();
+  const ends = new Map<Cell, number>();
+  for (let index = 1; index < fieldsEnd; index += 1) {
+    for (const cell of cells[index] ?? []) {
+      // A label may already read as one (主管部门及代 / 码): its last piece still belongs to it.
+      const base = fieldOf(cell.key);
+      if (base === 'group' || base === 'end') continue;
+      const size = lines[index]?.size ?? 10;
+      for (const below of [index + 1, index + 2]) {
+        const piece = below < fieldsEnd ? (cells[below] ?? []).find((other) => other.x0 >= cell.x0 - size && other.x1 <= cell.x1 + size && other.key.length <= 2) : undefined;
+        const field = piece === undefined ? undefined : fieldOf(cell.key + piece.key);
+        if (piece !== undefined && field !== undefined && field !== 'group' && (base === undefined || base === field)) {
+          const key = cell.key + piece.key;
+          const merged: Cell = { ...cell, text: key, key, x1: Math.max(cell.x1, piece.x1) };
+          cells[index] = (cells[index] ?? []).map((other) => (other === cell ? merged : other));
+          used.add(piece);
+          ends.set(merged, piece.line);
+          break;
+        }
+      }
+    }
+  }
+  for (let index = 1; index < fieldsEnd; index += 1) {
+    for (const cell of cells[index] ?? []) {
+      if (used.has(cell)) continue;
+      const field = fieldOf(cell.key);
+      if (field !== undefined) {
+        labels.push({ field, cell, to: ends.get(cell) ?? cell.line, values: [] });
+      } else if (cell.key.length <= 2 && /^[\u4e00-\u9fff]+$/.test(cell.key) && (stacked.length === 0 || Math.abs(stacked[0]!.x0 - cell.x0) < 3 * (lines[index]?.size ?? 10))) {
+        stacked.push(cell);
+      } else if (/^[（(]?\d{4}年度?[)）]?$/.test(cell.key)) {
+        // The form's year under its title.
+      } else {
+        others.push(cell);
+      }
+    }
+    // A stacked label goes on down its column, possibly with a line of other text between its characters.
+    const goesOn = (offset: number) => (cells[index + offset] ?? []).some((cell) => cell.key.length <= 2 && Math.abs(stacked[0]!.x0 - cell.x0) < 3 * (lines[index]?.size ?? 10));
+    if (stacked.length > 0 && !goesOn(1) && !goesOn(2)) flushStacked();
+  }
+  flushStacked();
+  assignValues(labels, others);
+  const labelled = (field: Field) => labels.filter((label) => label.field === field);
+  const project = text(labelled('project').flatMap((label) => label.values));
+  const title = cleanCell(titleLine.text).replace(/\s+/g, '');
+  // A form lists one project; a table with a column of project names (序号 | 项目名称 | …) or a
+  // name that reads as headers is another kind of table, and is not read as a form.
+  const unread = (reason: string): FormReading => ({ problem: { line: titleLine.number, code: 'performance_form_unread', message: `绩效目标表《${title}》未能读取：${reason}` } });
+  if (project === '') return unread('没有读到项目名称');
+  if (/序号|绩效目标|指标|金额|\*{2,}/.test(project)) return unread(`项目名称“${project}”像是表头，这张表不是逐个项目的表式`);
+  const printed: string[] = ['project'];
+  const money = (field: Field): string | null | undefined => {
+    const found = labelled(field)[0];
+    if (found === undefined) return undefined;
+    const first = [...found.values].sort((a, b) => Math.abs(a.line - found.cell.line) - Math.abs(b.line - found.cell.line) || a.x0 - b.x0)[0];
+    if (first === undefined || /^[-—–－]+$/.test(first.key)) return null;
+    return parseAmount(first.text) ?? undefined;
+  };
+  // The sources (其中：财政拨款, 其他资金) are parts of the total printed above them: the year's, or the whole period's.
+  const period = labelled('annualTotal').length === 0 && labelled('wholeTotal').length > 0 ? 'whole' : 'annual';
+  const sources: Record<string, string | null> = {};
+  for (const [field, key] of [
+    [period === 'whole' ? 'wholeTotal' : 'annualTotal', 'total'],
+    ['fiscal', 'fiscal'],
+    ['carriedOver', 'carriedOver'],
+    ['other', 'other'],
+  ] as const) {
+    const value = money(field);
+    if (value !== undefined && !(key === 'total' && value === null)) sources[key] = value;
+  }
+  const funds = Object.keys(sources).length > 0 ? { [period]: sources as PerformanceMoney } : {};
+  if (funds.annual !== undefined) printed.push('annualFunds');
+  if (funds.whole !== undefined) printed.push('wholeFunds');
+  const department = text(labelled('department').flatMap((label) => label.values));
+  const implementingUnit = text(labelled('implementingUnit').flatMap((label) => label.values));
+  if (labelled('department').length > 0) printed.push('department');
+  if (labelled('implementingUnit').length > 0) printed.push('implementingUnit');
+  const goalLabels = labelled('goals');
+  let goals: string | undefined;
+  const goalLabel = goalLabels[0];
+  if (goalLabel !== undefined) {
+    printed.push('goals');
+    // The goal is a paragraph: every cell right of its label, from below the fields above it to the grid.
+    const above = labels.filter((label) => label.field !== 'goals' && label.cell.line < goalLabel.cell.line).flatMap((label) => [label.cell, ...label.values]);
+    const from = Math.max(titleLine.number, ...above.map((cell) => cell.line)) + 1;
+    const to = headerAt >= 0 ? lines[headerAt]!.number : Infinity;
+    const below = labels.filter((label) => label.field !== 'goals' && label.cell.line > goalLabel.cell.line).map((label) => label.cell.line);
+    const until = Math.min(to, ...below);
+    goals = text(others.filter((cell) => cell.line >= from && cell.line < until && cell.x0 >= goalLabel.cell.x1 - 1 && !/^[一二三]级指标?$/.test(cell.key)));
+  }
+  let indicators: PerformanceIndicator[] = [];
+  let problem: ImportProblem | undefined;
+  if (headerAt >= 0) {
+    const grid = readGrid(cells, headerAt, gridEnd);
+    if ('doubt' in grid) {
+      problem = { line: lines[headerAt]!.number, code: 'performance_form_unread', message: `绩效目标表《${title}》（${project}）的绩效指标未能可靠读取（${grid.doubt}）` };
+    } else {
+      indicators = grid.indicators;
+      printed.push('indicators');
+    }
+  }
+  const yearMatch = /(\d{4})年/.exec(lines.slice(0, 3).map((line) => line.text).join(''));
+  const table: PerformanceTable & { printed: string[] } = {
+    title,
+    ...(yearMatch !== null ? { year: Number(yearMatch[1]) } : {}),
+    project,
+    ...(department !== '' ? { department } : {}),
+    ...(implementingUnit !== '' ? { implementingUnit } : {}),
+    unit: '万元',
+    ...(Object.keys(funds).length > 0 ? { funds } : {}),
+    ...(goals !== undefined ? { goals: { annual: goals } } : {}),
+    indicators,
+    line: titleLine.number,
+    printed,
+  };
+  return { table, ...(problem !== undefined ? { problem } : {}) };
+}
+
+const HEADING = /^(?:第[一二三四五六七八九十]+部分|[一二三四五六七八九十]+、|[（(][一二三四五六七八九十]+[)）])/;
+const PAGE_NUMBER = /^[-—–\s]*\d+[-—–\s]*$/;
+
+/** Whether the first line of a page goes on with a form's grid (its cells under the grid's columns). */
+function continuesGrid(line: PositionedLine, header: readonly Cell[][], at: number): boolean {
+  const columns = columnsOf(header, at);
+  if (columns === undefined || HEADING.test(line.text.trim()) || NUMBERED.test(line.text.trim()) || isFormTitle(line.text)) return false;
+  return cellsOf(line).some((cell) => {
+    const column = columnOf(cell, columns);
+    return column === 'level2' || column === 'level3' || column === 'value';
+  });
+}
+
+/** The forms of a document and the lines they cover. */
+export interface FormsReading {
+  readonly tables: PerformanceTable[];
+  readonly problems: ImportProblem[];
+  /** Line numbers inside forms: the text stages skip them. */
+  readonly lines: ReadonlySet<number>;
+}
+
+/**
+ * Reads every performance-target form: each runs from its title to the next form's title, the
+ * start of another table, a part or section heading, or the end of the page its grid ends on
+ * (unless the next page goes on with the grid).
+ * @param lines The document's lines.
+ * @param tableStarts First lines of the other tables the document prints.
+ */
+export function readForms(lines: readonly PositionedLine[], tableStarts: ReadonlySet<number>): FormsReading {
+  const tables: PerformanceTable[] = [];
+  const problems: ImportProblem[] = [];
+  const covered = new Set<number>();
+  let index = 0;
+  while (index < lines.length) {
+    if (!isFormTitle(lines[index]!.text)) {
+      index += 1;
+      continue;
+    }
+    const form: PositionedLine[] = [lines[index]!];
+    let headerAt = -1;
+    let next = index + 1;
+    for (; next < lines.length; next += 1) {
+      const line = lines[next]!;
+      const words = line.text.trim();
+      // The title printed twice (above and below the year) is one form.
+      if (isFormTitle(line.text) && form.length <= 2 && labelKey(line.text) === labelKey(form[0]!.text)) continue;
+      if (isFormTitle(line.text) || tableStarts.has(line.number) || (form.length > 2 && HEADING.test(words) && headerAt < 0 && !/[:：]/.test(words))) break;
+      const previous = form[form.length - 1]!;
+      if (headerAt >= 0 && line.page !== previous.page && !PAGE_NUMBER.test(words)) {
+        const cells = form.map(cellsOf);
+        if (!continuesGrid(line, cells, headerAt)) break;
+      }
+      if (headerAt >= 0 && HEADING.test(words)) break;
+      if (PAGE_NUMBER.test(words)) continue;
+      form.push(line);
+      if (headerAt < 0 && /三级指标/.test(line.text.replace(/\s+/g, ''))) headerAt = form.length - 1;
+    }
+    const reading = readForm(form);
+    if (reading.table !== undefined) tables.push(reading.table);
+    if (reading.problem !== undefined) problems.push(reading.problem);
+    for (const line of form) covered.add(line.number);
+    index = next;
+  }
+  return { tables, problems, lines: covered };
+}

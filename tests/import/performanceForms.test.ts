@@ -1,0 +1,173 @@
+/**
+ * Performance-target forms read from positions: each test lays out a form the way the corpus
+ * PDFs print one (labels left, values right, an indicator grid with merged cells printed once
+ * and centred, names and values wrapped over lines) and checks what the reader takes from it,
+ * and that it says so instead of guessing when the grid cannot be read without doubt.
+ */
+import { describe, expect, it } from 'vitest';
+import { type PositionedLine } from '../../engine/src/import/positioned/model.js';
+import { isFormTitle, readForm, readForms } from '../../engine/src/import/performanceForms.js';
+
+const SIZE = 10;
+
+/** Lines of spans: [x, text] pairs (each character one em wide), numbered from `first`. */
+function layout(first: number, rows: readonly (readonly (readonly [number, string])[])[], page = 1): PositionedLine[] {
+  return rows.map((cells, index) => ({
+    number: first + index,
+    page,
+    spans: cells.map(([x, text]) => ({ text, x0: x, x1: x + text.length * SIZE })),
+    text: cells.map(([, text]) => text).join('  '),
+    size: SIZE,
+  }));
+}
+
+/** The header and fields of a form as 烟台's template prints them. */
+const HEADER = [
+  [[200, '政策和项目预算绩效目标表']],
+  [[250, '(2026年度)']],
+  [[60, '项目名称'], [300, '统计周期性调查']],
+  [[50, '主管部门及代码'], [200, '315_烟台市统计局'], [380, '实施单位'], [460, '烟台市统计局']],
+  [[180, '年度预算资金总额：'], [400, '368.00']],
+  [[60, '项目资金']],
+  [[180, '其中：财政拨款'], [400, '368.00']],
+  [[60, '（万元）']],
+  [[200, '其他资金'], [400, '0.00']],
+  [[40, '总体目标'], [120, '摸清农业生产条件，为科学决策提供依据。']],
+  [[110, '一级指标'], [200, '二级指标'], [300, '三级指标'], [450, '指标值']],
+] as const;
+
+describe('a performance-target form read from positions', () => {
+  it('reads the labelled fields: the project, the units, the year’s funds by source and the goal', () => {
+    const form = readForm(layout(1, [...HEADER, [[110, '产出指标'], [200, '数量指标'], [300, '清查摸底数量'], [450, '≥130万户']]]));
+    expect(form.problem).toBeUndefined();
+    expect(form.table).toMatchObject({
+      title: '政策和项目预算绩效目标表',
+      year: 2026,
+      project: '统计周期性调查',
+      department: '315_烟台市统计局',
+      implementingUnit: '烟台市统计局',
+      unit: '万元',
+      funds: { annual: { total: '368.00', fiscal: '368.00', other: '0.00' } },
+      goals: { annual: '摸清农业生产条件，为科学决策提供依据。' },
+      printed: ['project', 'annualFunds', 'department', 'implementingUnit', 'goals', 'indicators'],
+    });
+  });
+
+  it('gives each indicator the level names printed once over its rows, centred or on the first of them', () => {
+    const form = readForm(
+      layout(1, [
+        ...HEADER,
+        [[300, '项目总成本'], [450, '≤368万元']],
+        [[20, '绩效指标'], [110, '成本指标'], [200, '经济成本']],
+        [[300, '培训单位成本'], [450, '≤450元/人']],
+        [[20, '绩效指标'], [110, '产出指标'], [200, '时效指标'], [300, '清查工作完成及时率'], [450, '=100%']],
+        [[300, '主体名录覆盖率'], [450, '≥95%']],
+        [[110, '效益指标'], [200, '社会效益指标']],
+        [[300, '公共服务覆盖率'], [450, '≥90%']],
+        [[200, '服务对象满意度']],
+        [[110, '满意度指标'], [300, '调查对象满意度'], [450, '≥90%']],
+        [[200, '指标']],
+      ]),
+    );
+    expect(form.problem).toBeUndefined();
+    expect(form.table?.indicators.map((indicator) => [indicator.level1, indicator.level2, indicator.level3, indicator.value])).toEqual([
+      ['成本指标', '经济成本', '项目总成本', '≤368万元'],
+      ['成本指标', '经济成本', '培训单位成本', '≤450元/人'],
+      ['产出指标', '时效指标', '清查工作完成及时率', '=100%'],
+      ['效益指标', '社会效益指标', '主体名录覆盖率', '≥95%'],
+      ['效益指标', '社会效益指标', '公共服务覆盖率', '≥90%'],
+      ['满意度指标', '服务对象满意度指标', '调查对象满意度', '≥90%'],
+    ]);
+  });
+
+  it('joins names and values wrapped over lines, and labels printed in pieces (主管部门及代 / 码, 年 / 度 / 目 / 标)', () => {
+    const form = readForm(
+      layout(1, [
+        [[200, '信息化运行维护绩效目标表']],
+        [[60, '项目名称'], [300, '信息化运行维护']],
+        [[50, '主管部门及代']],
+        [[200, '[292]国家信访局'], [380, '实施单位'], [460, '国家信访局本级']],
+        [[70, '码']],
+        [[180, '年度资金总额：'], [400, '2,134.87']],
+        [[180, '其中：财政拨款'], [400, '1,384.87'], [500, '执行率']],
+        [[60, '项目资金'], [180, '上年结转'], [400, '750.00']],
+        [[180, '其他资金'], [400, '-']],
+        [[120, '1.加强对信访信息系统应用工作的指导。']],
+        [[40, '年']],
+        [[120, '2.推进信访工作法治化。']],
+        [[40, '度']],
+        [[40, '目']],
+        [[40, '标']],
+        [[110, '一级指标'], [200, '二级指标'], [300, '三级指标'], [450, '指标值']],
+        [[110, '成本指标'], [200, '经济成本指标'], [300, '租金成本控制'], [450, '≤100%']],
+        [[300, '率']],
+        [[450, '=2873.46平']],
+        [[110, '产出指标'], [200, '数量指标'], [300, '租赁房屋面积数']],
+        [[450, '方米']],
+      ]),
+    );
+    expect(form.problem).toBeUndefined();
+    expect(form.table).toMatchObject({
+      project: '信息化运行维护',
+      department: '[292]国家信访局',
+      implementingUnit: '国家信访局本级',
+      funds: { annual: { total: '2134.87', fiscal: '1384.87', carriedOver: '750.00', other: null } },
+      goals: { annual: '1.加强对信访信息系统应用工作的指导。2.推进信访工作法治化。' },
+    });
+    expect(form.table?.indicators.map((indicator) => [indicator.level3, indicator.value])).toEqual([
+      ['租金成本控制率', '≤100%'],
+      ['租赁房屋面积数', '=2873.46平方米'],
+    ]);
+  });
+
+  it('keeps the fields but reads no indicators when the grid is in doubt, and says why', () => {
+    const unknownLevel = readForm(layout(1, [...HEADER, [[110, '产出指标'], [200, '某某指标'], [300, '清查摸底数量'], [450, '≥130万户']]]));
+    expect(unknownLevel.table?.indicators).toEqual([]);
+    expect(unknownLevel.table?.printed).not.toContain('indicators');
+    expect(unknownLevel.problem?.message).toMatch(/二级指标“某某指标”不在词表中/);
+    const severalValues = readForm(layout(1, [...HEADER, [[110, '产出指标'], [200, '数量指标'], [300, '人数；次数'], [450, '2人；1次']]]));
+    expect(severalValues.table?.indicators).toEqual([]);
+    expect(severalValues.problem?.message).toMatch(/几个值写在一格里/);
+  });
+
+  it('does not read a table with a column of project names as one form', () => {
+    const grid = readForm(
+      layout(1, [
+        [[200, '2026年市级一般性项目绩效目标表（一级项目）']],
+        [[60, '序号'], [110, '项目名称'], [300, '当年绩效目标'], [450, '指标名称']],
+        [[190, '预算金额']],
+      ]),
+    );
+    expect(grid.table).toBeUndefined();
+    expect(grid.problem?.message).toMatch(/未能读取/);
+  });
+});
+
+describe('where forms are', () => {
+  it('knows a form’s title from a heading or a contents entry that names forms, and from department-wide forms', () => {
+    expect(isFormTitle('政策和项目预算绩效目标表')).toBe(true);
+    expect(isFormTitle('补助资金项目绩效目标表')).toBe(true);
+    expect(isFormTitle('（二）部门主管专项资金的绩效目标表')).toBe(false);
+    expect(isFormTitle('9、项目支出绩效目标表')).toBe(false);
+    expect(isFormTitle('2026年部门整体支出绩效目标表')).toBe(false);
+    expect(isFormTitle('2022年专项资金总体绩效目标表')).toBe(false);
+  });
+
+  it('reads each form to the next one, a title printed twice being one form, and covers their lines', () => {
+    const first = layout(1, [...HEADER, [[110, '产出指标'], [200, '数量指标'], [300, '清查摸底数量'], [450, '≥130万户']]]);
+    const second = layout(
+      first.length + 1,
+      [[[200, '政策和项目预算绩效目标表']], ...HEADER.slice(1), [[110, '效益指标'], [200, '社会效益指标'], [300, '数据使用率'], [450, '=100%']]],
+      2,
+    );
+    const narrative = layout(first.length + second.length + 1, [[[40, '第四部分  名词解释']]], 3);
+    const forms = readForms([...first, ...second, ...narrative], new Set());
+    expect(forms.problems).toEqual([]);
+    expect(forms.tables.map((table) => [table.project, table.indicators.length])).toEqual([
+      ['统计周期性调查', 1],
+      ['统计周期性调查', 1],
+    ]);
+    expect(forms.lines.has(narrative[0]!.number)).toBe(false);
+    expect(forms.lines.size).toBe(first.length + second.length);
+  });
+});
