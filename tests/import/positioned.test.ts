@@ -84,6 +84,21 @@ describe('reading a grid', () => {
     ]);
   });
 
+  it('keeps the words of a 项目类别 column right of the name out of the name', () => {
+    const header = [line(1, [40, '项目名称'], [240, '项目类别'], [340, '合计'], [440, '一般公共预算'])];
+    const body = [
+      line(1, [40, '合  计'], [340, '41.00'], [440, '41.00']),
+      line(1, [40, '实施公车统管费用'], [240, '其他运转类'], [340, '25.00'], [440, '25.00']),
+      line(1, [40, '设备购置更新'], [240, '特定目标类'], [340, '16.00'], [440, '16.00']),
+    ];
+    const grid = readGrid(header, body);
+    expect(grid.rows.map((row) => [row.name.replace(/\s+/g, ''), row.texts?.projectCategory, ...row.cells])).toEqual([
+      ['合计', undefined, '41.00', '41.00'],
+      ['实施公车统管费用', '其他运转类', '25.00', '25.00'],
+      ['设备购置更新', '特定目标类', '16.00', '16.00'],
+    ]);
+  });
+
   it('keeps class codes that count up by one (301, 302) as codes', () => {
     const header = [line(1, [40, '经济科目编码'], [160, '经济科目名称'], [340, '合计'])];
     const body = [

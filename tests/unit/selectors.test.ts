@@ -85,6 +85,19 @@ describe('row selectors', () => {
     expect(names(selectRows(expenditure, { hasChildren: true }))).toEqual(['合计', '一般公共服务支出', '政府办公厅（室）及相关机构事务']);
     expect(matchesRow(expenditure, expenditure.rows[3]!, { hasChildren: false })).toBe(true);
   });
+
+  it('select the bottom of the printed hierarchy (leaf), whatever its depth, and not rows whose hierarchy is not printed', () => {
+    const projects = (rows: readonly Record<string, unknown>[]) => {
+      const view = new DocumentContext({ tables: { projectExpenditure: { title: '项目支出表', unit: '万元', columns: [{ id: 'total', header: '合计' }], rows } } }).table('projectExpenditure');
+      if (isUnavailable(view)) throw new Error('projectExpenditure');
+      return names(selectRows(view, { leaf: true, hasKey: false }));
+    };
+    // Projects at level 1 (烟台), or under a unit and a category (山西).
+    expect(projects([{ key: 'total', name: '合计', values: {} }, { name: '设备购置更新', level: 1, values: {} }, { name: '统计周期性调查', level: 1, values: {} }])).toEqual(['设备购置更新', '统计周期性调查']);
+    expect(projects([{ name: '某局', level: 1, values: {} }, { name: '专项业务', level: 2, values: {} }, { name: '项目甲', level: 3, values: {} }, { name: '项目乙', level: 3, values: {} }])).toEqual(['项目甲', '项目乙']);
+    // A unit followed by rows whose level the print does not show (西安): neither is known to be a project.
+    expect(projects([{ name: '西安市统计局', level: 1, values: {} }, { name: '西安市统计局', level: 2, values: {} }, { name: '通用项目', values: {} }, { name: '统计业务培训', values: {} }])).toEqual([]);
+  });
 });
 
 describe('the classification hierarchy', () => {

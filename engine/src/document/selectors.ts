@@ -30,6 +30,12 @@ export interface RowSelector {
   readonly maxLevel?: number;
   /** Whether the row has children in the hierarchy. */
   readonly hasChildren?: boolean;
+  /**
+   * Whether the row is at the bottom of the printed hierarchy (a project under its unit and
+   * category): it has a level, no child rows, and is not followed by rows whose level the print
+   * does not show (those are its sub-rows, unread).
+   */
+  readonly leaf?: boolean;
   /** The row with the same code as the scope's current row (in another table). */
   readonly sameCode?: boolean;
   /** Code and/or name taken from the current scope item: a JSON Pointer into it for each (e.g. {"name": "/project"}). */
@@ -109,6 +115,7 @@ export function matchesRow(table: TableView, row: RowView, selector: RowSelector
   if (selector.group !== undefined && row.group !== selector.group) return false;
   if (selector.level !== undefined && row.level !== selector.level) return false;
   if (selector.maxLevel !== undefined && (row.level ?? 1) > selector.maxLevel) return false;
+  if (selector.leaf !== undefined && isLeaf(table, row) !== selector.leaf) return false;
   if (selector.hasChildren !== undefined && (childRows(table, row).length > 0) !== selector.hasChildren) return false;
   if (selector.hasValues !== undefined && hasValues(table, row) !== selector.hasValues) return false;
   return true;
@@ -197,6 +204,13 @@ export function childRows(table: TableView, row: RowView): readonly RowView[] {
 
 // Table views live for one evaluation; their hierarchy is computed once per row.
 const CHILDREN = new WeakMap<TableView, Map<RowView, readonly RowView[]>>();
+
+function isLeaf(table: TableView, row: RowView): boolean {
+  if (row.level === undefined || childRows(table, row).length > 0) return false;
+  const rows = table.rows.filter((candidate) => candidate.group === row.group);
+  const next = rows[rows.indexOf(row) + 1];
+  return next === undefined || next.level !== undefined || next.key !== undefined;
+}
 
 /**
  * The row whose direct children include this row (its 款 for a 项, its 类 for a 款, the total

@@ -46,6 +46,11 @@ const rowSelector: Schema = {
     level: { description: '层级。/ Level.', type: 'integer', minimum: 1 },
     maxLevel: { description: '层级不超过该值的行（没有层级的行算作第 1 层），如某一侧同时列出下级行时只取顶层行。/ Rows at most this deep (rows without a level count as level 1).', type: 'integer', minimum: 1 },
     hasChildren: { description: '是否有下级行。/ Whether the row has children in the hierarchy.', type: 'boolean' },
+    leaf: {
+      description:
+        '是否为印出的层级最下一级的行（如单位—类别—项目中的项目）：有层级、没有下级行，其后也不是读不出层级的行。/ Whether the row is at the bottom of the printed hierarchy (e.g. a project under its unit and category).',
+      type: 'boolean',
+    },
     hasValues: { description: '是否至少有一个金额单元格已填写（全空的行为 false）。/ Whether at least one amount cell is filled.', type: 'boolean' },
     sameCode: { description: '与作用域当前行编码相同的行（用于跨表核对）。/ The row with the scope row\'s code (cross-table checks).', const: true },
     sameAs: {

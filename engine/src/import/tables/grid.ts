@@ -34,6 +34,8 @@ export interface GridRow {
   readonly name: string;
   /** The unit a project belongs to, from a 单位名称 column beside the 项目名称 column. */
   readonly unitName?: string;
+  /** Words printed in label columns right of the name (项目类别: 特定目标类), by column id. */
+  readonly texts?: Readonly<Record<string, string>>;
   /** Left edge of its label (indentation shows the level in some templates). */
   readonly indent: number;
   /** Right edge of its label (a centred name has no indentation to read). */
@@ -399,6 +401,8 @@ function matchLeaves(clusters: readonly { x0: number; x1: number }[], leaves: re
 /** The header of a column naming each project's unit (单位名称, 预算单位). */
 const UNIT_NAME_HEADER = /^(?:(?:预算)?单位名称|预算单位|部门（?单位）?名称|单位)$/;
 /** The header of a column naming the project. */
+/** Label columns of words (not amounts) that can stand right of the name column. */
+const WORD_COLUMN_IDS: ReadonlySet<string> = new Set(['projectCategory', 'fundNature', 'remarks', 'description']);
 const PROJECT_NAME_HEADER = /^(?:(?:预算)?项目名称|项目)$/;
 
 /** Whether a header span names a label column (code, name, 项目) rather than values. */
@@ -452,6 +456,14 @@ export function readGrid(header: readonly PositionedLine[], body: readonly Posit
   const unitLeaf = labelLeaves.find((leaf) => UNIT_NAME_HEADER.test(leaf.header[leaf.header.length - 1] ?? ''));
   const projectLeaf = unitLeaf === undefined ? undefined : labelLeaves.find((leaf) => PROJECT_NAME_HEADER.test(leaf.header[leaf.header.length - 1] ?? '') && leaf.x0 > unitLeaf.x1 - tolerance);
   const unitNameEnd = unitLeaf !== undefined && projectLeaf !== undefined ? (unitLeaf.x1 + projectLeaf.x0) / 2 : undefined;
+  // Label columns of words right of the name (项目类别, 资金性质): their words are not part of the name.
+  const sortedLabels = [...labelLeaves].sort((a, b) => a.x0 - b.x0);
+  const wordColumns = sortedLabels.flatMap((leaf, index) => {
+    const id = columnIdOf(leaf.header);
+    const previous = sortedLabels[index - 1];
+    if (index === 0 || previous === undefined || id === undefined || !WORD_COLUMN_IDS.has(id)) return [];
+    return [{ id, start: (previous.x1 + leaf.x0) / 2 }];
+  });
   const match = matchLeaves(clusters, valueLeaves);
   // Columns: the header's value leaves, when the numbers fit under them; else the number columns, named by what stands above.
   let columns: { x0: number; x1: number; header: readonly string[] }[];
@@ -536,14 +548,21 @@ export function readGrid(header: readonly PositionedLine[], body: readonly Posit
       }
       if (label.length === 0 && cells.every((cell) => cell === undefined)) continue;
       const unitPieces = unitNameEnd === undefined ? [] : label.filter((piece) => center(piece) < unitNameEnd && !/^\d+$/.test(piece.text.trim()));
-      const nameLabel = unitPieces.length === 0 ? label : label.filter((piece) => !unitPieces.includes(piece));
+      const texts: Record<string, string> = {};
+      const wordPieces = label.filter((piece) => {
+        const column = [...wordColumns].reverse().find((candidate) => center(piece) >= candidate.start);
+        if (column === undefined) return false;
+        texts[column.id] = `${texts[column.id] ?? ''}${piece.text.trim()}`;
+        return true;
+      });
+      const nameLabel = label.filter((piece) => !unitPieces.includes(piece) && !wordPieces.includes(piece));
       const unitName = unitPieces.map((piece) => piece.text.trim()).join('');
       const read = unitCoded && unitNameEnd === undefined ? unitLabelOf(nameLabel) : labelOf(nameLabel);
       const code = read.code ?? (read.partialCode !== undefined ? completeCode(read.partialCode, read.codeX!, tolerance) : undefined);
       if (read.code !== undefined) codeColumns.set(read.code.length, { code: read.code, x: label[0]!.x0 });
       if (code !== undefined && read.partialCode !== undefined) codeColumns.set(code.length, { code, x: read.codeX! });
       const unitCode = 'unitCode' in read && typeof read.unitCode === 'string' ? read.unitCode : undefined;
-      rows.push({ line: line.number, ...(code !== undefined ? { code } : {}), ...(unitCode !== undefined ? { unitCode } : {}), name: read.name, ...(unitName !== '' ? { unitName } : {}), indent: nameLabel[0]?.x0 ?? sideStart, cells, side, labelEnd: label[label.length - 1]?.x1 ?? 0 });
+      rows.push({ line: line.number, ...(code !== undefined ? { code } : {}), ...(unitCode !== undefined ? { unitCode } : {}), name: read.name, ...(unitName !== '' ? { unitName } : {}), ...(Object.keys(texts).length > 0 ? { texts } : {}), indent: nameLabel[0]?.x0 ?? sideStart, cells, side, labelEnd: label[label.length - 1]?.x1 ?? 0 });
     }
   }
   return { columns: gridColumns, rows: joinWrappedCells(joinCodesBelow(joinWrappedNames(rows, size))), twoSided: split >= 0, labelHeaders, strays, size, extraViews, headerMatched: match !== undefined || clusters.length === 0 };

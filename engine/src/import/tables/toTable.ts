@@ -168,7 +168,7 @@ function modelRow(row: GridRow, ids: readonly string[], columns: readonly GridCo
     name,
     ...(leveled ? { level } : {}),
     ...(twoSided ? { group: row.side === 'income' ? 'income' : 'expenditure' } : {}),
-    values: { ...(row.unitName !== undefined ? { unitName: row.unitName } : {}), ...valuesOf(row, ids, columns) },
+    values: { ...(row.unitName !== undefined ? { unitName: row.unitName } : {}), ...row.texts, ...valuesOf(row, ids, columns) },
     line: row.line,
   } as Row;
 }
@@ -319,6 +319,10 @@ export function toTable(block: TableBlock, grid: Grid, role: TableRole, context:
   // The unit each project belongs to, from its own column: a text column first.
   const unitHeader = grid.labelHeaders.find((header) => /单位/.test(header));
   if (grid.rows.some((row) => row.unitName !== undefined)) columns = [{ id: 'unitName', header: unitHeader ?? '单位名称', type: 'text' }, ...columns];
+  // Words from label columns right of the name (项目类别): text columns after the name.
+  const wordIds = [...new Set(grid.rows.flatMap((row) => Object.keys(row.texts ?? {})))].filter((id) => !columns.some((column) => column.id === id));
+  const wordHeader = (id: string) => grid.labelHeaders.find((header) => columnIdOf([header]) === id) ?? id;
+  columns = [...wordIds.map((id) => ({ id, header: wordHeader(id), type: 'text' as const })), ...columns];
   // A table of units is levelled by its unit codes (部门 123 over 单位 123001), else by indentation.
   const unitLengths = [...new Set(grid.rows.flatMap((row) => (row.unitCode === undefined ? [] : [row.unitCode.length])))].sort((a, b) => a - b);
   // Rows under the units (categories and projects, printed alike) have no level the print shows.
