@@ -12,7 +12,10 @@ export type EngineErrorCode =
   | 'format_unsupported'
   | 'pdf_unreadable'
   | 'no_rule_pack'
-  | 'usage';
+  | 'usage'
+  | 'rule_unknown'
+  | 'json_too_deep'
+  | 'file_too_large';
 
 /** A problem that makes the input unusable. */
 export class EngineError extends Error {

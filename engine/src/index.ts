@@ -2,7 +2,7 @@
  * disclosure-rules: the public API. Isomorphic (browser, Web Worker, Node): no Node APIs, no
  * `eval`. File loading lives in ./node.ts; the CLI and the playground import only these two.
  */
-export { IMPORT_RULE, evaluate, type EvaluateOptions } from './evaluate/evaluate.js';
+export { DEFAULT_TIME_BUDGET_MS, IMPORT_RULE, LIMITS_RULE, evaluate, type EvaluateOptions } from './evaluate/evaluate.js';
 export { importText, type ImportOptions, type ImportResult } from './import/importText.js';
 export { type ImportProblem } from './import/types.js';
 export { DOCUMENT_SCHEMA_RULE } from './evaluate/documentShape.js';

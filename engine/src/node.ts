@@ -8,6 +8,7 @@ import { basename, dirname, extname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { EngineError } from './errors.js';
 import { type CompiledRuleSet, type EvaluateOptions, type ImportProblem, type Language, type Report, type RuleSource, evaluate, importText, loadRuleSet, parseJsonText } from './index.js';
+import { type DuplicateKey } from './document/json.js';
 import { type PositionedImportResult } from './import/importPositioned.js';
 import { importPdf } from './import/importPdf.js';
 import { type PdfJs } from './import/positioned/fromPdf.js';
@@ -23,13 +24,34 @@ export { EngineError } from './errors.js';
  * @param file Its file name, for the message.
  */
 export function parseJson(text: string, file?: string): unknown {
+  return parseJsonWithDuplicates(text, file).value;
+}
+
+/** Parses JSON text (as parseJson) and says which keys it gives twice. */
+function parseJsonWithDuplicates(text: string, file?: string): { value: unknown; duplicates: readonly DuplicateKey[] } {
   const result = parseJsonText(text);
-  if (result.ok) return result.value;
+  if (result.ok) return { value: result.value, duplicates: result.duplicates };
   const { code, line, column } = result.error;
+  if (code === 'NestedTooDeep') {
+    throw new EngineError('json_too_deep', 'JSON 嵌套过深（超过 1000 层）：预算公开文档不会这样嵌套 / JSON nested deeper than 1000 levels', file, `${line}:${column}`);
+  }
   throw new EngineError('json_malformed', `JSON 格式错误（${code}）：请修正该处后重试 / malformed JSON (${code}): fix it and retry`, file, `${line}:${column}`);
 }
 
+/** The largest file the checker reads (a disclosure PDF is a few MB; its JSON less). */
+export const MAX_INPUT_BYTES = 100 * 1024 * 1024;
+
 function readBytes(path: string): Uint8Array {
+  let size: number | undefined;
+  try {
+    size = statSync(path).size;
+  } catch {
+    size = undefined;
+  }
+  if (size !== undefined && size > MAX_INPUT_BYTES) {
+    const megabytes = (size / 1024 / 1024).toFixed(0);
+    throw new EngineError('file_too_large', `文件有 ${megabytes} MB，超过 ${MAX_INPUT_BYTES / 1024 / 1024} MB 的上限：请核对是否选错了文件 / the file is ${megabytes} MB, over the ${MAX_INPUT_BYTES / 1024 / 1024} MB limit`, path);
+  }
   try {
     return readFileSync(path);
   } catch (error) {
@@ -110,7 +132,16 @@ export async function loadDocumentFile(path: string): Promise<LoadedDocument> {
     return { document: result.document, importProblems: result.problems, sourcePlaces: result.places, tables: result.tables, text: result.text, format: 'pdf' };
   }
   const extension = extname(path).toLowerCase();
-  if (extension === '.json' || (extension !== '.txt' && sniffed.kind === 'json')) return { document: parseJson(sniffed.text, path), importProblems: [], format: 'json' };
+  if (extension === '.json' || (extension !== '.txt' && sniffed.kind === 'json')) {
+    const { value, duplicates } = parseJsonWithDuplicates(sniffed.text, path);
+    // JSON.parse keeps the last of a key given twice: say so, once per key.
+    const importProblems = duplicates.map((duplicate) => ({
+      line: duplicate.line,
+      code: 'duplicate_key',
+      message: `键“${duplicate.key}”在 ${duplicate.pointer || '/'} 中出现了不止一次（第 ${duplicate.line} 行）：只有最后一个值生效，请删去多余的 / key given twice; only the last value counts`,
+    }));
+    return { document: value, importProblems, format: 'json' };
+  }
   const result = importText(sniffed.text, { file });
   if (!result.ok) throw importRefusal(result.error, path);
   return { document: result.document, importProblems: result.problems, format: 'text' };

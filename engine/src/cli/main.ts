@@ -4,8 +4,8 @@
  * input is unusable (unreadable file, malformed JSON, unrecognised text, invalid rule set), with
  * a one-line reason on stderr naming the file and the place.
  */
-import { Command, CommanderError, Option } from 'commander';
-import { type Language, formatText } from '../index.js';
+import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
+import { DEFAULT_TIME_BUDGET_MS, type Language, formatText } from '../index.js';
 import { EngineError, checkFile, defaultRulePackPath, loadDocumentFile, loadRuleSetFromPath } from '../node.js';
 
 /** Where the CLI writes, so tests can capture it. */
@@ -22,6 +22,7 @@ interface CheckOptions {
   lang: Language;
   only?: string[];
   skip?: string[];
+  timeBudget: number;
 }
 
 function list(value: string, previous: string[] | undefined): string[] {
@@ -30,7 +31,15 @@ function list(value: string, previous: string[] | undefined): string[] {
 
 async function check(file: string, options: CheckOptions, io: CliIo): Promise<number> {
   const ruleSet = loadRuleSetFromPath(options.rules ?? defaultRulePackPath(), options.lang);
-  const { report } = await checkFile(ruleSet, file, { language: options.lang, only: options.only, skip: options.skip });
+  // A rule id or tag that names no rule is a typo: checking nothing (or everything) is no answer.
+  const names = new Set(ruleSet.rules.flatMap((rule) => [rule.definition.id, ...(rule.definition.tags ?? [])]));
+  for (const [flag, wanted] of [['--only', options.only], ['--skip', options.skip]] as const) {
+    const unknown = (wanted ?? []).filter((name) => !names.has(name));
+    if (unknown.length > 0) {
+      throw new EngineError('rule_unknown', `${flag} ${unknown.join(',')}：规则包中没有这样的规则 id 或标签 / no rule has this id or tag`, options.rules ?? defaultRulePackPath());
+    }
+  }
+  const { report } = await checkFile(ruleSet, file, { language: options.lang, only: options.only, skip: options.skip, timeBudgetMs: options.timeBudget * 1000 });
   io.stdout(options.format === 'json' ? `${JSON.stringify(report, null, 2)}\n` : formatText(report, options.lang));
   return report.valid ? 0 : 1;
 }
@@ -56,6 +65,15 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
     .addOption(new Option('--lang <language>', '消息语言 / message language').choices(['zh-CN', 'en']).default('zh-CN'))
     .option('--only <ids>', '只运行这些规则 id 或标签（逗号分隔）/ only these rule ids or tags', list)
     .option('--skip <ids>', '跳过这些规则 id 或标签（逗号分隔）/ skip these rule ids or tags', list)
+    .addOption(
+      new Option('--time-budget <seconds>', '检查的时限（秒），超过即停止并报告；0 为不限 / time budget in seconds (0: none)')
+        .default(DEFAULT_TIME_BUDGET_MS / 1000)
+        .argParser((value: string) => {
+          const seconds = Number(value);
+          if (!Number.isFinite(seconds) || seconds < 0) throw new InvalidArgumentError('应为不小于 0 的秒数 / must be a number of seconds ≥ 0');
+          return seconds;
+        }),
+    )
     .action(async (file: string, options: CheckOptions) => {
       exitCode = await check(file, options, io);
     });

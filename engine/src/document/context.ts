@@ -3,10 +3,11 @@
  * pointers, figures, and a memo so sums are computed once per document however many rules use them.
  * Nothing here throws on a malformed document; problems come back as `Unavailable` values.
  */
-import { type CurrencyUnit } from '../money/money.js';
+import { type CurrencyUnit, MAX_SIGNIFICANT_DIGITS, exceedsPrecision } from '../money/money.js';
 import { type DisplayUnit, type Quantity, blankQuantity, printedQuantity } from '../money/quantity.js';
 import { type Unavailable, invalid, missing } from './unavailable.js';
 import { escapeToken, pointerOf, resolvePointer } from './pointer.js';
+import { preview } from './limits.js';
 
 /** A column as the engine sees it. */
 export interface ColumnView {
@@ -267,7 +268,7 @@ export class DocumentContext {
     const raw = rawCell(row, columnId);
     // A blank cell is blank in the table's unit, count columns included (it prints no unit).
     if (raw === undefined || raw === null || raw === '') return blankQuantity(table.unit, pointer);
-    return readAmount(raw, column.type === 'count' ? '个' : table.unit, pointer, () => `${table.name}“${row.name}”行 ${column.header} 列的值 ${JSON.stringify(raw)} 不是数字`);
+    return readAmount(raw, column.type === 'count' ? '个' : table.unit, pointer, () => `${table.name}“${row.name}”行 ${column.header} 列的值 ${preview(raw)} 不是数字`);
   }
 
   /**
@@ -281,7 +282,7 @@ export class DocumentContext {
     let value = this.amountCache.get(key);
     if (value === undefined) {
       const raw = resolvePointer(this.document, pointer);
-      value = raw === undefined ? missing(`没有字段 ${pointer}`, pointer) : readAmount(raw, unit, pointer, () => `${pointer} 的值 ${JSON.stringify(raw)} 不是数字`);
+      value = raw === undefined ? missing(`没有字段 ${pointer}`, pointer) : readAmount(raw, unit, pointer, () => `${pointer} 的值 ${preview(raw)} 不是数字`);
       this.amountCache.set(key, value);
     }
     return value;
@@ -332,7 +333,7 @@ export class DocumentContext {
     const raw = view.figure[field];
     if (raw === undefined || raw === null) return missing(`数字 ${view.pointer} 没有 ${field}`, pointer);
     const unit = figureUnit(view.figure, field, this.defaultUnit);
-    return printedQuantity(raw, unit, pointer) ?? invalid(`情况说明中的数字 ${JSON.stringify(raw)} 不是数字`, pointer);
+    return printedQuantity(raw, unit, pointer) ?? invalid(`情况说明中的数字 ${preview(raw)} 不是数字`, pointer);
   }
 }
 
@@ -365,6 +366,7 @@ export function cellPointer(row: RowView, columnId: string): string {
  */
 export function readAmount(raw: unknown, unit: DisplayUnit, pointer: string, notANumber: () => string): Quantity | Unavailable {
   if (raw === null || raw === '') return blankQuantity(unit, pointer);
+  if (exceedsPrecision(raw)) return invalid(`${pointer} 的值 ${preview(raw)} 超过 ${MAX_SIGNIFICANT_DIGITS} 位有效数字，无法精确计算：请核对金额`, pointer);
   return printedQuantity(raw, unit, pointer) ?? invalid(notANumber(), pointer);
 }
 

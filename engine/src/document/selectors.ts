@@ -189,27 +189,7 @@ export function selectRows(table: TableView, selector: RowSelector): RowView[] {
  * @param row The parent row.
  */
 export function childRows(table: TableView, row: RowView): readonly RowView[] {
-  let index = CHILDREN.get(table);
-  if (index === undefined) {
-    index = new Map();
-    CHILDREN.set(table, index);
-  }
-  let children = index.get(row);
-  if (children === undefined) {
-    children = findChildRows(table, row);
-    index.set(row, children);
-  }
-  return children;
-}
-
-// Table views live for one evaluation; their hierarchy is computed once per row.
-const CHILDREN = new WeakMap<TableView, Map<RowView, readonly RowView[]>>();
-
-function isLeaf(table: TableView, row: RowView): boolean {
-  if (row.level === undefined || childRows(table, row).length > 0) return false;
-  const rows = table.rows.filter((candidate) => candidate.group === row.group);
-  const next = rows[rows.indexOf(row) + 1];
-  return next === undefined || next.level !== undefined || next.key !== undefined;
+  return hierarchyOf(table).children(row);
 }
 
 /**
@@ -219,54 +199,130 @@ function isLeaf(table: TableView, row: RowView): boolean {
  * @param row The row.
  */
 export function parentRow(table: TableView, row: RowView): RowView | undefined {
-  let parents = PARENTS.get(table);
-  if (parents === undefined) {
-    parents = new Map();
-    for (const candidate of table.rows) for (const child of childRows(table, candidate)) if (!parents.has(child)) parents.set(child, candidate);
-    PARENTS.set(table, parents);
+  const hierarchy = hierarchyOf(table);
+  if (hierarchy.parents === undefined) {
+    const parents = new Map<RowView, RowView>();
+    for (const candidate of table.rows) for (const child of hierarchy.children(candidate)) if (!parents.has(child)) parents.set(child, candidate);
+    hierarchy.parents = parents;
   }
-  return parents.get(row);
+  return hierarchy.parents.get(row);
 }
 
-const PARENTS = new WeakMap<TableView, Map<RowView, RowView>>();
-
-function findChildRows(table: TableView, row: RowView): RowView[] {
-  const sameGroup = table.rows.filter((candidate) => candidate.group === row.group && candidate !== row);
-  if (row.code !== undefined) {
-    const extendsRow = (candidate: RowView) => candidate.code !== undefined && candidate.code.length === row.code!.length + 2 && candidate.code.startsWith(row.code!);
-    // A code printed on several rows (a table grouped by a second classification, as 烟台's 部门 ×
-    // 政府 economic classes) has the rows under each occurrence: those that follow it, up to the
-    // next row at its level or above.
-    const repeated = sameGroup.some((candidate) => candidate.code === row.code);
-    const coded = repeated ? followingWhile(table, row, (candidate) => candidate.code !== undefined && candidate.code.length > row.code!.length).filter(extendsRow) : sameGroup.filter(extendsRow);
-    // Templates that print codes only on class rows (e.g. 经济分类 款 rows by name): fall back to levels.
-    if (coded.length > 0 || row.level === undefined) return coded;
-  }
-  if (row.key === 'total') {
-    const classes = sameGroup.filter((candidate) => candidate.code?.length === 3);
-    if (classes.length > 0) return classes;
-    return sameGroup.filter((candidate) => candidate.level === 1);
-  }
-  if (row.level === undefined) return [];
-  const children: RowView[] = [];
-  for (const candidate of table.rows.slice(table.rows.indexOf(row) + 1)) {
-    // Rows without a level (a unit's projects under the unit rows) neither end the run nor count.
-    if (candidate.group !== row.group || candidate.level === undefined) continue;
-    if (candidate.level <= row.level) break;
-    if (candidate.level === row.level + 1) children.push(candidate);
-  }
-  return children;
+function isLeaf(table: TableView, row: RowView): boolean {
+  if (row.level === undefined || childRows(table, row).length > 0) return false;
+  const next = hierarchyOf(table).next.get(row);
+  return next === undefined || next.level !== undefined || next.key !== undefined;
 }
 
-/** The rows after a row (same group) while they meet a condition. */
-function followingWhile(table: TableView, row: RowView, condition: (candidate: RowView) => boolean): RowView[] {
-  const following: RowView[] = [];
-  for (const candidate of table.rows.slice(table.rows.indexOf(row) + 1)) {
-    if (candidate.group !== row.group) continue;
-    if (!condition(candidate)) break;
-    following.push(candidate);
+/** A table's hierarchy, indexed once: every lookup after that costs no more than its answer. */
+interface Hierarchy {
+  children(row: RowView): readonly RowView[];
+  /** The next row of the same group. */
+  readonly next: ReadonlyMap<RowView, RowView>;
+  /** Each row's parent, once asked for. */
+  parents?: ReadonlyMap<RowView, RowView>;
+}
+
+// Table views live for one evaluation; their hierarchy is indexed once per table.
+const HIERARCHIES = new WeakMap<TableView, Hierarchy>();
+
+function hierarchyOf(table: TableView): Hierarchy {
+  let hierarchy = HIERARCHIES.get(table);
+  if (hierarchy === undefined) {
+    hierarchy = indexHierarchy(table);
+    HIERARCHIES.set(table, hierarchy);
   }
-  return following;
+  return hierarchy;
+}
+
+/** The list a map holds for a key, created empty the first time. */
+function listIn<K>(map: Map<K, RowView[]>, key: K): RowView[] {
+  let list = map.get(key);
+  if (list === undefined) {
+    list = [];
+    map.set(key, list);
+  }
+  return list;
+}
+
+function indexHierarchy(table: TableView): Hierarchy {
+  const groups = new Map<string | undefined, RowView[]>();
+  for (const row of table.rows) {
+    listIn(groups, row.group).push(row);
+  }
+  const next = new Map<RowView, RowView>();
+  const position = new Map<RowView, number>();
+  // Per group: rows by code, rows under each code (2 digits longer), 类 rows, level-1 rows, and
+  // the children by level (a stack of the open ancestors: one pass).
+  const byCode = new Map<string | undefined, Map<string, RowView[]>>();
+  const underCode = new Map<string | undefined, Map<string, RowView[]>>();
+  const classes = new Map<string | undefined, RowView[]>();
+  const topLevel = new Map<string | undefined, RowView[]>();
+  const byLevel = new Map<RowView, RowView[]>();
+  for (const [group, rows] of groups) {
+    const codes = new Map<string, RowView[]>();
+    const under = new Map<string, RowView[]>();
+    const stack: RowView[] = [];
+    rows.forEach((row, index) => {
+      position.set(row, index);
+      if (index + 1 < rows.length) next.set(row, rows[index + 1]!);
+      if (row.code !== undefined) {
+        listIn(codes, row.code).push(row);
+        if (row.code.length > 3) listIn(under, row.code.slice(0, -2)).push(row);
+        if (row.code.length === 3) listIn(classes, group).push(row);
+      }
+      if (row.level === undefined) return;
+      if (row.level === 1) listIn(topLevel, group).push(row);
+      while (stack.length > 0 && stack[stack.length - 1]!.level! >= row.level) stack.pop();
+      const parent = stack[stack.length - 1];
+      if (parent !== undefined && parent.level === row.level - 1) listIn(byLevel, parent).push(row);
+      stack.push(row);
+    });
+    byCode.set(group, codes);
+    underCode.set(group, under);
+  }
+  const found = new Map<RowView, readonly RowView[]>();
+  const children = (row: RowView): readonly RowView[] => {
+    let list = found.get(row);
+    if (list === undefined) {
+      list = childrenOf(row);
+      found.set(row, list);
+    }
+    return list;
+  };
+  const childrenOf = (row: RowView): readonly RowView[] => {
+    const rows = groups.get(row.group)!;
+    if (row.code !== undefined) {
+      const code = row.code;
+      const extendsRow = (candidate: RowView) => candidate.code !== undefined && candidate.code.length === code.length + 2 && candidate.code.startsWith(code);
+      // A code printed on several rows (a table grouped by a second classification, as 烟台's 部门 ×
+      // 政府 economic classes) has the rows under each occurrence: those that follow it, up to the
+      // next row at its level or above.
+      const repeated = (byCode.get(row.group)?.get(code)?.length ?? 0) > 1;
+      let coded: readonly RowView[];
+      if (repeated) {
+        const following: RowView[] = [];
+        for (let index = position.get(row)! + 1; index < rows.length; index += 1) {
+          const candidate = rows[index]!;
+          if (candidate.code === undefined || candidate.code.length <= code.length) break;
+          if (extendsRow(candidate)) following.push(candidate);
+        }
+        coded = following;
+      } else {
+        coded = (underCode.get(row.group)?.get(code) ?? []).filter((candidate) => candidate !== row);
+      }
+      // Templates that print codes only on class rows (e.g. 经济分类 款 rows by name): fall back to levels.
+      if (coded.length > 0 || row.level === undefined) return coded;
+    }
+    if (row.key === 'total') {
+      const coded = (classes.get(row.group) ?? []).filter((candidate) => candidate !== row);
+      if (coded.length > 0) return coded;
+      return (topLevel.get(row.group) ?? []).filter((candidate) => candidate !== row);
+    }
+    if (row.level === undefined) return [];
+    return byLevel.get(row) ?? [];
+  };
+  return { children, next };
 }
 
 /** Criteria a narrative figure must meet; every given field must match (as a scope's `figures`). */

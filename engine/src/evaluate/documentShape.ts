@@ -7,6 +7,7 @@ import { type DocumentContext, rawCell } from '../document/context.js';
 import { isUnavailable } from '../document/unavailable.js';
 import { type Language } from '../report/messages/index.js';
 import { validateAgainst } from '../schema/validate.js';
+import { preview } from '../document/limits.js';
 
 /** The rule id shape findings carry. */
 export const DOCUMENT_SCHEMA_RULE = 'document-schema';
@@ -53,7 +54,7 @@ export function checkDocumentShape(context: DocumentContext, language: Language)
           ruleId: DOCUMENT_SCHEMA_RULE,
           code: 'invalid_amount',
           path: value.pointer,
-          params: { table: table.name, row: row.name, column: column.header, value: JSON.stringify(rawCell(row, column.id)) },
+          params: { table: table.name, row: row.name, column: column.header, value: preview(rawCell(row, column.id)) },
           basis: BASIS,
         });
       }

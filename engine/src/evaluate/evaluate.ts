@@ -18,6 +18,7 @@ import { checkDocumentShape } from './documentShape.js';
 import { type ConditionTrace, type ConditionsVerdict } from './engineAdapter.js';
 import { sourceLineOf } from './sourceLine.js';
 import { type ScopeItem, scopeItems } from './scope.js';
+import { MAX_DOCUMENT_DEPTH, MAX_TABLE_ROWS, preview, tooDeep, tooManyRows } from '../document/limits.js';
 
 /** The rule id of findings about text the importer could not read. */
 export const IMPORT_RULE = 'import';
@@ -37,7 +38,28 @@ export interface EvaluateOptions {
   readonly importProblems?: readonly { readonly line: number; readonly code: string; readonly message: string }[];
   /** For PDF input: each line's page and box, added to the findings' `source`. */
   readonly sourcePlaces?: ReadonlyMap<number, { readonly page?: number; readonly box?: readonly [number, number, number, number] }>;
+  /**
+   * Wall-clock budget of the check in milliseconds (default 10,000): past it the check stops, the
+   * rules not run have the outcome `error` and one finding says where it stopped. 0: no budget.
+   */
+  readonly timeBudgetMs?: number;
 }
+
+/** The default time budget of one check. */
+export const DEFAULT_TIME_BUDGET_MS = 10_000;
+/** The check yields to the event loop at least this often (ms), so a server stays responsive. */
+const YIELD_EVERY_MS = 20;
+export const LIMITS_RULE = 'limits';
+const LIMITS_TITLE = { 'zh-CN': '超出检查限制', en: 'Check limit exceeded' };
+
+const now = (): number => (typeof performance !== 'undefined' ? performance.now() : Date.now());
+/** Lets other work run: a macrotask, so timers and I/O get their turn. */
+const yieldToEventLoop = (): Promise<void> =>
+  new Promise((resolve) => {
+    const immediate = (globalThis as { setImmediate?: (callback: () => void) => unknown }).setImmediate;
+    if (immediate !== undefined) immediate(resolve);
+    else setTimeout(resolve, 0);
+  });
 
 /** Adds the page and box of each finding's line (PDF input). */
 function placed(findings: readonly Finding[], places: EvaluateOptions['sourcePlaces']): Finding[] {
@@ -68,7 +90,7 @@ function formatValue(value: unknown, language: Language): string | undefined {
   if (typeof value === 'boolean') return language === 'zh-CN' ? (value ? '是' : '否') : String(value);
   if (typeof value === 'string' || typeof value === 'number') return String(value);
   if (value === undefined || value === null) return undefined;
-  return JSON.stringify(value);
+  return preview(value, 200);
 }
 
 interface ItemResult {
@@ -157,17 +179,57 @@ export async function evaluate(ruleSet: CompiledRuleSet, document: unknown, opti
       ),
     );
   }
+  const outcomes: RuleOutcome[] = [];
+  const chosen = ruleSet.rules.filter((rule) => selected(rule, options.only, options.skip));
+  const limit = (code: string, path: string, reason: string): Report => {
+    findings.push(createFinding({ ruleId: LIMITS_RULE, code, severity: 'error', path, message: reason, title: LIMITS_TITLE, params: {} }, language));
+    for (const rule of chosen.slice(outcomes.length)) outcomes.push({ ruleId: rule.definition.id, status: 'error', reason });
+    findings.sort(compareFindings);
+    return buildReport(ruleSet, context, placed(findings, options.sourcePlaces), outcomes, options.file);
+  };
+  // Nesting past the limit is refused before any rule (or the shape check) walks it.
+  const deep = tooDeep(document, MAX_DOCUMENT_DEPTH);
+  if (deep !== undefined) {
+    const reason = language === 'zh-CN' ? `文档在 ${deep} 处嵌套超过 ${MAX_DOCUMENT_DEPTH} 层，未检查：预算公开文档不会这样嵌套，请检查生成它的程序` : `the document nests deeper than ${MAX_DOCUMENT_DEPTH} levels at ${deep}; not checked`;
+    return limit('document_too_deep', deep, reason);
+  }
+  const large = tooManyRows(document);
+  if (large !== undefined) {
+    const reason =
+      language === 'zh-CN'
+        ? `${large.pointer} 有 ${large.rows} 行，超过一张表 ${MAX_TABLE_ROWS} 行的上限，未检查：请核对文档是否完整、是否重复生成了行`
+        : `${large.pointer} has ${large.rows} rows, over the ${MAX_TABLE_ROWS}-row limit of a table; not checked`;
+    return limit('table_too_large', large.pointer, reason);
+  }
   for (const problem of checkDocumentShape(context, language)) {
     findings.push(createFinding({ ...problem, severity: 'error', title: undefined, line: line(problem.path) }, language));
   }
 
+  const budget = options.timeBudgetMs ?? DEFAULT_TIME_BUDGET_MS;
+  const started = now();
+  let lastYield = started;
   const session = ruleSet.engine.session(context);
-  const outcomes: RuleOutcome[] = [];
-  for (const rule of ruleSet.rules) {
-    if (!selected(rule, options.only, options.skip)) continue;
+  for (const rule of chosen) {
+    if (now() - lastYield >= YIELD_EVERY_MS) {
+      await yieldToEventLoop();
+      lastYield = now();
+    }
+    const overBudget = (): boolean => budget > 0 && now() - started > budget;
+    const stop = (): Report => {
+      const seconds = String(budget / 1000);
+      const reason =
+        language === 'zh-CN'
+          ? `检查超过时限 ${seconds} 秒，在规则 ${rule.definition.id} 处停止；其余 ${chosen.length - outcomes.length} 条规则未检查`
+          : `the check exceeded its ${seconds} s budget and stopped at rule ${rule.definition.id}; ${chosen.length - outcomes.length} rules not run`;
+      return limit('time_budget_exceeded', '', reason);
+    };
+    if (overBudget()) return stop();
     const items = scopeItems(context, rule.definition.scope);
     const results: ItemResult[] = [];
+    let counted = 0;
     for (const item of items) {
+      counted += 1;
+      if (counted % 256 === 0 && overBudget()) return stop();
       if (rule.prefilter !== undefined && !rule.prefilter(item.binding)) {
         if (results.length === 0) results.push(PASSED);
         continue;

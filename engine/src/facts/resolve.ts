@@ -8,6 +8,7 @@ import { type Unavailable, isUnavailable, missing } from '../document/unavailabl
 import { resolvePointer } from '../document/pointer.js';
 import { scopeItemValue } from './scopeItem.js';
 import { type FactScope } from './types.js';
+import { preview } from '../document/limits.js';
 
 /** JSON Schema of the `table` param. */
 export const TABLE_PARAM = {
@@ -70,7 +71,7 @@ export function resolveRow(table: TableView, params: Readonly<Record<string, unk
   const selector = params.row;
   if (selector !== undefined && selector !== null && typeof selector === 'object') {
     const row = findRowOnce(table, selector as RowSelector, scope);
-    return row ?? missing(`${table.name} 中没有符合 ${JSON.stringify(selector)} 的行`, `${table.pointer}/rows`);
+    return row ?? missing(`${table.name} 中没有符合 ${preview(selector, 200)} 的行`, `${table.pointer}/rows`);
   }
   const row = scope.binding.table === table.role ? scopeRow(scope) : undefined;
   return row ?? missing('规则没有指明行（row），作用域中也没有当前行', `${table.pointer}/rows`);

@@ -1,6 +1,6 @@
 import { asRecord } from '../document/context.js';
 import { invalid, missing } from '../document/unavailable.js';
-import { patternOf } from '../pattern.js';
+import { patternOf, patternProblem } from '../pattern.js';
 import { type FactDefinition } from './types.js';
 
 interface Section {
@@ -42,7 +42,7 @@ export const sectionText: FactDefinition = {
   },
   example: { fact: 'sectionText', params: { section: 'agencyOperatingCosts' }, operator: 'matchesPattern', value: '事业单位|参照公务员法管理' },
   validateParams(params) {
-    return typeof params.heading === 'string' && patternOf(params.heading) === undefined ? `heading 不是有效的正则表达式：${params.heading} / not a valid regular expression` : undefined;
+    return typeof params.heading === 'string' ? patternProblem(params.heading) : undefined;
   },
   calculate(params, scope) {
     const key = typeof params.heading === 'string' ? `heading:${params.heading}` : `id:${String(params.section)}`;

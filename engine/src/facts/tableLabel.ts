@@ -4,8 +4,19 @@ import { countQuantity } from '../money/quantity.js';
 import { TABLE_PARAM, resolveTable } from './resolve.js';
 import { type FactDefinition } from './types.js';
 
-/** A printed table label: its prefix and number ("预算公开表10" → 预算公开表, 10). */
-const LABEL = /^\s*(.*?)\s*(\d+)\s*$/u;
+/**
+ * A printed table label's prefix and number ("预算公开表10" → 预算公开表, 10): the digits it ends
+ * with and what stands before them. Read without a regular expression, in one pass (a label is
+ * document data, and `(.*?)\s*(\d+)` backtracks polynomially on a long run of digits).
+ * @param label The label.
+ */
+function labelParts(label: string): { prefix: string; number: number } | undefined {
+  const trimmed = label.trim();
+  let start = trimmed.length;
+  while (start > 0 && trimmed.charCodeAt(start - 1) >= 48 && trimmed.charCodeAt(start - 1) <= 57) start -= 1;
+  if (start === trimmed.length) return undefined;
+  return { prefix: trimmed.slice(0, start).trim(), number: Number(trimmed.slice(start)) };
+}
 
 interface LabelIndex {
   /** Prefix and number of each labelled table, by role. */
@@ -31,10 +42,10 @@ function indexLabels(context: DocumentContext): LabelIndex {
     const labels = new Map<string, { prefix: string; number: number }>();
     const counts = new Map<string, number>();
     for (const table of printed) {
-      const match = table.label === undefined ? null : LABEL.exec(table.label);
-      if (match === null) continue;
-      if (table.role !== undefined) labels.set(table.role, { prefix: match[1]!, number: Number(match[2]) });
-      counts.set(match[1]!, (counts.get(match[1]!) ?? 0) + 1);
+      const parts = table.label === undefined ? undefined : labelParts(table.label);
+      if (parts === undefined) continue;
+      if (table.role !== undefined) labels.set(table.role, parts);
+      counts.set(parts.prefix, (counts.get(parts.prefix) ?? 0) + 1);
     }
     let usualPrefix: string | undefined;
     for (const [prefix, count] of counts) if (usualPrefix === undefined || count > counts.get(usualPrefix)!) usualPrefix = prefix;

@@ -5,6 +5,7 @@
  * stages then look for their own headings.
  */
 import { type SourceLine } from './types.js';
+import { isContentsEntry } from './contents.js';
 
 /** The parts of a disclosure, as ranges of lines (empty when the template has no such part). */
 export interface Segments {
@@ -23,7 +24,6 @@ export interface Segments {
 }
 
 const PART = /^\s*第([一二三四])部分\s*(.*)$/;
-const TOC_ENTRY = /(\t\s*\d+\s*$)|(\.{3,}|…{2,})\s*\d*\s*$/;
 
 /**
  * Splits lines into the parts of a disclosure.
@@ -33,7 +33,7 @@ export function segment(lines: readonly SourceLine[]): Segments {
   const starts = new Map<string, number>();
   lines.forEach((line, index) => {
     const match = PART.exec(line.text);
-    if (match === null || TOC_ENTRY.test(line.text)) return;
+    if (match === null || isContentsEntry(line.text)) return;
     if (!starts.has(match[1]!)) starts.set(match[1]!, index);
   });
   const order = ['一', '二', '三', '四'].filter((part) => starts.has(part)).map((part) => [part, starts.get(part)!] as const);

@@ -17,9 +17,34 @@ const FULL_WIDTH_DIGITS = /[０-９．，－]/g;
 const PLAIN_DECIMAL = /^[+-]?(\d+)(\.\d+)?$/;
 
 /**
+ * Most significant digits a printed amount may have. Sums of many amounts (in 元, after ×10000)
+ * must stay exact within the 40 digits of `Money`; a longer amount is refused, not rounded.
+ */
+export const MAX_SIGNIFICANT_DIGITS = 28;
+
+/**
+ * How many significant digits a plain decimal string has ("003011.460" → 6).
+ * @param plain A plain decimal (digits, optional sign and point).
+ */
+function significantDigits(plain: string): number {
+  const digits = plain.replace(/^[+-]/, '').replace('.', '').replace(/^0+/, '');
+  return digits.length;
+}
+
+/**
+ * Whether a printed amount has more significant digits than the engine computes exactly.
+ * @param input The printed value.
+ */
+export function exceedsPrecision(input: unknown): boolean {
+  if (typeof input !== 'string') return false;
+  const plain = input.trim().replace(FULL_WIDTH_DIGITS, (ch) => String.fromCharCode(ch.charCodeAt(0) - 0xfee0)).replace(/,/g, '');
+  return PLAIN_DECIMAL.test(plain) && significantDigits(plain) > MAX_SIGNIFICANT_DIGITS;
+}
+
+/**
  * Parses a printed amount into a Decimal: accepts numbers, decimal strings, thousands
  * separators ("1,234.50"), full-width digits and a leading sign. Returns undefined for anything
- * else (never NaN, never a float).
+ * else (never NaN, never a float), and for amounts longer than MAX_SIGNIFICANT_DIGITS.
  * @param input The printed value.
  */
 export function parseDecimal(input: unknown): DecimalValue | undefined {
@@ -28,12 +53,12 @@ export function parseDecimal(input: unknown): DecimalValue | undefined {
   }
   if (typeof input !== 'string') return undefined;
   // Most printed amounts are plain already ("3011.46"): skip the normalising (hot path).
-  if (PLAIN_DECIMAL.test(input)) return new Money(input);
+  if (PLAIN_DECIMAL.test(input)) return significantDigits(input) > MAX_SIGNIFICANT_DIGITS ? undefined : new Money(input);
   const normalised = input
     .trim()
     .replace(FULL_WIDTH_DIGITS, (ch) => String.fromCharCode(ch.charCodeAt(0) - 0xfee0))
     .replace(/,/g, '');
-  if (!PLAIN_DECIMAL.test(normalised)) return undefined;
+  if (!PLAIN_DECIMAL.test(normalised) || significantDigits(normalised) > MAX_SIGNIFICANT_DIGITS) return undefined;
   return new Money(normalised);
 }
 

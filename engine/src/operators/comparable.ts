@@ -5,6 +5,7 @@
 import { type Unavailable, invalid, isUnavailable } from '../document/unavailable.js';
 import { parseDecimal } from '../money/money.js';
 import { type DisplayUnit, type Quantity, exactQuantity, isQuantity } from '../money/quantity.js';
+import { preview } from '../document/limits.js';
 
 /** JSON Schema of a decimal constant on the right-hand side. */
 export const DECIMAL_VALUE = {
@@ -22,7 +23,7 @@ function constant(value: unknown, unit: DisplayUnit): Quantity | Unavailable {
   const known = key === undefined ? undefined : constants.get(key);
   if (known !== undefined) return known;
   const parsed = parseDecimal(value);
-  const quantity = parsed === undefined ? invalid(`规则中的值 ${JSON.stringify(value)} 不是十进制数`) : exactQuantity(parsed, unit);
+  const quantity = parsed === undefined ? invalid(`规则中的值 ${preview(value)} 不是十进制数`) : exactQuantity(parsed, unit);
   if (key !== undefined) {
     if (constants.size >= CONSTANTS_LIMIT) constants.clear();
     constants.set(key, quantity);

@@ -1,11 +1,11 @@
 /** Pattern operators over texts: the text matches (or does not match) a regular expression. */
 import { invalid, isUnavailable, missing } from '../document/unavailable.js';
-import { patternOf } from '../pattern.js';
+import { patternOf, patternProblem } from '../pattern.js';
 import { type OperatorDefinition } from './types.js';
 
 function validateValue(ruleValue: unknown): string | undefined {
   if (typeof ruleValue !== 'string' || ruleValue === '') return '应为非空的正则表达式字符串 / must be a non-empty regular expression';
-  return patternOf(ruleValue) === undefined ? `不是有效的正则表达式：${ruleValue} / not a valid regular expression` : undefined;
+  return patternProblem(ruleValue);
 }
 
 function describe(factValue: unknown, ruleValue: unknown): Record<string, string> {
@@ -22,7 +22,13 @@ function matches(factValue: unknown, ruleValue: unknown): boolean | ReturnType<t
   return pattern === undefined ? invalid(`规则中的正则表达式无效：${String(ruleValue)}`) : pattern.test(factValue);
 }
 
-const VALUE = { type: 'string', minLength: 1, description: '正则表达式（Unicode），如 “此件不予公开|内部资料”。/ A regular expression (Unicode mode).' } as const;
+const VALUE = {
+  type: 'string',
+  minLength: 1,
+  maxLength: 1000,
+  description:
+    '正则表达式（Unicode），如 “此件不予公开|内部资料”；载入时检查，会超线性回溯的写法（如 (a+)+、\\s*。?\\s*$）不被接受。/ A regular expression (Unicode mode); patterns that can backtrack super-linearly are refused when the rule set loads.',
+} as const;
 
 /** The text matches the pattern. */
 export const matchesPattern: OperatorDefinition = {

@@ -1,5 +1,6 @@
 /** What the year operators share: finding dates and years in a text, reading the year to compare with. */
 import { type Unavailable, invalid, isUnavailable, missing } from '../document/unavailable.js';
+import { preview } from '../document/limits.js';
 
 /**
  * A calendar date or month in a text: 2022年6月10日, 2022年6月, 2022年底, 2022-06-10, 2022.6.
@@ -22,7 +23,7 @@ export function yearOf(ruleValue: unknown): number | Unavailable {
   if (isUnavailable(ruleValue)) return ruleValue;
   if (ruleValue === undefined || ruleValue === null) return missing('没有要比较的年度');
   const year = typeof ruleValue === 'string' ? Number(ruleValue) : ruleValue;
-  return typeof year === 'number' && Number.isInteger(year) && year >= 1900 && year <= 2099 ? year : invalid(`年度 ${JSON.stringify(ruleValue)} 不是 1900–2099 之间的整数`);
+  return typeof year === 'number' && Number.isInteger(year) && year >= 1900 && year <= 2099 ? year : invalid(`年度 ${preview(ruleValue)} 不是 1900–2099 之间的整数`);
 }
 
 /**

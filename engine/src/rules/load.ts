@@ -14,6 +14,7 @@ import { type Language } from '../report/messages/index.js';
 import { validateAgainst } from '../schema/validate.js';
 import { type CompiledRule, type CompiledRuleSet, compileRule, createEngine } from './compile.js';
 import { type LocalizedText, type RuleDefinition } from './types.js';
+import { MAX_RULE_SET_DEPTH, tooDeep } from '../document/limits.js';
 
 /** One problem in a rule set: file, place, and what is wrong. */
 export interface RuleSetProblem {
@@ -225,6 +226,13 @@ function isCovered(problem: RuleSetProblem, precise: readonly RuleSetProblem[]):
  */
 export function loadRuleSet(manifest: unknown, options: LoadOptions = {}): LoadResult<CompiledRuleSet> {
   const language = options.language ?? 'zh-CN';
+  // Nesting past the limit is refused before anything walks it (validation recurses).
+  const deep = [{ value: manifest, file: options.file }, ...(options.ruleFiles ?? []).map((source) => ({ value: source.value, file: source.file }))].flatMap(({ value, file }) => {
+    const pointer = tooDeep(value, MAX_RULE_SET_DEPTH);
+    return pointer === undefined ? [] : [{ file, pointer, message: say(language, `规则嵌套超过 ${MAX_RULE_SET_DEPTH} 层：请把条件用 all / any 平铺，不要层层嵌套`, `nested deeper than ${MAX_RULE_SET_DEPTH} levels: flatten the conditions with all / any`) }];
+  });
+  const [deepest, ...alsoDeep] = deep;
+  if (deepest !== undefined) return { ok: false, errors: [deepest, ...alsoDeep] };
   const facts = createFactRegistry(options.facts);
   const operators = createOperatorRegistry(options.operators);
   const schemaProblems: RuleSetProblem[] = validateAgainst('ruleSet', manifest, language).map((problem) => ({

@@ -6,6 +6,7 @@
  * run into its text after “：” or “。”, or wrap onto a second line.
  */
 import { type SourceLine } from '../types.js';
+import { endsWithLeaders } from '../contents.js';
 
 /** A heading and what stands under it. */
 export interface OutlineNode {
@@ -27,8 +28,9 @@ export interface OutlineNode {
 const PAGE_NUMBER = /^(?:[-—–－]\s*\d+\s*[-—–－]|第\s*\d+\s*页(?:\s*[，,/]?\s*共\s*\d+\s*页)?|\d{1,3})$/;
 /** The contents page's title. */
 const CONTENTS = /^目\s*录$/;
-/** A contents entry: leaders and a page number at the end. */
-const LEADERS = /(?:\.{3,}|…{2,}|·{3,})\s*\d*\s*$|\s\d{1,3}$/;
+/** A contents entry: leaders and a page number at the end, or a page number after a space. */
+const leaders = (text: string): boolean => endsWithLeaders(text) || PAGE_AT_END.test(text);
+const PAGE_AT_END = /\s\d{1,3}$/;
 
 const PART = /^第([一二三四五六七八九十]+)部分\s*[：:]?\s*(.*)$/;
 const SECTION = /^([一二三四五六七八九十]+)\s*[、.．]\s*(.*)$/;
@@ -63,7 +65,7 @@ function pagesOf(lines: readonly SourceLine[]): SourceLine[][] {
 /** Whether a page is (a continuation of) the contents: its lines are short entries, none prose. */
 function isContentsPage(page: readonly SourceLine[]): boolean {
   const texts = page.map(plain).filter((text) => text !== '' && !PAGE_NUMBER.test(text));
-  return texts.length > 0 && texts.every((text) => text.length <= 45 && !/[。；]/.test(text)) && texts.some((text) => LEADERS.test(text) || PART.test(text) || SECTION.test(text));
+  return texts.length > 0 && texts.every((text) => text.length <= 45 && !/[。；]/.test(text)) && texts.some((text) => leaders(text) || PART.test(text) || SECTION.test(text));
 }
 
 /**
@@ -110,7 +112,7 @@ function splitRunIn(words: string): { title: string; runIn?: string } {
 }
 
 function headingOf(text: string): HeadingMatch | undefined {
-  if (LEADERS.test(text) && /\.{3,}|…{2,}/.test(text)) return undefined;
+  if (leaders(text) && /\.{3,}|…{2,}/.test(text)) return undefined;
   const part = PART.exec(text);
   if (part !== null) return { level: 0, number: numeralValue(part[1]!), title: part[2]!.trim() };
   const candidates: readonly [RegExp, number][] = [

@@ -1,0 +1,70 @@
+/**
+ * Limits the engine keeps whatever it is given: how deep a document or rule set may nest, and how
+ * much of a raw value a message shows. Documents come from thousands of submitters; a 5,000-deep
+ * array in a cell must end in a finding, not a stack overflow, and no value is ever stringified
+ * without a bound.
+ */
+
+/** Deepest nesting of arrays and objects in a document (the sample nests 8 deep). */
+export const MAX_DOCUMENT_DEPTH = 64;
+/** Deepest nesting in a rule set's JSON (the bundled pack nests 12 deep). */
+export const MAX_RULE_SET_DEPTH = 64;
+/** Most rows in one table (a department's largest tables have a few hundred). */
+export const MAX_TABLE_ROWS = 10_000;
+
+/**
+ * The first table with more rows than the limit: its pointer and row count, or undefined.
+ * @param document Any JSON value (a document).
+ */
+export function tooManyRows(document: unknown): { readonly pointer: string; readonly rows: number } | undefined {
+  const tables = document !== null && typeof document === 'object' ? (document as { tables?: unknown }).tables : undefined;
+  if (tables === null || typeof tables !== 'object') return undefined;
+  for (const [role, table] of Object.entries(tables)) {
+    const rows = table !== null && typeof table === 'object' ? (table as { rows?: unknown }).rows : undefined;
+    if (Array.isArray(rows) && rows.length > MAX_TABLE_ROWS) return { pointer: `/tables/${role.replace(/~/g, '~0').replace(/\//g, '~1')}/rows`, rows: rows.length };
+  }
+  return undefined;
+}
+
+/**
+ * The JSON Pointer of the first value nested deeper than a limit, or undefined. Iterative, so it
+ * cannot overflow the stack however deep the value is.
+ * @param value Any JSON value.
+ * @param limit The deepest nesting allowed.
+ */
+export function tooDeep(value: unknown, limit: number): string | undefined {
+  const stack: { value: unknown; depth: number; pointer: string }[] = [{ value, depth: 0, pointer: '' }];
+  while (stack.length > 0) {
+    const { value: current, depth, pointer } = stack.pop()!;
+    if (current === null || typeof current !== 'object') continue;
+    if (depth >= limit) return pointer;
+    const entries = Array.isArray(current) ? current.map((item, index) => [String(index), item] as const) : Object.entries(current);
+    for (const [key, child] of entries) stack.push({ value: child, depth: depth + 1, pointer: `${pointer}/${key.replace(/~/g, '~0').replace(/\//g, '~1')}` });
+  }
+  return undefined;
+}
+
+/**
+ * A raw value as a message shows it: JSON-like, at most `limit` characters, nested values
+ * summarised ([…], {…}); never throws, whatever the value.
+ * @param value Any value.
+ * @param limit Characters at most.
+ */
+export function preview(value: unknown, limit = 60): string {
+  const shown = previewOf(value, 0);
+  return shown.length > limit ? `${shown.slice(0, limit - 1)}…` : shown;
+}
+
+function previewOf(value: unknown, depth: number): string {
+  if (typeof value === 'string') return JSON.stringify(value.length > 80 ? `${value.slice(0, 80)}…` : value);
+  if (value === undefined) return 'undefined';
+  if (value === null || typeof value !== 'object') return String(value);
+  if (depth >= 1) return Array.isArray(value) ? (value.length === 0 ? '[]' : '[…]') : Object.keys(value).length === 0 ? '{}' : '{…}';
+  if (Array.isArray(value)) {
+    const items = value.slice(0, 3).map((item) => previewOf(item, depth + 1));
+    return `[${items.join(',')}${value.length > 3 ? ',…' : ''}]`;
+  }
+  const entries = Object.entries(value);
+  const shown = entries.slice(0, 3).map(([key, item]) => `${JSON.stringify(key.length > 40 ? `${key.slice(0, 40)}…` : key)}:${previewOf(item, depth + 1)}`);
+  return `{${shown.join(',')}${entries.length > 3 ? ',…' : ''}}`;
+}
