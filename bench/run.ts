@@ -112,6 +112,34 @@ line('rule-set validation + compilation', await rate(() => {
   if (!loadRuleSet(manifest, { ruleFiles }).ok) throw new Error('pack failed to load');
 }, 1000));
 
+// Row scaling: the sample with every table's rows repeated 1×, 10× and 100× (names kept apart):
+// time per row stays flat when the hierarchy and selectors are indexed once per table.
+const scaled = (factor: number): { document: unknown; rows: number } => {
+  const document = structuredClone(sample) as { tables: Record<string, { rows: { key?: string; name: string }[] }> };
+  let rows = 0;
+  for (const table of Object.values(document.tables)) {
+    const body = table.rows.filter((row) => row.key === undefined);
+    for (let copy = 1; copy < factor; copy += 1) table.rows.push(...body.map((row) => ({ ...row, name: `${row.name}（${copy}）` })));
+    rows += table.rows.length;
+  }
+  return { document, rows };
+};
+const scaling = [1, 10, 100].map((factor) => {
+  const { document, rows } = scaled(factor);
+  return { factor, rows, document };
+});
+const perRow: string[] = [];
+for (const { factor, rows, document } of scaling) {
+  const times: number[] = [];
+  for (let run = 0; run < 3; run += 1) {
+    const started = performance.now();
+    await evaluate(pack, document, { timeBudgetMs: 0 });
+    times.push(performance.now() - started);
+  }
+  perRow.push(`${factor}× ${rows} rows ${median(times).toFixed(0)} ms, ${((median(times) * 1000) / rows).toFixed(1)} µs/row`);
+}
+console.log(`row scaling (sample tables' rows repeated): ${perRow.join('; ')}`);
+
 // PDF → report on every corpus PDF: pdf.js reading, the positioned import and the evaluation,
 // as `disclosure-check file.pdf` does them (without the process start). Each document is timed
 // PDF_RUNS times after one warm-up read of the first; its time is the median of its runs.

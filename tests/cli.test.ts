@@ -81,6 +81,27 @@ describe('disclosure-check', () => {
     expect((await cli(defect, '--only', 'three-public-filled-or-marked')).code).toBe(1);
   });
 
+  it('exits 2 when --only or --skip names no rule id or tag, and stops at --time-budget with one finding', async () => {
+    const sample = write('sample-only.json', sampleDocument());
+    const typo = await cli(sample, '--only', 'arithmetc');
+    expect(typo.code).toBe(2);
+    expect(typo.stderr).toMatch(/--only arithmetc：规则包中没有这样的规则 id 或标签/);
+    expect((await cli(sample, '--skip', 'no-such-rule')).code).toBe(2);
+    const stopped = await cli(sample, '--format', 'json', '--time-budget', '0.000001');
+    expect(stopped.code).toBe(1);
+    const report = JSON.parse(stopped.stdout) as { findings: { code: string }[] };
+    expect(report.findings.filter((finding) => finding.code === 'time_budget_exceeded')).toHaveLength(1);
+    expect((await cli(sample, '--time-budget', '-1')).code).toBe(2);
+  });
+
+  it('reports keys given twice in JSON input, keeping the last value as JSON does', async () => {
+    const twice = write('twice.json', '{"meta": {"fiscalYear": 2024, "fiscalYear": 2025}, "tables": {}}');
+    const { stdout } = await cli(twice, '--format', 'json');
+    const report = JSON.parse(stdout) as { document: { fiscalYear?: number }; findings: { code: string; message: string }[] };
+    expect(report.document.fiscalYear).toBe(2025);
+    expect(report.findings.find((finding) => finding.code === 'duplicate_key')?.message).toMatch(/键“fiscalYear”在 \/meta 中出现了不止一次/);
+  });
+
   it('exits 1 for documents of the wrong shape', async () => {
     for (const content of ['{}', '[]', '{"meta": 5, "tables": {"x": 1}}', '"text"']) {
       const { code, stdout } = await cli(write('shape.json', content), '--format', 'json');
