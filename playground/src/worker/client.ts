@@ -10,24 +10,62 @@ type Body<K extends Kind> = Omit<Extract<WorkerRequest, { type: K }>, 'id' | 'ty
 type Answer<K extends Kind> = Extract<WorkerResponse, { type: K extends 'evaluate' ? 'evaluated' : K extends 'import' | 'importPdf' ? 'imported' : 'casesRun' }>;
 type Located = Extract<WorkerResponse, { type: 'located' }>;
 
+/**
+ * How long the page waits for an answer before it stops the worker and starts a fresh one (ms):
+ * the engine stops itself past its own 10 s budget; this catches anything that would not.
+ */
+export const WATCHDOG_MS: Readonly<Record<Kind, number>> = { evaluate: 15_000, runCases: 30_000, import: 30_000, importPdf: 60_000 };
+
+/** What a request that the watchdog stopped answers, by kind. */
+function stopped(request: WorkerRequest, seconds: number): WorkerResponse {
+  const reason = `检查超过 ${seconds} 秒仍未结束，已停止并重新启动检查程序：请检查最近改动的规则或文档 / stopped after ${seconds} s; the checker was restarted`;
+  switch (request.type) {
+    case 'evaluate':
+      return { type: 'evaluated', id: request.id, findings: [], ruleProblems: [], internalError: reason, elapsed: seconds * 1000 };
+    case 'runCases':
+      return { type: 'casesRun', id: request.id, ruleId: request.ruleId, results: [], ruleProblems: [{ message: reason, range: { offset: 0, length: 0, exact: false } }] };
+    case 'import':
+    case 'importPdf':
+      return { type: 'imported', id: request.id, problems: [], error: reason };
+  }
+}
+
 /** A client of the evaluation worker. */
 export class EngineClient {
-  private readonly worker: Worker = new EngineWorker();
+  private worker: Worker;
   private nextId = 1;
   private readonly newest = new Map<string, number>();
-  private readonly waiting = new Map<number, (response: WorkerResponse) => void>();
+  private readonly waiting = new Map<number, { request: WorkerRequest; resolve: (response: WorkerResponse) => void }>();
   private locatedListener?: (located: Located) => void;
+  /** Workers restarted by the watchdog so far (tests read it). */
+  restarts = 0;
 
   constructor() {
-    this.worker.addEventListener('message', (event: MessageEvent<WorkerResponse>) => {
+    this.worker = this.start();
+  }
+
+  private start(): Worker {
+    const worker = new EngineWorker();
+    worker.addEventListener('message', (event: MessageEvent<WorkerResponse>) => {
       if (event.data.type === 'located') {
         if (this.newest.get('evaluate') === event.data.id) this.locatedListener?.(event.data);
         return;
       }
-      const resolve = this.waiting.get(event.data.id);
+      const waiting = this.waiting.get(event.data.id);
       this.waiting.delete(event.data.id);
-      resolve?.(event.data);
+      waiting?.resolve(event.data);
     });
+    return worker;
+  }
+
+  /** Stops a worker that has not answered in time, answers what it owed, and starts a fresh one. */
+  private restart(seconds: number): void {
+    this.worker.terminate();
+    this.restarts += 1;
+    const owed = [...this.waiting.values()];
+    this.waiting.clear();
+    this.worker = this.start();
+    for (const { request, resolve } of owed) resolve(stopped(request, seconds));
   }
 
   /**
@@ -47,9 +85,19 @@ export class EngineClient {
   async request<K extends Kind>(type: K, body: Body<K>): Promise<Answer<K> | undefined> {
     const id = this.nextId++;
     this.newest.set(type, id);
+    const limit = WATCHDOG_MS[type];
     const response = await new Promise<WorkerResponse>((resolve) => {
-      this.waiting.set(id, resolve);
       const request = { ...body, type, id } as unknown as WorkerRequest;
+      const timer = setTimeout(() => {
+        if (this.waiting.has(id)) this.restart(limit / 1000);
+      }, limit);
+      this.waiting.set(id, {
+        request,
+        resolve: (answer) => {
+          clearTimeout(timer);
+          resolve(answer);
+        },
+      });
       this.worker.postMessage(request);
     });
     return this.newest.get(type) === id ? (response as Answer<K>) : undefined;
