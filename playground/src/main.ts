@@ -19,6 +19,8 @@ import { type ImportNote, type LocatedFinding, type WorkerResponse } from './wor
 
 const DEBOUNCE_MS = 200;
 const AUTOSAVE_MS = 600;
+/** The longest share link offered (characters). */
+const MAX_SHARE_URL = 1_000_000;
 
 performance.mark('playground:start');
 const element = <T extends HTMLElement>(testId: string) => document.querySelector<T>(`[data-testid="${testId}"]`)!;
@@ -118,9 +120,19 @@ function showMarkers(): void {
   editors.setMarkers('rules', response.ruleProblems.map((problem) => ({ range: problem.range, severity: 'error', message: problem.message })), sourceLabel);
 }
 
+/**
+ * Whether the document editor holds published text rather than JSON: text pasted in is imported
+ * in its place. JSON someone is editing (a character typed before the `{`, a bracket deleted)
+ * stays JSON: its syntax error is shown, the document is never replaced.
+ * @param documentText The editor's text.
+ */
+function isPublishedText(documentText: string): boolean {
+  return documentText.trim() !== '' && !/^\s*[[{]/.test(documentText) && !documentText.includes('{"') && !/"meta"\s*:/.test(documentText);
+}
+
 /** Published text pasted into the document editor is imported in its place. */
 async function importPasted(documentText: string): Promise<boolean> {
-  if (editors === undefined || /^\s*[[{]/.test(documentText) || documentText.trim() === '') return false;
+  if (editors === undefined || !isPublishedText(documentText)) return false;
   const imported = await importPublished(documentText, strings.pasted);
   if (imported === undefined) return false;
   importNotes = imported.notes;
@@ -184,25 +196,43 @@ async function currentDelta() {
   return toDelta(currentState(), defaults, (await exampleText(example)) ?? '');
 }
 
-const autosave = debounce(() => {
-  // Local storage keeps the texts themselves (cheap to compare and write); share links carry patches.
-  const save = () => {
-    const { rules, document: documentText } = texts();
-    const saved = {
-      ...(example !== defaults.example ? { e: example } : {}),
-      ...(language !== 'zh-CN' ? { l: language } : {}),
-      ...(rules !== defaults.rulesText ? { r: { t: rules } } : {}),
-      ...(documentText !== exampleTexts.get(example) ? { d: { t: documentText } } : {}),
-    };
-    try {
-      storage()?.setItem(STORAGE_KEY, JSON.stringify(saved));
-    } catch {
-      // Storage full or disabled: the share link still carries the state.
-    }
+/** Whether edits are waiting to be saved. */
+let unsaved = false;
+/** Saves the texts now: local storage keeps the texts themselves; share links carry patches. */
+function saveNow(): void {
+  if (!unsaved) return;
+  unsaved = false;
+  const { rules, document: documentText } = texts();
+  const saved = {
+    ...(example !== defaults.example ? { e: example } : {}),
+    ...(language !== 'zh-CN' ? { l: language } : {}),
+    ...(rules !== defaults.rulesText ? { r: { t: rules } } : {}),
+    ...(documentText !== exampleTexts.get(example) ? { d: { t: documentText } } : {}),
   };
-  if ('requestIdleCallback' in window) window.requestIdleCallback(save, { timeout: 2000 });
-  else save();
+  const store = storage();
+  try {
+    if (store === undefined) throw new Error('no storage');
+    store.setItem(STORAGE_KEY, JSON.stringify(saved));
+    element('notice').dataset.storage = 'ok';
+  } catch {
+    // Storage full or disabled: say so once, the share link and the export still keep the edits.
+    if (element('notice').dataset.storage !== 'failed') element('notice').textContent = strings.storageFailed;
+    element('notice').dataset.storage = 'failed';
+  }
+}
+const saveSoon = debounce(() => {
+  if ('requestIdleCallback' in window) window.requestIdleCallback(saveNow, { timeout: 2000 });
+  else saveNow();
 }, AUTOSAVE_MS);
+function autosave(): void {
+  unsaved = true;
+  saveSoon();
+}
+// Leaving or hiding the page saves at once: an edit made just before a reload is not lost.
+window.addEventListener('pagehide', saveNow);
+document.addEventListener('visibilitychange', () => {
+  if (document.visibilityState === 'hidden') saveNow();
+});
 const scheduleCheck = debounce(() => void check(), DEBOUNCE_MS);
 
 // Toolbar and cases.
@@ -300,6 +330,11 @@ languagePicker.addEventListener('change', () => {
 element('share').addEventListener('click', () => {
   void currentDelta().then(async (delta) => {
     const url = `${window.location.origin}${window.location.pathname}${window.location.search}${encodeHash(delta)}`;
+    // Browsers open links up to about 2 million characters; past a safe length, offer the export.
+    if (url.length > MAX_SHARE_URL) {
+      element('notice').textContent = fillTemplate(strings.shareTooLong, { length: url.length });
+      return;
+    }
     window.history.replaceState(null, '', url);
     try {
       await navigator.clipboard.writeText(url);
@@ -336,6 +371,8 @@ editors = createEditors({ rules: element('rules-editor'), document: element('doc
 editors.onChange(() => {
   scheduleCheck();
   autosave();
+  // Once edited, the page is no longer the shared link's state: a reload restores the edits.
+  if (window.location.hash !== '') window.history.replaceState(null, '', `${window.location.pathname}${window.location.search}`);
 });
 showMarkers();
 document.body.dataset.editors = 'ready';

@@ -287,6 +287,40 @@ describe('the playground in Chromium', () => {
     await page.context().close();
   }, 60_000);
 
+  it('loses no edit: a reload right after an edit on a shared page keeps it, and a character typed before the JSON never turns it into text', async () => {
+    const { page } = await harness.open();
+    await ready(page);
+    await editorsReady(page);
+    await findInEditor(page, 'document-editor', '3011.46');
+    await page.keyboard.insertText('3011.45');
+    await page.click('[data-testid="share"]');
+    await expect.poll(() => page.url()).toMatch(/#s=/);
+    // Opened from a share link, then edited: the link no longer names the page's state.
+    const shared = await harness.open(page.url().slice(harness.url.length));
+    await ready(shared.page);
+    await editorsReady(shared.page);
+    await findInEditor(shared.page, 'document-editor', '3011.45');
+    // The find widget's icon font is loading: let it finish, so the reload interrupts only the save.
+    await shared.page.evaluate(() => document.fonts.ready.then(() => undefined));
+    await shared.page.keyboard.insertText('3011.47');
+    await expect.poll(() => shared.page.url()).not.toMatch(/#s=/);
+    // Reloaded at once (before the 600 ms autosave): the edit is saved when the page is left.
+    await shared.page.reload();
+    await ready(shared.page);
+    await editorsReady(shared.page);
+    const editorText = () => shared.page.locator('[data-testid="document-editor"] .view-lines').textContent();
+    await findInEditor(shared.page, 'document-editor', '3011.47');
+    await expect.poll(editorText).toContain('3011.47');
+    // A character typed before the document's "{": a JSON error, and the document stays JSON.
+    await shared.page.click('[data-testid="document-editor"] .view-lines');
+    await shared.page.keyboard.press('Control+Home');
+    await shared.page.keyboard.insertText('x');
+    await shared.page.waitForSelector('[data-testid="findings"][data-state="document-problem"]', { timeout: 10_000 });
+    await expect.poll(editorText).toContain('"meta"');
+    await shared.page.context().close();
+    await page.context().close();
+  }, 60_000);
+
   it('imports published text: a Shanghai example from the picker, an opened .txt file, and pasted text', async () => {
     await onPage(async (page) => {
       const editorText = () => page.locator('[data-testid="document-editor"] .view-lines').textContent();
