@@ -264,7 +264,22 @@ async function runCases(ruleId: string): Promise<void> {
   if (response !== undefined) cases.show(response.results, strings);
 }
 
+/** Whether the rules or the document differ from what the current example opened with. */
+function edited(): boolean {
+  const { rules, document: documentText } = texts();
+  return rules !== defaults.rulesText || (exampleTexts.has(example) && documentText !== exampleTexts.get(example));
+}
+
+/** Asks before edits are discarded (reset, another example); true to go on. */
+function mayDiscard(): boolean {
+  return !edited() || window.confirm(strings.confirmDiscard);
+}
+
 picker.addEventListener('change', () => {
+  if (!mayDiscard()) {
+    picker.value = example;
+    return;
+  }
   example = picker.value;
   void exampleText(example).then((text) => {
     importNotes = exampleNotes.get(example) ?? [];
@@ -354,6 +369,7 @@ element('export').addEventListener('click', () => {
   setTimeout(() => URL.revokeObjectURL(link.href), 1000);
 });
 element('reset').addEventListener('click', () => {
+  if (!mayDiscard()) return;
   editors?.setText('rules', defaults.rulesText);
   void exampleText(example).then((text) => {
     importNotes = exampleNotes.get(example) ?? [];

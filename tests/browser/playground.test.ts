@@ -317,6 +317,22 @@ describe('the playground in Chromium', () => {
     await shared.page.keyboard.insertText('x');
     await shared.page.waitForSelector('[data-testid="findings"][data-state="document-problem"]', { timeout: 10_000 });
     await expect.poll(editorText).toContain('"meta"');
+    // Another example would discard the edits: asked first; declined, nothing changes.
+    const picker = shared.page.locator('[data-testid="example-picker"]');
+    const before = await picker.inputValue();
+    const asked: string[] = [];
+    shared.page.once('dialog', (dialog) => {
+      asked.push(dialog.message());
+      void dialog.dismiss();
+    });
+    await picker.selectOption('budget-2025-shenpiju-defects-arithmetic');
+    await expect.poll(() => asked.length).toBe(1);
+    expect(asked[0]).toMatch(/修改/);
+    await expect.poll(() => picker.inputValue()).toBe(before);
+    await expect.poll(editorText).toContain('"meta"');
+    shared.page.once('dialog', (dialog) => void dialog.accept());
+    await picker.selectOption('budget-2025-shenpiju-defects-arithmetic');
+    await shared.page.waitForSelector('[data-testid="findings"][data-state="ready"]', { timeout: 10_000 });
     await shared.page.context().close();
     await page.context().close();
   }, 60_000);
