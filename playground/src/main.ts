@@ -228,6 +228,10 @@ function autosave(): void {
   unsaved = true;
   saveSoon();
 }
+// Tabs share one saved state: when another tab saves, say that this one would overwrite it.
+window.addEventListener('storage', (event) => {
+  if (event.key === STORAGE_KEY && event.newValue !== null) element('notice').textContent = strings.otherTab;
+});
 // Leaving or hiding the page saves at once: an edit made just before a reload is not lost.
 window.addEventListener('pagehide', saveNow);
 document.addEventListener('visibilitychange', () => {

@@ -333,6 +333,13 @@ describe('the playground in Chromium', () => {
     shared.page.once('dialog', (dialog) => void dialog.accept());
     await picker.selectOption('budget-2025-shenpiju-defects-arithmetic');
     await shared.page.waitForSelector('[data-testid="findings"][data-state="ready"]', { timeout: 10_000 });
+    // A second tab of the same browser saves its edits: this tab says it would overwrite them.
+    const second = await shared.page.context().newPage();
+    await second.goto(harness.url);
+    await second.waitForSelector('body[data-editors="ready"] [data-testid="document-editor"] .view-lines', { timeout: 20_000 });
+    await findInEditor(second, 'document-editor', '3011.46');
+    await second.keyboard.insertText('3011.44');
+    await expect.poll(() => shared.page.locator('[data-testid="notice"]').textContent(), { timeout: 10_000 }).toMatch(/另一个标签页/);
     await shared.page.context().close();
     await page.context().close();
   }, 60_000);
