@@ -140,6 +140,22 @@ for (const { factor, rows, document } of scaling) {
 }
 console.log(`row scaling (sample tables' rows repeated): ${perRow.join('; ')}`);
 
+// Responsiveness: 200 checks started together (as a server's requests); the longest time the
+// event loop could not run a 5 ms timer shows how long one check holds the process.
+{
+  let last = performance.now();
+  let stall = 0;
+  const probe = setInterval(() => {
+    const now = performance.now();
+    stall = Math.max(stall, now - last);
+    last = now;
+  }, 5);
+  const started = performance.now();
+  await Promise.all(Array.from({ length: 200 }, () => evaluate(pack, sample)));
+  clearInterval(probe);
+  console.log(`200 checks started together: ${(performance.now() - started).toFixed(0)} ms in all; longest event-loop stall ${stall.toFixed(0)} ms`);
+}
+
 // PDF → report on every corpus PDF: pdf.js reading, the positioned import and the evaluation,
 // as `disclosure-check file.pdf` does them (without the process start). Each document is timed
 // PDF_RUNS times after one warm-up read of the first; its time is the median of its runs.

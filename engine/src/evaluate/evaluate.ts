@@ -53,12 +53,31 @@ export const LIMITS_RULE = 'limits';
 const LIMITS_TITLE = { 'zh-CN': '超出检查限制', en: 'Check limit exceeded' };
 
 const now = (): number => (typeof performance !== 'undefined' ? performance.now() : Date.now());
-/** Lets other work run: a macrotask, so timers and I/O get their turn. */
+/** When the engine last let other work run: shared by all checks, so many small ones yield too. */
+let lastYield = now();
+/** Checks waiting for their turn to go on, first come first served. */
+const waiting: (() => void)[] = [];
+let pumping = false;
+/** Runs a callback in a later macrotask (setImmediate in Node, setTimeout in browsers). */
+const later = (callback: () => void): void => {
+  const immediate = (globalThis as { setImmediate?: (callback: () => void) => unknown }).setImmediate;
+  if (immediate !== undefined) immediate(callback);
+  else setTimeout(callback, 0);
+};
+/** Lets one waiting check go on per macrotask: between two, timers and I/O get their turn. */
+const pump = (): void => {
+  waiting.shift()?.();
+  if (waiting.length > 0) later(pump);
+  else pumping = false;
+};
+/** Lets other work run: many checks started together go on one at a time, a macrotask apart. */
 const yieldToEventLoop = (): Promise<void> =>
   new Promise((resolve) => {
-    const immediate = (globalThis as { setImmediate?: (callback: () => void) => unknown }).setImmediate;
-    if (immediate !== undefined) immediate(resolve);
-    else setTimeout(resolve, 0);
+    waiting.push(resolve);
+    if (!pumping) {
+      pumping = true;
+      later(pump);
+    }
   });
 
 /** Adds the page and box of each finding's line (PDF input). */
@@ -166,6 +185,11 @@ function comparisonParams(failed: ConditionTrace | undefined, language: Language
  * @param options Language, rule selection, file name.
  */
 export async function evaluate(ruleSet: CompiledRuleSet, document: unknown, options: EvaluateOptions = {}): Promise<Report> {
+  // Checks started together (a server's requests) take turns from the start.
+  if (now() - lastYield >= YIELD_EVERY_MS) {
+    await yieldToEventLoop();
+    lastYield = now();
+  }
   const language = options.language ?? 'zh-CN';
   const context = new DocumentContext(document);
   const findings: Finding[] = [];
@@ -207,9 +231,9 @@ export async function evaluate(ruleSet: CompiledRuleSet, document: unknown, opti
 
   const budget = options.timeBudgetMs ?? DEFAULT_TIME_BUDGET_MS;
   const started = now();
-  let lastYield = started;
   const session = ruleSet.engine.session(context);
   for (const rule of chosen) {
+    // Yield when the engine (this check, or several checks started together) has run 20 ms.
     if (now() - lastYield >= YIELD_EVERY_MS) {
       await yieldToEventLoop();
       lastYield = now();
