@@ -344,6 +344,27 @@ describe('the playground in Chromium', () => {
     await page.context().close();
   }, 60_000);
 
+  it('says so when edits cannot be saved on the device (storage full or blocked)', async () => {
+    const { page } = await harness.open();
+    await ready(page);
+    await editorsReady(page);
+    // In a page opened from now on, every write to local storage fails as a full quota does.
+    await page.context().addInitScript(() => {
+      Storage.prototype.setItem = () => {
+        throw new DOMException('quota exceeded', 'QuotaExceededError');
+      };
+    });
+    const full = await page.context().newPage();
+    await full.goto(harness.url);
+    await ready(full);
+    await editorsReady(full);
+    await findInEditor(full, 'document-editor', '3011.46');
+    await full.evaluate(() => document.fonts.ready.then(() => undefined));
+    await full.keyboard.insertText('3011.47');
+    await expect.poll(() => full.locator('[data-testid="notice"]').textContent(), { timeout: 10_000 }).toMatch(/无法在本机保存编辑/);
+    await page.context().close();
+  }, 60_000);
+
   it('imports published text: a Shanghai example from the picker, an opened .txt file, and pasted text', async () => {
     await onPage(async (page) => {
       const editorText = () => page.locator('[data-testid="document-editor"] .view-lines').textContent();
