@@ -153,7 +153,7 @@ describe('limits before work', () => {
   });
 
   it('reports a key given twice, and refuses JSON nested past 1000 levels before the recursive checker sees it', () => {
-    const parsed = parseJsonText('{"meta": {"fiscalYear": 2024,\n "fiscalYear": 2025}, "tables": {}}');
+    const parsed = parseJsonText('{"meta": {"fiscalYear": 2024,\n "fiscalYear": 2025}, "tables": {}}', { duplicates: true });
     expect(parsed).toMatchObject({ ok: true, duplicates: [{ key: 'fiscalYear', pointer: '/meta', line: 2 }] });
     expect(parseJsonText(`${'['.repeat(200_000)}`)).toMatchObject({ ok: false, error: { code: 'NestedTooDeep' } });
   });

@@ -24,13 +24,13 @@ export { EngineError } from './errors.js';
  * @param file Its file name, for the message.
  */
 export function parseJson(text: string, file?: string): unknown {
-  return parseJsonWithDuplicates(text, file).value;
+  return parseJsonFile(text, file, false).value;
 }
 
-/** Parses JSON text (as parseJson) and says which keys it gives twice. */
-function parseJsonWithDuplicates(text: string, file?: string): { value: unknown; duplicates: readonly DuplicateKey[] } {
-  const result = parseJsonText(text);
-  if (result.ok) return { value: result.value, duplicates: result.duplicates };
+/** Parses JSON text (as parseJson), and says which keys it gives twice when asked. */
+function parseJsonFile(text: string, file: string | undefined, duplicates: boolean): { value: unknown; duplicates: readonly DuplicateKey[] } {
+  const result = parseJsonText(text, { duplicates });
+  if (result.ok) return { value: result.value, duplicates: result.duplicates ?? [] };
   const { code, line, column } = result.error;
   if (code === 'NestedTooDeep') {
     throw new EngineError('json_too_deep', 'JSON 嵌套过深（超过 1000 层）：预算公开文档不会这样嵌套 / JSON nested deeper than 1000 levels', file, `${line}:${column}`);
@@ -133,7 +133,7 @@ export async function loadDocumentFile(path: string): Promise<LoadedDocument> {
   }
   const extension = extname(path).toLowerCase();
   if (extension === '.json' || (extension !== '.txt' && sniffed.kind === 'json')) {
-    const { value, duplicates } = parseJsonWithDuplicates(sniffed.text, path);
+    const { value, duplicates } = parseJsonFile(sniffed.text, path, true);
     // JSON.parse keeps the last of a key given twice: say so, once per key.
     const importProblems = duplicates.map((duplicate) => ({
       line: duplicate.line,

@@ -102,6 +102,16 @@ async function findInEditor(page: Page, testId: string, text: string, options: {
   await page.keyboard.press('Escape');
 }
 
+/**
+ * Selects the first match of `value` in an editor and types `replacement` over it, once the find
+ * widget's icon font has loaded (a reload right after the edit then interrupts only the save).
+ */
+async function editValue(page: Page, testId: string, value: string, replacement: string): Promise<void> {
+  await findInEditor(page, testId, value);
+  await page.evaluate(() => document.fonts.ready.then(() => undefined));
+  await page.keyboard.insertText(replacement);
+}
+
 /** Replaces the first match of `text` with the find-and-replace widget. */
 async function replaceInEditor(page: Page, testId: string, text: string, replacement: string): Promise<void> {
   await openFindWidget(page, testId, 'Control+H');
@@ -291,18 +301,14 @@ describe('the playground in Chromium', () => {
     const { page } = await harness.open();
     await ready(page);
     await editorsReady(page);
-    await findInEditor(page, 'document-editor', '3011.46');
-    await page.keyboard.insertText('3011.45');
+    await editValue(page, 'document-editor', '3011.46', '3011.45');
     await page.click('[data-testid="share"]');
     await expect.poll(() => page.url()).toMatch(/#s=/);
     // Opened from a share link, then edited: the link no longer names the page's state.
     const shared = await harness.open(page.url().slice(harness.url.length));
     await ready(shared.page);
     await editorsReady(shared.page);
-    await findInEditor(shared.page, 'document-editor', '3011.45');
-    // The find widget's icon font is loading: let it finish, so the reload interrupts only the save.
-    await shared.page.evaluate(() => document.fonts.ready.then(() => undefined));
-    await shared.page.keyboard.insertText('3011.47');
+    await editValue(shared.page, 'document-editor', '3011.45', '3011.47');
     await expect.poll(() => shared.page.url()).not.toMatch(/#s=/);
     // Reloaded at once (before the 600 ms autosave): the edit is saved when the page is left.
     await shared.page.reload();
@@ -336,9 +342,8 @@ describe('the playground in Chromium', () => {
     // A second tab of the same browser saves its edits: this tab says it would overwrite them.
     const second = await shared.page.context().newPage();
     await second.goto(harness.url);
-    await second.waitForSelector('body[data-editors="ready"] [data-testid="document-editor"] .view-lines', { timeout: 20_000 });
-    await findInEditor(second, 'document-editor', '3011.46');
-    await second.keyboard.insertText('3011.44');
+    await editorsReady(second);
+    await editValue(second, 'document-editor', '3011.46', '3011.44');
     await expect.poll(() => shared.page.locator('[data-testid="notice"]').textContent(), { timeout: 10_000 }).toMatch(/另一个标签页/);
     await shared.page.context().close();
     await page.context().close();
@@ -358,9 +363,7 @@ describe('the playground in Chromium', () => {
     await full.goto(harness.url);
     await ready(full);
     await editorsReady(full);
-    await findInEditor(full, 'document-editor', '3011.46');
-    await full.evaluate(() => document.fonts.ready.then(() => undefined));
-    await full.keyboard.insertText('3011.47');
+    await editValue(full, 'document-editor', '3011.46', '3011.47');
     await expect.poll(() => full.locator('[data-testid="notice"]').textContent(), { timeout: 10_000 }).toMatch(/无法在本机保存编辑/);
     await page.context().close();
   }, 60_000);

@@ -91,7 +91,7 @@ describe('a performance-target form read from positions', () => {
         [[180, '年度资金总额：'], [400, '2,134.87']],
         [[180, '其中：财政拨款'], [400, '1,384.87'], [500, '执行率']],
         [[60, '项目资金'], [180, '上年结转'], [400, '750.00']],
-        [[180, '其他资金'], [400, '-']],
+        [[60, '（万元）'], [180, '其他资金'], [400, '-']],
         [[120, '1.加强对信访信息系统应用工作的指导。']],
         [[40, '年']],
         [[120, '2.推进信访工作法治化。']],
@@ -118,6 +118,13 @@ describe('a performance-target form read from positions', () => {
       ['租金成本控制率', '≤100%'],
       ['租赁房屋面积数', '=2873.46平方米'],
     ]);
+  });
+
+  it('reads no funds from a form that states no unit for them', () => {
+    const noUnit = readForm(layout(1, HEADER.filter((cells) => cells[0]![1] !== '（万元）')));
+    expect(noUnit.table?.funds).toBeUndefined();
+    expect(noUnit.table?.printed).not.toContain('annualFunds');
+    expect(readForm(layout(1, [...HEADER])).table).toMatchObject({ unit: '万元', funds: { annual: { total: '368.00' } } });
   });
 
   it('keeps the fields but reads no indicators when the grid is in doubt, and says why', () => {

@@ -366,8 +366,11 @@ export function cellPointer(row: RowView, columnId: string): string {
  */
 export function readAmount(raw: unknown, unit: DisplayUnit, pointer: string, notANumber: () => string): Quantity | Unavailable {
   if (raw === null || raw === '') return blankQuantity(unit, pointer);
-  if (exceedsPrecision(raw)) return invalid(`${pointer} 的值 ${preview(raw)} 超过 ${MAX_SIGNIFICANT_DIGITS} 位有效数字，无法精确计算：请核对金额`, pointer);
-  return printedQuantity(raw, unit, pointer) ?? invalid(notANumber(), pointer);
+  // Why a value is not a quantity is worked out only when it is not one (cells are read often).
+  return (
+    printedQuantity(raw, unit, pointer) ??
+    invalid(exceedsPrecision(raw) ? `${pointer} 的值 ${preview(raw)} 超过 ${MAX_SIGNIFICANT_DIGITS} 位有效数字，无法精确计算：请核对金额` : notANumber(), pointer)
+  );
 }
 
 function cached<K, V>(store: Map<K, Map<string, V>>, owner: K, key: string, compute: () => V): V {

@@ -5,6 +5,7 @@
  */
 import { type ParseError, parse, printParseErrorCode, visit } from 'jsonc-parser';
 import { MAX_DOCUMENT_DEPTH, tooDeep } from './limits.js';
+import { pointerOf } from './pointer.js';
 
 /** Where and why a text is not JSON. */
 export interface JsonSyntaxError {
@@ -30,9 +31,9 @@ export interface DuplicateKey {
   readonly line: number;
 }
 
-/** A parsed value (with the keys given twice), or where the text stops being JSON. */
+/** A parsed value (with the keys given twice, when asked for), or where the text stops being JSON. */
 export type JsonParseResult =
-  | { readonly ok: true; readonly value: unknown; readonly duplicates: readonly DuplicateKey[] }
+  | { readonly ok: true; readonly value: unknown; readonly duplicates?: readonly DuplicateKey[] }
   | { readonly ok: false; readonly error: JsonSyntaxError };
 
 /** Nesting the syntax checker (recursive) may walk: deeper texts are refused before it runs. */
@@ -64,8 +65,10 @@ function nestingPast(source: string, limit: number): number {
 /**
  * Parses strict JSON (no comments, no trailing commas); a leading byte-order mark is ignored.
  * @param text The text.
+ * @param options duplicates: also list the keys given twice (a second pass over the text: for
+ *   files read once, not for text re-parsed on every keystroke).
  */
-export function parseJsonText(text: string): JsonParseResult {
+export function parseJsonText(text: string, options: { readonly duplicates?: boolean } = {}): JsonParseResult {
   const bom = text.charCodeAt(0) === 0xfeff ? 1 : 0;
   const source = bom === 1 ? text.slice(1) : text;
   let value: unknown;
@@ -79,6 +82,7 @@ export function parseJsonText(text: string): JsonParseResult {
     const first = errors[0];
     return { ok: false, error: placeOf(source, first?.offset ?? source.length, bom, first === undefined ? 'InvalidJson' : printParseErrorCode(first.error), first?.length ?? 0) };
   }
+  if (options.duplicates !== true) return { ok: true, value };
   // Duplicate keys are looked for only in values the engine will read (too deep: refused anyway).
   return { ok: true, value, duplicates: tooDeep(value, MAX_DOCUMENT_DEPTH) === undefined ? duplicateKeys(source) : [] };
 }
@@ -87,10 +91,9 @@ export function parseJsonText(text: string): JsonParseResult {
 function duplicateKeys(source: string): DuplicateKey[] {
   const duplicates: DuplicateKey[] = [];
   const objects: { keys: Set<string>; path: string }[] = [];
-  const escape = (token: string) => token.replace(/~/g, '~0').replace(/\//g, '~1');
   visit(source, {
     onObjectBegin(_offset, _length, _line, _column, pathSupplier) {
-      objects.push({ keys: new Set(), path: pathSupplier().map((part) => `/${escape(String(part))}`).join('') });
+      objects.push({ keys: new Set(), path: pointerOf(...pathSupplier()) });
     },
     onObjectEnd() {
       objects.pop();

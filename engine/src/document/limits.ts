@@ -4,6 +4,7 @@
  * array in a cell must end in a finding, not a stack overflow, and no value is ever stringified
  * without a bound.
  */
+import { pointerOf } from './pointer.js';
 
 /** Deepest nesting of arrays and objects in a document (the sample nests 8 deep). */
 export const MAX_DOCUMENT_DEPTH = 64;
@@ -21,25 +22,45 @@ export function tooManyRows(document: unknown): { readonly pointer: string; read
   if (tables === null || typeof tables !== 'object') return undefined;
   for (const [role, table] of Object.entries(tables)) {
     const rows = table !== null && typeof table === 'object' ? (table as { rows?: unknown }).rows : undefined;
-    if (Array.isArray(rows) && rows.length > MAX_TABLE_ROWS) return { pointer: `/tables/${role.replace(/~/g, '~0').replace(/\//g, '~1')}/rows`, rows: rows.length };
+    if (Array.isArray(rows) && rows.length > MAX_TABLE_ROWS) return { pointer: pointerOf('tables', role, 'rows'), rows: rows.length };
   }
   return undefined;
 }
 
 /**
  * The JSON Pointer of the first value nested deeper than a limit, or undefined. Iterative, so it
- * cannot overflow the stack however deep the value is.
+ * cannot overflow the stack however deep the value is; it runs on every check, so it only
+ * visits containers and builds a pointer only for the one it reports.
  * @param value Any JSON value.
  * @param limit The deepest nesting allowed.
  */
 export function tooDeep(value: unknown, limit: number): string | undefined {
-  const stack: { value: unknown; depth: number; pointer: string }[] = [{ value, depth: 0, pointer: '' }];
+  interface Visit {
+    readonly value: object;
+    readonly depth: number;
+    readonly parent?: Visit;
+    readonly key?: string | number;
+  }
+  const pointer = (visit: Visit): string => {
+    const tokens: (string | number)[] = [];
+    for (let at: Visit | undefined = visit; at?.key !== undefined; at = at.parent) tokens.push(at.key);
+    return pointerOf(...tokens.reverse());
+  };
+  if (value === null || typeof value !== 'object') return undefined;
+  const stack: Visit[] = [{ value, depth: 0 }];
   while (stack.length > 0) {
-    const { value: current, depth, pointer } = stack.pop()!;
-    if (current === null || typeof current !== 'object') continue;
-    if (depth >= limit) return pointer;
-    const entries = Array.isArray(current) ? current.map((item, index) => [String(index), item] as const) : Object.entries(current);
-    for (const [key, child] of entries) stack.push({ value: child, depth: depth + 1, pointer: `${pointer}/${key.replace(/~/g, '~0').replace(/\//g, '~1')}` });
+    const visit = stack.pop()!;
+    if (visit.depth >= limit) return pointer(visit);
+    if (Array.isArray(visit.value)) {
+      visit.value.forEach((child: unknown, index) => {
+        if (child !== null && typeof child === 'object') stack.push({ value: child, depth: visit.depth + 1, parent: visit, key: index });
+      });
+    } else {
+      for (const key in visit.value) {
+        const child = (visit.value as Record<string, unknown>)[key];
+        if (child !== null && typeof child === 'object') stack.push({ value: child, depth: visit.depth + 1, parent: visit, key });
+      }
+    }
   }
   return undefined;
 }

@@ -231,6 +231,15 @@ export async function evaluate(ruleSet: CompiledRuleSet, document: unknown, opti
 
   const budget = options.timeBudgetMs ?? DEFAULT_TIME_BUDGET_MS;
   const started = now();
+  const overBudget = (): boolean => budget > 0 && now() - started > budget;
+  const stop = (rule: CompiledRule): Report => {
+    const seconds = String(budget / 1000);
+    const reason =
+      language === 'zh-CN'
+        ? `检查超过时限 ${seconds} 秒，在规则 ${rule.definition.id} 处停止；其余 ${chosen.length - outcomes.length} 条规则未检查`
+        : `the check exceeded its ${seconds} s budget and stopped at rule ${rule.definition.id}; ${chosen.length - outcomes.length} rules not run`;
+    return limit('time_budget_exceeded', '', reason);
+  };
   const session = ruleSet.engine.session(context);
   for (const rule of chosen) {
     // Yield when the engine (this check, or several checks started together) has run 20 ms.
@@ -238,22 +247,13 @@ export async function evaluate(ruleSet: CompiledRuleSet, document: unknown, opti
       await yieldToEventLoop();
       lastYield = now();
     }
-    const overBudget = (): boolean => budget > 0 && now() - started > budget;
-    const stop = (): Report => {
-      const seconds = String(budget / 1000);
-      const reason =
-        language === 'zh-CN'
-          ? `检查超过时限 ${seconds} 秒，在规则 ${rule.definition.id} 处停止；其余 ${chosen.length - outcomes.length} 条规则未检查`
-          : `the check exceeded its ${seconds} s budget and stopped at rule ${rule.definition.id}; ${chosen.length - outcomes.length} rules not run`;
-      return limit('time_budget_exceeded', '', reason);
-    };
-    if (overBudget()) return stop();
+    if (overBudget()) return stop(rule);
     const items = scopeItems(context, rule.definition.scope);
     const results: ItemResult[] = [];
     let counted = 0;
     for (const item of items) {
       counted += 1;
-      if (counted % 256 === 0 && overBudget()) return stop();
+      if (counted % 256 === 0 && overBudget()) return stop(rule);
       if (rule.prefilter !== undefined && !rule.prefilter(item.binding)) {
         if (results.length === 0) results.push(PASSED);
         continue;

@@ -31,5 +31,7 @@ export function endsWithLeaders(text: string): boolean {
 export function isContentsEntry(text: string): boolean {
   if (endsWithLeaders(text)) return true;
   const { head, digits } = beforePageNumber(text);
-  return digits > 0 && /\t\s*$/.test(head.slice(-200));
+  // A tab among the blanks between the title and its page number.
+  const title = head.trimEnd();
+  return digits > 0 && head.slice(title.length).includes('\t');
 }

@@ -145,8 +145,9 @@ export function importPositioned(source: PositionedText, options: PositionedImpo
   const textLines = lines.map((line) => (inTable(line) ? { ...line, text: '', cells: [''] } : line));
   const segments = segment(textLines);
   const { blocks } = splitPerformanceBlocks(segments.narrative.length > 0 ? segments.narrative : textLines);
-  const performance = forms.tables.length > 0 ? { value: forms.tables, problems: forms.problems } : importPerformance(blocks);
-  if (forms.tables.length === 0) problems.push(...forms.problems);
+  // Forms read from positions; the provincial template's text blocks when the print has none.
+  const performance = forms.tables.length > 0 ? { value: forms.tables, problems: [] } : importPerformance(blocks);
+  problems.push(...forms.problems);
   const textParts = readTextParts(textLines, itemNames(tables));
   const parts: NarrativeParts = textParts.value;
   problems.push(...textParts.problems);

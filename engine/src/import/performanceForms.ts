@@ -358,13 +358,15 @@ function assignValues(labels: readonly Label[], cells: readonly Cell[]): void {
   const rightmost = (list: readonly Label[]) => list.reduce<Label | undefined>((best, label) => (best === undefined || label.cell.x1 > best.cell.x1 ? label : best), undefined);
   /** Lines between the cell and the label (0 when the cell is on one of the label's lines). */
   const apart = (label: Label, cell: Cell) => (cell.line < label.cell.line ? label.cell.line - cell.line : cell.line > label.to ? cell.line - label.to : 0);
-  const hasOwnValue = (label: Label) => cells.some((cell) => apart(label, cell) === 0 && cell.x0 >= label.cell.x1 - 1 && rightmost(candidates(cell).filter((other) => apart(other, cell) === 0)) === label);
+  // Each cell's label on its own line, once: a label that is one of these has a value of its own.
+  const sameLines = new Map(cells.map((cell) => [cell, rightmost(candidates(cell).filter((label) => apart(label, cell) === 0))] as const));
+  const ownValued = new Set(sameLines.values());
   for (const cell of cells) {
     const left = candidates(cell);
-    const sameLine = rightmost(left.filter((label) => apart(label, cell) === 0));
+    const sameLine = sameLines.get(cell);
     const between = isAmount(cell)
       ? undefined
-      : rightmost(left.filter((label) => apart(label, cell) === 1 && (sameLine === undefined || label.cell.x1 > sameLine.cell.x1) && !hasOwnValue(label)));
+      : rightmost(left.filter((label) => apart(label, cell) === 1 && label.field !== 'group' && (sameLine === undefined || label.cell.x1 > sameLine.cell.x1) && !ownValued.has(label)));
     let owner = between ?? sameLine;
     // A group label (项目资金, （万元）) only takes what stands on its own lines.
     for (const distance of [1, 2]) owner ??= rightmost(left.filter((label) => apart(label, cell) === distance && label.field !== 'group'));
@@ -486,7 +488,10 @@ export function readForm(lines: readonly PositionedLine[]): FormReading {
     const value = money(field);
     if (value !== undefined && !(key === 'total' && value === null)) sources[key] = value;
   }
-  const funds = Object.keys(sources).length > 0 ? { [period]: sources as PerformanceMoney } : {};
+  // The funds' unit as the form prints it (（万元）, 单位：万元); amounts in no stated unit are not read.
+  const printedUnit = cells.slice(0, fieldsEnd).flat().map((cell) => cell.key).find((key) => /万元|^\(?元\)?$|单位:元$/.test(key));
+  const unit = printedUnit === undefined ? undefined : printedUnit.includes('万元') ? '万元' : '元';
+  const funds = Object.keys(sources).length > 0 && unit !== undefined ? { [period]: sources as PerformanceMoney } : {};
   if (funds.annual !== undefined) printed.push('annualFunds');
   if (funds.whole !== undefined) printed.push('wholeFunds');
   const department = text(labelled('department').flatMap((label) => label.values));
@@ -524,8 +529,7 @@ export function readForm(lines: readonly PositionedLine[]): FormReading {
     project,
     ...(department !== '' ? { department } : {}),
     ...(implementingUnit !== '' ? { implementingUnit } : {}),
-    unit: '万元',
-    ...(Object.keys(funds).length > 0 ? { funds } : {}),
+    ...(Object.keys(funds).length > 0 ? { funds, unit } : {}),
     ...(goals !== undefined ? { goals: { annual: goals } } : {}),
     indicators,
     line: titleLine.number,

@@ -27,8 +27,22 @@ export const MAX_SIGNIFICANT_DIGITS = 28;
  * @param plain A plain decimal (digits, optional sign and point).
  */
 function significantDigits(plain: string): number {
-  const digits = plain.replace(/^[+-]/, '').replace('.', '').replace(/^0+/, '');
-  return digits.length;
+  return plain.replace(/^[+-]/, '').replace('.', '').replace(/^0+/, '').length;
+}
+
+/**
+ * A printed amount as a plain decimal string (full-width digits folded, thousands separators
+ * dropped), or undefined when it is not one.
+ * @param input The printed value.
+ */
+function plainDecimal(input: string): string | undefined {
+  // Most printed amounts are plain already ("3011.46"): skip the normalising (hot path).
+  if (PLAIN_DECIMAL.test(input)) return input;
+  const normalised = input
+    .trim()
+    .replace(FULL_WIDTH_DIGITS, (ch) => String.fromCharCode(ch.charCodeAt(0) - 0xfee0))
+    .replace(/,/g, '');
+  return PLAIN_DECIMAL.test(normalised) ? normalised : undefined;
 }
 
 /**
@@ -36,9 +50,8 @@ function significantDigits(plain: string): number {
  * @param input The printed value.
  */
 export function exceedsPrecision(input: unknown): boolean {
-  if (typeof input !== 'string') return false;
-  const plain = input.trim().replace(FULL_WIDTH_DIGITS, (ch) => String.fromCharCode(ch.charCodeAt(0) - 0xfee0)).replace(/,/g, '');
-  return PLAIN_DECIMAL.test(plain) && significantDigits(plain) > MAX_SIGNIFICANT_DIGITS;
+  const plain = typeof input === 'string' ? plainDecimal(input) : undefined;
+  return plain !== undefined && significantDigits(plain) > MAX_SIGNIFICANT_DIGITS;
 }
 
 /**
@@ -52,14 +65,8 @@ export function parseDecimal(input: unknown): DecimalValue | undefined {
     return Number.isFinite(input) ? new Money(String(input)) : undefined;
   }
   if (typeof input !== 'string') return undefined;
-  // Most printed amounts are plain already ("3011.46"): skip the normalising (hot path).
-  if (PLAIN_DECIMAL.test(input)) return significantDigits(input) > MAX_SIGNIFICANT_DIGITS ? undefined : new Money(input);
-  const normalised = input
-    .trim()
-    .replace(FULL_WIDTH_DIGITS, (ch) => String.fromCharCode(ch.charCodeAt(0) - 0xfee0))
-    .replace(/,/g, '');
-  if (!PLAIN_DECIMAL.test(normalised) || significantDigits(normalised) > MAX_SIGNIFICANT_DIGITS) return undefined;
-  return new Money(normalised);
+  const plain = plainDecimal(input);
+  return plain === undefined || significantDigits(plain) > MAX_SIGNIFICANT_DIGITS ? undefined : new Money(plain);
 }
 
 /**
