@@ -4,7 +4,7 @@
  * that validates against schemas/report.schema.json.
  */
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, truncateSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -125,6 +125,19 @@ describe('disclosure-check', () => {
     const empty = await cli(write('empty.json', ''));
     expect(empty.code).toBe(2);
     expect(empty.stderr).toMatch(/empty\.json:1:1: JSON 格式错误/);
+  });
+
+  it('exits 2 on a file over the size limit without reading it, and on JSON nested past 1,000 levels', async () => {
+    // A sparse file: 101 MB on paper, no time to write.
+    const huge = join(scratch, 'huge.json');
+    writeFileSync(huge, '');
+    truncateSync(huge, 101 * 1024 * 1024);
+    const large = await cli(huge);
+    expect(large.code).toBe(2);
+    expect(large.stderr).toMatch(/huge\.json: 文件有 101 MB，超过 100 MB 的上限/);
+    const nested = await cli(write('nested.json', '['.repeat(200_000)));
+    expect(nested.code).toBe(2);
+    expect(nested.stderr).toMatch(/nested\.json:1:1001: JSON 嵌套过深/);
   });
 
   it('exits 2 on an invalid rule set, naming the rule file and the JSON Pointer', async () => {
