@@ -7,11 +7,15 @@
 import { readFileSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import fc from 'fast-check';
+import { analyse } from 'scslre';
 import ts from 'typescript';
 import { describe, expect, it } from 'vitest';
-import { MAX_DOCUMENT_DEPTH, MAX_TABLE_ROWS, preview, tooDeep } from '../engine/src/document/limits.js';
+import { MAX_DOCUMENT_DEPTH, MAX_TABLE_ROWS, MAX_TEXT_CHARS, MAX_TEXT_LINES, preview, tooDeep } from '../engine/src/document/limits.js';
 import { parseJsonText } from '../engine/src/document/json.js';
 import { evaluate, importText, loadRuleSet } from '../engine/src/index.js';
+import { builtPatterns } from '../engine/src/import/builtPatterns.js';
+import { importPositioned } from '../engine/src/import/importPositioned.js';
+import { MAX_LINE_CHARS, type PositionedText } from '../engine/src/import/positioned/model.js';
 import { exceedsPrecision, parseDecimal } from '../engine/src/money/money.js';
 import { patternProblem } from '../engine/src/pattern.js';
 import { ROOT, departmentBudgetPack, sampleDocument } from './helpers/fixtures.js';
@@ -23,8 +27,8 @@ function filesUnder(folder: string, suffix: string): string[] {
   });
 }
 
-/** Every regular-expression literal of the engine's sources, with where it is. */
-function engineLiterals(): { where: string; pattern: RegExp }[] {
+/** Every regular-expression literal of the engine's sources, and every pattern the reader builds from parts, with where it is. */
+function enginePatterns(): { where: string; pattern: RegExp }[] {
   const found: { where: string; pattern: RegExp }[] = [];
   for (const file of filesUnder(join(ROOT, 'engine', 'src'), '.ts')) {
     const source = ts.createSourceFile(file, readFileSync(file, 'utf8'), ts.ScriptTarget.Latest, true);
@@ -39,6 +43,7 @@ function engineLiterals(): { where: string; pattern: RegExp }[] {
     };
     visit(source);
   }
+  builtPatterns().forEach((pattern, index) => found.push({ where: `builtPattern #${index + 1}`, pattern }));
   return found;
 }
 
@@ -85,25 +90,92 @@ describe('patterns run in linear time', () => {
     expect(patterns.filter((pattern) => patternProblem(pattern) !== undefined)).toEqual([]);
   });
 
-  it('every pattern written in the engine ends within 250 ms on 3,000-character adversarial strings (quadratic ones take ~50 ms; cubic or exponential ones never end)', () => {
-    const literals = engineLiterals();
-    expect(literals.length).toBeGreaterThan(300);
+  it('no pattern written in the engine or built by the reader can backtrack super-linearly (static analysis, as for rule authors’ patterns)', () => {
+    const patterns = enginePatterns();
+    expect(patterns.length).toBeGreaterThan(600);
+    expect(builtPatterns().length).toBeGreaterThan(10);
+    const flagged = patterns.filter(({ pattern }) => analyse({ source: pattern.source, flags: pattern.flags }, { maxReports: 1 }).reports.length > 0);
+    expect(flagged.map(({ where, pattern }) => `${where} /${pattern.source}/`)).toEqual([]);
+  });
+
+  it('every pattern of the engine ends within 250 ms on 3,000-character adversarial strings (quadratic ones took ~50 ms; cubic or exponential ones never end)', () => {
     const slow: string[] = [];
-    for (const { where, pattern } of literals) {
-      // Repeat a character, after a phrase the pattern names, and end with one that makes it fail.
-      const phrases = ['', ...new Set((pattern.source.match(/[\u4e00-\u9fff]{1,4}/gu) ?? []).slice(0, 1))];
+    for (const { where, pattern } of enginePatterns()) {
+      // Repeat a character, after a phrase the pattern names, and end with one that makes it fail,
+      // alone or after another phrase it names (a unit, a delimiter) so that the failure comes last.
+      const named = [...new Set(pattern.source.match(/[\u4e00-\u9fff]{1,4}/gu) ?? [])].slice(0, 2);
+      const phrases = ['', ...named.slice(0, 1)];
+      const tails = ['\u0001', ...named.map((phrase) => `${phrase}x`), '%x', '：x'];
       for (const phrase of phrases) {
-        for (const character of [...PUMPED, ...phrases.filter((candidate) => candidate !== '').map((candidate) => candidate[0]!)]) {
-          const subject = `${phrase}${character.repeat(3_000)}\u0001`;
-          const started = performance.now();
-          pattern.test(subject);
-          const elapsed = performance.now() - started;
-          if (elapsed > 250) slow.push(`${where} ${pattern.source.slice(0, 60)} on ${JSON.stringify(phrase + character)}: ${elapsed.toFixed(0)} ms`);
+        for (const character of [...PUMPED, ...named.map((candidate) => candidate[0]!)]) {
+          for (const tail of tails) {
+            const subject = `${phrase}${character.repeat(3_000)}${tail}`;
+            const started = performance.now();
+            pattern.test(subject);
+            const elapsed = performance.now() - started;
+            if (elapsed > 250) slow.push(`${where} ${pattern.source.slice(0, 60)} on ${JSON.stringify(phrase + character + tail)}: ${elapsed.toFixed(0)} ms`);
+          }
         }
       }
     }
     expect(slow).toEqual([]);
   }, 120_000);
+
+  it('a disclosure with a thousand adversarial lines of the longest length read imports within seconds, from text and from positioned lines', () => {
+    const sample = readFileSync(join(ROOT, 'examples', 'budget-2025-shenpiju.txt'), 'utf8').split('\n');
+    const length = MAX_LINE_CHARS;
+    // Each line pumps what a stage's patterns repeat on: layout, numbering, numbers, units, delimiters, tabs.
+    const lines = [
+      `一、${' '.repeat(length - 3)}x`,
+      `第一部分${'.'.repeat(length - 4)}`,
+      '1'.repeat(length - 2) + '元x',
+      '1万元（'.repeat(length / 4),
+      '表1'.repeat(length / 2),
+      '1\t'.repeat(length / 2),
+      '- '.repeat(length / 2),
+      '合计1万元，'.repeat(length / 6),
+    ];
+    const slow: string[] = [];
+    for (const line of lines) {
+      const every = Math.floor(sample.length / 1_000) || 1;
+      const text = sample.flatMap((original, index) => (index > 10 && index % every === 0 ? [original, line] : [original])).join('\n');
+      let started = performance.now();
+      const fromText = importText(text);
+      const textTime = performance.now() - started;
+      const positioned: PositionedText = {
+        format: 'pdf',
+        pageCount: 1,
+        lines: text.split('\n').map((content, index) => ({ number: index + 1, page: 1, spans: content.trim() === '' ? [] : [{ text: content.trim(), x0: 0, x1: content.length * 5 }], text: content, size: 10 })),
+      };
+      started = performance.now();
+      const fromLines = importPositioned(positioned);
+      const linesTime = performance.now() - started;
+      expect(fromText.ok && fromLines.ok).toBe(true);
+      if (textTime > 5_000 || linesTime > 5_000) slow.push(`${JSON.stringify(line.slice(0, 12))}…: text ${textTime.toFixed(0)} ms, lines ${linesTime.toFixed(0)} ms`);
+    }
+    expect(slow).toEqual([]);
+  }, 120_000);
+
+  it('cuts a line past the longest read, and says so once; refuses a text past the size limits before splitting it', () => {
+    const sample = readFileSync(join(ROOT, 'examples', 'budget-2025-shenpiju.txt'), 'utf8');
+    const long = `${'说明'.repeat(MAX_LINE_CHARS)}`;
+    const result = importText(`${sample}\n${long}\n${long}\n`);
+    expect(result.ok).toBe(true);
+    if (result.ok) {
+      const notes = result.problems.filter((problem) => problem.code === 'line_too_long');
+      expect(notes).toHaveLength(1);
+      expect(notes[0]!.message).toMatch(new RegExp(`等 2 行超过 ${MAX_LINE_CHARS} 个字符（该行 ${2 * MAX_LINE_CHARS} 个字符）`));
+    }
+    const tooLong = importText('x'.repeat(MAX_TEXT_CHARS + 1));
+    expect(tooLong).toMatchObject({ ok: false, error: { code: 'text_too_large', message: expect.stringContaining(String(MAX_TEXT_CHARS)) } });
+    // Forty million characters of blank lines were 4.3 GB and half a minute; now one scan and a refusal.
+    const started = performance.now();
+    const blank = importText(`2025年某局部门预算\n${'\n'.repeat(40_000_000)}`);
+    expect(performance.now() - started).toBeLessThan(2_000);
+    expect(blank).toMatchObject({ ok: false, error: { code: 'text_too_large' } });
+    const manyLines = importText(`2025年某局部门预算${'\n'.repeat(MAX_TEXT_LINES + 1)}`);
+    expect(manyLines).toMatchObject({ ok: false, error: { code: 'text_too_large', message: expect.stringContaining(String(MAX_TEXT_LINES)) } });
+  });
 });
 
 describe('limits before work', () => {

@@ -9,6 +9,7 @@ import { fileURLToPath } from 'node:url';
 import { EngineError } from './errors.js';
 import { type CompiledRuleSet, type EvaluateOptions, type ImportProblem, type Language, type Report, type RuleSource, evaluate, importText, loadRuleSet, parseJsonText } from './index.js';
 import { type DuplicateKey } from './document/json.js';
+import { MAX_PDF_PAGES } from './document/limits.js';
 import { type PositionedImportResult } from './import/importPositioned.js';
 import { importPdf } from './import/importPdf.js';
 import { type PdfJs } from './import/positioned/fromPdf.js';
@@ -106,10 +107,10 @@ function pdfjsData(): { cMapUrl: string; standardFontDataUrl: string } {
 /**
  * Imports a disclosure from a PDF's bytes (Node): the positioned import with pdf.js, or why not.
  * @param data The PDF's bytes.
- * @param options File name and page limit.
+ * @param options File name and page limit (default MAX_PDF_PAGES).
  */
 export async function importPdfBytes(data: Uint8Array, options: { file?: string; maxPages?: number } = {}): Promise<PositionedImportResult> {
-  return importPdf(data, await pdfjs(), { ...pdfjsData(), ...options });
+  return importPdf(data, await pdfjs(), { ...pdfjsData(), maxPages: MAX_PDF_PAGES, ...options });
 }
 
 /**

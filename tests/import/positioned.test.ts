@@ -3,7 +3,8 @@
  * places them (spans at x positions, 10-point characters) and checks what the stage reads.
  */
 import { describe, expect, it } from 'vitest';
-import { type PositionedLine } from '../../engine/src/import/positioned/model.js';
+import { MAX_LINE_CHARS, type PositionedLine } from '../../engine/src/import/positioned/model.js';
+import { renderSpans } from '../../engine/src/import/positioned/render.js';
 import { declaredEmptyTables } from '../../engine/src/import/tables/emptyIndex.js';
 import { findTables } from '../../engine/src/import/tables/findTables.js';
 import { readGrid } from '../../engine/src/import/tables/grid.js';
@@ -36,6 +37,28 @@ describe('a 是否空表 list before the tables', () => {
     ]);
     expect([...declared.keys()]).toEqual(['表9', '表11']);
     expect(declared.get('表9')).toEqual({ line: 3, reason: '不涉及' });
+  });
+
+  it('reads the answer alone or with its reason after one space, and not 是否 in a name', () => {
+    const text = (words: string, number: number) => ({ number, text: words, cells: [words] });
+    const declared = declaredEmptyTables([
+      text('报表    报表名称                      是否空表', 1),
+      text('表2     是否空表说明表                否', 2),
+      text('表3     政府性基金收支表              是 本部门无此项收支', 3),
+      text('附表1-2 国有资本经营收支表            是', 4),
+    ]);
+    expect([...declared.entries()]).toEqual([
+      ['表3', { line: 3, reason: '本部门无此项收支' }],
+      ['表1-2', { line: 4 }],
+    ]);
+  });
+});
+
+describe('rendering a line from positioned spans', () => {
+  it('places spans by position and stops at the longest line read, however far a span is placed', () => {
+    expect(renderSpans([{ text: '合计', x0: 0, x1: 20 }, { text: '100.00', x0: 100, x1: 130 }], 5)).toBe('合计                100.00');
+    const far = renderSpans([{ text: '合计', x0: 0, x1: 20 }, { text: '100.00', x0: 1e12, x1: 1e12 + 30 }], 5);
+    expect(far.length).toBe(MAX_LINE_CHARS);
   });
 });
 

@@ -12,6 +12,35 @@ export const MAX_DOCUMENT_DEPTH = 64;
 export const MAX_RULE_SET_DEPTH = 64;
 /** Most rows in one table (a department's largest tables have a few hundred). */
 export const MAX_TABLE_ROWS = 10_000;
+/** Longest published text imported, in characters (a 100-page disclosure's text is about 300,000). */
+export const MAX_TEXT_CHARS = 10_000_000;
+/** Most pages of a PDF read (a department's disclosure has 20 to 100). */
+export const MAX_PDF_PAGES = 500;
+/** Most lines of a published text or PDF imported (a 100-page disclosure has about 5,000). */
+export const MAX_TEXT_LINES = 200_000;
+
+/**
+ * Why a published text is too large to import (characters or lines past the limits), or undefined.
+ * Counted before the text is split, so that a text of millions of blank lines costs no more than a scan.
+ * @param text The text.
+ */
+export function textTooLarge(text: string): string | undefined {
+  if (text.length > MAX_TEXT_CHARS) {
+    return `文本有 ${text.length} 个字符，超过 ${MAX_TEXT_CHARS} 个字符的上限：公开文件的文本远没有这么长，请核对是否选错了文件 / the text has ${text.length} characters, over the ${MAX_TEXT_CHARS} limit`;
+  }
+  let lines = 1;
+  for (let at = text.indexOf('\n'); at !== -1; at = text.indexOf('\n', at + 1)) {
+    lines += 1;
+    if (lines > MAX_TEXT_LINES) break;
+  }
+  if (lines > MAX_TEXT_LINES) return linesPastLimit();
+  return undefined;
+}
+
+/** The message for a text or PDF with more than MAX_TEXT_LINES lines. */
+export function linesPastLimit(): string {
+  return `文本超过 ${MAX_TEXT_LINES} 行的上限：公开文件远没有这么多行，请核对是否选错了文件 / the text has more than ${MAX_TEXT_LINES} lines, the limit`;
+}
 
 /**
  * The first table with more rows than the limit: its pointer and row count, or undefined.

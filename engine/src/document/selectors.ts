@@ -73,7 +73,7 @@ const NORMALISED_NAMES_LIMIT = 10_000;
 const normalisedNames = new Map<string, string>();
 
 const LEVEL_MARKED = /[（(](类|款|项)[）)]/u;
-const PATH_SEPARATOR = /\s*[-－—]\s*/u;
+const PATH_SEPARATOR = /[-－—]/u;
 
 /**
  * The subject a cited name means: a classification path, as texts cite it ("卫生健康支出（类）
@@ -86,9 +86,9 @@ export function citedSubject(name: string): string {
     const parts = name.split(/[（(](?:类|款|项)[）)]/u).map((part) => part.trim()).filter((part) => part !== '');
     return parts[parts.length - 1] ?? name;
   }
-  const parts = name.split(PATH_SEPARATOR).filter((part) => part.trim() !== '');
+  const parts = name.split(PATH_SEPARATOR).map((part) => part.trim()).filter((part) => part !== '');
   // A path names its class first: "一般公共服务支出-…-行政运行" (class names end in 支出).
-  return parts.length >= 2 && parts[0]!.trim().endsWith('支出') ? parts[parts.length - 1]!.trim() : name;
+  return parts.length >= 2 && parts[0]!.endsWith('支出') ? parts[parts.length - 1]! : name;
 }
 
 /**

@@ -8,6 +8,7 @@
  */
 import { type Figure } from '../document/model.js';
 import { parseDecimal } from '../money/money.js';
+import { builtPattern } from './builtPatterns.js';
 import { foldFullWidthNumbers } from './lines.js';
 import { type ImportProblem, type SourceLine } from './types.js';
 import { FUNCTIONAL_CLASSES } from './vocabulary.js';
@@ -174,26 +175,28 @@ const LEAD_IN = /^(其中|主要包括|包括|主要用于|用于|分别为|分�
 const BREAKDOWN = new Set(['其中', '主要包括', '包括', '主要用于', '用于']);
 /** The number of a list item before its name: 1. 1、 （1） (1) 一、 （一）. */
 const NUMBERING = String.raw`(?:[（(]?\d{1,2}[)）.、．]|[（(][一二三四五六七八九十]+[)）]|[一二三四五六七八九十]+、)?`;
-const LEADING_NUMBERING = new RegExp(`^${NUMBERING}`);
+const LEADING_NUMBERING = builtPattern(`^${NUMBERING}`);
 /** A class named with its level marker: 一般公共服务（类）支出, （2）社会保障和就业支出（类）. */
-const CLASS_WITH_MARKER = new RegExp(String.raw`^${NUMBERING}([^（(]+?)(?:支出)?[（(]类[)）](?:支出)?$`);
+const CLASS_WITH_MARKER = builtPattern(String.raw`^${NUMBERING}([^（(]+?)(?:支出)?[（(]类[)）](?:支出)?$`);
 /** A printed number, with or without thousands separators (shared with the Shanghai reader). */
 export const NUMBER = String.raw`(\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)`;
 const FIGURE_TOKEN = /\d\s*(万元|元|%|个)/;
 /** A clause ending in an amount: its words, the number, the unit. */
-export const AMOUNT = new RegExp(String.raw`^(.*?)\s*${NUMBER}\s*(万元|元)$`);
+// Its words end on a character a number cannot start with, so the number is taken whole and each
+// start is tried once (a lazy `(.*?)` before the number backtracked quadratically on long digit runs).
+export const AMOUNT = builtPattern(String.raw`^((?:.*[^\d.,\s])?)\s*${NUMBER}\s*(万元|元)$`, 's');
 /** A clause ending in a count. */
-export const COUNT = new RegExp(String.raw`^(.*?)\s*${NUMBER}\s*个$`);
-const SHARE = new RegExp(String.raw`^占(?:(.+?)的)?\s*${NUMBER}\s*%$`);
+export const COUNT = builtPattern(String.raw`^((?:.*[^\d.,\s])?)\s*${NUMBER}\s*个$`, 's');
+const SHARE = builtPattern(String.raw`^占(?:(.+?)的)?\s*${NUMBER}\s*%$`);
 /** What a change is measured against: 比上年, 较上年预算数, 与上年执行数相比, 比上年年初预算, 同比. */
 const AGAINST = String.raw`(?:(?:比|较|与|同)(?:上年度?|去年|年初|\d{4}年度?)(?:年初)?(?:预算|执行|同期)?(?:数)?(?:相比|比较)?|同比)`;
-const CHANGE = new RegExp(String.raw`^(.*?)${AGAINST}\s*(增加|减少|增长|下降|上升|降低)\s*${NUMBER}\s*(万元|元)$`);
+const CHANGE = builtPattern(String.raw`^(.*?)${AGAINST}\s*(增加|减少|增长|下降|上升|降低)\s*${NUMBER}\s*(万元|元)$`);
 /** A clause that only says what the next clause's change is measured against (“与上年相比，”). */
-const AGAINST_ONLY = new RegExp(String.raw`^${AGAINST}$`);
+const AGAINST_ONLY = builtPattern(String.raw`^${AGAINST}$`);
 /** After such a clause: a change without the comparison (“财政拨款支出增加242.3万元”). */
-const CHANGE_AFTER_AGAINST = new RegExp(String.raw`^(.*?)各?(增加|减少|增长|下降|上升|降低)了?\s*${NUMBER}\s*(万元|元)$`);
+const CHANGE_AFTER_AGAINST = builtPattern(String.raw`^(.*?)各?(增加|减少|增长|下降|上升|降低)了?\s*${NUMBER}\s*(万元|元)$`);
 /** A percent change: its direction word and number. */
-export const PERCENT_CHANGE = new RegExp(String.raw`^(增长|下降|增加|减少|上升|降低|增幅|减幅|降幅|涨幅)(?:率)?(?:为|是)?\s*${NUMBER}\s*%$`);
+export const PERCENT_CHANGE = builtPattern(String.raw`^(增长|下降|增加|减少|上升|降低|增幅|减幅|降幅|涨幅)(?:率)?(?:为|是)?\s*${NUMBER}\s*%$`);
 const WHOLE_SUFFIX = /(总额|总计|合计|总数)$/;
 
 /** A clause: its range in the text and the sentence it belongs to. */
@@ -387,7 +390,7 @@ export type ItemNames = ReadonlyMap<string, readonly string[]>;
  */
 export function itemByPath(subject: string, items: ItemNames): { code: string; name: string } | undefined {
   const bare = subject.replace(/\s+/g, '').replace(LEADING_NUMBERING, '');
-  const parts = [...bare.matchAll(/([^（()）]+?)[（(](类|款|项)[)）]/g)].map((match) => ({ name: match[1]!, level: match[2]! }));
+  const parts = [...bare.matchAll(/(?<![^（()）])([^（()）]+)[（(](类|款|项)[)）]/g)].map((match) => ({ name: match[1]!, level: match[2]! }));
   const last = parts[parts.length - 1];
   // After the path: nothing, 支出, or the amount's words (2026年预算数为).
   if (last === undefined) return undefined;
@@ -407,7 +410,7 @@ export function itemByPath(subject: string, items: ItemNames): { code: string; n
 }
 
 /** A name followed by its classification code in parentheses: 住房公积金（2210201）, 商品和服务支出（302）. */
-const CODED_NAME = new RegExp(String.raw`^${NUMBERING}([^\d年]+?)[（(](\d{3}|\d{5}|\d{7})[)）](?:支出|预算数?|安排)*(?:为|是)?$`);
+const CODED_NAME = builtPattern(String.raw`^${NUMBERING}([^\d年]+?)[（(](\d{3}|\d{5}|\d{7})[)）](?:支出|预算数?|安排)*(?:为|是)?$`);
 
 /**
  * The item a name with its code stands for: a functional class, 款 or 项 (codes 2xx…), or an
@@ -621,6 +624,12 @@ function readClause(input: ClauseInput): boolean {
   const match = amount ?? count;
   if (match === null) {
     problems.push(problemAt(line, `未能识别“${text}”中的数字：它不是可识别的金额、占比、增减或个数`));
+    // An amount was printed here (“6  57.51 万元”, broken by the layout): a change after it is not
+    // about any earlier amount.
+    if (/\d\s*(?:万元|元)/.test(text)) {
+      state.unnamedAmount = true;
+      state.amountsSinceStop += 1;
+    }
     return false;
   }
   const kind = amount !== null ? 'amount' : 'count';

@@ -4,14 +4,16 @@
  * titles, grids rebuilt from positions), its text parts with the narrative stages, and say once,
  * per kind of problem, what was not understood. A 部门决算 is refused: no rule pack covers it yet.
  */
+import { MAX_TEXT_LINES, linesPastLimit } from '../document/limits.js';
 import { type DisclosureDocument, type Table } from '../document/model.js';
 import { assembleDocument, finalAccountsRefusal, recognise, recogniseCover } from './meta.js';
 import { type ItemNames } from './figures.js';
+import { cutLinesNote } from './lines.js';
 import { type NarrativeParts } from './narrative.js';
 import { importPerformance } from './performance.js';
 import { splitPerformanceBlocks } from './performanceBlocks.js';
 import { readForms } from './performanceForms.js';
-import { type PositionedText, type SourcePlace, placesOf } from './positioned/model.js';
+import { MAX_LINE_CHARS, type PositionedText, type SourcePlace, placesOf } from './positioned/model.js';
 import { withoutRunningHeaders } from './positioned/runningHeaders.js';
 import { declaredEmptyNote, declaredEmptyTables, labelKey } from './tables/emptyIndex.js';
 import { TABLE_LABEL, kindOfTitle } from './tables/titles.js';
@@ -109,13 +111,15 @@ function itemNames(tables: Readonly<Record<string, Table>>): ItemNames {
  * @param options The file name.
  */
 export function importPositioned(source: PositionedText, options: PositionedImportOptions = {}): PositionedImportResult {
+  if (source.lines.length > MAX_TEXT_LINES) return { ok: false, error: { line: 1, code: 'text_too_large', message: linesPastLimit() } };
   const text = withoutRunningHeaders(source, (words) => kindOfTitle(words) !== undefined || TABLE_LABEL.test(words));
   const margins = rightMargins(text);
   const lines: SourceLine[] = text.lines.map((line) => {
     const right = line.spans[line.spans.length - 1]?.x1;
     const margin = margins.get(line.page);
     const full = right !== undefined && margin !== undefined && right >= margin - 1.5 * line.size;
-    return { number: line.number, text: line.text, cells: [line.text], ...(full ? { full } : {}) };
+    const shown = line.text.slice(0, MAX_LINE_CHARS);
+    return { number: line.number, text: shown, cells: [shown], ...(full ? { full } : {}) };
   });
   const recognised = recogniseCover(lines) ?? recognise(lines);
   if (recognised === undefined) {
@@ -134,7 +138,7 @@ export function importPositioned(source: PositionedText, options: PositionedImpo
     const note = declaredEmptyNote(declaration);
     tables[table.kind.role] = { ...stored, note: stored.note !== undefined ? `${stored.note}；${note}` : note };
   }
-  const problems: ImportProblem[] = [...read.problems];
+  const problems: ImportProblem[] = [...read.problems, ...cutLinesNote(text.lines)];
   if (Object.keys(tables).length === 0) {
     problems.push({ line: recognised.line, code: 'no_tables', message: '没有找到任何预算报表：请核对文件是否完整' });
   }

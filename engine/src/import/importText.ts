@@ -4,8 +4,9 @@
  * or the Shanghai template's part titles in the space-aligned layout), and report every part or
  * line that was not turned into data as a problem at its line — never silently dropped.
  */
+import { textTooLarge } from '../document/limits.js';
 import { type DisclosureDocument, type Table, type TableRole } from '../document/model.js';
-import { detectLayout, isBlank, toLines } from './lines.js';
+import { cutLinesNote, detectLayout, isBlank, toLines } from './lines.js';
 import { type TableRegion, importLayoutTablesWithRegions } from './layoutTables.js';
 import { assembleDocument, finalAccountsRefusal, recognise } from './meta.js';
 import { type NarrativeParts, importNarrative } from './narrative.js';
@@ -62,6 +63,8 @@ function templateOf(region: string | undefined, tableCount: number): { template:
  * @param options The file name.
  */
 export function importText(text: string, options: ImportOptions = {}): ImportResult {
+  const tooLarge = textTooLarge(text);
+  if (tooLarge !== undefined) return { ok: false, error: { line: 1, code: 'text_too_large', message: tooLarge } };
   const lines = toLines(text);
   const recognised = recognise(lines);
   if (recognised === undefined) {
@@ -83,7 +86,7 @@ export function importText(text: string, options: ImportOptions = {}): ImportRes
   const { blocks, rest } = splitPerformanceBlocks(segments.narrative);
   const performance = importPerformance(blocks);
   const narrative = importNarrative({ ...segments, narrative: rest });
-  problems.push(...performance.problems, ...narrative.problems);
+  problems.push(...performance.problems, ...narrative.problems, ...cutLinesNote(lines));
   let parts: NarrativeParts = narrative.value;
   const body = segments.body.filter((line) => line.number > recognised.line);
   if (body.length > 0 && layout === 'layout-text') {

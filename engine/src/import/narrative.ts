@@ -86,11 +86,24 @@ export const SECTION_HEADINGS: readonly (readonly [RegExp, NarrativeSectionId])[
   [/支出/, 'expenditure'],
 ];
 
-const NUMBERED = /^\s*([一二三四五六七八九十]+)、\s*(.*?)\s*$/;
+/**
+ * A glossary entry's term and definition, trimmed, from a pattern capturing the text before the
+ * first colon and the text after it; undefined when the line is not one or its term is blank.
+ * @param pattern The template's entry pattern.
+ * @param text The line or paragraph.
+ */
+export function glossaryTerm(pattern: RegExp, text: string): { term: string; definition: string } | undefined {
+  const match = pattern.exec(text);
+  const term = match?.[1]?.trim();
+  return term === undefined || term === '' ? undefined : { term, definition: match![2]!.trim() };
+}
+
+const NUMBERED = /^\s*([一二三四五六七八九十]+)、/;
 const SUBHEADING = /^\s*[（(][一二三四五六七八九十]+[）)]\s*\S/;
 const LETTER_TITLE = /关于.*批复\s*$/;
 const DOCUMENT_NUMBER = /[〔[［【(（]\s*\d{4}\s*[〕\]］】)）]\s*\d+\s*号/;
-const GLOSSARY_TERM = /^\s*(?:[一二三四五六七八九十]+、|\d+\s*[、.．]|[（(][一二三四五六七八九十]+[）)])\s*(.+?)\s*[：:]\s*(.*?)\s*$/;
+/** A glossary entry's numbering, then its term up to the first colon, then the definition (both trimmed by glossaryTerm). */
+const GLOSSARY_TERM = /^\s*(?:[一二三四五六七八九十]+、|\d+\s*[、.．]|[（(][一二三四五六七八九十]+[）)])([^：:]+)[：:](.*)$/s;
 
 function unrecognised(line: SourceLine, message: string): ImportProblem {
   return { line: line.number, code: 'unrecognised_text', message };
@@ -161,10 +174,10 @@ export function readGlossary(lines: readonly SourceLine[]): { glossary: Glossary
   const problems: ImportProblem[] = [];
   for (const line of lines) {
     if (isBlank(line)) continue;
-    const term = GLOSSARY_TERM.exec(line.text);
+    const term = glossaryTerm(GLOSSARY_TERM, line.text);
     const current = glossary[glossary.length - 1];
-    if (term !== null) {
-      glossary.push({ term: term[1]!, definition: term[2] === '' ? [] : [term[2]!], line: line.number });
+    if (term !== undefined) {
+      glossary.push({ term: term.term, definition: term.definition === '' ? [] : [term.definition], line: line.number });
     } else if (current !== undefined) {
       current.definition.push(line.text.trim());
     } else {

@@ -5,15 +5,21 @@
  */
 import { normaliseName } from '../document/selectors.js';
 
-const SPACE_BESIDE_WIDE = /\s+(?=[^\x00-\x7f])|(?<=[^\x00-\x7f])\s+/g;
 const DECIMAL = /^-?(?:0|[1-9]\d*)(?:\.\d+)?$/;
+
+/** Whether a character code is outside ASCII (Chinese, full-width punctuation); NaN (no character) is not. */
+function isWide(code: number): boolean {
+  return code > 0x7f;
+}
 
 /**
  * Trims a cell and removes the spaces a wrapped cell leaves next to Chinese text; spaces between two ASCII characters stay (single).
  * @param text A cell as extracted.
  */
 export function cleanCell(text: string): string {
-  return text.trim().replace(SPACE_BESIDE_WIDE, '').replace(/\s+/g, ' ');
+  const trimmed = text.trim();
+  // Each run of spaces once: dropped beside a wide character, else one space.
+  return trimmed.replace(/\s+/g, (run: string, at: number) => (isWide(trimmed.charCodeAt(at - 1)) || isWide(trimmed.charCodeAt(at + run.length)) ? '' : ' '));
 }
 
 /**
@@ -22,7 +28,7 @@ export function cleanCell(text: string): string {
  */
 export function labelKey(text: string): string {
   // As names are compared (no whitespace, ASCII brackets), with colons folded too.
-  return normaliseName(text).replace(/：/g, ':').replace(/:+$/, '');
+  return normaliseName(text).replace(/：/g, ':').replace(/(?<!:):+$/, '');
 }
 
 /**

@@ -23,7 +23,7 @@ export interface Segments {
   readonly body: readonly SourceLine[];
 }
 
-const PART = /^\s*第([一二三四])部分\s*(.*)$/;
+const PART = /^\s*第([一二三四])部分(.*)$/s;
 
 /**
  * Splits lines into the parts of a disclosure.

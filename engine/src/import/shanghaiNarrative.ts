@@ -11,7 +11,7 @@
 import { type Figure, type NarrativeSection, type Table } from '../document/model.js';
 import { type NarrativeSectionId } from './figures.js';
 import { isBlank } from './lines.js';
-import { type GlossaryEntry, type NarrativeParts, SECTION_HEADINGS, type TextSection } from './narrative.js';
+import { type GlossaryEntry, type NarrativeParts, SECTION_HEADINGS, type TextSection, glossaryTerm } from './narrative.js';
 import { type AssetsPart } from './narrativeAssets.js';
 import { type TableRegion } from './layoutTables.js';
 import { readShanghaiAssets } from './shanghaiAssets.js';
@@ -36,7 +36,7 @@ const TOC_TITLE = /^目录$/;
 const TOC_ENTRY = /…{2,}|\.{4,}|·{4,}/;
 const COVER = /^(?:预算主管部门|主管部门|部门名称|单位名称)\s*[：:]/;
 const NUMBERED_HEADING = /^[一二三四五六七八九十]+、[^。；;，,]{1,40}$/;
-const GLOSSARY_TERM = /^(?:[（(][一二三四五六七八九十\d]+[）)]|\d+\s*[.．、]|[一二三四五六七八九十]+、)\s*(.+?)\s*[：:]\s*(.*)$/;
+const GLOSSARY_TERM = /^(?:[（(][一二三四五六七八九十\d]+[）)]|\d+\s*[.．、]|[一二三四五六七八九十]+、)([^：:]+)[：:](.*)$/s;
 
 /** A part: its title line and body lines. */
 interface Part {
@@ -105,9 +105,9 @@ interface Gathered {
 function readGlossary(paragraphs: readonly Paragraph[], gathered: Gathered): void {
   const entries: { term: string; definition: string[]; line: number }[] = [];
   for (const paragraph of paragraphs) {
-    const term = GLOSSARY_TERM.exec(paragraph.text);
+    const term = glossaryTerm(GLOSSARY_TERM, paragraph.text);
     const current = entries[entries.length - 1];
-    if (term !== null) entries.push({ term: term[1]!, definition: term[2] === '' ? [] : [term[2]!], line: firstLine(paragraph) });
+    if (term !== undefined) entries.push({ term: term.term, definition: term.definition === '' ? [] : [term.definition], line: firstLine(paragraph) });
     else if (current !== undefined) current.definition.push(paragraph.text);
     else gathered.problems.push(...paragraphProblems([paragraph], (text) => `名词解释中不是“序号、名词：解释”的文字“${text}”，未导入`));
   }

@@ -20,7 +20,16 @@ import {
 
 const LABEL = /^(预算公开表|部门公开表|公开表|表)\s*[0-9一二三四五六七八九十]+$/;
 const TITLE = /^\d{4}年?.*表(（[^）]*）)?$/;
-const DEPARTMENT = /(?:部门名称|编制部门|编制单位)[:：]\s*(.+?)\s*(?:单位[:：].*)?$/;
+const DEPARTMENT = /(?:部门名称|编制部门|编制单位)[:：]/;
+/** The department a table's heading line names (部门名称：…), up to a 单位： on the same line. */
+function departmentIn(text: string): string | null {
+  const label = DEPARTMENT.exec(text);
+  if (label === null) return null;
+  const rest = text.slice(label.index + label[0].length).trim();
+  const unit = rest.slice(1).search(/单位[:：]/);
+  const name = (unit === -1 ? rest : rest.slice(0, unit + 1)).trim();
+  return name === '' ? null : name;
+}
 const UNIT = /单位[:：]\s*(万元|元)/;
 const NOTE = /^注[:：]/;
 const CODE = /^\d{3}(\d{2}){0,2}$/;
@@ -246,10 +255,10 @@ export function importTabTables(lines: readonly SourceLine[]): StageResult<Parti
     for (const line of block.lines) {
       if (isBlank(line) || LABEL.test(line.text.trim()) || isColumnNumbers(line)) continue;
       const text = line.cells.join(' ').trim();
-      const departmentMatch = DEPARTMENT.exec(text);
+      const departmentMatch = departmentIn(text);
       const unitMatch = UNIT.exec(text);
       if (departmentMatch !== null || (unitMatch !== null && header.length === 0 && body.length === 0)) {
-        if (departmentMatch !== null) department = departmentMatch[1]!.trim();
+        if (departmentMatch !== null) department = departmentMatch;
         if (unitMatch !== null) unit = unitMatch[1] as '元' | '万元';
         continue;
       }

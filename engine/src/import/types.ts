@@ -14,6 +14,8 @@ export interface SourceLine {
   readonly cells: readonly string[];
   /** Whether the line runs to the right margin of its page (a wrapped line of prose, not a heading); known for PDF input. */
   readonly full?: boolean;
+  /** The line's length before it was cut to MAX_LINE_CHARS, when it was. */
+  readonly cutFrom?: number;
 }
 
 /** Something the importer saw but could not turn into document data. */

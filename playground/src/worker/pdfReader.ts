@@ -9,6 +9,7 @@
  */
 import * as pdfjs from 'pdfjs-dist';
 import { type PdfJs } from '../../../engine/src/import/positioned/fromPdf.js';
+import { MAX_PDF_PAGES } from '../../../engine/src/document/limits.js';
 import { importPdf } from '../../../engine/src/import/importPdf.js';
 import { type PositionedImportResult } from '../../../engine/src/import/importPositioned.js';
 
@@ -38,5 +39,5 @@ export async function importPdfInWorker(data: Uint8Array, file?: string): Promis
   // pdf.js looks for globalThis.pdfjsWorker before it would start a worker of its own.
   workerCode ??= import('pdfjs-dist/build/pdf.worker.mjs');
   await workerCode;
-  return importPdf(data, pdfjs as unknown as PdfJs, { ...(file !== undefined ? { file } : {}), cMapReaderFactory: BundledCMapReader, maxPages: 500 });
+  return importPdf(data, pdfjs as unknown as PdfJs, { ...(file !== undefined ? { file } : {}), cMapReaderFactory: BundledCMapReader, maxPages: MAX_PDF_PAGES });
 }

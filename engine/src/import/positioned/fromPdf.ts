@@ -5,7 +5,7 @@
  * grouped into lines by baseline and into spans by the gaps between them; each line keeps its
  * rectangle in PDF user space for findings.
  */
-import { type Box, type PositionedLine, type PositionedText, type Span } from './model.js';
+import { type Box, MAX_LINE_CHARS, type PositionedLine, type PositionedText, type Span } from './model.js';
 import { displayWidth, renderSpans } from './render.js';
 
 /** The part of a pdf.js text item this reader uses. */
@@ -64,6 +64,8 @@ interface Placed {
   readonly size: number;
   /** Rectangle in PDF user space. */
   readonly box: Box;
+  /** The item's length before it was cut to MAX_LINE_CHARS, when it was. */
+  readonly cutFrom?: number;
 }
 
 /** Why a PDF could not be read. */
@@ -111,27 +113,47 @@ function userBox(item: PdfTextItem): Box {
  * Where an item's text holds two cells: a run of two or more spaces, or an amount and the text of
  * the next cell after a single space ("3,944.08 一、一般公共服务支出"; not "3,944.08 万元").
  */
-const CELL_BREAK = /\s{2,}|(?<=(?:^|\s)-?(?:\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+\.\d+))\s+(?=[\u4e00-\u9fff])(?![万亿千]?元|个|人|辆|项|%)/g;
+const AMOUNT_TOKEN = /^-?(?:\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+\.\d+)$/;
+/** What may follow an amount in the same cell: its unit (tried at one position). */
+const UNIT_AFTER = /[万亿千]?元|个|人|辆|项|%/y;
+
+/** The runs of spaces in an item's text that break it into cells (each run looked at once). */
+function cellBreaks(text: string): { index: number; end: number }[] {
+  const breaks: { index: number; end: number }[] = [];
+  let tokenStart = 0;
+  for (const run of text.matchAll(/\s+/g)) {
+    const end = run.index + run[0].length;
+    const token = text.slice(tokenStart, run.index);
+    tokenStart = end;
+    if (run.index === 0 || end === text.length) continue;
+    UNIT_AFTER.lastIndex = end;
+    const amountThenText = AMOUNT_TOKEN.test(token) && /[\u4e00-\u9fff]/.test(text[end]!) && !UNIT_AFTER.test(text);
+    if (run[0].length >= 2 || amountThenText) breaks.push({ index: run.index, end });
+  }
+  return breaks;
+}
 
 /** Splits an item's text into cells, placing each by its display width within the item. */
-function piecesOf(item: PdfTextItem, x0: number, x1: number): { text: string; x0: number; x1: number }[] {
-  const text = item.str;
-  const breaks = [...text.matchAll(CELL_BREAK)].filter((match) => match.index > 0 && match.index + match[0].length < text.length);
+function piecesOf(text: string, x0: number, x1: number): { text: string; x0: number; x1: number }[] {
+  const breaks = cellBreaks(text);
   if (breaks.length === 0) return [{ text: text.trim(), x0, x1 }];
   const perColumn = (x1 - x0) / Math.max(displayWidth(text), 1);
   const pieces: { text: string; x0: number; x1: number }[] = [];
   let start = 0;
+  let startColumn = 0;
   const cut = (end: number) => {
     const raw = text.slice(start, end);
     const piece = raw.trim();
     if (piece !== '') {
-      const from = x0 + (displayWidth(text.slice(0, start)) + displayWidth(raw) - displayWidth(raw.trimStart())) * perColumn;
+      const from = x0 + (startColumn + displayWidth(raw) - displayWidth(raw.trimStart())) * perColumn;
       pieces.push({ text: piece, x0: from, x1: from + displayWidth(piece) * perColumn });
     }
+    startColumn += displayWidth(raw);
   };
-  for (const match of breaks) {
-    cut(match.index);
-    start = match.index + match[0].length;
+  for (const { index, end } of breaks) {
+    cut(index);
+    startColumn += displayWidth(text.slice(index, end));
+    start = end;
   }
   cut(text.length);
   return pieces;
@@ -148,9 +170,10 @@ function place(item: PdfTextItem, viewport: readonly number[], pdfjs: PdfJs): Pl
   const x0 = e;
   const x1 = horizontal ? e + width : e + size;
   const box = userBox(item);
-  return piecesOf(item, x0, x1)
+  const cut = item.str.length > MAX_LINE_CHARS ? { cutFrom: item.str.length } : {};
+  return piecesOf(item.str.slice(0, MAX_LINE_CHARS), x0, x1)
     .filter((piece) => piece.text !== '')
-    .map((piece) => ({ text: piece.text, x0: piece.x0, x1: piece.x1, y: f, size: size || 10, box }));
+    .map((piece) => ({ text: piece.text, x0: piece.x0, x1: piece.x1, y: f, size: size || 10, box, ...cut }));
 }
 
 /** Groups placed items into lines by baseline: an item joins a line when its baseline is within 40% of the font size. */
@@ -190,7 +213,7 @@ function spansOf(items: readonly Placed[]): Span[] {
     const cellBoundary = last !== undefined && !brokenNumber && (AMOUNT_ITEM.test(last.text) || AMOUNT_ITEM.test(item.text));
     if (last !== undefined && gap < 0.5 * item.size && !cellBoundary) {
       const space = gap > 0.2 * item.size && /[\w.,%)]$/.test(last.text) && /^[\w(]/.test(item.text) ? ' ' : '';
-      last.text += space + item.text;
+      if (last.text.length < MAX_LINE_CHARS) last.text = (last.text + space + item.text).slice(0, MAX_LINE_CHARS);
       last.x1 = Math.max(last.x1, item.x1);
     } else {
       spans.push({ text: item.text, x0: item.x0, x1: item.x1 });
@@ -253,6 +276,8 @@ export async function readPdf(data: Uint8Array, pdfjs: PdfJs, options: PdfReadOp
       linesOfPage(placed).forEach((items, index) => {
         const spans = spansOf(items);
         const text = renderSpans(spans, characterWidth);
+        const length = items.reduce((sum, item) => sum + (item.cutFrom ?? item.text.length), 0);
+        const cut = items.some((item) => item.cutFrom !== undefined) || text.length >= MAX_LINE_CHARS;
         lines.push({
           number: lines.length + 1,
           page: pageNumber,
@@ -260,6 +285,7 @@ export async function readPdf(data: Uint8Array, pdfjs: PdfJs, options: PdfReadOp
           text: index === 0 ? `\f${text}` : text,
           box: unionBox(items.map((item) => item.box)),
           size: median(items.map((item) => item.size)),
+          ...(cut ? { cutFrom: Math.max(length, text.length) } : {}),
         });
       });
       page.cleanup();

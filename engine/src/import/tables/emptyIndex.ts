@@ -15,8 +15,28 @@ export interface DeclaredEmpty {
 
 /** The list's header: a 是否空表 column. */
 const HEADER = /是否(?:为)?空表/;
-/** A list row: its label, the table's name, and 是 in the 是否空表 column with the reason after it. */
-const ROW = /^\s*((?:附)?表\s*[0-9一二三四五六七八九十]+(?:[-－—.．]\d+)?)\s+(\S.*?)(?:\s{2,}(是|否)(?:\s+(\S.*?))?)?\s*$/;
+/** A list row's label (表3, 附表1-2) and the start of the table's name. */
+const ROW_LABEL = /^\s*((?:附)?表\s*[0-9一二三四五六七八九十]+(?:[-－—.．]\d+)?)\s+(?=\S)/;
+/** The 是否空表 cell: 是 or 否, alone or with the reason after a space. */
+const ANSWER = /^(是|否)(?:\s(.*))?$/s;
+
+/**
+ * A list row: its label, and 是 or 否 in the 是否空表 column (the first cell after the name, cells
+ * being two or more spaces apart, that holds only the answer or the answer and the reason), with
+ * the reason printed after it; undefined for a line that is not a row.
+ */
+function listRow(text: string): { label: string; answer?: string; reason?: string } | undefined {
+  const label = ROW_LABEL.exec(text);
+  if (label === null) return undefined;
+  const cells = text.slice(label[0].length).trim().split(/\s{2,}/);
+  for (let index = 1; index < cells.length; index += 1) {
+    const answer = ANSWER.exec(cells[index]!);
+    if (answer === null) continue;
+    const reason = [answer[2] ?? '', ...cells.slice(index + 1)].join('  ').trim();
+    return { label: label[1]!, answer: answer[1]!, ...(reason !== '' ? { reason } : {}) };
+  }
+  return { label: label[1]! };
+}
 /** Lines the list may run over without a row (a page break, a blank line). */
 const GAP = 2;
 
@@ -40,11 +60,11 @@ export function declaredEmptyTables(lines: readonly SourceLine[]): Map<string, D
         gap += 1;
         continue;
       }
-      const row = ROW.exec(text);
-      if (row === null) break;
+      const row = listRow(text);
+      if (row === undefined) break;
       gap = 0;
-      if (row[3] === '是') {
-        declared.set(labelKey(row[1]!), { line: lines[next]!.number, ...(row[4] !== undefined ? { reason: row[4] } : {}) });
+      if (row.answer === '是') {
+        declared.set(labelKey(row.label), { line: lines[next]!.number, ...(row.reason !== undefined ? { reason: row.reason } : {}) });
       }
       index = next;
     }

@@ -34,15 +34,15 @@ export interface TableBlock {
 }
 
 /** A page footer or header: a page number alone. */
-const PAGE_NUMBER = /^(?:[-—–－]\s*\d+\s*[-—–－]|第\s*\d+\s*页(?:\s*[，,/]?\s*共\s*\d+\s*页)?|\d{1,3}|\d+\s*\/\s*\d+)$/;
+const PAGE_NUMBER = /^(?:[-—–－]\s*\d+\s*[-—–－]|第\s*\d+\s*页(?:(?:\s*[，,/])?\s*共\s*\d+\s*页)?|\d{1,3}|\d+\s*\/\s*\d+)$/;
 /** The unit line: 单位：万元, 金额单位：元. */
 const UNIT = /(?:金额)?单位\s*[：:]\s*(万元|元)/;
 /** The department line above a table. */
 const DEPARTMENT = /(?:部门名称|单位名称|编制部门|编制单位|部门（单位）|部门\(单位\)|预算单位)\s*[：:]\s*(.+?)(?:\s{2,}|$)/;
 /** A note under a table. */
-const NOTE = /^[（(]?(?:注|说明|备注)\s*\d*\s*[：:]/;
+const NOTE = /^[（(]?(?:注|说明|备注)\s*(?:\d+\s*)?[：:]/;
 /** A heading of the text parts, which ends any table. */
-const PART_HEADING = /^(?:第[一二三四五六七八九十]+部分|名词解释|附件\s*\d*\s*[：:]?$)/;
+const PART_HEADING = /^(?:第[一二三四五六七八九十]+部分|名词解释|附件\s*(?:\d+\s*)?[：:]?$)/;
 /** Header words: a line made of these (and years) is a header line. */
 const HEADER_WORD = /^(?![一二三四五六七八九十]+、)(?:\d{4}\s*年.*|.*(?:合计|小计|总计|预算数?|金额|支出|收入|经费|拨款|资金|结转|结余|科目|项目|编码|名称|分类|单位|增减|增长|比例|上年|本年|其中|说明|数量|类|款|项|费)(?:[（(].{0,12}[）)])?|[（(].{0,12}[）)]|\d+|[一二三四五六七八九十]+|栏次)$/;
 

@@ -69,7 +69,7 @@ export interface Grid {
 /** A printed number in a cell: amount, count or percentage (a lone dash is a blank). */
 const CELL_NUMBER = /^[-−]?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?%?$/;
 /** A classification code printed in a label: [2010301], 2010301, or 类/款/项 parts 201 01 01. */
-const LABEL_CODE = /^[[【]?(\d{3}(?:\d{2}){0,2})[\]】]?\s*(.*)$/;
+const LABEL_CODE = /^[[【]?(\d{3}(?:\d{2}){0,2})[\]】]?(.*)$/s;
 /** Code parts printed in separate 类/款/项 columns. */
 const CODE_PART = /^\d{2,3}$/;
 /** Cells that mean blank. */
@@ -167,7 +167,8 @@ function labelOf(texts: readonly Piece[]): { code?: string; name: string; partia
   if (parts.length > 0 && /^\d{2}$/.test(parts[0]!)) return { partialCode: parts[0]!, codeX: texts[0]!.x0, name: parts.slice(1).join(' ').trim() };
   const joined = parts.join(' ').trim();
   const match = LABEL_CODE.exec(joined);
-  if (match !== null && (match[2] === '' || /^\D/.test(match[2]!))) return { code: match[1]!, name: match[2]!.trim() };
+  const rest = match?.[2]?.trim();
+  if (match !== null && rest !== undefined && (rest === '' || /^\D/.test(rest))) return { code: match[1]!, name: rest };
   return { name: joined };
 }
 

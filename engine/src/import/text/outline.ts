@@ -25,17 +25,17 @@ export interface OutlineNode {
 }
 
 /** A page number or a footer alone on its line: 12, - 12 -, — 12 —, 第 12 页. */
-const PAGE_NUMBER = /^(?:[-—–－]\s*\d+\s*[-—–－]|第\s*\d+\s*页(?:\s*[，,/]?\s*共\s*\d+\s*页)?|\d{1,3})$/;
+const PAGE_NUMBER = /^(?:[-—–－]\s*\d+\s*[-—–－]|第\s*\d+\s*页(?:(?:\s*[，,/])?\s*共\s*\d+\s*页)?|\d{1,3})$/;
 /** The contents page's title. */
 const CONTENTS = /^目\s*录$/;
 /** A contents entry: leaders and a page number at the end, or a page number after a space. */
 const leaders = (text: string): boolean => endsWithLeaders(text) || PAGE_AT_END.test(text);
 const PAGE_AT_END = /\s\d{1,3}$/;
 
-const PART = /^第([一二三四五六七八九十]+)部分\s*[：:]?\s*(.*)$/;
-const SECTION = /^([一二三四五六七八九十]+)\s*[、.．]\s*(.*)$/;
-const SUBSECTION = /^[(（]([一二三四五六七八九十]+)[)）]\s*(.*)$/;
-const ITEM = /^(\d{1,2})\s*[.．、](?!\d)\s*(.*)$/;
+const PART = /^第([一二三四五六七八九十]+)部分(.*)$/s;
+const SECTION = /^([一二三四五六七八九十]+)\s*[、.．](.*)$/s;
+const SUBSECTION = /^[(（]([一二三四五六七八九十]+)[)）](.*)$/s;
+const ITEM = /^(\d{1,2})\s*[.．、](?!\d)(.*)$/s;
 /** Centred titles of templates without numbered parts (上海): matched at the end of the line. */
 const UNNUMBERED_TITLES = /(?:主要职能|主要职责|机构设置|名词解释|预算编制说明|其他相关情况说明)$/;
 
@@ -114,7 +114,7 @@ function splitRunIn(words: string): { title: string; runIn?: string } {
 function headingOf(text: string): HeadingMatch | undefined {
   if (leaders(text) && /\.{3,}|…{2,}/.test(text)) return undefined;
   const part = PART.exec(text);
-  if (part !== null) return { level: 0, number: numeralValue(part[1]!), title: part[2]!.trim() };
+  if (part !== null) return { level: 0, number: numeralValue(part[1]!), title: part[2]!.replace(/^[\s：:]+/, '').trim() };
   const candidates: readonly [RegExp, number][] = [
     [SECTION, 1],
     [SUBSECTION, 2],

@@ -95,7 +95,7 @@ function figuresOf(lines: readonly SourceLine[], id: NarrativeSectionId | undefi
     return { ...figure, line: lineAt(at) };
   });
   const unread = read.problems.map((problem) => {
-    const quoted = /“([^”]+)”/.exec(problem.message)?.[1];
+    const quoted = /“([^“”]+)”/.exec(problem.message)?.[1];
     const at = quoted === undefined ? -1 : paragraph.line.text.indexOf(quoted);
     return at < 0 ? problem : { ...problem, line: lineAt(at) };
   });
