@@ -216,6 +216,12 @@ describe('limits before work', () => {
     expect(report.outcomes.filter((outcome) => outcome.status === 'error').length).toBeGreaterThan(0);
   });
 
+  it('tells each rule as it starts, in order, so that a check stopped from outside can name where it was', async () => {
+    const started: string[] = [];
+    const report = await evaluate(departmentBudgetPack(), sampleDocument(), { onRule: (ruleId) => started.push(ruleId) });
+    expect(started).toEqual(report.outcomes.map((outcome) => outcome.ruleId));
+  });
+
   it('refuses amounts beyond the exact precision, instead of rounding them', () => {
     expect(exceedsPrecision('1' + '0'.repeat(41) + '.00')).toBe(true);
     expect(parseDecimal('1' + '0'.repeat(41) + '.00')).toBeUndefined();

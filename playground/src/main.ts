@@ -216,7 +216,7 @@ function saveNow(): void {
     element('notice').dataset.storage = 'ok';
   } catch {
     // Storage full or disabled: say so once, the share link and the export still keep the edits.
-    if (element('notice').dataset.storage !== 'failed') element('notice').textContent = strings.storageFailed;
+    if (element('notice').dataset.storage !== 'failed') offerFiles(strings.storageFailed);
     element('notice').dataset.storage = 'failed';
   }
 }
@@ -351,7 +351,7 @@ element('share').addEventListener('click', () => {
     const url = `${window.location.origin}${window.location.pathname}${window.location.search}${encodeHash(delta)}`;
     // Browsers open links up to about 2 million characters; past a safe length, offer the export.
     if (url.length > MAX_SHARE_URL) {
-      element('notice').textContent = fillTemplate(strings.shareTooLong, { length: url.length });
+      offerFiles(fillTemplate(strings.shareTooLong, { length: url.length }));
       return;
     }
     window.history.replaceState(null, '', url);
@@ -363,14 +363,35 @@ element('share').addEventListener('click', () => {
     element('notice').textContent = strings.shared;
   });
 });
+/** Downloads a text as a file. */
+function download(text: string, name: string, type: string): void {
+  const link = document.createElement('a');
+  link.href = URL.createObjectURL(new Blob([text], { type }));
+  link.download = name;
+  link.click();
+  setTimeout(() => URL.revokeObjectURL(link.href), 1000);
+}
+
+/** Says why, and offers to save the rules and the document as files (when a link cannot hold them). */
+function offerFiles(message: string): void {
+  const notice = element('notice');
+  notice.textContent = `${message} `;
+  const button = document.createElement('button');
+  button.type = 'button';
+  button.dataset.testid = 'save-files';
+  button.textContent = strings.saveFiles;
+  button.addEventListener('click', () => {
+    const { rules, document: documentText } = texts();
+    download(rules, `rules-${example}.json`, 'application/json');
+    download(documentText, `document-${example}.json`, 'application/json');
+  });
+  notice.append(button);
+}
+
 element('export').addEventListener('click', () => {
   const report: Report | undefined = lastResponse?.report;
   if (report === undefined) return;
-  const link = document.createElement('a');
-  link.href = URL.createObjectURL(new Blob([`${JSON.stringify(report, null, 2)}\n`], { type: 'application/json' }));
-  link.download = `report-${example}.json`;
-  link.click();
-  setTimeout(() => URL.revokeObjectURL(link.href), 1000);
+  download(`${JSON.stringify(report, null, 2)}\n`, `report-${example}.json`, 'application/json');
 });
 element('reset').addEventListener('click', () => {
   if (!mayDiscard()) return;

@@ -4,12 +4,13 @@
  * share link and a reload reproduce the state, cases run from the page, and nothing logs an error.
  * Timings (first findings after load; edit → updated findings, debounce included) are printed.
  */
+import { randomBytes } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { type Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { validateAgainst } from '../../engine/src/index.js';
-import { ROOT, sampleRuleIds } from '../helpers/fixtures.js';
+import { ROOT, sampleDocument, sampleRuleIds } from '../helpers/fixtures.js';
 import { type Harness, startHarness } from './harness.js';
 
 let harness: Harness;
@@ -348,6 +349,69 @@ describe('the playground in Chromium', () => {
     await shared.page.context().close();
     await page.context().close();
   }, 60_000);
+
+  it('asks before reset discards edits: declined, the edit stays; accepted, the example returns', async () => {
+    await onPage(async (page) => {
+      const editorText = () => page.locator('[data-testid="document-editor"] .view-lines').textContent();
+      await editValue(page, 'document-editor', '3011.46', '3011.47');
+      await expect.poll(editorText).toContain('3011.47');
+      const asked: string[] = [];
+      page.once('dialog', (dialog) => {
+        asked.push(dialog.message());
+        void dialog.dismiss();
+      });
+      await page.click('[data-testid="reset"]');
+      await expect.poll(() => asked.length).toBe(1);
+      expect(asked[0]).toMatch(/修改/);
+      await expect.poll(editorText).toContain('3011.47');
+      page.once('dialog', (dialog) => void dialog.accept());
+      await page.click('[data-testid="reset"]');
+      await findInEditor(page, 'document-editor', '3011.46');
+      await expect.poll(editorText).toContain('3011.46');
+    });
+  }, 60_000);
+
+  it('offers files instead of a share link too long to open', async () => {
+    await onPage(async (page) => {
+      // A document of 1.6 million random characters: its compressed link is still over a million.
+      const random = randomBytes(1_200_000).toString('base64');
+      const lines = random.match(/.{1,100}/g)!;
+      const big = JSON.stringify({ attachments: lines, ...(sampleDocument() as object) }, null, 2);
+      await page.setInputFiles('[data-testid="open-file"]', { name: 'big.json', mimeType: 'application/json', buffer: Buffer.from(big) });
+      await expect.poll(() => page.locator('[data-testid="document-editor"] .view-lines').textContent(), { timeout: 30_000 }).toContain('attachments');
+      const before = page.url();
+      await page.click('[data-testid="share"]');
+      await expect.poll(() => page.locator('[data-testid="notice"]').textContent(), { timeout: 30_000 }).toMatch(/太长/);
+      expect(page.url()).toBe(before);
+      const downloads: string[] = [];
+      page.on('download', (download) => downloads.push(download.suggestedFilename()));
+      await page.click('[data-testid="save-files"]');
+      await expect.poll(() => downloads.sort()).toEqual(['document-budget-2025-shenpiju.json', 'rules-budget-2025-shenpiju.json']);
+    });
+  }, 90_000);
+
+  it('stops a check that outlives the watchdog, names the rule it was in, and checks again after', async () => {
+    await onPage(async (page) => {
+      // A section of three million characters keeps a text rule busy past a watchdog lowered to
+      // 200 ms (the engine reaches its first rule within a few tens of milliseconds).
+      const document = structuredClone(sampleDocument()) as { narrative: { sections: { text: string }[] } };
+      document.narrative.sections[0]!.text = '本部门主要职责是负责全区行政审批工作，'.repeat(150_000);
+      await page.evaluate(() => {
+        (window as { playgroundWatchdogMs?: number }).playgroundWatchdogMs = 200;
+      });
+      await page.setInputFiles('[data-testid="open-file"]', { name: 'rows.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(document, null, 2)) });
+      await page.waitForSelector('[data-testid="findings"][data-state="internal-error"]', { timeout: 30_000 });
+      const status = await page.locator('[data-testid="findings"]').textContent();
+      expect(status).toMatch(/已停止并重新启动检查程序/);
+      expect(status).toMatch(/停在规则 [a-z0-9-]+/);
+      // With the watchdog back at its limit, the restarted worker checks the next edit.
+      await page.evaluate(() => {
+        delete (window as { playgroundWatchdogMs?: number }).playgroundWatchdogMs;
+      });
+      await editValue(page, 'document-editor', '3011.46', '3011.47');
+      await ready(page);
+    });
+  }, 90_000);
 
   it('says so when edits cannot be saved on the device (storage full or blocked)', async () => {
     const { page } = await harness.open();

@@ -43,6 +43,11 @@ export interface EvaluateOptions {
    * rules not run have the outcome `error` and one finding says where it stopped. 0: no budget.
    */
   readonly timeBudgetMs?: number;
+  /**
+   * Called with each rule's id as the rule starts. A check stopped from outside (a playground's
+   * worker terminated by its page) can then say which rule it was in.
+   */
+  readonly onRule?: (ruleId: string) => void;
 }
 
 /** The default time budget of one check. */
@@ -248,6 +253,7 @@ export async function evaluate(ruleSet: CompiledRuleSet, document: unknown, opti
       lastYield = now();
     }
     if (overBudget()) return stop(rule);
+    options.onRule?.(rule.definition.id);
     const items = scopeItems(context, rule.definition.scope);
     const results: ItemResult[] = [];
     let counted = 0;

@@ -10,15 +10,23 @@ type Body<K extends Kind> = Omit<Extract<WorkerRequest, { type: K }>, 'id' | 'ty
 type Answer<K extends Kind> = Extract<WorkerResponse, { type: K extends 'evaluate' ? 'evaluated' : K extends 'import' | 'importPdf' ? 'imported' : 'casesRun' }>;
 type Located = Extract<WorkerResponse, { type: 'located' }>;
 
+/** The watchdog's limit can be lowered for tests: `window.playgroundWatchdogMs`, read at each request. */
+function watchdogOverride(): number | undefined {
+  const value = (globalThis as { playgroundWatchdogMs?: unknown }).playgroundWatchdogMs;
+  return typeof value === 'number' && value > 0 ? value : undefined;
+}
+
 /**
  * How long the page waits for an answer before it stops the worker and starts a fresh one (ms):
  * the engine stops itself past its own 10 s budget; this catches anything that would not.
  */
 export const WATCHDOG_MS: Readonly<Record<Kind, number>> = { evaluate: 15_000, runCases: 30_000, import: 30_000, importPdf: 60_000 };
 
-/** What a request that the watchdog stopped answers, by kind. */
-function stopped(request: WorkerRequest, seconds: number): WorkerResponse {
-  const reason = `检查超过 ${seconds} 秒仍未结束，已停止并重新启动检查程序：请检查最近改动的规则或文档 / stopped after ${seconds} s; the checker was restarted`;
+/** What a request that the watchdog stopped answers, by kind, naming the rule it was in if known. */
+function stopped(request: WorkerRequest, seconds: number, ruleId: string | undefined): WorkerResponse {
+  const where = ruleId === undefined ? '' : `，停在规则 ${ruleId}`;
+  const whereEn = ruleId === undefined ? '' : ` in rule ${ruleId}`;
+  const reason = `检查超过 ${seconds} 秒仍未结束${where}，已停止并重新启动检查程序：请检查${ruleId === undefined ? '最近改动的规则' : '这条规则'}或文档 / stopped after ${seconds} s${whereEn}; the checker was restarted`;
   switch (request.type) {
     case 'evaluate':
       return { type: 'evaluated', id: request.id, findings: [], ruleProblems: [], internalError: reason, elapsed: seconds * 1000 };
@@ -37,6 +45,8 @@ export class EngineClient {
   private readonly newest = new Map<string, number>();
   private readonly waiting = new Map<number, { request: WorkerRequest; resolve: (response: WorkerResponse) => void }>();
   private locatedListener?: (located: Located) => void;
+  /** The rule each running evaluation is in, by request id. */
+  private readonly inRule = new Map<number, string>();
   /** Workers restarted by the watchdog so far (tests read it). */
   restarts = 0;
 
@@ -47,12 +57,17 @@ export class EngineClient {
   private start(): Worker {
     const worker = new EngineWorker();
     worker.addEventListener('message', (event: MessageEvent<WorkerResponse>) => {
+      if (event.data.type === 'progress') {
+        if (this.waiting.has(event.data.id)) this.inRule.set(event.data.id, event.data.ruleId);
+        return;
+      }
       if (event.data.type === 'located') {
         if (this.newest.get('evaluate') === event.data.id) this.locatedListener?.(event.data);
         return;
       }
       const waiting = this.waiting.get(event.data.id);
       this.waiting.delete(event.data.id);
+      this.inRule.delete(event.data.id);
       waiting?.resolve(event.data);
     });
     return worker;
@@ -65,7 +80,8 @@ export class EngineClient {
     const owed = [...this.waiting.values()];
     this.waiting.clear();
     this.worker = this.start();
-    for (const { request, resolve } of owed) resolve(stopped(request, seconds));
+    for (const { request, resolve } of owed) resolve(stopped(request, seconds, this.inRule.get(request.id)));
+    this.inRule.clear();
   }
 
   /**
@@ -85,7 +101,7 @@ export class EngineClient {
   async request<K extends Kind>(type: K, body: Body<K>): Promise<Answer<K> | undefined> {
     const id = this.nextId++;
     this.newest.set(type, id);
-    const limit = WATCHDOG_MS[type];
+    const limit = watchdogOverride() ?? WATCHDOG_MS[type];
     const response = await new Promise<WorkerResponse>((resolve) => {
       const request = { ...body, type, id } as unknown as WorkerRequest;
       const timer = setTimeout(() => {

@@ -25,7 +25,8 @@ function warmUp(request: Extract<WorkerRequest, { type: 'evaluate' }>, runs: num
 scope.addEventListener('message', (event: MessageEvent<WorkerRequest>) => {
   const request = event.data;
   pending++;
-  handle(request)
+  // Each rule as it starts: if the page has to stop this worker, it can name the rule.
+  handle(request, (ruleId) => scope.postMessage({ type: 'progress', id: request.id, ruleId }))
     .then((response) => {
       scope.postMessage(response);
       // The findings first, then (a text scan later) where they are.

@@ -56,8 +56,9 @@ export function loadRules(text: string, language: Language): Loaded {
 /**
  * Handles one request.
  * @param request The request.
+ * @param onRule Told each rule's id as an evaluation starts it.
  */
-export async function handle(request: WorkerRequest): Promise<WorkerResponse> {
+export async function handle(request: WorkerRequest, onRule?: (ruleId: string) => void): Promise<WorkerResponse> {
   const started = performance.now();
   if (request.type === 'import') {
     const result = importText(request.text, request.file === undefined ? {} : { file: request.file });
@@ -91,7 +92,12 @@ export async function handle(request: WorkerRequest): Promise<WorkerResponse> {
     };
   }
   const places = request.fromPdf === true ? pdfPlaces : undefined;
-  const report = await evaluate(loaded.ruleSet, document.value, { language: request.language, importProblems: request.importProblems ?? [], ...(places !== undefined ? { sourcePlaces: places } : {}) });
+  const report = await evaluate(loaded.ruleSet, document.value, {
+    language: request.language,
+    importProblems: request.importProblems ?? [],
+    ...(places !== undefined ? { sourcePlaces: places } : {}),
+    ...(onRule !== undefined ? { onRule } : {}),
+  });
   return { type: 'evaluated', id: request.id, report, findings: report.findings, ruleProblems: [], elapsed: performance.now() - started };
 }
 

@@ -105,6 +105,12 @@ export type WorkerResponse =
       readonly error?: string;
     }
   | {
+      /** Sent as an evaluation starts each rule (so that a watchdog that stops the worker can name it). */
+      readonly type: 'progress';
+      readonly id: number;
+      readonly ruleId: string;
+    }
+  | {
       /** Sent right after `evaluated`: where each of its findings is in the document text. */
       readonly type: 'located';
       readonly id: number;
