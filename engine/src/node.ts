@@ -169,6 +169,7 @@ export async function checkFile(ruleSet: CompiledRuleSet, path: string, options:
 function importRefusal(error: ImportProblem, path: string): EngineError {
   if (error.code === 'no_rule_pack') return new EngineError('no_rule_pack', error.message, path);
   if (error.code.startsWith('pdf_')) return new EngineError('pdf_unreadable', error.message, path);
+  if (error.code === 'text_too_large') return new EngineError('file_too_large', error.message, path);
   return new EngineError('text_unrecognised', `${error.message} / not a budget disclosure`, path, String(error.line));
 }
 
