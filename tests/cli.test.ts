@@ -141,7 +141,7 @@ describe('disclosure-check', () => {
     // A text under 100 MB but past the reader's 10 million characters: refused before it is split.
     const long = await cli(write('long.txt', `2025年某局部门预算\n${'x'.repeat(10_000_001)}`));
     expect(long.code).toBe(2);
-    expect(long.stderr).toMatch(/long\.txt: 文本有 10000012 个字符，超过 10000000 个字符的上限/);
+    expect(long.stderr).toMatch(/long\.txt: 文本有 10000013 个字符，超过 10000000 个字符的上限/);
     expect(long.stderr).not.toMatch(/not a budget disclosure/);
   });
 
