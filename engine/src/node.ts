@@ -8,7 +8,7 @@ import { basename, dirname, extname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { EngineError } from './errors.js';
 import { type CompiledRuleSet, type EvaluateOptions, type ImportProblem, type Language, type Report, type RuleSource, evaluate, importText, loadRuleSet, parseJsonText } from './index.js';
-import { type DuplicateKey } from './document/json.js';
+import { type DuplicateKey, duplicateKeyNotes } from './document/json.js';
 import { MAX_PDF_PAGES } from './document/limits.js';
 import { type PositionedImportResult } from './import/importPositioned.js';
 import { importPdf } from './import/importPdf.js';
@@ -135,13 +135,7 @@ export async function loadDocumentFile(path: string): Promise<LoadedDocument> {
   const extension = extname(path).toLowerCase();
   if (extension === '.json' || (extension !== '.txt' && sniffed.kind === 'json')) {
     const { value, duplicates } = parseJsonFile(sniffed.text, path, true);
-    // JSON.parse keeps the last of a key given twice: say so, once per key.
-    const importProblems = duplicates.map((duplicate) => ({
-      line: duplicate.line,
-      code: 'duplicate_key',
-      message: `键“${duplicate.key}”在 ${duplicate.pointer || '/'} 中出现了不止一次（第 ${duplicate.line} 行）：只有最后一个值生效，请删去多余的 / key given twice; only the last value counts`,
-    }));
-    return { document: value, importProblems, format: 'json' };
+    return { document: value, importProblems: duplicateKeyNotes(duplicates), format: 'json' };
   }
   const result = importText(sniffed.text, { file });
   if (!result.ok) throw importRefusal(result.error, path);

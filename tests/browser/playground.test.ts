@@ -350,9 +350,16 @@ describe('the playground in Chromium', () => {
     await page.context().close();
   }, 60_000);
 
-  it('asks before reset discards edits: declined, the edit stays; accepted, the example returns', async () => {
+  it('says a key given twice; asks before reset discards edits: declined, the edit stays; accepted, the example returns', async () => {
     await onPage(async (page) => {
       const editorText = () => page.locator('[data-testid="document-editor"] .view-lines').textContent();
+      // Typed in the replace widget (the editor would close the quotes itself).
+      await replaceInEditor(page, 'document-editor', '"unit": "万元",', '"unit": "元", "unit": "万元",');
+      const duplicate = page.locator('[data-testid="finding"][data-rule-id="import"]', { hasText: '键“unit”在 /meta 中出现了不止一次' });
+      await expect.poll(() => duplicate.count(), { timeout: 10_000 }).toBe(1);
+      await page.click('[data-testid="document-editor"] .view-lines');
+      await page.keyboard.press('Control+Z');
+      await expect.poll(() => duplicate.count(), { timeout: 10_000 }).toBe(0);
       await editValue(page, 'document-editor', '3011.46', '3011.47');
       await expect.poll(editorText).toContain('3011.47');
       const asked: string[] = [];

@@ -31,6 +31,18 @@ export interface DuplicateKey {
   readonly line: number;
 }
 
+/**
+ * Keys given twice as notes for the report (JSON.parse keeps the last value: said once per key).
+ * @param duplicates The keys given twice.
+ */
+export function duplicateKeyNotes(duplicates: readonly DuplicateKey[]): { line: number; code: string; message: string }[] {
+  return duplicates.map((duplicate) => ({
+    line: duplicate.line,
+    code: 'duplicate_key',
+    message: `键“${duplicate.key}”在 ${duplicate.pointer || '/'} 中出现了不止一次（第 ${duplicate.line} 行）：只有最后一个值生效，请删去多余的 / key given twice; only the last value counts`,
+  }));
+}
+
 /** A parsed value (with the keys given twice, when asked for), or where the text stops being JSON. */
 export type JsonParseResult =
   | { readonly ok: true; readonly value: unknown; readonly duplicates?: readonly DuplicateKey[] }

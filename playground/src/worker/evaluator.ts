@@ -5,6 +5,7 @@
  */
 import fastJsonPatch, { type Operation } from 'fast-json-patch';
 import { type CompiledRuleSet, type Language, evaluate, fillTemplate, importText, loadRuleSet, parseJsonText } from '../../../engine/src/index.js';
+import { type DuplicateKey, duplicateKeyNotes } from '../../../engine/src/document/json.js';
 import { type SourcePlace } from '../../../engine/src/import/positioned/model.js';
 import { locatePointers } from '../editor/pointerToRange.js';
 import { type CaseInput, type CaseResult, type TextProblem, type WorkerRequest, type WorkerResponse } from './protocol.js';
@@ -19,9 +20,9 @@ let pdfPlaces: ReadonlyMap<number, SourcePlace> | undefined;
 
 type Loaded = { readonly ruleSet: CompiledRuleSet; readonly problems: readonly [] } | { readonly ruleSet?: undefined; readonly problems: readonly TextProblem[] };
 
-function syntaxProblem(text: string, language: Language): { value?: unknown; problem?: TextProblem } {
-  const parsed = parseJsonText(text);
-  if (parsed.ok) return { value: parsed.value };
+function syntaxProblem(text: string, language: Language, duplicates = false): { value?: unknown; problem?: TextProblem; duplicates?: readonly DuplicateKey[] } {
+  const parsed = parseJsonText(text, { duplicates });
+  if (parsed.ok) return { value: parsed.value, ...(parsed.duplicates !== undefined ? { duplicates: parsed.duplicates } : {}) };
   const { code, line, column, offset, length } = parsed.error;
   const message = fillTemplate(SYNTAX[language], { code, line, column });
   return { problem: { message, range: { offset, length: Math.max(length, 1), exact: true } } };
@@ -80,7 +81,8 @@ export async function handle(request: WorkerRequest, onRule?: (ruleId: string) =
     return { type: 'casesRun', id: request.id, ruleId: request.ruleId, results, ruleProblems: loaded.problems };
   }
   const loaded = loadRules(request.rulesText, request.language);
-  const document = syntaxProblem(request.documentText, request.language);
+  // Keys given twice in the document are said (a second pass over its text, at each check, not at each keystroke).
+  const document = syntaxProblem(request.documentText, request.language, true);
   if (loaded.ruleSet === undefined || document.problem !== undefined) {
     return {
       type: 'evaluated',
@@ -94,7 +96,7 @@ export async function handle(request: WorkerRequest, onRule?: (ruleId: string) =
   const places = request.fromPdf === true ? pdfPlaces : undefined;
   const report = await evaluate(loaded.ruleSet, document.value, {
     language: request.language,
-    importProblems: request.importProblems ?? [],
+    importProblems: [...(request.importProblems ?? []), ...duplicateKeyNotes(document.duplicates ?? [])],
     ...(places !== undefined ? { sourcePlaces: places } : {}),
     ...(onRule !== undefined ? { onRule } : {}),
   });
