@@ -83,9 +83,11 @@ export const ROW_NAMES: readonly (readonly [RegExp, string])[] = [
   [/^(?:上年结转(?:结余)?|上年结余[、和]?结转|上年财政拨款结转(?:结余)?|上年结转资金)$/, 'carriedOver'],
   [/^(?:年终结转(?:结余)?|结转下年(?:支出)?|结转结余下年|年末结转(?:和|及)?结余)$/, 'yearEndCarryForward'],
   [/^(?:合计|总计|部门合计|本部门合计)$/, 'total'],
-  [/^因公出国[（(]境[）)](?:经)?费用?$/, 'abroad'],
-  [/^公务接待费$/, 'reception'],
-  [/^公务用车购置及运行(?:维护)?费$/, 'vehicles'],
+  // The 三公 items, named as costs or as expenditures (广州: （一）因公出国（境）支出), and their sum.
+  [/^[“"]?三公[”"]?经费(?:合计|小计|支出)?$/, 'total'],
+  [/^因公出国[（(]境[）)](?:经)?(?:费用?|支出|费支出)$/, 'abroad'],
+  [/^公务接待(?:费|支出|费支出)$/, 'reception'],
+  [/^公务用车购置及运行(?:维护)?(?:费|支出|费支出)$/, 'vehicles'],
   [/^(?:其中[：:])?公务用车购置(?:经)?费$/, 'vehiclePurchase'],
   [/^(?:其中[：:])?公务用车运行(?:维护)?(?:经)?费$/, 'vehicleOperation'],
 ];
@@ -113,7 +115,8 @@ const ORDINAL = /^(?:[一二三四五六七八九十]+\s*[、.．]|[(（][一二
  * @param name The printed name.
  */
 export function bareRowName(name: string): string {
-  return name.replace(/\s+/g, '').replace(ORDINAL, '').replace(/[:：]$/, '');
+  // Two ordinals may stand together: 其中：（一）因公出国（境）支出.
+  return name.replace(/\s+/g, '').replace(ORDINAL, '').replace(ORDINAL, '').replace(/[:：]$/, '');
 }
 
 /** The level an ordinal gives a row: 一、 → 1, 1. or （一） → 2. */

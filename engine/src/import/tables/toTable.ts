@@ -225,14 +225,20 @@ function threePublicByColumns(grid: Grid, ids: readonly string[], fiscalYear: nu
 
 /**
  * Whether the table's own arithmetic holds under this reading: each total row equals the sum of
- * the level-1 rows, column by column, allowing for rounding (n × half a unit in the last place).
- * Returns the share of checked sums that hold, or undefined when nothing could be checked.
+ * the level-1 rows (in a 三公 table, its three items), column by column, allowing for rounding
+ * (n × half a unit in the last place). Returns the share of checked sums that hold, or undefined
+ * when nothing could be checked.
  */
-function ownTotalsHold(rows: readonly Row[], ids: readonly string[]): number | undefined {
+function ownTotalsHold(rows: readonly Row[], ids: readonly string[], role: string): number | undefined {
   const total = rows.find((row) => row.key === 'total');
-  // The top rows: the classes (类), else the rows of level 1.
+  // The top rows: the 三公 items, the classes (类), else the rows of level 1.
   const classes = rows.filter((row) => row.code?.length === 3);
-  const tops = classes.length > 0 ? classes : rows.filter((row) => row.key === undefined && row.level === 1);
+  const tops =
+    role === 'threePublicExpenses'
+      ? rows.filter((row) => row.key === 'abroad' || row.key === 'vehicles' || row.key === 'reception')
+      : classes.length > 0
+        ? classes
+        : rows.filter((row) => row.key === undefined && row.level === 1);
   if (total === undefined || tops.length === 0) return undefined;
   let checked = 0;
   let held = 0;
@@ -356,7 +362,7 @@ export function toTable(block: TableBlock, grid: Grid, role: TableRole, context:
   if (grid.strays > 0) doubts.push(`${grid.strays} 个数字无法对应到表头的列`);
   if (!grid.headerMatched && grid.columns.some((column) => column.header.length === 0)) doubts.push('数字所在的列与表头的列无法一一对应');
   if (grid.columns.length === 0 && grid.rows.some((row) => row.cells.length > 0)) doubts.push('没有找到金额列');
-  const held = ownTotalsHold(rows, ids);
+  const held = ownTotalsHold(rows, ids, role);
   if (held !== undefined && held < 0.5) doubts.push('按读出的列，合计行与各类之和大多不符，列的位置可能读错');
   const doubt = doubts.length > 0 ? doubts.join('；') : undefined;
   const table = { ...base, columns, rows: doubt === undefined ? rows : rows.map((row) => ({ ...row, values: {} })), ...(doubt !== undefined ? { doubt } : {}) };
