@@ -4,11 +4,12 @@
  * that validates against schemas/report.schema.json.
  */
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, truncateSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, truncateSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { runCli } from '../engine/src/cli/main.js';
+import type * as Sarif from 'sarif';
 import { validateAgainst } from '../engine/src/index.js';
 import { ROOT, patched, sampleDocument } from './helpers/fixtures.js';
 
@@ -231,4 +232,80 @@ describe('disclosure-check', () => {
     expect(bad.status).toBe(2);
     expect(bad.stderr.trim().split('\n')).toHaveLength(1);
   });
+
+  it('--version prints the package version; --help shows the check options; a closed pipe ends quietly', () => {
+    const bin = join(ROOT, 'bin', 'disclosure-check.js');
+    const version = spawnSync(process.execPath, [bin, '--version'], { encoding: 'utf8' });
+    expect(version.status).toBe(0);
+    expect(version.stdout.trim()).toBe((JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { version: string }).version);
+    const help = spawnSync(process.execPath, [bin, '--help'], { encoding: 'utf8' });
+    expect(help.status).toBe(0);
+    for (const option of ['--rules', '--format', '--only', '--skip', '--time-budget', '--workers']) expect(help.stdout).toContain(option);
+    // `| head -1` closes the pipe after one line: no EPIPE stack trace.
+    const piped = spawnSync('sh', ['-c', `"${process.execPath}" "${bin}" "${SAMPLE}" --format json | head -1`], { encoding: 'utf8' });
+    expect(piped.stdout).toBe('{\n');
+    expect(piped.stderr).toBe('');
+  });
+});
+
+describe('disclosure-check on many documents', () => {
+  const PDF = join(ROOT, 'corpus', 'central-guojia-xinfangju-2026-budget.pdf');
+
+  it('prints a report per file as JSON Lines, names each unusable file, ends with a summary table, and exits with the worst', async () => {
+    const broken = write('broken.json', '{');
+    const { code, stdout, stderr } = await cli(SAMPLE, PDF, broken, '--format', 'json');
+    expect(code).toBe(2);
+    const reports = stdout.trim().split('\n').map((line) => JSON.parse(line) as { document: { file?: string } });
+    expect(reports.map((report) => report.document.file)).toEqual(['budget-2025-shenpiju.json', 'central-guojia-xinfangju-2026-budget.pdf']);
+    for (const report of reports) expect(validateAgainst('report', report)).toEqual([]);
+    expect(stderr).toMatch(/^disclosure-check: .*broken\.json:1:2: JSON 格式错误/m);
+    const table = stderr.split('\n').filter((line) => /^(?:文件|.*\.(?:json|pdf) |合计)/.test(line));
+    expect(table[0]).toMatch(/^文件\s+错误\s+警告\s+规则适用\s+用时（秒）$/);
+    expect(table.find((line) => line.includes('budget-2025-shenpiju.json'))).toMatch(/\s70\s+89\s+99\/117\s/);
+    expect(table.find((line) => line.includes('broken.json'))).toMatch(/无法检查/);
+    expect(table.at(-1)).toMatch(/^合计（3 个文件，1 个无法检查）/);
+  }, 30_000);
+
+  it('--format sarif gives one SARIF 2.1.0 log: the rules with their title and basis, one result per finding at its file and line (and page for a PDF)', async () => {
+    const { code, stdout } = await cli(SAMPLE, PDF, '--format', 'sarif');
+    expect(code).toBe(1);
+    const log = JSON.parse(stdout) as Sarif.Log;
+    expect(log.version).toBe('2.1.0');
+    const [run] = log.runs;
+    const rules = run!.tool.driver.rules!;
+    // The pack's 117 rules, then the engine's own (import notes of the PDF).
+    expect(rules.slice(0, 117).every((rule) => rule.help?.text.includes('依据') === true)).toBe(true);
+    expect(rules.slice(117).map((rule) => rule.id)).toEqual(['import']);
+    expect(rules.find((rule) => rule.id === 'empty-table-marked')).toMatchObject({ shortDescription: { text: expect.any(String) }, help: { text: expect.stringContaining('依据') }, properties: { basis: expect.arrayContaining([expect.any(String)]) } });
+    const single = await cli(SAMPLE, '--format', 'json');
+    const central = await cli(PDF, '--format', 'json');
+    const findings = (JSON.parse(single.stdout) as { findings: unknown[] }).findings.length + (JSON.parse(central.stdout) as { findings: unknown[] }).findings.length;
+    expect(run!.results).toHaveLength(findings);
+    const fromPdf = run!.results!.find((result) => result.locations?.[0]?.physicalLocation?.artifactLocation?.uri?.endsWith('.pdf') === true && result.properties?.page !== undefined);
+    expect(fromPdf).toMatchObject({ level: expect.stringMatching(/^(?:error|warning|note)$/), message: { text: expect.any(String) }, locations: [{ physicalLocation: { region: { startLine: expect.any(Number) } } }] });
+    expect(rules[fromPdf!.ruleIndex!]!.id).toBe(fromPdf!.ruleId);
+  }, 30_000);
+
+  it('--format junit gives a test suite per file and a test case per rule', async () => {
+    const { code, stdout } = await cli(SAMPLE, '--format', 'junit');
+    expect(code).toBe(1);
+    expect(stdout).toMatch(/^<\?xml version="1\.0" encoding="UTF-8"\?>\n<testsuites name="disclosure-check">/);
+    expect(stdout.match(/<testsuite /g)).toHaveLength(1);
+    expect(stdout.match(/<testcase /g)).toHaveLength(117);
+    expect(stdout).toMatch(/<testsuite name="[^"]*budget-2025-shenpiju\.json" tests="117" failures="34" errors="0" skipped="18"/);
+  });
+
+  it('checks a folder on worker threads as the installed command: a report per file and the summary, in the order of the files', () => {
+    const folder = join(scratch, 'folder');
+    mkdirSync(join(folder, 'sub'), { recursive: true });
+    copyFileSync(SAMPLE, join(folder, 'a-sample.json'));
+    copyFileSync(PDF, join(folder, 'sub', 'b-central.pdf'));
+    writeFileSync(join(folder, 'notes.md'), 'not a document');
+    const bin = join(ROOT, 'bin', 'disclosure-check.js');
+    const run = spawnSync(process.execPath, [bin, folder, '--workers', '2'], { encoding: 'utf8' });
+    expect(run.status).toBe(1);
+    expect(run.stdout.match(/^== .*$/gm)).toEqual([`== ${join(folder, 'a-sample.json')}`, `== ${join(folder, 'sub', 'b-central.pdf')}`]);
+    expect(run.stdout).toMatch(/\n合计（2 个文件）\s+71\s+/);
+    expect(run.stderr).toBe('');
+  }, 30_000);
 });

@@ -1,12 +1,19 @@
 /**
- * The command-line interface: `disclosure-check <file> [--rules] [--format text|json] [--lang]`
- * and `disclosure-check import <file.pdf|file.txt>`. Exit 0 without error findings, 1 with them, 2 when the
- * input is unusable (unreadable file, malformed JSON, unrecognised text, invalid rule set), with
- * a one-line reason on stderr naming the file and the place.
+ * The command-line interface: `disclosure-check <files or folders…> [--rules] [--format
+ * text|json|sarif|junit] [--lang]` and `disclosure-check import <file.pdf|file.txt>`. One file: its
+ * report. Several, or a folder: each file checked on a worker thread, a report per file (JSON
+ * Lines with `--format json`, one SARIF log or JUnit XML for all) and a summary table at the end.
+ * Exit 0 without error findings, 1 with them, 2 when an input is unusable (unreadable file,
+ * malformed JSON, unrecognised text, invalid rule set), with a one-line reason on stderr naming
+ * the file and the place; with several files, the worst of them.
  */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
 import { DEFAULT_TIME_BUDGET_MS, type Language, formatText } from '../index.js';
-import { EngineError, checkFile, defaultRulePackPath, loadDocumentFile, loadRuleSetFromPath } from '../node.js';
+import { EngineError, checkFile, defaultRulePackPath, loadDocumentFile, loadRuleSetFromPath, packageRoot } from '../node.js';
+import { checkFiles, expandInputs } from './batch.js';
+import { type FileResult, summaryTable, toJunit, toSarif } from './formats.js';
 
 /** Where the CLI writes, so tests can capture it. */
 export interface CliIo {
@@ -14,24 +21,40 @@ export interface CliIo {
   stdout(text: string): void;
   /** Standard error. */
   stderr(text: string): void;
+  /** Whether standard error is a terminal (a progress bar is drawn there). */
+  readonly progress?: boolean;
 }
+
+type Format = 'text' | 'json' | 'sarif' | 'junit';
 
 interface CheckOptions {
   rules?: string;
-  format: 'text' | 'json';
+  format: Format;
   lang: Language;
   only?: string[];
   skip?: string[];
   timeBudget: number;
+  workers?: number;
 }
 
 function list(value: string, previous: string[] | undefined): string[] {
   return [...(previous ?? []), ...value.split(',').map((part) => part.trim()).filter((part) => part !== '')];
 }
 
-async function check(file: string, options: CheckOptions, io: CliIo): Promise<number> {
+function positiveInteger(value: string): number {
+  const number = Number(value);
+  if (!Number.isInteger(number) || number < 1) throw new InvalidArgumentError('应为正整数 / must be a whole number ≥ 1');
+  return number;
+}
+
+/** This package's version, from its package.json. */
+export function version(): string {
+  return (JSON.parse(readFileSync(join(packageRoot(), 'package.json'), 'utf8')) as { version: string }).version;
+}
+
+/** Refuses an --only or --skip that names no rule or tag: checking nothing (or everything) is no answer. */
+function checkRuleNames(options: CheckOptions): void {
   const ruleSet = loadRuleSetFromPath(options.rules ?? defaultRulePackPath(), options.lang);
-  // A rule id or tag that names no rule is a typo: checking nothing (or everything) is no answer.
   const names = new Set(ruleSet.rules.flatMap((rule) => [rule.definition.id, ...(rule.definition.tags ?? [])]));
   for (const [flag, wanted] of [['--only', options.only], ['--skip', options.skip]] as const) {
     const unknown = (wanted ?? []).filter((name) => !names.has(name));
@@ -39,9 +62,53 @@ async function check(file: string, options: CheckOptions, io: CliIo): Promise<nu
       throw new EngineError('rule_unknown', `${flag} ${unknown.join(',')}：规则包中没有这样的规则 id 或标签 / no rule has this id or tag`, options.rules ?? defaultRulePackPath());
     }
   }
+}
+
+async function checkSingle(file: string, options: CheckOptions, io: CliIo): Promise<number> {
+  const ruleSet = loadRuleSetFromPath(options.rules ?? defaultRulePackPath(), options.lang);
+  checkRuleNames(options);
+  if (options.format === 'sarif' || options.format === 'junit') return checkMany([file], options, io);
   const { report } = await checkFile(ruleSet, file, { language: options.lang, only: options.only, skip: options.skip, timeBudgetMs: options.timeBudget * 1000 });
   io.stdout(options.format === 'json' ? `${JSON.stringify(report, null, 2)}\n` : formatText(report, options.lang));
   return report.valid ? 0 : 1;
+}
+
+/** Draws `[#####     ] 12/60 file` over itself on a terminal. */
+function progressBar(io: CliIo): ((done: number, total: number, file: string) => void) | undefined {
+  if (io.progress !== true) return undefined;
+  return (done, total, file) => {
+    const width = 24;
+    const filled = Math.round((done / total) * width);
+    io.stderr(`\r\u001b[K[${'#'.repeat(filled)}${' '.repeat(width - filled)}] ${done}/${total} ${file.slice(-50)}${done === total ? '\r\u001b[K' : ''}`);
+  };
+}
+
+async function checkMany(paths: readonly string[], options: CheckOptions, io: CliIo): Promise<number> {
+  checkRuleNames(options);
+  const files = expandInputs(paths);
+  if (files.length === 0) throw new EngineError('file_unreadable', `${paths.join(' ')} 中没有可检查的文件（.pdf、.json、.txt）/ no documents to check`);
+  const onProgress = progressBar(io);
+  const results: FileResult[] = await checkFiles(files, {
+    language: options.lang,
+    timeBudgetMs: options.timeBudget * 1000,
+    ...(options.rules !== undefined ? { rules: options.rules } : {}),
+    ...(options.only !== undefined ? { only: options.only } : {}),
+    ...(options.skip !== undefined ? { skip: options.skip } : {}),
+    ...(options.workers !== undefined ? { workers: options.workers } : {}),
+    ...(onProgress !== undefined ? { onProgress } : {}),
+  });
+  for (const result of results) {
+    if ('unusable' in result) io.stderr(`disclosure-check: ${result.unusable}\n`);
+  }
+  const checked = results.filter((result) => 'report' in result);
+  if (options.format === 'json') for (const result of checked) io.stdout(`${JSON.stringify(result.report)}\n`);
+  if (options.format === 'text') for (const result of checked) io.stdout(`== ${result.file}\n${formatText(result.report, options.lang)}\n`);
+  if (options.format === 'sarif') io.stdout(`${JSON.stringify(toSarif(results, loadRuleSetFromPath(options.rules ?? defaultRulePackPath(), options.lang), version(), options.lang), null, 2)}\n`);
+  if (options.format === 'junit') io.stdout(toJunit(results));
+  // The table is for a person: on stdout after text reports, else on stderr (stdout stays one format).
+  if (files.length > 1) (options.format === 'text' ? io.stdout : io.stderr)(summaryTable(results, options.lang));
+  if (checked.length < results.length) return 2;
+  return checked.every((result) => result.report.valid) ? 0 : 1;
 }
 
 /**
@@ -51,32 +118,37 @@ async function check(file: string, options: CheckOptions, io: CliIo): Promise<nu
  */
 export async function runCli(argv: readonly string[], io: CliIo): Promise<number> {
   let exitCode = 0;
-  const program = new Command('disclosure-check')
-    .description('检查预算公开文档是否符合规则 / Check a budget disclosure against its rules')
-    .exitOverride()
-    .configureOutput({ writeOut: io.stdout, writeErr: io.stderr })
-    .showHelpAfterError(false);
-
-  program
-    .command('check <file>', { isDefault: true })
-    .description('检查一份文档（.json；.pdf 或 .txt 先导入）/ check a document (.json; .pdf or .txt imported first)')
-    .option('--rules <path>', '规则包目录或规则集文件 / rule pack directory or rule-set file')
-    .addOption(new Option('--format <format>', '输出格式 / output format').choices(['text', 'json']).default('text'))
-    .addOption(new Option('--lang <language>', '消息语言 / message language').choices(['zh-CN', 'en']).default('zh-CN'))
-    .option('--only <ids>', '只运行这些规则 id 或标签（逗号分隔）/ only these rule ids or tags', list)
-    .option('--skip <ids>', '跳过这些规则 id 或标签（逗号分隔）/ skip these rule ids or tags', list)
-    .addOption(
-      new Option('--time-budget <seconds>', '检查的时限（秒），超过即停止并报告；0 为不限 / time budget in seconds (0: none)')
-        .default(DEFAULT_TIME_BUDGET_MS / 1000)
-        .argParser((value: string) => {
-          const seconds = Number(value);
-          if (!Number.isFinite(seconds) || seconds < 0) throw new InvalidArgumentError('应为不小于 0 的秒数 / must be a number of seconds ≥ 0');
-          return seconds;
-        }),
-    )
-    .action(async (file: string, options: CheckOptions) => {
-      exitCode = await check(file, options, io);
-    });
+  const checkOptions = (command: Command): Command =>
+    command
+      .option('--rules <path>', '规则包目录或规则集文件 / rule pack directory or rule-set file')
+      .addOption(new Option('--format <format>', '输出格式；多个文件时 json 为每行一份报告 / output format (json: a report per line for several files)').choices(['text', 'json', 'sarif', 'junit']).default('text'))
+      .addOption(new Option('--lang <language>', '消息语言 / message language').choices(['zh-CN', 'en']).default('zh-CN'))
+      .option('--only <ids>', '只运行这些规则 id 或标签（逗号分隔）/ only these rule ids or tags', list)
+      .option('--skip <ids>', '跳过这些规则 id 或标签（逗号分隔）/ skip these rule ids or tags', list)
+      .addOption(
+        new Option('--time-budget <seconds>', '每个文件的检查时限（秒），超过即停止并报告；0 为不限 / time budget per file in seconds (0: none)')
+          .default(DEFAULT_TIME_BUDGET_MS / 1000)
+          .argParser((value: string) => {
+            const seconds = Number(value);
+            if (!Number.isFinite(seconds) || seconds < 0) throw new InvalidArgumentError('应为不小于 0 的秒数 / must be a number of seconds ≥ 0');
+            return seconds;
+          }),
+      )
+      .addOption(new Option('--workers <n>', '同时检查的线程数（默认每核一个）/ worker threads (default: one per core)').argParser(positiveInteger))
+      .action(async (files: string[], options: CheckOptions) => {
+        const single = files.length === 1 && expandInputs(files)[0] === files[0];
+        exitCode = single ? await checkSingle(files[0]!, options, io) : await checkMany(files, options, io);
+      });
+  const program = checkOptions(
+    new Command('disclosure-check')
+      .description('检查预算公开文档是否符合规则：一个或多个文件（.pdf、.txt、.json）或文件夹 / check budget disclosures (files or folders) against their rules')
+      .argument('<files...>', '要检查的文件或文件夹 / files or folders to check')
+      .version(version(), '-V, --version', '显示版本 / show the version')
+      .exitOverride()
+      .configureOutput({ writeOut: io.stdout, writeErr: io.stderr })
+      .showHelpAfterError(false),
+  );
+  checkOptions(program.command('check').description('同默认命令 / the default command').argument('<files...>'));
 
   program
     .command('import <file>')
@@ -100,7 +172,7 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
     return exitCode;
   } catch (error) {
     if (error instanceof CommanderError) {
-      return error.exitCode === 0 ? 0 : 2;
+      return error.exitCode === 0 || error.code === 'commander.version' || error.code === 'commander.helpDisplayed' ? 0 : 2;
     }
     if (error instanceof EngineError) {
       io.stderr(`disclosure-check: ${error.toLine()}\n`);
