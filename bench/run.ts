@@ -11,6 +11,8 @@ import { evaluate, importText, loadRuleSet } from '../engine/src/index.js';
 import { join } from 'node:path';
 import { defaultRulePackPath, checkFile, loadRuleSetFromPath, packageRoot } from '../engine/src/node.js';
 import { checkByHand } from './baseline.js';
+import { checkFiles } from '../engine/src/cli/batch.js';
+import { availableParallelism } from 'node:os';
 
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 12);
 const sample = JSON.parse(readFileSync(join(packageRoot(), 'examples', 'budget-2025-shenpiju.json'), 'utf8')) as unknown;
@@ -178,4 +180,15 @@ if (pdfs.length > 0) {
   const sorted = [...times].sort((a, b) => a.ms - b.ms);
   const worst = sorted[sorted.length - 1]!;
   console.log(`PDF → report over ${pdfs.length} corpus PDFs (median of ${PDF_RUNS} runs each): median ${(median(times.map((time) => time.ms)) / 1000).toFixed(3)} s/doc, fastest ${(sorted[0]!.ms / 1000).toFixed(3)} s, worst ${(worst.ms / 1000).toFixed(3)} s (${worst.name})`);
+
+  // A batch over the corpus folder, as `disclosure-check corpus/*.pdf --workers N` runs it
+  // (worker start-up and rule-set loading included).
+  const rates: string[] = [];
+  for (const workers of [1, 2]) {
+    const start = performance.now();
+    const results = await checkFiles(pdfs.map((name) => join(corpus, name)), { language: 'zh-CN', timeBudgetMs: 0, workers });
+    const seconds = (performance.now() - start) / 1000;
+    rates.push(`${workers} worker${workers > 1 ? 's' : ''}: ${(results.length / seconds).toFixed(2)} docs/s (${seconds.toFixed(1)} s)`);
+  }
+  console.log(`batch over the ${pdfs.length} corpus PDFs: ${rates.join('; ')}; ${availableParallelism()} cores`);
 }
