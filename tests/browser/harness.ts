@@ -12,7 +12,16 @@ import { ROOT } from '../helpers/fixtures.js';
 const CHROMIUM = ['/usr/lib/chromium/chromium', '/usr/bin/chromium'].find((path) => existsSync(path));
 const FLAGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
 
-async function freePort(): Promise<number> {
+/** Chromium for tests (headless, no sandbox): Debian's, never a downloaded one. */
+export async function launchChromium(): Promise<Browser> {
+  if (CHROMIUM === undefined) {
+    throw new Error("Debian's Chromium is not installed: run `apt-get install -y chromium fonts-noto-cjk` (see .ci/run)");
+  }
+  return chromium.launch({ executablePath: CHROMIUM, headless: true, args: FLAGS });
+}
+
+/** A free TCP port on 127.0.0.1. */
+export async function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
     const server = createServer();
     server.once('error', reject);
@@ -39,9 +48,6 @@ export interface Harness {
 
 /** Starts the preview server (on the built playground) and Chromium. */
 export async function startHarness(): Promise<Harness> {
-  if (CHROMIUM === undefined) {
-    throw new Error("Debian's Chromium is not installed: run `apt-get install -y chromium fonts-noto-cjk` (see .ci/run)");
-  }
   if (!existsSync(join(ROOT, 'playground', 'dist', 'index.html'))) throw new Error('the playground is not built: run `npm run build`');
   const port = await freePort();
   const server: ChildProcess = spawn(process.execPath, [join(ROOT, 'node_modules', 'vite', 'bin', 'vite.js'), 'preview', '--port', String(port), '--host', '127.0.0.1', '--strictPort'], {
@@ -58,7 +64,7 @@ export async function startHarness(): Promise<Harness> {
     });
     server.once('exit', (code) => reject(new Error(`vite preview exited with ${code}`)));
   });
-  const browser = await chromium.launch({ executablePath: CHROMIUM, headless: true, args: FLAGS });
+  const browser = await launchChromium();
   const url = `http://127.0.0.1:${port}/`;
   let recorded: string[] = [];
   return {

@@ -2,7 +2,7 @@
  * Exact decimal arithmetic for amounts. This is the only module that imports decimal.js:
  * every amount in the engine is a `Decimal` from the `Money` clone, rounded half-up (四舍五入).
  */
-import Decimal from 'decimal.js';
+import { Decimal } from 'decimal.js';
 
 /** The Decimal clone used for all money arithmetic: 40 significant digits, ROUND_HALF_UP. */
 export const Money = Decimal.clone({ precision: 40, rounding: Decimal.ROUND_HALF_UP });
