@@ -1,6 +1,8 @@
 /**
  * Browser-test harness: serves the built playground with `vite preview` on a free port and drives
- * Debian's Chromium through playwright-core (never a downloaded browser).
+ * Chromium through playwright-core: Debian's where it is installed, else the one shipped inside the
+ * @sparticuz/chromium package (so `npm install && npm test` need no root and no apt-get). Never a
+ * downloaded browser. DISCLOSURE_CHROMIUM=package forces the packaged one.
  */
 import { type ChildProcess, spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
@@ -9,15 +11,19 @@ import { join } from 'node:path';
 import { type Browser, type Page, chromium } from 'playwright-core';
 import { ROOT } from '../helpers/fixtures.js';
 
-const CHROMIUM = ['/usr/lib/chromium/chromium', '/usr/bin/chromium'].find((path) => existsSync(path));
+const DEBIAN_CHROMIUM = process.env.DISCLOSURE_CHROMIUM === 'package' ? undefined : ['/usr/lib/chromium/chromium', '/usr/bin/chromium'].find((path) => existsSync(path));
 const FLAGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
 
-/** Chromium for tests (headless, no sandbox): Debian's, never a downloaded one. */
+/** Where the Chromium for tests is: Debian's, else the packaged one (unpacked into the temporary folder on first use). */
+async function chromiumPath(): Promise<string> {
+  if (DEBIAN_CHROMIUM !== undefined) return DEBIAN_CHROMIUM;
+  const { default: packaged } = await import('@sparticuz/chromium');
+  return packaged.executablePath();
+}
+
+/** Chromium for tests (headless, no sandbox): Debian's or the packaged one, never a downloaded one. */
 export async function launchChromium(): Promise<Browser> {
-  if (CHROMIUM === undefined) {
-    throw new Error("Debian's Chromium is not installed: run `apt-get install -y chromium fonts-noto-cjk` (see .ci/run)");
-  }
-  return chromium.launch({ executablePath: CHROMIUM, headless: true, args: FLAGS });
+  return chromium.launch({ executablePath: await chromiumPath(), headless: true, args: FLAGS });
 }
 
 /** A free TCP port on 127.0.0.1. */
