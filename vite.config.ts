@@ -13,7 +13,7 @@ export default defineConfig({
     emptyOutDir: true,
     target: 'es2022',
     chunkSizeWarningLimit: 6000,
-    rollupOptions: { input: { main: `${root}index.html`, guide: `${root}guide.html` } },
+    rolldownOptions: { input: { main: `${root}index.html`, guide: `${root}guide.html` } },
   },
   worker: { format: 'es' },
   server: { fs: { allow: [fileURLToPath(new URL('./', import.meta.url))] } },

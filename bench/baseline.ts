@@ -33,7 +33,7 @@ type Row = { key?: string; code?: string; name: string; level?: number; group?: 
 type Table = { unit: string; columns: { id: string; type?: string }[]; rows: Row[]; note?: string };
 type FigureJson = { key: string; kind: string; value: unknown; unit?: string; of?: string; code?: string; percent?: unknown; direction?: string; percentDirection?: string; current?: unknown };
 
-const PLAIN = /^-?\d+(\.\d+)?$/;
+const PLAIN = /^-?\d+(?:\.\d+)?$/;
 
 function parse(raw: unknown, factor: Dec): Fig | undefined {
   if (raw === undefined || raw === null || raw === '') return { v: ZERO, u: ZERO, blank: true };
@@ -90,7 +90,7 @@ export function checkByHand(document: unknown): BaselineFinding[] {
   const cache = new Map<Row, Map<string, Fig>>();
   const cell = (table: Table, row: Row, column: string): Fig => {
     let cells = cache.get(row);
-    if (!cells) cache.set(row, (cells = new Map()));
+    if (!cells) cache.set(row, (cells = new Map<string, Fig>()));
     let fig = cells.get(column);
     if (!fig) {
       fig = parse(row.values[column], factorOf(table)) ?? { v: ZERO, u: ZERO, blank: true };
@@ -395,14 +395,14 @@ export function checkByHand(document: unknown): BaselineFinding[] {
   performanceTables.forEach((table, index) => {
     const at = `/performance/${index}`;
     const funds = (table.funds ?? {}) as Record<string, Record<string, unknown> | undefined>;
-    const amount = (side: string, field: string) => (funds[side] !== undefined && field in funds[side]! ? parse(funds[side]![field], ONE) : undefined);
+    const amount = (side: string, field: string) => (funds[side] !== undefined && field in funds[side] ? parse(funds[side][field], ONE) : undefined);
     const annual = amount('annual', 'total');
     const whole = amount('whole', 'total');
     if (annual !== undefined && whole !== undefined && annual.v.greaterThan(whole.v)) report('performance-annual-funds-within-whole', `${at}/funds/annual/total`);
     for (const [side, ruleId] of [['annual', 'performance-annual-sources-add-up'], ['whole', 'performance-whole-sources-add-up']] as const) {
       const total = amount(side, 'total');
       const parts = ['central', 'provincial', 'local', 'selfRaised', 'other'].map((field) => amount(side, field));
-      if (total !== undefined && parts.every((part) => part !== undefined) && !exact(total, add(parts as Fig[]))) report(ruleId, `${at}/funds/${side}/total`);
+      if (total !== undefined && parts.every((part) => part !== undefined) && !exact(total, add(parts))) report(ruleId, `${at}/funds/${side}/total`);
     }
     const indicators = table.indicators as unknown[] | undefined;
     if (annual !== undefined && annual.v.isZero() && present(indicators?.[0])) report('performance-zero-funds-no-targets', `${at}/funds/annual/total`);
@@ -420,21 +420,21 @@ export function checkByHand(document: unknown): BaselineFinding[] {
     }
   };
   const full = document as { narrative?: { sections?: unknown[] }; sections?: Record<string, unknown>; performance?: Record<string, unknown>[] };
-  (full.narrative?.sections ?? []).forEach((section, index) => addText('narrative', section, ['heading', 'text'], `/narrative/sections/${index}`));
+  (full.narrative?.sections ?? []).forEach((section, index) => { addText('narrative', section, ['heading', 'text'], `/narrative/sections/${index}`); });
   const other = full.sections ?? {};
   for (const name of ['duties', 'organisation']) addText('sections', other[name], ['heading', 'text'], `/sections/${name}`);
-  ((other.other as unknown[]) ?? []).forEach((entry, index) => addText('sections', entry, ['heading', 'text'], `/sections/other/${index}`));
-  ((other.glossary as unknown[]) ?? []).forEach((entry, index) => addText('sections', entry, ['definition'], `/sections/glossary/${index}`));
+  ((other.other as unknown[] | undefined) ?? []).forEach((entry, index) => { addText('sections', entry, ['heading', 'text'], `/sections/other/${index}`); });
+  ((other.glossary as unknown[] | undefined) ?? []).forEach((entry, index) => { addText('sections', entry, ['definition'], `/sections/glossary/${index}`); });
   (full.performance ?? []).forEach((table, index) => {
     addText('performance', table, ['project', 'department', 'implementingUnit', 'attribute', 'period', 'overview', 'basis', 'necessity', 'measures', 'plan', 'filledAt'], `/performance/${index}`);
     addText('performance', table.goals, ['whole', 'annual'], `/performance/${index}/goals`);
   });
-  (full.performance ?? []).forEach((table, index) =>
-    ((table.indicators as unknown[]) ?? []).forEach((indicator, position) => addText('indicators', indicator, ['level3', 'value'], `/performance/${index}/indicators/${position}`)),
-  );
+  (full.performance ?? []).forEach((table, index) => {
+    ((table.indicators as unknown[] | undefined) ?? []).forEach((indicator, position) => { addText('indicators', indicator, ['level3', 'value'], `/performance/${index}/indicators/${position}`); });
+  });
   for (const [role, table] of Object.entries(tables)) {
     addText('tables', table, ['title', 'note'], `/tables/${role}`);
-    table.rows.forEach((row, index) => addText('tables', row, ['name'], `/tables/${role}/rows/${index}`));
+    table.rows.forEach((row, index) => { addText('tables', row, ['name'], `/tables/${role}/rows/${index}`); });
   }
   const patterns: [string, RegExp, string[] | undefined][] = [
     ['no-non-public-material', /此件不予公开|不予公开|内部资料|内部文件|绝密|机密/u, undefined],
@@ -442,7 +442,7 @@ export function checkByHand(document: unknown): BaselineFinding[] {
     ['no-empty-reasons', /原因(?:是|为|主要是)[：:]?\s*[。；，,]|原因(?:是|为)[：:]?\s*$/u, ['narrative', 'sections']],
     ['performance-no-placeholders', /X{1,2}月X{1,2}日|\*{2}月\*{2}日|X{2,}|×{2,}|待定|请填写/u, ['performance', 'indicators']],
     ['performance-no-degenerate-ratio-targets', /^\s*(?:≥|>=|大于等于)\s*100(?:\.0+)?\s*%\s*$|^\s*(?:≤|<=|小于等于)\s*100(?:\.0+)?\s*%\s*$/u, ['indicators']],
-    ['performance-no-zero-targets', /^\s*(?:≥|>=|大于等于)\s*0(?:\.0+)?\s*%?\s*$/u, ['indicators']],
+    ['performance-no-zero-targets', /^\s*(?:≥|>=|大于等于)\s*0(?:\.0+)?\s*(?:%\s*)?$/u, ['indicators']],
   ];
   for (const [ruleId, pattern, kinds] of patterns) {
     for (const entry of texts) if ((kinds === undefined || kinds.includes(entry.kind)) && pattern.test(entry.text)) report(ruleId, entry.pointer);
@@ -451,13 +451,13 @@ export function checkByHand(document: unknown): BaselineFinding[] {
   // rules of the second batch: notes, explanations, names, counts, performance-table coverage
   const fiscalYear = (document as { meta?: { fiscalYear?: unknown } }).meta?.fiscalYear;
   const department = (document as { meta?: { department?: unknown } }).meta?.department;
-  const bareNote = /^\s*(注\s*[:：]?\s*)?(本表)?(无数据|为空表?|数据为空|无内容)\s*[。.；;]?\s*$/u;
+  const bareNote = /^\s*(?:注\s*(?:[:：]\s*)?)?(?:本表)?(?:无数据|为空表?|数据为空|无内容)\s*(?:[。.；;]\s*)?$/u;
   for (const role of [...TABLES, 'threePublicExpenses']) {
     const table = tables[role];
     if (table?.note === undefined || !isEmptyNote(table.note)) continue;
     if (bareNote.test(table.note)) report('empty-note-states-reason', `/tables/${role}/note`);
-    if (role === 'stateCapital' && /^(?!.*国有资本).*?(政府性基金|“三公”经费|三公经费|机关运行经费|项目支出)/u.test(table.note)) report('state-capital-note-names-own-fund', `/tables/${role}/note`);
-    if ((role === 'governmentFundIncome' || role === 'governmentFundExpenditure') && /^(?!.*政府性基金).*?(国有资本经营|“三公”经费|三公经费|机关运行经费|项目支出)/u.test(table.note)) {
+    if (role === 'stateCapital' && /^(?!.*国有资本).*?(?:政府性基金|“三公”经费|三公经费|机关运行经费|项目支出)/u.test(table.note)) report('state-capital-note-names-own-fund', `/tables/${role}/note`);
+    if ((role === 'governmentFundIncome' || role === 'governmentFundExpenditure') && /^(?!.*政府性基金).*?(?:国有资本经营|“三公”经费|三公经费|机关运行经费|项目支出)/u.test(table.note)) {
       report('government-fund-note-names-own-fund', `/tables/${role}/note`);
     }
   }
@@ -494,9 +494,9 @@ export function checkByHand(document: unknown): BaselineFinding[] {
   }
   const organisation = (other.organisation as { text?: unknown } | undefined)?.text;
   const personnel = keyCell('basicExpenditureByEconomicClass', 'total', 'personnel');
-  if (typeof organisation === 'string' && /编制\s*[1-9][0-9]*\s*[名人个]/u.test(organisation) && personnel && !personnel[0].v.greaterThan(0)) {
+  if (typeof organisation === 'string' && /编制\s*[1-9]\d*\s*[名人个]/u.test(organisation) && personnel && !personnel[0].v.greaterThan(0)) {
     const text = sectionText('basicExpenditure');
-    if (text !== undefined && !/原因|由于|因为|列支|承担|统筹|不在本(部门|单位)/u.test(text)) report('personnel-costs-absence-explained', personnel[1]);
+    if (text !== undefined && !/原因|由于|因为|列支|承担|统筹|不在本(?:部门|单位)/u.test(text)) report('personnel-costs-absence-explained', personnel[1]);
   }
   const vehicles = (document as { assets?: { vehicles?: { actual?: unknown } } }).assets?.vehicles?.actual;
   const operation = keyCell('threePublicExpenses', 'vehicleOperation', 'total');
@@ -508,7 +508,7 @@ export function checkByHand(document: unknown): BaselineFinding[] {
   const general = tables.generalBudgetExpenditure;
   const normalise = (name: string) => name.replace(/\s+/g, '').replace(/（/g, '(').replace(/）/g, ')');
   const leaf = (name: string) => {
-    if (/[（(](类|款|项)[）)]/u.test(name)) return name.split(/[（(](?:类|款|项)[）)]/u).filter((part) => part.trim() !== '').pop()!.trim();
+    if (/[（(][类款项][）)]/u.test(name)) return name.split(/[（(][类款项][）)]/u).filter((part) => part.trim() !== '').pop()!.trim();
     const parts = name.split(/\s*[-－—]\s*/u).filter((part) => part.trim() !== '');
     return parts.length >= 2 && parts[0]!.trim().endsWith('支出') ? parts[parts.length - 1]!.trim() : name;
   };
@@ -538,7 +538,7 @@ export function checkByHand(document: unknown): BaselineFinding[] {
     }
   }
   const projectNamed = (name: unknown) => (typeof name === 'string' && name.trim() !== '' ? projectRows.filter((row) => normalise(row.name) === normalise(leaf(name))) : []);
-  const withoutCode = (text: string) => normalise(text.replace(/^[0-9]+\s*[-－—_]\s*/u, ''));
+  const withoutCode = (text: string) => normalise(text.replace(/^\d+\s*[-－—_]\s*/u, ''));
   const contains = (text: string, whole: unknown) => typeof whole === 'string' && whole !== '' && withoutCode(text).includes(withoutCode(whole));
   performanceTables.forEach((table, index) => {
     const at = `/performance/${index}`;
@@ -580,7 +580,7 @@ export function checkByHand(document: unknown): BaselineFinding[] {
     if (categories.has('通用设备') && !categories.has('专用设备')) report('asset-equipment-categories', '/assets/equipment');
   }
   for (const entry of texts) {
-    if (entry.kind === 'narrative' && /[^，。；,;\s]{0,20}(结构图|示意图|饼图|柱状图|图\s*[0-9一二三四五六七八九十]+)/u.test(entry.text)) report('charts-have-data', entry.pointer);
+    if (entry.kind === 'narrative' && /[^，。；,;\s]{0,20}(?:结构图|示意图|饼图|柱状图|图\s*[0-9一二三四五六七八九十]+)/u.test(entry.text)) report('charts-have-data', entry.pointer);
   }
 
   // rules of the third batch: parts, hierarchy, signals, periods, duplicates, approvals
@@ -591,7 +591,7 @@ export function checkByHand(document: unknown): BaselineFinding[] {
   }
   const filledText = (value: unknown) => value !== undefined && value !== null && !(typeof value === 'string' && value.trim() === '');
   const duties = (other.duties as { text?: unknown } | undefined)?.text;
-  if (![duties, organisation, (full.narrative?.sections ?? [])[0], ((other.glossary as unknown[]) ?? [])[0]].every(filledText)) report('required-parts-present', '/sections');
+  if (![duties, organisation, (full.narrative?.sections ?? [])[0], ((other.glossary as unknown[] | undefined) ?? [])[0]].every(filledText)) report('required-parts-present', '/sections');
   const sectionIds = new Set(((full.narrative?.sections ?? []) as { id?: unknown }[]).map((section) => (typeof section.id === 'string' ? section.id.trim() : '')));
   if (Array.isArray(full.narrative?.sections) && !['overview', 'threePublicExpenses', 'agencyOperatingCosts', 'procurement'].every((id) => sectionIds.has(id))) {
     report('required-explanations-present', '/narrative/sections');
@@ -613,12 +613,12 @@ export function checkByHand(document: unknown): BaselineFinding[] {
       if (row.code !== undefined && !expenditure.rows.some((candidate) => candidate.code === row.code)) report('general-budget-rows-in-expenditure-summary', `/tables/generalBudgetExpenditure/rows/${index}`);
     });
   }
-  const officeName = /(局|委员会|委|办公室|办|厅)$/u;
+  const officeName = /(?:局|委员会|委|办公室|[办厅])$/u;
   if (general && typeof department === 'string' && officeName.test(department) && general.rows.some((row) => normalise(row.name) === '事业运行')) {
-    if (!general.rows.some((row) => normalise(row.name) === '行政运行') && !/^(public-institution|mixed)$/u.test(String(meta.unitType))) report('unit-type-signals-agree', '/meta/department');
+    if (!general.rows.some((row) => normalise(row.name) === '行政运行') && !/^(?:public-institution|mixed)$/u.test(String(meta.unitType))) report('unit-type-signals-agree', '/meta/department');
   }
   performanceTables.forEach((table, index) => {
-    if (typeof table.period === 'string' && /^\s*(?:[2-9][0-9]|[1-9][0-9]{2,})\s*年/u.test(table.period)) report('performance-period-plausible', `/performance/${index}/period`);
+    if (typeof table.period === 'string' && /^\s*(?:[2-9]\d|[1-9]\d{2,})\s*年/u.test(table.period)) report('performance-period-plausible', `/performance/${index}/period`);
     const name = typeof table.project === 'string' ? normalise(table.project) : '';
     if (performanceTables.filter((candidate) => typeof candidate.project === 'string' && normalise(candidate.project) === name && name !== '').length !== 1) {
       report('performance-tables-not-duplicated', `/performance/${index}`);
@@ -691,34 +691,45 @@ export function checkByHand(document: unknown): BaselineFinding[] {
 
   // each indicator: quantity indicators quantified, satisfaction targets as percentages ≤ 100%
   performanceTables.forEach((table, index) => {
-    ((table.indicators as Record<string, unknown>[] | undefined) ?? []).forEach((indicator, position) => {
-      if (indicator === null || typeof indicator !== 'object') return;
-      const text = (field: string) => (typeof indicator[field] === 'string' ? (indicator[field] as string) : undefined);
+    ((table.indicators as unknown[] | undefined) ?? []).forEach((entry, position) => {
+      if (entry === null || typeof entry !== 'object') return;
+      const indicator = entry as Record<string, unknown>;
+      const text = (field: string) => (typeof indicator[field] === 'string' ? indicator[field] : undefined);
       const value = text('value');
       const at = `/performance/${index}/indicators/${position}`;
-      if (/数量/u.test(text('level2') ?? '') && value !== undefined && !/[0-9０-９]|[一二两三四五六七八九十百千万]+\s*(个|项|次|人|台|套|件|份|家|场|期|篇|批|部|条|处|所|辆|册|本|户|名)/u.test(value)) {
+      if (/数量/u.test(text('level2') ?? '') && value !== undefined && !/[0-9０-９]|[一二两三四五六七八九十百千万]+\s*[个项次人台套件份家场期篇批部条处所辆册本户名]/u.test(value)) {
         report('quantity-indicators-are-quantified', at);
       }
       if ((/满意/u.test(text('level2') ?? '') || /满意度/u.test(text('level3') ?? '')) && value !== undefined) {
-        if (!/[%％]|定性/u.test(value) || /(?<![0-9.])(?:10[1-9]|1[1-9][0-9]|[2-9][0-9]{2}|[0-9]{4,}|100\.0*[1-9][0-9]*)(?:\.[0-9]+)?\s*[%％]/u.test(value)) report('satisfaction-targets-are-percentages', at);
+        if (!/[%％]|定性/u.test(value) || /(?<![0-9.])(?:10[1-9]|1[1-9]\d|[2-9]\d{2}|\d{4,}|100\.0*[1-9]\d*)(?:\.\d+)?\s*[%％]/u.test(value)) report('satisfaction-targets-are-percentages', at);
       }
     });
   });
 
   // table labels: one prefix, numbered in print order, all labelled when any is
   const printedTables = Object.entries(tables)
-    .map(([role, table], order) => ({ role, order, line: (table as { line?: number }).line, label: (table as { label?: string }).label }))
+    .map(([role, table], order) => ({ role, order, line: (table as { line?: number }).line, label: (table as { label?: string | null }).label }))
     .sort((a, b) => (a.line !== undefined && b.line !== undefined ? a.line - b.line : a.order - b.order));
-  const parsedLabels = printedTables.map((table) => ({ ...table, parts: table.label === undefined ? null : /^\s*(.*?)\s*(\d+)\s*$/u.exec(table.label) }));
+  // A label's prefix and number ("预算公开表10" → 预算公开表, 10), read in one pass as the engine
+  // does (`(.*?)\s*(\d+)` backtracks polynomially): what /^\s*(.*?)\s*(\d+)\s*$/u matched, a prefix
+  // spanning lines being no match there either.
+  const labelParts = (label: string) => {
+    const trimmed = label.trim();
+    let start = trimmed.length;
+    while (start > 0 && trimmed.charCodeAt(start - 1) >= 48 && trimmed.charCodeAt(start - 1) <= 57) start -= 1;
+    const prefix = trimmed.slice(0, start).trim();
+    return start === trimmed.length || /[\n\r\u2028\u2029]/u.test(prefix) ? null : { prefix, number: trimmed.slice(start) };
+  };
+  const parsedLabels = printedTables.map((table) => ({ ...table, parts: table.label === undefined ? null : labelParts(String(table.label)) }));
   const prefixCounts = new Map<string, number>();
-  for (const { parts } of parsedLabels) if (parts) prefixCounts.set(parts[1]!, (prefixCounts.get(parts[1]!) ?? 0) + 1);
+  for (const { parts } of parsedLabels) if (parts) prefixCounts.set(parts.prefix, (prefixCounts.get(parts.prefix) ?? 0) + 1);
   let usualPrefix: string | undefined;
   for (const [prefix, n] of prefixCounts) if (usualPrefix === undefined || n > prefixCounts.get(usualPrefix)!) usualPrefix = prefix;
   // the numbering runs from the first labelled table to the last: unlabelled ones outside it take no place
   const firstLabelled = Math.max(0, parsedLabels.findIndex(({ parts }) => parts !== null));
   parsedLabels.forEach(({ role, label, parts }, index) => {
-    if (parts && usualPrefix !== undefined && parts[1] !== usualPrefix) report('table-labels-consistent', `/tables/${role}/label`);
-    if (parts && Number(parts[2]) !== index - firstLabelled + 1) report('table-labels-in-order', `/tables/${role}/label`);
+    if (parts && usualPrefix !== undefined && parts.prefix !== usualPrefix) report('table-labels-consistent', `/tables/${role}/label`);
+    if (parts && Number(parts.number) !== index - firstLabelled + 1) report('table-labels-in-order', `/tables/${role}/label`);
     if (usualPrefix !== undefined && (label === undefined || label === null)) report('tables-labelled', `/tables/${role}/label`);
   });
 
@@ -751,10 +762,10 @@ export function checkByHand(document: unknown): BaselineFinding[] {
   const services = figures.find((entry) => entry.figure.key === 'procurementServices' && entry.figure.kind === 'amount');
   const servicesValue = services ? figureValue(services.figure) : undefined;
   if (servicesValue && servicesValue.v.greaterThan(0)) {
-    const purchase = [...((full.narrative?.sections ?? []) as { heading?: unknown; text?: unknown }[]), ...(((other.other as unknown[]) ?? []) as { heading?: unknown; text?: unknown }[])]
+    const purchase = [...((full.narrative?.sections ?? []) as { heading?: unknown; text?: unknown }[]), ...(((other.other as unknown[] | undefined) ?? []) as { heading?: unknown; text?: unknown }[])]
       .filter((section) => typeof section.heading === 'string' && /政府购买服务/u.test(section.heading) && typeof section.text === 'string')
       .map((section) => section.text as string);
-    if (purchase.length > 0 && /^\s*无\s*[。.；;]?\s*$/u.test(purchase.join('\n'))) report('purchase-services-explained', '/sections/other');
+    if (purchase.length > 0 && /^\s*无\s*(?:[。.；;]\s*)?$/u.test(purchase.join('\n'))) report('purchase-services-explained', '/sections/other');
   }
 
   // projects the narrative lists are named as in the project table
@@ -769,7 +780,7 @@ export function checkByHand(document: unknown): BaselineFinding[] {
 
   // 三公 section states the change on last year; shares of one group printed alike
   const threeText = sectionText('threePublicExpenses');
-  if (threeText !== undefined && !/上年|同比|持平|增加|减少|增长|下降|比\s*[0-9]{4}\s*年|与\s*[0-9]{4}\s*年/u.test(threeText)) report('three-public-change-stated', '/narrative/sections');
+  if (threeText !== undefined && !/上年|同比|持平|增加|减少|增长|下降|比\s*\d{4}\s*年|与\s*\d{4}\s*年/u.test(threeText)) report('three-public-change-stated', '/narrative/sections');
   for (const group of groups.values()) {
     if (group.length < 2) continue;
     const scales = new Set(group.map((entry) => { const text = String(entry.figure.value).trim(); const dot = text.indexOf('.'); return dot < 0 ? 0 : text.length - dot - 1; }));

@@ -51,7 +51,7 @@ const key = (finding: { ruleId: string; path: string }) => `${finding.ruleId} ${
 const shanghai = ['shanghai-putuo-wanli-2025-budget.txt', 'shanghai-putuo-zhengfuban-2025-budget.txt'].map((name) => {
   const imported = importText(readFileSync(join(packageRoot(), 'examples', name), 'utf8'));
   if (!imported.ok) throw new Error(`${name}: ${imported.error.message}`);
-  return { label: name, document: imported.document as unknown };
+  return { label: name, document: imported.document };
 });
 const checked = [...variants.map((patch) => ({ label: JSON.stringify(patch), document: fastJsonPatch.applyPatch(structuredClone(sample), patch, true, false).newDocument })), ...shanghai];
 for (const { label, document } of checked) {
@@ -76,8 +76,7 @@ async function rate(check: () => unknown, milliseconds: number): Promise<number>
 }
 
 const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
-const line = (label: string, perSecond: number) =>
-  console.log(`${label.padEnd(44)} ${perSecond.toFixed(0).padStart(7)} docs/s  ${(1000 / perSecond).toFixed(3).padStart(7)} ms/doc`);
+const line = (label: string, perSecond: number) => { console.log(`${label.padEnd(44)} ${perSecond.toFixed(0).padStart(7)} docs/s  ${(1000 / perSecond).toFixed(3).padStart(7)} ms/doc`); };
 
 const ROUNDS = 25;
 const slice = (SECONDS * 1000) / ROUNDS;

@@ -11,12 +11,12 @@ function sources(directory: string): string[] {
   return readdirSync(directory, { withFileTypes: true }).flatMap((entry) => {
     const path = join(directory, entry.name);
     if (entry.isDirectory()) return sources(path);
-    return /\.(ts|js)$/.test(entry.name) && !entry.name.endsWith('.d.ts') ? [path] : [];
+    return /\.(?:ts|js)$/.test(entry.name) && !entry.name.endsWith('.d.ts') ? [path] : [];
   });
 }
 
 const engine = sources(join(ROOT, 'engine', 'src'));
-const core = engine.filter((path) => !/[/\\](node\.ts|cli[/\\])/.test(path));
+const core = engine.filter((path) => !/[/\\](?:node\.ts|cli[/\\])/.test(path));
 
 describe('the isomorphic core', () => {
   it('imports no Node built-ins and reads no process state', () => {

@@ -121,7 +121,19 @@ export async function importPdfBytes(data: Uint8Array, options: { file?: string;
  * @param path The file.
  */
 export async function loadDocumentFile(path: string): Promise<LoadedDocument> {
-  const bytes = readBytes(path);
+  return loadDocumentBytes(readBytes(path), path);
+}
+
+/**
+ * Reads a document from bytes, as loadDocumentFile does from a file (a service's request body).
+ * @param bytes The content.
+ * @param path The name errors give and whose extension tells .json from .txt when the content
+ *   could be either (e.g. "document.json").
+ */
+export async function loadDocumentBytes(bytes: Uint8Array, path: string): Promise<LoadedDocument> {
+  if (bytes.length > MAX_INPUT_BYTES) {
+    throw new EngineError('file_too_large', `内容有 ${(bytes.length / 1024 / 1024).toFixed(0)} MB，超过 ${MAX_INPUT_BYTES / 1024 / 1024} MB 的上限 / over the ${MAX_INPUT_BYTES / 1024 / 1024} MB limit`, path);
+  }
   const sniffed = sniffInput(bytes);
   const file = basename(path);
   if (sniffed.kind === 'unsupported') {
@@ -150,7 +162,21 @@ export async function loadDocumentFile(path: string): Promise<LoadedDocument> {
  * @param options Evaluation options (language, rule selection).
  */
 export async function checkFile(ruleSet: CompiledRuleSet, path: string, options: Omit<EvaluateOptions, 'file' | 'importProblems' | 'sourcePlaces'> = {}): Promise<{ report: Report; loaded: LoadedDocument }> {
-  const loaded = await loadDocumentFile(path);
+  return checkLoaded(ruleSet, await loadDocumentFile(path), path, options);
+}
+
+/**
+ * Checks a document given as bytes (as checkFile does a file). Throws EngineError as loadDocumentBytes does.
+ * @param ruleSet The rules.
+ * @param bytes The content.
+ * @param path Its name (see loadDocumentBytes).
+ * @param options Evaluation options.
+ */
+export async function checkBytes(ruleSet: CompiledRuleSet, bytes: Uint8Array, path: string, options: Omit<EvaluateOptions, 'file' | 'importProblems' | 'sourcePlaces'> = {}): Promise<{ report: Report; loaded: LoadedDocument }> {
+  return checkLoaded(ruleSet, await loadDocumentBytes(bytes, path), path, options);
+}
+
+async function checkLoaded(ruleSet: CompiledRuleSet, loaded: LoadedDocument, path: string, options: Omit<EvaluateOptions, 'file' | 'importProblems' | 'sourcePlaces'>): Promise<{ report: Report; loaded: LoadedDocument }> {
   const report = await evaluate(ruleSet, loaded.document, {
     ...options,
     file: basename(path),

@@ -23,7 +23,10 @@ const AUTOSAVE_MS = 600;
 const MAX_SHARE_URL = 1_000_000;
 
 performance.mark('playground:start');
-const element = <T extends HTMLElement>(testId: string) => document.querySelector<T>(`[data-testid="${testId}"]`)!;
+/** The element with this data-testid. */
+function element(testId: string): HTMLElement {
+  return document.querySelector<HTMLElement>(`[data-testid="${testId}"]`)!;
+}
 const client = new EngineClient();
 /** Where each finding of the last result is in the document text, once the worker has located them. */
 const findingRanges = new WeakMap<LocatedFinding, TextRange>();
@@ -240,8 +243,8 @@ document.addEventListener('visibilitychange', () => {
 const scheduleCheck = debounce(() => void check(), DEBOUNCE_MS);
 
 // Toolbar and cases.
-const picker = element<HTMLSelectElement>('example-picker');
-const languagePicker = element<HTMLSelectElement>('language-picker');
+const picker = element('example-picker') as HTMLSelectElement;
+const languagePicker = element('language-picker') as HTMLSelectElement;
 const ruleIds = [...defaults.rulesText.matchAll(/^ {6}"id": "([a-z0-9-]+)"/gm)].map((match) => match[1]!);
 const cases = new CasesPanel(element('cases'), ruleIds, (ruleId) => void runCases(ruleId));
 
@@ -324,7 +327,7 @@ async function openFile(file: File): Promise<void> {
   replaceDocument(imported.documentText);
 }
 
-element<HTMLInputElement>('open-file').addEventListener('change', (event) => {
+(element('open-file') as HTMLInputElement).addEventListener('change', (event) => {
   const input = event.target as HTMLInputElement;
   const file = input.files?.[0];
   input.value = '';
@@ -369,7 +372,7 @@ function download(text: string, name: string, type: string): void {
   link.href = URL.createObjectURL(new Blob([text], { type }));
   link.download = name;
   link.click();
-  setTimeout(() => URL.revokeObjectURL(link.href), 1000);
+  setTimeout(() => { URL.revokeObjectURL(link.href); }, 1000);
 }
 
 /** Says why, and offers to save the rules and the document as files (when a link cannot hold them). */

@@ -32,7 +32,8 @@ afterEach(() => {
 });
 
 afterAll(async () => {
-  await harness?.close();
+  // Unassigned when beforeAll failed before starting it.
+  await (harness as Harness | undefined)?.close();
 });
 
 /**
@@ -158,7 +159,7 @@ describe('the playground in Chromium', () => {
     const firstResult = await page.evaluate(() => Math.round(performance.getEntriesByName('playground:findings-shown')[0]!.startTime));
     console.log(`playground: first findings ${firstResult} ms after navigation start (sample disclosure, cold cache)`);
     expect(firstResult).toBeLessThan(2000);
-    await expect(page.locator('[data-testid="findings"] .status').textContent()).resolves.toMatch(/\d+ 个错误.*\d+ 条规则/);
+    await expect(page.locator('[data-testid="findings"] .status').textContent()).resolves.toMatch(/\d+ 个错误.*\d 条规则/);
     await editorsReady(page);
     await expect(page.locator('[data-testid="example-picker"]').inputValue()).resolves.toBe('budget-2025-shenpiju');
     await expect(page.locator('[data-testid="rules-editor"] .view-lines').textContent()).resolves.toContain('department-budget');
@@ -507,7 +508,7 @@ describe('the playground in Chromium', () => {
 
     // The report exports as JSON that validates against the report schema.
     const [download] = await Promise.all([page.waitForEvent('download'), page.click('[data-testid="export"]')]);
-    const exported = JSON.parse(readFileSync((await download.path())!, 'utf8')) as unknown;
+    const exported = JSON.parse(readFileSync((await download.path()), 'utf8')) as unknown;
     expect(validateAgainst('report', exported)).toEqual([]);
     expect(exported).toMatchObject({ ruleSet: { id: 'department-budget' }, valid: false });
 

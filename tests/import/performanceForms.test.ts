@@ -121,7 +121,7 @@ describe('a performance-target form read from positions', () => {
   });
 
   it('reads no funds from a form that states no unit for them', () => {
-    const noUnit = readForm(layout(1, HEADER.filter((cells) => cells[0]![1] !== '（万元）')));
+    const noUnit = readForm(layout(1, HEADER.filter((cells) => cells[0][1] !== '（万元）')));
     expect(noUnit.table?.funds).toBeUndefined();
     expect(noUnit.table?.printed).not.toContain('annualFunds');
     expect(readForm(layout(1, [...HEADER])).table).toMatchObject({ unit: '万元', funds: { annual: { total: '368.00' } } });

@@ -90,7 +90,7 @@ describe.each([WANLI, ZHENGFUBAN])('the text parts of %s', (name) => {
     const expected = UNREAD[name]!;
     expect(problems.map((problem) => problem.code)).toEqual(expected.map(() => 'unrecognised_text'));
     expect(problems.map((problem) => problem.line)).toEqual(expected.map(([line]) => line));
-    problems.forEach((problem, index) => expect(problem.message).toMatch(expected[index]![1]));
+    problems.forEach((problem, index) => { expect(problem.message).toMatch(expected[index]![1]); });
     const { regions } = importLayoutTablesWithRegions(toLines(text), { department: '', fiscalYear: 2025, unit: '万元', layout: 'layout-text' });
     expect(regions).toHaveLength(9);
     for (const problem of problems) {

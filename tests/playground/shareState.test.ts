@@ -8,7 +8,7 @@ const examples: Record<string, string> = {
   sample: format({ meta: { department: '局' }, tables: { t: { rows: [{ values: { total: '1.00' } }] } } }),
   other: format({ meta: { department: '另一局' } }),
 };
-const defaults: Defaults = { example: 'sample', rulesText, exampleText: async (id) => examples[id] };
+const defaults: Defaults = { example: 'sample', rulesText, exampleText: (id) => Promise.resolve(examples[id]) };
 const state = { example: 'sample', language: 'zh-CN' as const, rulesText, documentText: examples.sample! };
 const storage = (value: string | null) => ({ getItem: (key: string) => (key === STORAGE_KEY ? value : null) });
 

@@ -120,7 +120,7 @@ describe('table facts', () => {
   it('isEmptyNote is linear on adversarial notes', () => {
     const started = performance.now();
     isEmptyNote(`本部门${'无'.repeat(200_000)}x`);
-    isEmptyNote(`${'本部门无'.repeat(3000)}`);
+    isEmptyNote('本部门无'.repeat(3000));
     expect(performance.now() - started).toBeLessThan(1000);
   });
 

@@ -114,7 +114,7 @@ export async function checkFiles(files: readonly string[], options: BatchOptions
       return new Promise<void>((resolve, reject) => {
         const give = () => {
           if (next >= files.length) {
-            void worker.terminate().then(() => resolve());
+            void worker.terminate().then(() => { resolve(); });
             return;
           }
           const index = next++;

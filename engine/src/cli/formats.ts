@@ -39,9 +39,9 @@ export function toSarif(results: readonly FileResult[], ruleSet: CompiledRuleSet
   const rules: Sarif.ReportingDescriptor[] = ruleSet.rules.map(({ definition }) => ({
     id: definition.id,
     shortDescription: { text: localize(definition.title, language) ?? definition.id },
-    help: { text: `依据 / basis: ${(definition.basis ?? []).join('；')}` },
+    help: { text: `依据 / basis: ${definition.basis.join('；')}` },
     defaultConfiguration: { level: SARIF_LEVEL[definition.severity] ?? 'warning' },
-    properties: { tags: [...(definition.tags ?? [])], basis: [...(definition.basis ?? [])] },
+    properties: { tags: [...(definition.tags ?? [])], basis: [...definition.basis] },
   }));
   // Findings the engine itself raises (import notes, limits, the document's shape) get rules too.
   for (const result of results) {

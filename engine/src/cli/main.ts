@@ -106,7 +106,11 @@ async function checkMany(paths: readonly string[], options: CheckOptions, io: Cl
   if (options.format === 'sarif') io.stdout(`${JSON.stringify(toSarif(results, loadRuleSetFromPath(options.rules ?? defaultRulePackPath(), options.lang), version(), options.lang), null, 2)}\n`);
   if (options.format === 'junit') io.stdout(toJunit(results));
   // The table is for a person: on stdout after text reports, else on stderr (stdout stays one format).
-  if (files.length > 1) (options.format === 'text' ? io.stdout : io.stderr)(summaryTable(results, options.lang));
+  if (files.length > 1) {
+    const table = summaryTable(results, options.lang);
+    if (options.format === 'text') io.stdout(table);
+    else io.stderr(table);
+  }
   if (checked.length < results.length) return 2;
   return checked.every((result) => result.report.valid) ? 0 : 1;
 }
@@ -145,7 +149,14 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
       .argument('<files...>', '要检查的文件或文件夹 / files or folders to check')
       .version(version(), '-V, --version', '显示版本 / show the version')
       .exitOverride()
-      .configureOutput({ writeOut: io.stdout, writeErr: io.stderr })
+      .configureOutput({
+        writeOut: (text) => {
+          io.stdout(text);
+        },
+        writeErr: (text) => {
+          io.stderr(text);
+        },
+      })
       .showHelpAfterError(false),
   );
   checkOptions(program.command('check').description('同默认命令 / the default command').argument('<files...>'));

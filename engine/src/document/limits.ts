@@ -108,7 +108,10 @@ export function preview(value: unknown, limit = 60): string {
 function previewOf(value: unknown, depth: number): string {
   if (typeof value === 'string') return JSON.stringify(value.length > 80 ? `${value.slice(0, 80)}…` : value);
   if (value === undefined) return 'undefined';
-  if (value === null || typeof value !== 'object') return String(value);
+  if (value === null) return 'null';
+  if (typeof value === 'number' || typeof value === 'boolean' || typeof value === 'bigint') return String(value);
+  if (typeof value === 'symbol') return value.toString();
+  if (typeof value !== 'object') return typeof value;
   if (depth >= 1) return Array.isArray(value) ? (value.length === 0 ? '[]' : '[…]') : Object.keys(value).length === 0 ? '{}' : '{…}';
   if (Array.isArray(value)) {
     const items = value.slice(0, 3).map((item) => previewOf(item, depth + 1));

@@ -72,7 +72,7 @@ export function normaliseName(name: string): string {
 const NORMALISED_NAMES_LIMIT = 10_000;
 const normalisedNames = new Map<string, string>();
 
-const LEVEL_MARKED = /[（(](类|款|项)[）)]/u;
+const LEVEL_MARKED = /[（(][类款项][）)]/u;
 const PATH_SEPARATOR = /[-－—]/u;
 
 /**
@@ -83,7 +83,7 @@ const PATH_SEPARATOR = /[-－—]/u;
  */
 export function citedSubject(name: string): string {
   if (LEVEL_MARKED.test(name)) {
-    const parts = name.split(/[（(](?:类|款|项)[）)]/u).map((part) => part.trim()).filter((part) => part !== '');
+    const parts = name.split(/[（(][类款项][）)]/u).map((part) => part.trim()).filter((part) => part !== '');
     return parts[parts.length - 1] ?? name;
   }
   const parts = name.split(PATH_SEPARATOR).map((part) => part.trim()).filter((part) => part !== '');

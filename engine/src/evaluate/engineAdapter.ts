@@ -226,7 +226,7 @@ export class EvaluationSession {
     const almanac = new ScopedAlmanac({ context: this.context, binding });
     // Our facts, registered with json-rules-engine only here (the reference path), uncached as the fast path.
     for (const fact of this.facts.values()) {
-      almanac.addFact(fact.name, (params, scoped) => fact.calculate((params ?? {}) as Record<string, unknown>, (scoped as ScopedAlmanac).scope), { cache: false });
+      almanac.addFact(fact.name, (params) => fact.calculate(params as Record<string, unknown>, almanac.scope), { cache: false });
     }
     const evaluations = await Promise.all(conditions.leaves.map((leaf) => leaf.evaluate(almanac, this.operators)));
     const leaves = evaluations.map((evaluation, index) =>

@@ -1,4 +1,4 @@
-import { type RowSelector, selectRows } from '../document/selectors.js';
+import { selectRows } from '../document/selectors.js';
 import { isUnavailable } from '../document/unavailable.js';
 import { type Quantity, sumQuantities } from '../money/quantity.js';
 import { COLUMN_PARAM, TABLE_PARAM, resolveColumn, resolveTable, withScope } from './resolve.js';
@@ -34,7 +34,7 @@ export const columnSum: FactDefinition = {
     if (isUnavailable(table)) return table;
     const column = resolveColumn(params, scope);
     if (isUnavailable(column)) return column;
-    const selector = withScope((params.rows ?? {}) as RowSelector, scope);
+    const selector = withScope((params.rows ?? {}), scope);
     return scope.context.memo(`columnSum:${table.role}:${column}:${JSON.stringify(selector)}`, () => {
       const parts: Quantity[] = [];
       for (const row of selectRows(table, selector)) {

@@ -47,7 +47,7 @@ export const figure: FactDefinition = {
   },
   calculate(params, scope) {
     const view = resolveFigure(params, scope);
-    if (view === undefined) return missing(`情况说明中没有 ${String(params.key ?? '当前')} 数字`, '/narrative');
+    if (view === undefined) return missing(`情况说明中没有 ${typeof params.key === 'string' ? params.key : '当前'} 数字`, '/narrative');
     const field: FigureField = FIELDS.includes(params.field as FigureField) ? (params.field as FigureField) : 'value';
     return scope.context.figureQuantity(view, field);
   },

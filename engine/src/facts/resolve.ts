@@ -70,7 +70,7 @@ function findRowOnce(table: TableView, selector: RowSelector, scope: FactScope):
 export function resolveRow(table: TableView, params: Readonly<Record<string, unknown>>, scope: FactScope): RowView | Unavailable {
   const selector = params.row;
   if (selector !== undefined && selector !== null && typeof selector === 'object') {
-    const row = findRowOnce(table, selector as RowSelector, scope);
+    const row = findRowOnce(table, selector, scope);
     return row ?? missing(`${table.name} 中没有符合 ${preview(selector, 200)} 的行`, `${table.pointer}/rows`);
   }
   const row = scope.binding.table === table.role ? scopeRow(scope) : undefined;

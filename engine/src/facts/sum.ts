@@ -1,4 +1,4 @@
-import { type RowSelector, selectRows } from '../document/selectors.js';
+import { selectRows } from '../document/selectors.js';
 import { type Unavailable, isUnavailable, missing } from '../document/unavailable.js';
 import { type Quantity, sumQuantities } from '../money/quantity.js';
 import { findAmountFigure } from './figure.js';
@@ -19,7 +19,7 @@ function termValues(term: Readonly<Record<string, unknown>>, scope: FactScope): 
   if (isUnavailable(column)) return column;
   const rows =
     term.rows !== undefined && term.rows !== null && typeof term.rows === 'object'
-      ? selectRows(table, withScope(term.rows as RowSelector, scope))
+      ? selectRows(table, withScope(term.rows, scope))
       : (() => {
           const row = resolveRow(table, term, scope);
           return isUnavailable(row) ? row : [row];

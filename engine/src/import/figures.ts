@@ -180,7 +180,7 @@ const LEADING_NUMBERING = builtPattern(`^${NUMBERING}`);
 const CLASS_WITH_MARKER = builtPattern(String.raw`^${NUMBERING}([^（(]+?)(?:支出)?[（(]类[)）](?:支出)?$`);
 /** A printed number, with or without thousands separators (shared with the Shanghai reader). */
 export const NUMBER = String.raw`(\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)`;
-const FIGURE_TOKEN = /\d\s*(万元|元|%|个)/;
+const FIGURE_TOKEN = /\d\s*(?:万元|[元%个])/;
 /** A clause ending in an amount: its words, the number, the unit. */
 // Its words end on a character a number cannot start with, so the number is taken whole and each
 // start is tried once (a lazy `(.*?)` before the number backtracked quadratically on long digit runs).
@@ -197,7 +197,7 @@ const AGAINST_ONLY = builtPattern(String.raw`^${AGAINST}$`);
 const CHANGE_AFTER_AGAINST = builtPattern(String.raw`^(.*?)各?(增加|减少|增长|下降|上升|降低)了?\s*${NUMBER}\s*(万元|元)$`);
 /** A percent change: its direction word and number. */
 export const PERCENT_CHANGE = builtPattern(String.raw`^(增长|下降|增加|减少|上升|降低|增幅|减幅|降幅|涨幅)(?:率)?(?:为|是)?\s*${NUMBER}\s*%$`);
-const WHOLE_SUFFIX = /(总额|总计|合计|总数)$/;
+const WHOLE_SUFFIX = /(?:总额|总计|合计|总数)$/;
 
 /** A clause: its range in the text and the sentence it belongs to. */
 export interface Clause {
@@ -390,7 +390,7 @@ export type ItemNames = ReadonlyMap<string, readonly string[]>;
  */
 export function itemByPath(subject: string, items: ItemNames): { code: string; name: string } | undefined {
   const bare = subject.replace(/\s+/g, '').replace(LEADING_NUMBERING, '');
-  const parts = [...bare.matchAll(/(?<![^（()）])([^（()）]+)[（(](类|款|项)[)）]/g)].map((match) => ({ name: match[1]!, level: match[2]! }));
+  const parts = [...bare.matchAll(/(?<![^（()）])([^（()）]+)[（(]([类款项])[)）]/g)].map((match) => ({ name: match[1]!, level: match[2]! }));
   const last = parts[parts.length - 1];
   // After the path: nothing, 支出, or the amount's words (2026年预算数为).
   if (last === undefined) return undefined;
@@ -448,7 +448,7 @@ function termFor(subject: string, kind: FigureTerm['kind'], section: NarrativeSe
 }
 
 /** Words that join a name to its number: 为, 是, 共计, 合计为, 约为, and 数 of 预算数为. */
-const VERB_BEFORE_NUMBER = /(?:数)?(?:共计|共有|合计为|总计为|约为|为|是|达|共)$/;
+const VERB_BEFORE_NUMBER = /数?(?:共计|共有|合计为|总计为|约为|[为是达共])$/;
 /** Generic words after a name: 预算, 支出, 安排, 预算数 (in any order: 预算支出, 支出预算, 预算安排). */
 const GENERIC_TAIL = /(?:预算数?|支出|安排|资金|\d{4}年度?)$/;
 

@@ -103,7 +103,7 @@ export function importText(text: string, options: ImportOptions = {}): ImportRes
   const document = assembleDocument(
     recognised,
     { ...(options.file !== undefined ? { file: options.file } : {}), format: layout, ...(template !== undefined ? { meta: template } : {}) },
-    tables as Record<string, Table>,
+    tables,
     { ...parts, performance: performance.value },
   );
   return { ok: true, document, problems: problems.sort((a, b) => a.line - b.line) };

@@ -107,7 +107,7 @@ const HEADER_IDS: readonly (readonly [RegExp, string])[] = [
 
 /** Header pieces that name no value column (groups, code and name columns). */
 const STRUCTURAL_HEADERS =
-  /^(?:项目|类|款|项|编码|功能分类科目编码|功能分类科目名称|部门预算经济分类科目|经济分类科目编码|经济分类科目名称|本年收入|本年支出|收入预算|支出预算|财政拨款收入|财政拨款支出|一般公共预算支出|政府性基金预算支出|国有资本经营预算支出|一般公共预算基本支出|“?三公”?经费预算数|公务用车购置及运行费)$/;
+  /^(?:项目|[类款项]|编码|功能分类科目编码|功能分类科目名称|部门预算经济分类科目|经济分类科目编码|经济分类科目名称|本年收入|本年支出|收入预算|支出预算|财政拨款收入|财政拨款支出|一般公共预算支出|政府性基金预算支出|国有资本经营预算支出|一般公共预算基本支出|“?三公”?经费预算数|公务用车购置及运行费)$/;
 
 /** The 三公 / 机关运行经费 table's printed columns → [table, row key, row name]. To move to the shared vocabulary. */
 const THREE_PUBLIC_COLUMNS: readonly (readonly [RegExp, 'threePublicExpenses' | 'agencyOperatingCosts', string, string])[] = [
@@ -729,7 +729,7 @@ function readRow(
     return 'closing';
   }
   if (shape === 'twoSided') return readTwoSidedRow(pieces, line, page, incomeEnd, drafts);
-  let rest = [...pieces];
+  const rest = [...pieces];
   let code = '';
   const classPart = /^\d{3}$/.test(rest[0]?.text ?? '');
   if (classPart && (rest[1]?.kind === 'text' || /^\d{2}$/.test(rest[1]?.text ?? ''))) {

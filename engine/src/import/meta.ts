@@ -48,12 +48,12 @@ const PLACE_ONLY = /^(?:\S{2,3}[省市]|\S{2,3}市\S{2,3}[区县])$/;
 export function recogniseCover(lines: readonly SourceLine[]): Recognised | undefined {
   const cover: SourceLine[] = [];
   for (const line of lines) {
-    const text = line.text.replace(/[\s\f]+/g, '');
+    const text = line.text.replace(/\s+/g, '');
     if (text === '') continue;
     if (CONTENTS.test(text) || cover.length >= 6) break;
     cover.push(line);
   }
-  const joined = cover.map((line) => line.text.replace(/[\s\f]+/g, '')).join('');
+  const joined = cover.map((line) => line.text.replace(/\s+/g, '')).join('');
   const match = COVER_KIND.exec(joined);
   if (match === null) return undefined;
   const named = COVER_UNIT.exec(joined)?.[1];
@@ -92,7 +92,7 @@ export function recognise(lines: readonly SourceLine[]): Recognised | undefined 
     department = before !== '' ? before : cover?.text.trim();
   }
   if (department === undefined || department === '') return undefined;
-  const region = REGIONS.find((name) => department!.startsWith(name));
+  const region = REGIONS.find((name) => department.startsWith(name));
   const title = titleLine.text.trim().startsWith(match[0]) ? titleLine.text.trim() : undefined;
   return { department, fiscalYear, kind: kindOf(match[2]!, match[3]!), title, region, line: titleLine.number };
 }

@@ -44,9 +44,9 @@ const PLANNED = /(?:计划|拟)(?:购置|更新)(?:公务用车)?\s*(\d+)\s*辆/
 /** A vehicle category and its count (use with matchAll). */
 export const CATEGORY = /(?<![^，,；;：:、。\d\s])([^，,；;：:、。\d\s]+)\s*(\d+)\s*辆/g;
 /** The floor area of office buildings. */
-export const AREA = /建筑(?:总)?面积\s*(\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)\s*平方米/;
-const EQUIPMENT = /(?<![\d.])(\d+(?:\.\d+)?)\s*万元(?:\s*[（(]\s*原值\s*[）)])?\s*以上的?\s*([^\d，,；;。\s](?:[^\d，,；;。]*[^\d，,；;。\s])?)\s*(\d+)\s*(?:台|套|辆|件)(?:\s*[（(]\s*[台套件]\s*[）)])?/g;
-const ASSET_NUMBER = /\d\s*(辆|平方米|台|套|件)/;
+export const AREA = /建筑总?面积\s*(\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)\s*平方米/;
+const EQUIPMENT = /(?<![\d.])(\d+(?:\.\d+)?)\s*万元(?:\s*[（(]\s*原值\s*[）)])?\s*以上的?\s*([^\d，,；;。\s](?:[^\d，,；;。]*[^\d，,；;。\s])?)\s*(\d+)\s*[台套辆件](?:\s*[（(]\s*[台套件]\s*[）)])?/g;
+const ASSET_NUMBER = /\d\s*(?:[辆台套件]|平方米)/;
 
 /**
  * The ISO date of an AS_OF match.

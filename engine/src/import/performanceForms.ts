@@ -145,7 +145,7 @@ function columnsOf(lines: readonly Cell[][], at: number): Columns | undefined {
     const near = [at, at - 1, at + 1, at - 2, at + 2].flatMap((index) => headerCells(lines[index] ?? []));
     return header.find((cell) => pattern.test(cell.key)) ?? near.find((cell) => pattern.test(cell.key));
   };
-  const level1 = find(/^一级指?标?$|^一级指$/);
+  const level1 = find(/^一级指?标?$/);
   const level2 = find(/^二级指?标?$/);
   const level3 = find(/^三级指标$/);
   const value = find(/^指标值$/);
@@ -319,7 +319,7 @@ function readGrid(lines: readonly Cell[][], at: number, end: number): { indicato
   const level1Names = level1.filter((name) => (LEVEL1 as readonly string[]).includes(name.name));
   if (level2OfRows === undefined) return { doubt: '二级指标的名称多于指标行' };
   // A row's 一级指标 is one its 二级指标 may stand under.
-  const fits = (row: number, name: string) => level2OfRows[row] === undefined || (LEVEL2[level2OfRows[row]!] ?? []).includes(name);
+  const fits = (row: number, name: string) => level2OfRows[row] === undefined || (LEVEL2[level2OfRows[row]] ?? []).includes(name);
   const level1OfRows = level1Names.length === 0 ? [] : namesOfRows(level1Names, rowLines, fits);
   if (level1OfRows === undefined) return { doubt: '一级指标与二级指标对不上' };
   const indicators: PerformanceIndicator[] = [];

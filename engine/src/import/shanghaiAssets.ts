@@ -13,8 +13,8 @@ import { type ImportProblem } from './types.js';
 
 const HELD = /(?:共有|实有|现有)(?:公务用?车|车辆)\s*(\d+)\s*辆/;
 const PLANNED = /(?:安排|计划|拟)(?:购置|更新)(?:公务用?车|车辆)\s*(\d+)\s*辆/;
-const EQUIPMENT = /单价\s*(\d+(?:\.\d+)?)\s*万元(?:\s*[（(]\s*(?:含|原值)\s*[）)])?\s*以上的?\s*([^\d，,；;。\s](?:[^\d，,；;。]*[^\d，,；;。\s])?)\s*(\d+)\s*(?:台|套|件)(?:\s*[（(]\s*[台套件]\s*[）)])?/g;
-const ASSET_NUMBER = /\d\s*(?:辆|平方米|台|套|件)/;
+const EQUIPMENT = /单价\s*(\d+(?:\.\d+)?)\s*万元(?:\s*[（(]\s*(?:含|原值)\s*[）)])?\s*以上的?\s*([^\d，,；;。\s](?:[^\d，,；;。]*[^\d，,；;。\s])?)\s*(\d+)\s*[台套件](?:\s*[（(]\s*[台套件]\s*[）)])?/g;
+const ASSET_NUMBER = /\d\s*(?:[辆台套件]|平方米)/;
 const PURCHASE = /购置|购买|采购/;
 
 type Vehicles = NonNullable<AssetsPart['vehicles']>;

@@ -57,7 +57,7 @@ const CHANGE = builtPattern(
 const ITEM = builtPattern(String.raw`^\d+\s*[.、]\s*([“"])([^”"]+)[”"]\s*科目\s*${NUMBER}\s*(万元|元)`);
 /** A number with a unit anywhere, or a count ending the clause: the clause states a figure. */
 const FIGURE_TOKEN = /\d\s*(?:万元|元|%)|\d\s*个$/;
-const CHANGE_START = /^(?:比|较|与|同)(?:\d{4}\s*年度?|上年度?|去年)/;
+const CHANGE_START = /^[比较与同](?:\d{4}\s*年度?|上年度?|去年)/;
 const LEAD_IN = /^(?:其中|主要包括|包括|分别为|分别是|具体为|具体包括)\s*/;
 const ITEM_MARK = /^(?:[（(][一二三四五六七八九十\d]+[）)]|\d+\s*[.、](?!\d)|[一二三四五六七八九十]+、)\s*/;
 const CODE_LENGTHS = [3, 5, 7];

@@ -18,8 +18,8 @@ import {
   roleOfTitle,
 } from './vocabulary.js';
 
-const LABEL = /^(预算公开表|部门公开表|公开表|表)\s*[0-9一二三四五六七八九十]+$/;
-const TITLE = /^\d{4}年?.*表(（[^）]*）)?$/;
+const LABEL = /^(?:预算公开表|部门公开表|公开表|表)\s*[0-9一二三四五六七八九十]+$/;
+const TITLE = /^\d{4}.*表(?:（[^）]*）)?$/;
 const DEPARTMENT = /(?:部门名称|编制部门|编制单位)[:：]/;
 /** The department a table's heading line names (部门名称：…), up to a 单位： on the same line. */
 function departmentIn(text: string): string | null {
@@ -32,9 +32,9 @@ function departmentIn(text: string): string | null {
 }
 const UNIT = /单位[:：]\s*(万元|元)/;
 const NOTE = /^注[:：]/;
-const CODE = /^\d{3}(\d{2}){0,2}$/;
-const STRUCTURAL = /^(项目|科目编码|科目名称|收入科目编码|项目名称|单位名称|部门预算支出经济科目名称|功能分类科目编码|功能分类科目名称)$/;
-const AMOUNT_HEADER = /^(\d{4}年|金额|预算数|.*收入预算)$/;
+const CODE = /^\d{3}(?:\d{2}){0,2}$/;
+const STRUCTURAL = /^(?:项目|科目编码|科目名称|收入科目编码|项目名称|单位名称|部门预算支出经济科目名称|功能分类科目编码|功能分类科目名称)$/;
+const AMOUNT_HEADER = /^(?:\d{4}年|金额|预算数|.*收入预算)$/;
 
 interface HeaderColumn {
   readonly index: number;
@@ -118,7 +118,7 @@ function layoutOf(headerLines: readonly SourceLine[], problems: ImportProblem[])
   }
   // A code column printed under 项目 (收入科目编码 / 科目编码) comes before the name column.
   for (const slot of ['single', 'income', 'expenditure'] as const) {
-    if (codeIndex[slot] !== undefined && nameIndex[slot] !== undefined && codeIndex[slot]! > nameIndex[slot]!) {
+    if (codeIndex[slot] !== undefined && nameIndex[slot] !== undefined && codeIndex[slot] > nameIndex[slot]) {
       [codeIndex[slot], nameIndex[slot]] = [nameIndex[slot], codeIndex[slot]];
     }
   }
@@ -198,7 +198,7 @@ function rowsOf(role: TableRole, layout: Layout, lines: readonly SourceLine[], p
 
 /** Project tables: leading rows that name organisations (the department, then its units) group the projects below. */
 function withProjectLevels(rows: readonly Row[]): Row[] {
-  const organisation = /(局|厅|委员会|委|办公室|办事处|中心|站|所|院|队|部)$/;
+  const organisation = /(?:[局厅]|委员会|[委站所院队部]|办公室|办事处|中心)$/;
   let seenProject = false;
   return rows.map(({ values, line, ...identity }, index) => {
     const group = !seenProject && organisation.test(identity.name);

@@ -14,7 +14,7 @@ export type DecimalValue = InstanceType<typeof Money>;
 export type CurrencyUnit = '元' | '万元';
 
 const FULL_WIDTH_DIGITS = /[０-９．，－]/g;
-const PLAIN_DECIMAL = /^[+-]?(\d+)(\.\d+)?$/;
+const PLAIN_DECIMAL = /^[+-]?\d+(?:\.\d+)?$/;
 
 /**
  * Most significant digits a printed amount may have. Sums of many amounts (in 元, after ×10000)

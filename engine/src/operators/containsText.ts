@@ -3,7 +3,7 @@ import { normaliseName } from '../document/selectors.js';
 import { type OperatorDefinition } from './types.js';
 
 /** A leading administrative code, as forms print it: "640-山西……". */
-const LEADING_CODE = /^[0-9]+\s*[-－—_]\s*/u;
+const LEADING_CODE = /^\d+\s*[-－—_]\s*/u;
 
 function comparable(text: string): string {
   return normaliseName(text.replace(LEADING_CODE, ''));

@@ -45,7 +45,7 @@ export function localize(text: LocalizedText | undefined, language: Language): s
   return (language === 'en' ? text.en : undefined) ?? text['zh-CN'];
 }
 
-const PLACEHOLDER = /\{([A-Za-z]+)\}/g;
+const PLACEHOLDER = /\{([A-Z]+)\}/gi;
 
 /**
  * Fills `{name}` placeholders; a placeholder without a value stays visible as `{name}`.

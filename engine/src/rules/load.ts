@@ -93,7 +93,7 @@ class RuleChecker {
     const scope = isRecord(rule.scope) ? rule.scope : undefined;
     const each = typeof scope?.each === 'string' ? scope.each : undefined;
     if (scope !== undefined && Array.isArray(scope.tables)) {
-      scope.tables.forEach((role, index) => this.checkRole(role, at, `/scope/tables/${index}`));
+      scope.tables.forEach((role, index) => { this.checkRole(role, at, `/scope/tables/${index}`); });
     }
     for (const part of ['when', 'conditions'] as const) {
       if (isRecord(rule[part])) this.checkCondition(rule[part], at, `/${part}`, each);
@@ -115,7 +115,7 @@ class RuleChecker {
     const variants: [string, unknown][] = isRecord(text) ? Object.entries(text) : [['', text]];
     for (const [language, value] of variants) {
       if (typeof value !== 'string') continue;
-      for (const [, name] of value.matchAll(/\{([A-Za-z]+)\}/g)) {
+      for (const [, name] of value.matchAll(/\{([A-Z]+)\}/gi)) {
         if (this.placeholders.has(name!)) continue;
         this.report(
           at,
@@ -129,7 +129,11 @@ class RuleChecker {
   private checkCondition(condition: Record<string, unknown>, at: Located, pointer: string, each: string | undefined): void {
     for (const combinator of ['all', 'any'] as const) {
       const children = condition[combinator];
-      if (Array.isArray(children)) children.forEach((child, index) => isRecord(child) && this.checkCondition(child, at, `${pointer}/${combinator}/${index}`, each));
+      if (Array.isArray(children)) {
+        children.forEach((child, index) => {
+          if (isRecord(child)) this.checkCondition(child, at, `${pointer}/${combinator}/${index}`, each);
+        });
+      }
     }
     if (isRecord(condition.not)) this.checkCondition(condition.not, at, `${pointer}/not`, each);
     if (!('fact' in condition)) return;
@@ -148,8 +152,8 @@ class RuleChecker {
         `${pointer}/operator`,
         say(
           this.language,
-          `未知的运算符“${String(operatorName)}”：可用的有 ${[...this.operators.keys()].join('、')}`,
-          `unknown operator "${String(operatorName)}"; known operators: ${[...this.operators.keys()].join(', ')}`,
+          `未知的运算符“${typeof operatorName === 'string' ? operatorName : JSON.stringify(operatorName)}”：可用的有 ${[...this.operators.keys()].join('、')}`,
+          `unknown operator "${typeof operatorName === 'string' ? operatorName : JSON.stringify(operatorName)}"; known operators: ${[...this.operators.keys()].join(', ')}`,
         ),
       );
     } else if (fact !== undefined && condition.path === undefined && !operator.accepts.includes(fact.returns)) {

@@ -58,7 +58,7 @@ export function createEditors(containers: Record<EditorName, HTMLElement>, texts
       editors[name].pushUndoStop();
     },
     onChange(listener) {
-      for (const name of ['rules', 'document'] as const) models[name].onDidChangeContent(() => listener(name));
+      for (const name of ['rules', 'document'] as const) models[name].onDidChangeContent(() => { listener(name); });
     },
     setMarkers(name, sources, sourceLabel) {
       const model = models[name];

@@ -4,11 +4,11 @@
  */
 import { type TextRange } from './pointerToRange.js';
 
-/** Marker severities as Monaco numbers them (pass monaco.MarkerSeverity). */
-export interface SeverityEnum {
-  readonly Error: number;
-  readonly Warning: number;
-  readonly Info: number;
+/** Marker severities as Monaco numbers them (pass monaco.MarkerSeverity): S is that enum's type. */
+export interface SeverityEnum<S extends number = number> {
+  readonly Error: S;
+  readonly Warning: S;
+  readonly Info: S;
 }
 
 /** A position in a model. */
@@ -30,8 +30,8 @@ export interface MarkerSource {
 }
 
 /** Monaco's marker data (IMarkerData), as far as we set it. */
-export interface MarkerData {
-  readonly severity: number;
+export interface MarkerData<S extends number = number> {
+  readonly severity: S;
   readonly message: string;
   readonly source: string;
   readonly code?: string;
@@ -48,12 +48,12 @@ export interface MarkerData {
  * @param positionAt model.getPositionAt.
  * @param sourceLabel Shown before the code in the hover ("规则").
  */
-export function toMarkers(
+export function toMarkers<S extends number>(
   sources: readonly MarkerSource[],
-  severities: SeverityEnum,
+  severities: SeverityEnum<S>,
   positionAt: (offset: number) => Position,
   sourceLabel: string,
-): MarkerData[] {
+): MarkerData<S>[] {
   return sources.map((source) => {
     const start = positionAt(source.range.offset);
     const end = positionAt(source.range.offset + Math.max(source.range.length, 1));

@@ -64,7 +64,7 @@ function delta(base: string, current: string): TextDelta | undefined {
   const before = tryParse(base);
   const after = tryParse(current);
   if (before.ok && after.ok && before.value !== null && after.value !== null && typeof before.value === 'object' && typeof after.value === 'object') {
-    const patch = fastJsonPatch.compare(before.value as object, after.value as object);
+    const patch = fastJsonPatch.compare(before.value, after.value);
     // Only a patch that rebuilds the text exactly (same formatting) may stand for it.
     if (format(fastJsonPatch.applyPatch(structuredClone(before.value), patch, false, false).newDocument) === current) return { p: patch };
   }

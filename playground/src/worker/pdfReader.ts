@@ -1,5 +1,4 @@
 /// <reference types="vite/client" />
-/// <reference path="./pdfjs-worker.d.ts" />
 /**
  * Reading a PDF in the evaluation worker with pdf.js. The worker is already off the page's
  * thread, so pdf.js runs its own worker code here (its "fake worker": pdf.worker.mjs loaded into
@@ -8,13 +7,12 @@
  * server-side setup.
  */
 import * as pdfjs from 'pdfjs-dist';
-import { type PdfJs } from '../../../engine/src/import/positioned/fromPdf.js';
 import { MAX_PDF_PAGES } from '../../../engine/src/document/limits.js';
 import { importPdf } from '../../../engine/src/import/importPdf.js';
 import { type PositionedImportResult } from '../../../engine/src/import/importPositioned.js';
 
 /** Every CMap pdf.js ships, by name → its asset URL (fetched only when a PDF uses it). */
-const CMAPS = import.meta.glob('../../../node_modules/pdfjs-dist/cmaps/*.bcmap', { query: '?url&no-inline', import: 'default', eager: true }) as Record<string, string>;
+const CMAPS = import.meta.glob<string>('../../../node_modules/pdfjs-dist/cmaps/*.bcmap', { query: '?url&no-inline', import: 'default', eager: true });
 const cMapUrls = new Map(Object.entries(CMAPS).map(([path, url]) => [path.slice(path.lastIndexOf('/') + 1, -'.bcmap'.length), url]));
 
 /** pdf.js's CMap reader interface, reading the bundled assets. */
@@ -39,5 +37,5 @@ export async function importPdfInWorker(data: Uint8Array, file?: string): Promis
   // pdf.js looks for globalThis.pdfjsWorker before it would start a worker of its own.
   workerCode ??= import('pdfjs-dist/build/pdf.worker.mjs');
   await workerCode;
-  return importPdf(data, pdfjs as unknown as PdfJs, { ...(file !== undefined ? { file } : {}), cMapReaderFactory: BundledCMapReader, maxPages: MAX_PDF_PAGES });
+  return importPdf(data, pdfjs, { ...(file !== undefined ? { file } : {}), cMapReaderFactory: BundledCMapReader, maxPages: MAX_PDF_PAGES });
 }

@@ -115,7 +115,7 @@ function userBox(item: PdfTextItem): Box {
  */
 const AMOUNT_TOKEN = /^-?(?:\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+\.\d+)$/;
 /** What may follow an amount in the same cell: its unit (tried at one position). */
-const UNIT_AFTER = /[万亿千]?元|个|人|辆|项|%/y;
+const UNIT_AFTER = /[万亿千]?元|[个人辆项%]/y;
 
 /** The runs of spaces in an item's text that break it into cells (each run looked at once). */
 function cellBreaks(text: string): { index: number; end: number }[] {

@@ -5,7 +5,7 @@
 import { type PositionedLine, type PositionedText } from './model.js';
 
 function bare(line: PositionedLine): string {
-  return line.text.replace(/[\s\f]+/g, '');
+  return line.text.replace(/\s+/g, '');
 }
 
 /**

@@ -14,9 +14,9 @@ export interface DeclaredEmpty {
 }
 
 /** The list's header: a 是否空表 column. */
-const HEADER = /是否(?:为)?空表/;
+const HEADER = /是否为?空表/;
 /** A list row's label (表3, 附表1-2) and the start of the table's name. */
-const ROW_LABEL = /^\s*((?:附)?表\s*[0-9一二三四五六七八九十]+(?:[-－—.．]\d+)?)\s+(?=\S)/;
+const ROW_LABEL = /^\s*(附?表\s*[0-9一二三四五六七八九十]+(?:[-－—.．]\d+)?)\s+(?=\S)/;
 /** The 是否空表 cell: 是 or 否, alone or with the reason after a space. */
 const ANSWER = /^(是|否)(?:\s(.*))?$/s;
 

@@ -44,7 +44,7 @@ const NOTE = /^[（(]?(?:注|说明|备注)\s*(?:\d+\s*)?[：:]/;
 /** A heading of the text parts, which ends any table. */
 const PART_HEADING = /^(?:第[一二三四五六七八九十]+部分|名词解释|附件\s*(?:\d+\s*)?[：:]?$)/;
 /** Header words: a line made of these (and years) is a header line. */
-const HEADER_WORD = /^(?![一二三四五六七八九十]+、)(?:\d{4}\s*年.*|.*(?:合计|小计|总计|预算数?|金额|支出|收入|经费|拨款|资金|结转|结余|科目|项目|编码|名称|分类|单位|增减|增长|比例|上年|本年|其中|说明|数量|类|款|项|费)(?:[（(].{0,12}[）)])?|[（(].{0,12}[）)]|\d+|[一二三四五六七八九十]+|栏次)$/;
+const HEADER_WORD = /^(?![一二三四五六七八九十]+、)(?:\d{4}\s*年.*|.*(?:合计|小计|总计|预算数?|金额|支出|收入|经费|拨款|资金|结转|结余|科目|项目|编码|名称|分类|单位|增减|增长|比例|上年|本年|其中|说明|数量|[类款项费])(?:[（(].{0,12}[）)])?|[（(].{0,12}[）)]|\d+|[一二三四五六七八九十]+|栏次)$/;
 
 function bare(text: string): string {
   return text.replace(/\s+/g, '');
@@ -83,7 +83,7 @@ function titleAt(lines: readonly PositionedLine[], index: number): { kind: Table
   for (const candidate of candidates) {
     const kind = kindOfTitle(candidate.text);
     if (kind !== undefined) {
-      const leading = /^((?:部门|单位)?(?:预算)?(?:公开)?(?:附)?表\s*[0-9一二三四五六七八九十]+)\s*[:：.．、]?\s*(?=\d{4}|[^\d])/.exec(bare(candidate.text));
+      const leading = /^((?:部门|单位)?(?:预算)?(?:公开)?附?表\s*[0-9一二三四五六七八九十]+)\s*[:：.．、]?\s*(?=\d{4}|\D)/.exec(bare(candidate.text));
       const label = labelSpan !== undefined ? bare(labelSpan) : leading?.[1];
       const title = leading !== null ? bare(candidate.text).slice(leading[0].length) : bare(candidate.text);
       return { kind, title, ...(label !== undefined ? { label } : {}), lines: candidate.lines };
@@ -161,7 +161,7 @@ function isTitleBlock(line: PositionedLine, title: string): boolean {
 
 /** The row of column numbers under a header (栏次 1 2 3 …, or ** ** 1 2 3): part of the header. */
 export function isColumnNumbers(line: PositionedLine): boolean {
-  const texts = line.spans.map((span) => bare(span.text)).filter((text) => !/^(?:\*+|栏次|行次|[甲乙丙丁]|栏\s*次)$/.test(text));
+  const texts = line.spans.map((span) => bare(span.text)).filter((text) => !/^(?:\*+|行次|[甲乙丙丁]|栏\s*次)$/.test(text));
   // One column number needs the ** of the label columns beside it to be told from a value.
   if (texts.length < (line.spans.length > texts.length ? 1 : 2)) return false;
   const numbers = texts.flatMap((text) => text.split(/(?<=\d)(?=\s)/)).map(Number);

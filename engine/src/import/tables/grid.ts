@@ -73,7 +73,7 @@ const LABEL_CODE = /^[[【]?(\d{3}(?:\d{2}){0,2})[\]】]?(.*)$/s;
 /** Code parts printed in separate 类/款/项 columns. */
 const CODE_PART = /^\d{2,3}$/;
 /** Cells that mean blank. */
-const BLANK_CELL = /^(?:[-—–/／]|－)$/;
+const BLANK_CELL = /^[\-—–/／－]$/;
 
 /** A span with its kind on a line. */
 interface Piece extends Span {
@@ -288,7 +288,7 @@ function headerLeaves(header: readonly PositionedLine[], tolerance: number): Lea
 
 /** Names of header groups (merged cells over several columns). */
 const GROUP_HEADER =
-  /^(?:\d{4}年度?(?:预算数?|执行数?|合计)?|本年收入|本年支出|上年结转(?:结余)?|上年结余、?结转|财政拨款(?:收入|支出)?|单位资金|其他资金收入|财政专户拨款收入|基本支出(?:预算)?|一般公共预算(?:拨款|支出|基本支出)?|本年一般公共预算基本支出|政府性基金预算支出|国有资本经营预算支出|“?三公”?经费(?:预算数?)?|公务用车购置及运行(?:维护)?费|收入|支出|.*增减.*|.*预算数|按收入性质分|按支出性质分|部门预算|收入预算|支出预算|年初预算数|其中[：:]?|上年|当年|本年|增减变化(?:情况)?|.*“?三公”?经费预算)$/;
+  /^(?:\d{4}年度?(?:预算数?|执行数?|合计)?|本年收入|本年支出|上年结转(?:结余)?|上年结余、?结转|财政拨款(?:收入|支出)?|单位资金|其他资金收入|财政专户拨款收入|基本支出(?:预算)?|一般公共预算(?:拨款|支出|基本支出)?|本年一般公共预算基本支出|政府性基金预算支出|国有资本经营预算支出|“?三公”?经费(?:预算数?)?|公务用车购置及运行(?:维护)?费|收入|支出|.*增减.*|.*预算数|按收入性质分|按支出性质分|部门预算|收入预算|支出预算|其中[：:]?|上年|当年|本年|.*三公”?经费预算)$/;
 
 /**
  * The leaves each upper header span stands over: by default those its words cover. Where a line
@@ -407,7 +407,7 @@ const WORD_COLUMN_IDS: ReadonlySet<string> = new Set(['projectCategory', 'fundNa
 const PROJECT_NAME_HEADER = /^(?:(?:预算)?项目名称|项目)$/;
 
 /** Whether a header span names a label column (code, name, 项目) rather than values. */
-export const LABEL_HEADER = /^(?:序\s*号|序|号|行\s*次|项\s*目|科\s*目|类|款|项|收\s*入|支\s*出|收入项目|支出项目|\*+)$|科目|编码|代码|名称|预算单位|单位名称|类款项|类款/;
+export const LABEL_HEADER = /^(?:序\s*号|[序号类款]|行\s*次|项\s*目|科\s*目|项|收\s*入|支\s*出|收入项目|支出项目|\*+)$|科目|编码|代码|名称|预算单位|单位名称|类款项|类款/;
 
 /**
  * Reads the grid of a table.
@@ -659,7 +659,7 @@ function joinCodesBelow(rows: readonly DraftRow[]): DraftRow[] {
     const orphan = row.code !== undefined && !hasNumbers(row) && !row.cells.some((cell) => cell !== undefined);
     const owner = previous !== undefined && previous.code === undefined && hasNumbers(previous) && !ROW_START.test(previous.name) && row.line - previous.line <= 2;
     if (orphan && owner) {
-      result[result.lastIndexOf(previous)] = { ...previous, code: row.code!, name: previous.name + row.name };
+      result[result.lastIndexOf(previous)] = { ...previous, code: row.code, name: previous.name + row.name };
       continue;
     }
     result.push(row);

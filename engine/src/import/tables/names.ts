@@ -16,10 +16,10 @@ export const COLUMN_NAMES: readonly (readonly [RegExp, string])[] = [
   [/^(?:预算)?单位(?:编码|代码)$|^部门(?:编码|代码)$/, 'unitCode'],
   // The 三公 items, when the table prints them as columns.
   [/公务用车购置及运行(?:维护)?费(?:小计)?$/, 'vehicles'],
-  [/购置(?:经)?费$/, 'vehiclePurchase'],
-  [/运行(?:维护)?(?:经)?费$/, 'vehicleOperation'],
-  [/因公出国[（(]境[）)](?:经)?费用?$/, 'abroad'],
-  [/公务接待(?:经)?费$/, 'reception'],
+  [/购置经?费$/, 'vehiclePurchase'],
+  [/运行(?:维护)?经?费$/, 'vehicleOperation'],
+  [/因公出国[（(]境[）)]经?费用?$/, 'abroad'],
+  [/公务接待经?费$/, 'reception'],
   [/“?三公”?经费(?:合计|小计|预算数?)?$/, 'total'],
   [/机关运行经费(?:预算)?数?$/, 'agencyOperatingCosts'],
   [/会议费$/, 'meetingCosts'],
@@ -43,7 +43,7 @@ export const COLUMN_NAMES: readonly (readonly [RegExp, string])[] = [
   [/项目支出$/, 'project'],
   [/人员(?:经费支出|经费|支出|类)$/, 'personnel'],
   [/(?:日常)?公用(?:经费支出|经费|支出)$/, 'public'],
-  [/^专项业务(?:经)?费(?:支出)?$/, 'project'],
+  [/^专项业务经?费(?:支出)?$/, 'project'],
   [/事业单位经营支出$/, 'operatingExpenditure'],
   [/对附属单位补助支出$/, 'subsidyToAffiliated'],
   [/上缴上级支出$/, 'paymentToSuperior'],
@@ -85,11 +85,11 @@ export const ROW_NAMES: readonly (readonly [RegExp, string])[] = [
   [/^(?:合计|总计|部门合计|本部门合计)$/, 'total'],
   // The 三公 items, named as costs or as expenditures (广州: （一）因公出国（境）支出), and their sum.
   [/^[“"]?三公[”"]?经费(?:合计|小计|支出)?$/, 'total'],
-  [/^因公出国[（(]境[）)](?:经)?(?:费用?|支出|费支出)$/, 'abroad'],
+  [/^因公出国[（(]境[）)]经?(?:费用?|支出|费支出)$/, 'abroad'],
   [/^公务接待(?:费|支出|费支出)$/, 'reception'],
   [/^公务用车购置及运行(?:维护)?(?:费|支出|费支出)$/, 'vehicles'],
-  [/^(?:其中[：:])?公务用车购置(?:经)?费$/, 'vehiclePurchase'],
-  [/^(?:其中[：:])?公务用车运行(?:维护)?(?:经)?费$/, 'vehicleOperation'],
+  [/^(?:其中[：:])?公务用车购置经?费$/, 'vehiclePurchase'],
+  [/^(?:其中[：:])?公务用车运行(?:维护)?经?费$/, 'vehicleOperation'],
 ];
 
 /** Income sources on the income side of a summary → keys. Matched against the bare name (ordinal removed). */

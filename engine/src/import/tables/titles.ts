@@ -48,11 +48,11 @@ const TITLES: readonly TitleEntry[] = [
   { pattern: /国有资本经营/, kind: { role: 'stateCapital' } },
   { pattern: /政府采购/, kind: { role: 'governmentProcurement' } },
   { pattern: /国有资产|资产占用|资产配置/, kind: { other: 'assets' } },
-  { pattern: /收支(?:预算)?(?:总体情况|总)表|收支总表/, kind: { role: 'incomeExpenditureSummary' } },
+  { pattern: /收支(?:预算)?(?:总体情况|总)表/, kind: { role: 'incomeExpenditureSummary' } },
   { pattern: /收入(?:预算)?(?:总体情况|总)表/, kind: { role: 'incomeSummary' } },
   { pattern: /^财政拨款基本支出/, kind: { other: 'fiscalAppropriationBasicExpenditure' } },
   { pattern: /^财政拨款支出表/, kind: { other: 'fiscalAppropriationExpenditure' } },
-  { pattern: /(?:一般公共预算|财政拨款).*基本支出.*(?:经济|经济分类|经济科目)/, kind: { role: 'basicExpenditureByEconomicClass' } },
+  { pattern: /(?:一般公共预算|财政拨款).*基本支出.*经济/, kind: { role: 'basicExpenditureByEconomicClass' } },
   { pattern: /基本支出.*功能/, kind: { other: 'basicExpenditureByFunction' } },
   { pattern: /(?:一般公共预算|财政拨款)(?:安排的?)?基本支出/, kind: { role: 'basicExpenditureByEconomicClass' } },
   { pattern: /基本支出/, kind: { other: 'basicExpenditure' } },
@@ -64,10 +64,10 @@ const TITLES: readonly TitleEntry[] = [
 ];
 
 /** A label printed before or beside a title: 公开表1, 表一, 表 1, 预算01表, 公开13表, 部门预算表三, 附表2. */
-export const TABLE_LABEL = /^(?:(?:部门|单位)?(?:预算)?(?:公开)?(?:附)?表\s*[0-9一二三四五六七八九十]+(?:[-－—.．]\d+)?|(?:预算|公开)\s*\d+\s*表)$/;
+export const TABLE_LABEL = /^(?:(?:部门|单位)?(?:预算)?(?:公开)?附?表\s*[0-9一二三四五六七八九十]+(?:[-－—.．]\d+)?|(?:预算|公开)\s*\d+\s*表)$/;
 
 /** A label at the start of a title line, with the separator after it: "表7：", "表 9.", "（一）", "一、". */
-const LEADING_LABEL = /^(?:(?:部门|单位)?(?:预算)?(?:公开)?(?:附)?表\s*[0-9一二三四五六七八九十]+[-－—.．:：、]?|[（(][一二三四五六七八九十]+[）)]|[一二三四五六七八九十]+[、.．]|\d{1,2}[、.．](?!\d))/;
+const LEADING_LABEL = /^(?:(?:部门|单位)?(?:预算)?(?:公开)?附?表\s*[0-9一二三四五六七八九十]+[-－—.．:：、]?|[（(][一二三四五六七八九十]+[）)]|[一二三四五六七八九十]+[、.．]|\d{1,2}[、.．](?!\d))/;
 
 /** The year and the level/department words before the table's own name: 2026年, 市级部门, 部门, 单位. */
 const LEADING_WORDS = /^(?:\d{4}\s*年度?)?(?:[省市区县]级)?(?:部门|单位)?(?:综合预算)?/;

@@ -65,7 +65,7 @@ function contextualId(columns: readonly GridColumn[], index: number, fiscalYear:
   const groups = header.slice(0, -1).join('/');
   if (/上年结转|上年结余/.test(groups)) return id === undefined || id === 'total' || id === 'carriedOver' ? 'carriedOver' : `carriedOver${capital(id)}`;
   if (/本年收入/.test(groups) && /^(?:小计|合计)$/.test(name)) return 'currentYear';
-  if (/增减|增长|变化|比上年/.test(joined)) return `change${/[%％]|率/.test(joined) ? 'Percent' : ''}${id === undefined || id === 'total' ? '' : capital(id)}`;
+  if (/增减|增长|变化|比上年/.test(joined)) return `change${/[%％率]/.test(joined) ? 'Percent' : ''}${id === undefined || id === 'total' ? '' : capital(id)}`;
   const years = [...joined.matchAll(/(\d{4})\s*年/g)].map((match) => Number(match[1]));
   if (years.some((year) => year !== fiscalYear) || /执行数|上年预算|上年数/.test(joined) || /^上年$|\/上年\//.test(`/${groups}/`)) return `previousYear${capital(id ?? 'total')}`;
   return id;
@@ -170,7 +170,7 @@ function modelRow(row: GridRow, ids: readonly string[], columns: readonly GridCo
     ...(twoSided ? { group: row.side === 'income' ? 'income' : 'expenditure' } : {}),
     values: { ...(row.unitName !== undefined ? { unitName: row.unitName } : {}), ...row.texts, ...valuesOf(row, ids, columns) },
     line: row.line,
-  } as Row;
+  };
 }
 
 /**

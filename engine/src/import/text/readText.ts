@@ -16,7 +16,7 @@ import { type OutlineNode, allLines, outlineOf, textLines } from './outline.js';
 const DUTIES = /职责|职能/;
 const ORGANISATION = /机构设置|机构编制|机构情况|(?:预算)?单位构成/;
 const GLOSSARY = /名词解释/;
-const TABLES_PART = /预算(?:公开)?(?:报)?表$|公开报表$|预算表格?$|表格部分$/;
+const TABLES_PART = /预算(?:公开)?报?表$|公开报表$|预算表格?$|表格部分$/;
 /** Overview headings that hold no figures to check (工作任务, 人员情况, 预算单位构成). */
 const OVERVIEW = /概况|基本情况|工作任务|工作目标|人员情况|预算构成/;
 
@@ -52,7 +52,7 @@ function textOf(lines: readonly SourceLine[]): string {
 export function joinSpacedNumbers(text: string): string {
   return text
     .replace(/(\d,)\s+(?=\d{3}(?!\d))/g, '$1')
-    .replace(/(\d\.\d?)\s+(\d{1,2})(?=\s*(?:万元|万|元|%|％))/g, (whole, head: string, tail: string) => ((head.split('.')[1] ?? '').length + tail.length <= 2 ? head + tail : whole));
+    .replace(/(\d\.\d?)\s+(\d{1,2})(?=\s*(?:万元|[万元%％]))/g, (whole, head: string, tail: string) => ((head.split('.')[1] ?? '').length + tail.length <= 2 ? head + tail : whole));
 }
 
 /**
