@@ -12,6 +12,7 @@ import { join } from 'node:path';
 import { defaultRulePackPath, checkFile, loadRuleSetFromPath, packageRoot } from '../engine/src/node.js';
 import { checkByHand } from './baseline.js';
 import { checkFiles } from '../engine/src/cli/batch.js';
+import { buildService } from '../engine/src/server/app.js';
 import { availableParallelism } from 'node:os';
 
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 12);
@@ -190,4 +191,45 @@ if (pdfs.length > 0) {
     rates.push(`${workers} worker${workers > 1 ? 's' : ''}: ${(results.length / seconds).toFixed(2)} docs/s (${seconds.toFixed(1)} s)`);
   }
   console.log(`batch over the ${pdfs.length} corpus PDFs: ${rates.join('; ')}; ${availableParallelism()} cores`);
+}
+
+// The HTTP service: requests per second and latency (p50, p99) for the sample JSON and a corpus
+// PDF at 1, 4 and 16 concurrent clients, with 1 and 2 worker threads.
+{
+  const sampleBody = readFileSync(join(packageRoot(), 'examples', 'budget-2025-shenpiju.json'));
+  const pdfPath = join(corpus, 'central-guojia-xinfangju-2026-budget.pdf');
+  const bodies = [
+    { label: 'JSON', body: sampleBody, type: 'application/json', requests: 160 },
+    ...(existsSync(pdfPath) ? [{ label: 'PDF', body: readFileSync(pdfPath), type: 'application/pdf', requests: 16 }] : []),
+  ];
+  for (const workers of [1, 2]) {
+    const app = await buildService({ workers, logLevel: 'silent' });
+    const address = await app.listen({ port: 0, host: '127.0.0.1' });
+    const lines: string[] = [];
+    for (const { label, body, type, requests } of bodies) {
+      for (const clients of [1, 4, 16]) {
+        const latencies: number[] = [];
+        let next = 0;
+        const started = performance.now();
+        await Promise.all(
+          Array.from({ length: clients }, async () => {
+            while (next < requests) {
+              next += 1;
+              const sent = performance.now();
+              const response = await fetch(`${address}/v1/check`, { method: 'POST', body, headers: { 'content-type': type } });
+              await response.arrayBuffer();
+              if (response.status !== 200) throw new Error(`service answered ${response.status}`);
+              latencies.push(performance.now() - sent);
+            }
+          }),
+        );
+        const seconds = (performance.now() - started) / 1000;
+        const sorted = [...latencies].sort((a, b) => a - b);
+        const at = (share: number) => sorted[Math.min(sorted.length - 1, Math.floor(share * sorted.length))]!;
+        lines.push(`${label} ×${clients}: ${(latencies.length / seconds).toFixed(1)} req/s, p50 ${at(0.5).toFixed(0)} ms, p99 ${at(0.99).toFixed(0)} ms`);
+      }
+    }
+    await app.close();
+    console.log(`HTTP service, ${workers} worker thread${workers > 1 ? 's' : ''}: ${lines.join('; ')}`);
+  }
 }

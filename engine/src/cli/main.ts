@@ -178,6 +178,38 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
       for (const problem of importProblems) io.stderr(`disclosure-check: ${file}:${problem.line}: ${problem.message}\n`);
     });
 
+  program
+    .command('serve')
+    .description('启动 HTTP 服务：POST /v1/check、GET /v1/rules、/healthz、/openapi.json / run the HTTP service')
+    .option('--port <port>', '端口 / port', (value: string) => Number(value), 8080)
+    .option('--host <host>', '监听地址 / host to listen on', '127.0.0.1')
+    .option('--rules <path>', '规则包目录或规则集文件 / rule pack directory or rule-set file')
+    .addOption(new Option('--workers <n>', '检查线程数（默认每核一个）/ worker threads (default: one per core)').argParser(positiveInteger))
+    .addOption(new Option('--max-body <megabytes>', '请求体上限（MB）/ largest request body in MB').argParser(positiveInteger).default(50))
+    .addOption(new Option('--time-budget <seconds>', '每次检查的时限（秒）/ time budget per check in seconds').argParser((value: string) => Number(value)).default(DEFAULT_TIME_BUDGET_MS / 1000))
+    .option('--log-level <level>', '日志级别（pino）/ log level', 'info')
+    .action(async (options: { port: number; host: string; rules?: string; workers?: number; maxBody: number; timeBudget: number; logLevel: string }) => {
+      // Loaded here only: the check and import commands never load Fastify.
+      const { buildService } = await import('../server/app.js');
+      const app = await buildService({
+        ...(options.rules !== undefined ? { rules: options.rules } : {}),
+        ...(options.workers !== undefined ? { workers: options.workers } : {}),
+        bodyLimit: options.maxBody * 1024 * 1024,
+        timeBudgetMs: options.timeBudget * 1000,
+        logLevel: options.logLevel,
+      });
+      const address = await app.listen({ port: options.port, host: options.host });
+      io.stderr(`disclosure-check serve: listening on ${address}\n`);
+      // Stops taking requests, lets the running checks end, then stops the workers.
+      await new Promise<void>((resolve) => {
+        const stop = () => {
+          void app.close().then(() => { resolve(); });
+        };
+        process.once('SIGTERM', stop);
+        process.once('SIGINT', stop);
+      });
+    });
+
   try {
     await program.parseAsync([...argv], { from: 'user' });
     return exitCode;
