@@ -1,5 +1,5 @@
 /**
- * The core can be embedded anywhere: no Node APIs outside node.ts and cli/, and no `eval` or
+ * The core can be embedded anywhere: no Node APIs outside node.ts, cli/ and server/, and no `eval` or
  * `new Function` anywhere in the engine or its generated validators (strict CSP portals).
  */
 import { readFileSync, readdirSync } from 'node:fs';
@@ -16,7 +16,7 @@ function sources(directory: string): string[] {
 }
 
 const engine = sources(join(ROOT, 'engine', 'src'));
-const core = engine.filter((path) => !/[/\\](?:node\.ts|cli[/\\])/.test(path));
+const core = engine.filter((path) => !/[/\\](?:node\.ts|cli[/\\]|server[/\\])/.test(path));
 
 describe('the isomorphic core', () => {
   it('imports no Node built-ins and reads no process state', () => {
