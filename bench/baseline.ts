@@ -63,14 +63,21 @@ const rounded = (a: Fig, b: Fig) => {
 const exact = (a: Fig, b: Fig) => a.v.equals(b.v);
 
 const TABLES = [
-  'incomeExpenditureSummary', 'incomeSummary', 'expenditureSummary', 'fiscalAppropriationSummary', 'generalBudgetExpenditure',
-  'basicExpenditureByEconomicClass', 'governmentFundIncome', 'governmentFundExpenditure', 'stateCapital', 'agencyOperatingCosts',
-  'projectExpenditure', 'projectExpenditureCarriedOver', 'governmentProcurement',
+  'incomeExpenditureSummary',
+  'incomeSummary',
+  'expenditureSummary',
+  'fiscalAppropriationSummary',
+  'generalBudgetExpenditure',
+  'basicExpenditureByEconomicClass',
+  'governmentFundIncome',
+  'governmentFundExpenditure',
+  'stateCapital',
+  'agencyOperatingCosts',
+  'projectExpenditure',
+  'projectExpenditureCarriedOver',
+  'governmentProcurement',
 ];
-const REQUIRED = [
-  'incomeExpenditureSummary', 'incomeSummary', 'expenditureSummary', 'fiscalAppropriationSummary', 'generalBudgetExpenditure',
-  'governmentFundExpenditure', 'threePublicExpenses',
-];
+const REQUIRED = ['incomeExpenditureSummary', 'incomeSummary', 'expenditureSummary', 'fiscalAppropriationSummary', 'generalBudgetExpenditure', 'governmentFundExpenditure', 'threePublicExpenses'];
 /** Tables most templates print (a warning when missing). */
 const RECOMMENDED = ['basicExpenditureByEconomicClass', 'stateCapital'];
 
@@ -376,7 +383,13 @@ export function checkByHand(document: unknown): BaselineFinding[] {
     if (figure.kind === 'change') {
       if (figure.percent !== undefined) {
         const amount = figureValue(figure)!;
-        const current = figure.current !== undefined ? figureValue(figure, 'current') : (() => { const near = amountNear(figure.key, entry.s); return near ? figureValue(near.figure) : undefined; })();
+        const current =
+          figure.current !== undefined
+            ? figureValue(figure, 'current')
+            : (() => {
+                const near = amountNear(figure.key, entry.s);
+                return near ? figureValue(near.figure) : undefined;
+              })();
         if (current) {
           const signed = figure.direction === 'decrease' ? amount.v.negated() : figure.direction === 'flat' ? ZERO : amount.v;
           const previous = current.v.minus(signed);
@@ -399,7 +412,10 @@ export function checkByHand(document: unknown): BaselineFinding[] {
     const annual = amount('annual', 'total');
     const whole = amount('whole', 'total');
     if (annual !== undefined && whole !== undefined && annual.v.greaterThan(whole.v)) report('performance-annual-funds-within-whole', `${at}/funds/annual/total`);
-    for (const [side, ruleId] of [['annual', 'performance-annual-sources-add-up'], ['whole', 'performance-whole-sources-add-up']] as const) {
+    for (const [side, ruleId] of [
+      ['annual', 'performance-annual-sources-add-up'],
+      ['whole', 'performance-whole-sources-add-up'],
+    ] as const) {
       const total = amount(side, 'total');
       const parts = ['central', 'provincial', 'local', 'selfRaised', 'other'].map((field) => amount(side, field));
       if (total !== undefined && parts.every((part) => part !== undefined) && !exact(total, add(parts))) report(ruleId, `${at}/funds/${side}/total`);
@@ -420,21 +436,31 @@ export function checkByHand(document: unknown): BaselineFinding[] {
     }
   };
   const full = document as { narrative?: { sections?: unknown[] }; sections?: Record<string, unknown>; performance?: Record<string, unknown>[] };
-  (full.narrative?.sections ?? []).forEach((section, index) => { addText('narrative', section, ['heading', 'text'], `/narrative/sections/${index}`); });
+  (full.narrative?.sections ?? []).forEach((section, index) => {
+    addText('narrative', section, ['heading', 'text'], `/narrative/sections/${index}`);
+  });
   const other = full.sections ?? {};
   for (const name of ['duties', 'organisation']) addText('sections', other[name], ['heading', 'text'], `/sections/${name}`);
-  ((other.other as unknown[] | undefined) ?? []).forEach((entry, index) => { addText('sections', entry, ['heading', 'text'], `/sections/other/${index}`); });
-  ((other.glossary as unknown[] | undefined) ?? []).forEach((entry, index) => { addText('sections', entry, ['definition'], `/sections/glossary/${index}`); });
+  ((other.other as unknown[] | undefined) ?? []).forEach((entry, index) => {
+    addText('sections', entry, ['heading', 'text'], `/sections/other/${index}`);
+  });
+  ((other.glossary as unknown[] | undefined) ?? []).forEach((entry, index) => {
+    addText('sections', entry, ['definition'], `/sections/glossary/${index}`);
+  });
   (full.performance ?? []).forEach((table, index) => {
     addText('performance', table, ['project', 'department', 'implementingUnit', 'attribute', 'period', 'overview', 'basis', 'necessity', 'measures', 'plan', 'filledAt'], `/performance/${index}`);
     addText('performance', table.goals, ['whole', 'annual'], `/performance/${index}/goals`);
   });
   (full.performance ?? []).forEach((table, index) => {
-    ((table.indicators as unknown[] | undefined) ?? []).forEach((indicator, position) => { addText('indicators', indicator, ['level3', 'value'], `/performance/${index}/indicators/${position}`); });
+    ((table.indicators as unknown[] | undefined) ?? []).forEach((indicator, position) => {
+      addText('indicators', indicator, ['level3', 'value'], `/performance/${index}/indicators/${position}`);
+    });
   });
   for (const [role, table] of Object.entries(tables)) {
     addText('tables', table, ['title', 'note'], `/tables/${role}`);
-    table.rows.forEach((row, index) => { addText('tables', row, ['name'], `/tables/${role}/rows/${index}`); });
+    table.rows.forEach((row, index) => {
+      addText('tables', row, ['name'], `/tables/${role}/rows/${index}`);
+    });
   }
   const patterns: [string, RegExp, string[] | undefined][] = [
     ['no-non-public-material', /此件不予公开|不予公开|内部资料|内部文件|绝密|机密/u, undefined],
@@ -472,7 +498,11 @@ export function checkByHand(document: unknown): BaselineFinding[] {
     return allowance.isZero() ? !difference.isNegative() : difference.abs().lessThan(allowance) || !difference.isNegative();
   };
   if (econ) {
-    for (const [key, names] of [['reception', ['公务接待费']], ['vehicleOperation', ['公务用车运行维护费']], ['abroad', ['因公出国（境）费用', '因公出国(境)费用']]] as const) {
+    for (const [key, names] of [
+      ['reception', ['公务接待费']],
+      ['vehicleOperation', ['公务用车运行维护费']],
+      ['abroad', ['因公出国（境）费用', '因公出国(境)费用']],
+    ] as const) {
       const mine = keyCell('threePublicExpenses', key, 'total');
       if (mine && !atLeast(mine[0], econLine([...names]))) report('three-public-covers-economic-lines', mine[1]);
     }
@@ -508,7 +538,12 @@ export function checkByHand(document: unknown): BaselineFinding[] {
   const general = tables.generalBudgetExpenditure;
   const normalise = (name: string) => name.replace(/\s+/g, '').replace(/（/g, '(').replace(/）/g, ')');
   const leaf = (name: string) => {
-    if (/[（(][类款项][）)]/u.test(name)) return name.split(/[（(][类款项][）)]/u).filter((part) => part.trim() !== '').pop()!.trim();
+    if (/[（(][类款项][）)]/u.test(name))
+      return name
+        .split(/[（(][类款项][）)]/u)
+        .filter((part) => part.trim() !== '')
+        .pop()!
+        .trim();
     const parts = name.split(/\s*[-－—]\s*/u).filter((part) => part.trim() !== '');
     return parts.length >= 2 && parts[0]!.trim().endsWith('支出') ? parts[parts.length - 1]!.trim() : name;
   };
@@ -529,12 +564,14 @@ export function checkByHand(document: unknown): BaselineFinding[] {
   const count = (n: number): Fig => ({ v: new D(n), u: ZERO, blank: false });
   for (const entry of figures) {
     const figure = entry.figure;
-    if (figure.key === 'performanceProjects' && figure.kind === 'count' && projectRows.length > 0 && !exact(figureValue(figure)!, count(projectRows.length))) report('performance-project-count-matches', `${entry.pointer}/value`);
+    if (figure.key === 'performanceProjects' && figure.kind === 'count' && projectRows.length > 0 && !exact(figureValue(figure)!, count(projectRows.length)))
+      report('performance-project-count-matches', `${entry.pointer}/value`);
     if (figure.key === 'performancePublishedProjects' && figure.kind === 'count' && performanceTables.length > 0 && !exact(figureValue(figure)!, count(performanceTables.length))) {
       report('performance-published-count-matches-tables', `${entry.pointer}/value`);
     }
     if ((figure.key === 'performanceAmount' || figure.key === 'performancePublishedAmount') && figure.kind === 'amount' && projects) {
-      if (!rounded(figureValue(figure)!, add(projects.rows.filter((row) => row.level === 1).map((row) => cell(projects, row, 'total'))))) report('performance-amount-matches-project-table', `${entry.pointer}/value`);
+      if (!rounded(figureValue(figure)!, add(projects.rows.filter((row) => row.level === 1).map((row) => cell(projects, row, 'total')))))
+        report('performance-amount-matches-project-table', `${entry.pointer}/value`);
     }
   }
   const projectNamed = (name: unknown) => (typeof name === 'string' && name.trim() !== '' ? projectRows.filter((row) => normalise(row.name) === normalise(leaf(name))) : []);
@@ -544,13 +581,19 @@ export function checkByHand(document: unknown): BaselineFinding[] {
     const at = `/performance/${index}`;
     const owner = [table.department, table.implementingUnit];
     const listedUnit = typeof organisation === 'string' && typeof table.implementingUnit === 'string' && table.implementingUnit !== '' && contains(organisation, table.implementingUnit);
-    if (typeof department === 'string' && owner.some((field) => typeof field === 'string') && !listedUnit && !owner.some((field) => typeof field === 'string' && field !== '' && (contains(field, department) || contains(department, field)))) {
+    if (
+      typeof department === 'string' &&
+      owner.some((field) => typeof field === 'string') &&
+      !listedUnit &&
+      !owner.some((field) => typeof field === 'string' && field !== '' && (contains(field, department) || contains(department, field)))
+    ) {
       report('performance-table-belongs-to-department', at);
     }
     const matches = projectNamed(table.project);
     if (projectRows.length > 0 && matches.length === 0) report('performance-project-in-project-table', at);
     const annual = ((table.funds as Record<string, Record<string, unknown>> | undefined)?.annual ?? {}).total;
-    if (matches.length > 0 && projects && annual !== undefined && !rounded(parse(annual, ONE)!, cell(projects, matches[0]!, 'total'))) report('performance-funds-match-project-table', `${at}/funds/annual/total`);
+    if (matches.length > 0 && projects && annual !== undefined && !rounded(parse(annual, ONE)!, cell(projects, matches[0]!, 'total')))
+      report('performance-funds-match-project-table', `${at}/funds/annual/total`);
     const levels = new Set(((table.indicators as { level1?: unknown }[] | undefined) ?? []).map((indicator) => (typeof indicator.level1 === 'string' ? indicator.level1.trim() : '')));
     if (Array.isArray(table.indicators) && !['产出指标', '效益指标', '满意度指标'].every((level) => levels.has(level))) report('performance-indicator-levels-present', at);
   });
@@ -610,7 +653,8 @@ export function checkByHand(document: unknown): BaselineFinding[] {
   });
   if (general && expenditure) {
     general.rows.forEach((row, index) => {
-      if (row.code !== undefined && !expenditure.rows.some((candidate) => candidate.code === row.code)) report('general-budget-rows-in-expenditure-summary', `/tables/generalBudgetExpenditure/rows/${index}`);
+      if (row.code !== undefined && !expenditure.rows.some((candidate) => candidate.code === row.code))
+        report('general-budget-rows-in-expenditure-summary', `/tables/generalBudgetExpenditure/rows/${index}`);
     });
   }
   const officeName = /(?:局|委员会|委|办公室|[办厅])$/u;
@@ -629,11 +673,17 @@ export function checkByHand(document: unknown): BaselineFinding[] {
     if (/省直部门|省级部门|省直单位|中央部门|中央本级/u.test(entry.text)) report('glossary-fits-level', entry.pointer);
     if (typeof department === 'string' && /予以批复|批复如下|现将.{0,20}批复/u.test(entry.text) && !contains(entry.text, department)) report('approval-page-names-department', entry.pointer);
   }
-  for (const [id, ruleId] of [['threePublicExpenses', 'three-public-changes-explained'], ['agencyOperatingCosts', 'agency-costs-changes-explained']] as const) {
+  for (const [id, ruleId] of [
+    ['threePublicExpenses', 'three-public-changes-explained'],
+    ['agencyOperatingCosts', 'agency-costs-changes-explained'],
+  ] as const) {
     const text = sectionText(id);
     if (text !== undefined && /增加|减少|增长|下降|上升|降低/u.test(text) && !/原因|由于|因为|主要是|主要用于|系/u.test(text)) report(ruleId, '/narrative/sections');
   }
-  for (const [role, key, ruleId] of [['governmentFundExpenditure', 'governmentFunds', 'empty-fund-table-agrees'], ['stateCapital', 'stateCapital', 'empty-state-capital-table-agrees']] as const) {
+  for (const [role, key, ruleId] of [
+    ['governmentFundExpenditure', 'governmentFunds', 'empty-fund-table-agrees'],
+    ['stateCapital', 'stateCapital', 'empty-state-capital-table-agrees'],
+  ] as const) {
     const table = tables[role];
     if (table?.note === undefined || !isEmptyNote(table.note)) continue;
     for (const summaryRole of ['incomeExpenditureSummary', 'fiscalAppropriationSummary']) {
@@ -726,7 +776,10 @@ export function checkByHand(document: unknown): BaselineFinding[] {
   let usualPrefix: string | undefined;
   for (const [prefix, n] of prefixCounts) if (usualPrefix === undefined || n > prefixCounts.get(usualPrefix)!) usualPrefix = prefix;
   // the numbering runs from the first labelled table to the last: unlabelled ones outside it take no place
-  const firstLabelled = Math.max(0, parsedLabels.findIndex(({ parts }) => parts !== null));
+  const firstLabelled = Math.max(
+    0,
+    parsedLabels.findIndex(({ parts }) => parts !== null),
+  );
   parsedLabels.forEach(({ role, label, parts }, index) => {
     if (parts && usualPrefix !== undefined && parts.prefix !== usualPrefix) report('table-labels-consistent', `/tables/${role}/label`);
     if (parts && Number(parts.number) !== index - firstLabelled + 1) report('table-labels-in-order', `/tables/${role}/label`);
@@ -739,7 +792,10 @@ export function checkByHand(document: unknown): BaselineFinding[] {
   const itemFigure = (entry: (typeof figures)[number]) => entry.figure.key === 'functionalClassExpenditure' && entry.figure.kind === 'amount';
   if (figures.some((entry) => itemFigure(entry) && isGeneralBudget(entry.s))) {
     const squash = (text: string) => text.replace(/\s+/gu, '').replace(/[（）]/gu, (bracket) => (bracket === '（' ? '(' : ')'));
-    const rawText = sections.filter((_, s) => isGeneralBudget(s)).map((section) => (section as { text?: string }).text ?? '').join('\n');
+    const rawText = sections
+      .filter((_, s) => isGeneralBudget(s))
+      .map((section) => (section as { text?: string }).text ?? '')
+      .join('\n');
     const generalText = squash(rawText);
     // Amounts the section states (“1,517.95 万元”), in 元, with their printed places.
     const stated = [...rawText.matchAll(/(?<![\d.])(\d{1,3}(?:\s*,\s*\d{3})+|\d+)(?:\s*\.\s*(\d+))?\s*(万元|元)/gu)].map((match) => ({
@@ -783,7 +839,13 @@ export function checkByHand(document: unknown): BaselineFinding[] {
   if (threeText !== undefined && !/上年|同比|持平|增加|减少|增长|下降|比\s*\d{4}\s*年|与\s*\d{4}\s*年/u.test(threeText)) report('three-public-change-stated', '/narrative/sections');
   for (const group of groups.values()) {
     if (group.length < 2) continue;
-    const scales = new Set(group.map((entry) => { const text = String(entry.figure.value).trim(); const dot = text.indexOf('.'); return dot < 0 ? 0 : text.length - dot - 1; }));
+    const scales = new Set(
+      group.map((entry) => {
+        const text = String(entry.figure.value).trim();
+        const dot = text.indexOf('.');
+        return dot < 0 ? 0 : text.length - dot - 1;
+      }),
+    );
     if (scales.size > 1) report('share-formats-consistent', group[0]!.pointer);
   }
 

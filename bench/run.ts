@@ -44,7 +44,14 @@ const variants: Operation[][] = [
       ],
     },
   ],
-  [{ op: 'replace', path: '/narrative/sections/4/text', value: "(一) 一般公共预算当年支出规模变化情况\n2025年度山西转型综合改革示范区行政审批局一般公共预算当年支出3,011.46万元，比上年减少488.54万元，下降13.96%。\n(二) 一般公共预算当年支出结构情况\n2025年度山西转型综合改革示范区行政审批局一般公共预算当年支出3,011.46万元,主要用于以下方面:一般公共预算服务支出3,011.46万元,占100.00%等。\n一般公共预算当年拨款结构图其中：基本支出 11.46 万元。" }],
+  [
+    {
+      op: 'replace',
+      path: '/narrative/sections/4/text',
+      value:
+        '(一) 一般公共预算当年支出规模变化情况\n2025年度山西转型综合改革示范区行政审批局一般公共预算当年支出3,011.46万元，比上年减少488.54万元，下降13.96%。\n(二) 一般公共预算当年支出结构情况\n2025年度山西转型综合改革示范区行政审批局一般公共预算当年支出3,011.46万元,主要用于以下方面:一般公共预算服务支出3,011.46万元,占100.00%等。\n一般公共预算当年拨款结构图其中：基本支出 11.46 万元。',
+    },
+  ],
 ];
 
 const key = (finding: { ruleId: string; path: string }) => `${finding.ruleId} ${finding.path}`;
@@ -77,11 +84,15 @@ async function rate(check: () => unknown, milliseconds: number): Promise<number>
 }
 
 const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
-const line = (label: string, perSecond: number) => { console.log(`${label.padEnd(44)} ${perSecond.toFixed(0).padStart(7)} docs/s  ${(1000 / perSecond).toFixed(3).padStart(7)} ms/doc`); };
+const line = (label: string, perSecond: number) => {
+  console.log(`${label.padEnd(44)} ${perSecond.toFixed(0).padStart(7)} docs/s  ${(1000 / perSecond).toFixed(3).padStart(7)} ms/doc`);
+};
 
 const ROUNDS = 25;
 const slice = (SECONDS * 1000) / ROUNDS;
-console.log(`disclosure-rules benchmark: ${pack.rules.length} rules over examples/budget-2025-shenpiju.json, ${ROUNDS} alternating rounds of ${(slice / 1000).toFixed(2)} s each (Node ${process.version})`);
+console.log(
+  `disclosure-rules benchmark: ${pack.rules.length} rules over examples/budget-2025-shenpiju.json, ${ROUNDS} alternating rounds of ${(slice / 1000).toFixed(2)} s each (Node ${process.version})`,
+);
 console.log(`agreement: engine and baseline report the same findings on the sample, ${variants.length - 1} defect variants and ${shanghai.length} Shanghai documents`);
 const engineCheck = () => evaluate(pack, sample);
 const handCheck = () => checkByHand(sample);
@@ -100,19 +111,27 @@ for (let round = 0; round < ROUNDS; round++) {
 }
 line('engine (evaluate, json-rules-engine)', median(engineRates));
 line('hand-written baseline (decimal.js)', median(handRates));
-console.log(`ratio engine / baseline: ${median(ratios).toFixed(2)}× the baseline's time per document (median of ${ROUNDS} rounds; range ${Math.min(...ratios).toFixed(2)}–${Math.max(...ratios).toFixed(2)})`);
+console.log(
+  `ratio engine / baseline: ${median(ratios).toFixed(2)}× the baseline's time per document (median of ${ROUNDS} rounds; range ${Math.min(...ratios).toFixed(2)}–${Math.max(...ratios).toFixed(2)})`,
+);
 const manifest = JSON.parse(readFileSync(join(defaultRulePackPath(), 'manifest.json'), 'utf8')) as unknown;
 const ruleFiles = pack.rules.map((rule) => ({ file: rule.origin.file, value: rule.definition }));
 const sampleText = readFileSync(join(packageRoot(), 'examples', 'budget-2025-shenpiju.txt'), 'utf8');
 line('import (sample text → document)', await rate(() => importText(sampleText), 1000));
-line('import + validation (sample text → report)', await rate(async () => {
-  const imported = importText(sampleText);
-  if (!imported.ok) throw new Error(imported.error.message);
-  await evaluate(pack, imported.document, { importProblems: imported.problems });
-}, 1000));
-line('rule-set validation + compilation', await rate(() => {
-  if (!loadRuleSet(manifest, { ruleFiles }).ok) throw new Error('pack failed to load');
-}, 1000));
+line(
+  'import + validation (sample text → report)',
+  await rate(async () => {
+    const imported = importText(sampleText);
+    if (!imported.ok) throw new Error(imported.error.message);
+    await evaluate(pack, imported.document, { importProblems: imported.problems });
+  }, 1000),
+);
+line(
+  'rule-set validation + compilation',
+  await rate(() => {
+    if (!loadRuleSet(manifest, { ruleFiles }).ok) throw new Error('pack failed to load');
+  }, 1000),
+);
 
 // Row scaling: the sample with every table's rows repeated 1×, 10× and 100× (names kept apart):
 // time per row stays flat when the hierarchy and selectors are indexed once per table.
@@ -163,7 +182,11 @@ console.log(`row scaling (sample tables' rows repeated): ${perRow.join('; ')}`);
 // PDF_RUNS times after one warm-up read of the first; its time is the median of its runs.
 const PDF_RUNS = Math.max(1, Number(process.env.BENCH_PDF_RUNS ?? 3) || 1);
 const corpus = join(packageRoot(), 'corpus');
-const pdfs = existsSync(corpus) ? readdirSync(corpus).filter((name) => name.endsWith('.pdf')).sort() : [];
+const pdfs = existsSync(corpus)
+  ? readdirSync(corpus)
+      .filter((name) => name.endsWith('.pdf'))
+      .sort()
+  : [];
 if (pdfs.length > 0) {
   const pdfToReport = (path: string) => checkFile(pack, path);
   await pdfToReport(join(corpus, pdfs[0]!));
@@ -179,14 +202,19 @@ if (pdfs.length > 0) {
   }
   const sorted = [...times].sort((a, b) => a.ms - b.ms);
   const worst = sorted[sorted.length - 1]!;
-  console.log(`PDF → report over ${pdfs.length} corpus PDFs (median of ${PDF_RUNS} runs each): median ${(median(times.map((time) => time.ms)) / 1000).toFixed(3)} s/doc, fastest ${(sorted[0]!.ms / 1000).toFixed(3)} s, worst ${(worst.ms / 1000).toFixed(3)} s (${worst.name})`);
+  console.log(
+    `PDF → report over ${pdfs.length} corpus PDFs (median of ${PDF_RUNS} runs each): median ${(median(times.map((time) => time.ms)) / 1000).toFixed(3)} s/doc, fastest ${(sorted[0]!.ms / 1000).toFixed(3)} s, worst ${(worst.ms / 1000).toFixed(3)} s (${worst.name})`,
+  );
 
   // A batch over the corpus folder, as `disclosure-check corpus/*.pdf --workers N` runs it
   // (worker start-up and rule-set loading included).
   const rates: string[] = [];
   for (const workers of [1, 2]) {
     const start = performance.now();
-    const results = await checkFiles(pdfs.map((name) => join(corpus, name)), { language: 'zh-CN', timeBudgetMs: 0, workers });
+    const results = await checkFiles(
+      pdfs.map((name) => join(corpus, name)),
+      { language: 'zh-CN', timeBudgetMs: 0, workers },
+    );
     const seconds = (performance.now() - start) / 1000;
     rates.push(`${workers} worker${workers > 1 ? 's' : ''}: ${(results.length / seconds).toFixed(2)} docs/s (${seconds.toFixed(1)} s)`);
   }

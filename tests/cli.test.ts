@@ -30,14 +30,17 @@ async function cli(...argv: string[]): Promise<{ code: number; stdout: string; s
 }
 
 describe('disclosure-check', () => {
-  it('exits 1 on the sample, whose real defects it prints grouped by severity with rule id and place', async () => {
+  it('exits 1 on the sample, whose real defects it prints by severity, one per defect with its first place (--verbose: every place)', async () => {
     const { code, stdout, stderr } = await cli(SAMPLE);
     expect(code).toBe(1);
     expect(stderr).toBe('');
     expect(stdout).toContain('山西转型综合改革示范区行政审批局');
-    expect(stdout).toMatch(/错误（70）\n/);
-    expect(stdout).toMatch(/警告（89）\n/);
-    expect(stdout).toMatch(/提示（2）\n/);
+    expect(stdout).toMatch(/错误（70，13 项缺陷）\n/);
+    expect(stdout).toMatch(/警告（89，\d+ 项缺陷）\n/);
+    expect(stdout).toMatch(/ {2}所附绩效目标表应属于本部门（20 处）\n {2}\[performance-table-belongs-to-department\] budget-2025-shenpiju\.txt 第 416 行 \/performance\/0\n.*\n {4}……另有 19 处（--verbose 列出全部）\n/);
+    const verbose = await cli(SAMPLE, '--verbose');
+    expect(verbose.stdout.match(/^ {2}\[/gm)).toHaveLength(161);
+    expect(verbose.stdout).not.toContain('--verbose 列出全部');
     expect(stdout).toMatch(/ {2}\[no-non-public-material\] budget-2025-shenpiju\.txt 第 391 行 \/sections\/other\/0\/text\n/);
     expect(stdout).toMatch(/共 70 个错误、89 个警告、2 个提示/);
     // The README's quick start quotes this output: its summary line must be the real one.
@@ -151,7 +154,9 @@ describe('disclosure-check', () => {
       id: 'broken',
       version: '1.0.0',
       title: '坏规则',
-      rules: [{ id: 'x', title: 't', message: 'm', severity: 'error', basis: ['b'], conditions: { all: [{ fact: 'tableExists', params: { table: 'incomeSummary' }, operator: 'bogus', value: true }] } }],
+      rules: [
+        { id: 'x', title: 't', message: 'm', severity: 'error', basis: ['b'], conditions: { all: [{ fact: 'tableExists', params: { table: 'incomeSummary' }, operator: 'bogus', value: true }] } },
+      ],
     });
     const { code, stdout, stderr } = await cli(SAMPLE, '--rules', rules);
     expect(code).toBe(2);
@@ -255,7 +260,10 @@ describe('disclosure-check on many documents', () => {
     const broken = write('broken.json', '{');
     const { code, stdout, stderr } = await cli(SAMPLE, PDF, broken, '--format', 'json');
     expect(code).toBe(2);
-    const reports = stdout.trim().split('\n').map((line) => JSON.parse(line) as { document: { file?: string } });
+    const reports = stdout
+      .trim()
+      .split('\n')
+      .map((line) => JSON.parse(line) as { document: { file?: string } });
     expect(reports.map((report) => report.document.file)).toEqual(['budget-2025-shenpiju.json', 'central-guojia-xinfangju-2026-budget.pdf']);
     for (const report of reports) expect(validateAgainst('report', report)).toEqual([]);
     expect(stderr).toMatch(/^disclosure-check: .*broken\.json:1:2: JSON 格式错误/m);
@@ -276,13 +284,21 @@ describe('disclosure-check on many documents', () => {
     // The pack's 117 rules, then the engine's own (import notes of the PDF).
     expect(rules.slice(0, 117).every((rule) => rule.help?.text.includes('依据') === true)).toBe(true);
     expect(rules.slice(117).map((rule) => rule.id)).toEqual(['import']);
-    expect(rules.find((rule) => rule.id === 'empty-table-marked')).toMatchObject({ shortDescription: { text: expect.any(String) }, help: { text: expect.stringContaining('依据') }, properties: { basis: expect.arrayContaining([expect.any(String)]) } });
+    expect(rules.find((rule) => rule.id === 'empty-table-marked')).toMatchObject({
+      shortDescription: { text: expect.any(String) },
+      help: { text: expect.stringContaining('依据') },
+      properties: { basis: expect.arrayContaining([expect.any(String)]) },
+    });
     const single = await cli(SAMPLE, '--format', 'json');
     const central = await cli(PDF, '--format', 'json');
     const findings = (JSON.parse(single.stdout) as { findings: unknown[] }).findings.length + (JSON.parse(central.stdout) as { findings: unknown[] }).findings.length;
     expect(run!.results).toHaveLength(findings);
     const fromPdf = run!.results!.find((result) => result.locations?.[0]?.physicalLocation?.artifactLocation?.uri?.endsWith('.pdf') === true && result.properties?.page !== undefined);
-    expect(fromPdf).toMatchObject({ level: expect.stringMatching(/^(?:error|warning|note)$/), message: { text: expect.any(String) }, locations: [{ physicalLocation: { region: { startLine: expect.any(Number) } } }] });
+    expect(fromPdf).toMatchObject({
+      level: expect.stringMatching(/^(?:error|warning|note)$/),
+      message: { text: expect.any(String) },
+      locations: [{ physicalLocation: { region: { startLine: expect.any(Number) } } }],
+    });
     expect(rules[fromPdf!.ruleIndex!]!.id).toBe(fromPdf!.ruleId);
   }, 30_000);
 

@@ -15,7 +15,9 @@ import { compareExpectation } from '../scripts/corpus/compare.js';
 import { type Expectation, expectationPath, observe, readExpectation } from '../scripts/corpus/expectation.js';
 
 const root = fileURLToPath(new URL('../corpus/', import.meta.url));
-const pdfs = readdirSync(root).filter((name) => name.endsWith('.pdf')).sort();
+const pdfs = readdirSync(root)
+  .filter((name) => name.endsWith('.pdf'))
+  .sort();
 /** The most import notes a document the reader understands may carry. */
 const MAX_IMPORT_NOTES = 10;
 

@@ -77,7 +77,12 @@ describe('skipping items that cannot fail or cannot apply changes nothing', () =
       documents.push(imported.document);
     }
     // Indicators whose 二级指标 is absent or not a text are evaluated as usual.
-    documents.push(patched(sampleDocument(), [{ op: 'remove', path: '/performance/4/indicators/0/level2' }, { op: 'replace', path: '/performance/4/indicators/1/level2', value: 7 }]));
+    documents.push(
+      patched(sampleDocument(), [
+        { op: 'remove', path: '/performance/4/indicators/0/level2' },
+        { op: 'replace', path: '/performance/4/indicators/1/level2', value: 7 },
+      ]),
+    );
     for (const document of documents) {
       const fast = await evaluate(pack, document);
       const full = await evaluate(unfiltered, document);

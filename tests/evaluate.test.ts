@@ -45,7 +45,12 @@ describe('the sample disclosure', () => {
     // the unit type (which decides whether 机关运行经费 must equal 公用经费) is not known, and the
     // 三公 and 机关运行经费 sections state no change that would need a reason, and the rules for
     // summary tables without carry-over rows or with income by type (the Shanghai layout) do not apply.
-    expect(report.outcomes.filter((outcome) => outcome.status === 'not_applicable').map((outcome) => outcome.ruleId).sort()).toEqual([
+    expect(
+      report.outcomes
+        .filter((outcome) => outcome.status === 'not_applicable')
+        .map((outcome) => outcome.ruleId)
+        .sort(),
+    ).toEqual([
       'agency-costs-changes-explained',
       'agency-costs-match-public-costs',
       'fiscal-appropriation-matches-general-budget-no-carry-over',
@@ -81,6 +86,22 @@ describe('the sample disclosure', () => {
 });
 
 describe('findings', () => {
+  it('are grouped by defect: each finding in one group of its rule and code, errors first, the groups in the report schema', async () => {
+    const report = await evaluate(departmentBudgetPack(), sampleDocument());
+    expect(validateAgainst('report', report)).toEqual([]);
+    const groups = report.groups!;
+    expect(groups.flatMap((group) => group.findings).sort((a, b) => a - b)).toEqual(report.findings.map((_, index) => index));
+    for (const group of groups) {
+      expect(group.count).toBe(group.findings.length);
+      for (const index of group.findings) expect(report.findings[index]).toMatchObject({ ruleId: group.ruleId, code: group.code, severity: group.severity });
+    }
+    const ranks = groups.map((group) => ['error', 'warning', 'info'].indexOf(group.severity));
+    expect(ranks).toEqual([...ranks].sort((a, b) => a - b));
+    // The 20 performance tables of another unit are one defect at 20 places.
+    expect(groups[0]).toMatchObject({ ruleId: 'performance-table-belongs-to-department', severity: 'error', count: 20, message: '所附绩效目标表应属于本部门' });
+    expect(groups.filter((group) => group.severity === 'error')).toHaveLength(13);
+  });
+
   it('name the place, the expected and actual values, the difference and the basis', async () => {
     const report = await evaluate(departmentBudgetPack(), patched(sampleDocument(), [{ op: 'replace', path: '/tables/expenditureSummary/rows/4/values/basic', value: '11.56' }]), {
       only: ['expenditure-rows-basic-plus-project'],
@@ -112,7 +133,11 @@ describe('findings', () => {
   it('honour --only and --skip by id or tag', async () => {
     const defect = patched(sampleDocument(), [{ op: 'remove', path: '/tables/threePublicExpenses/note' }]);
     const onlyTag = await evaluate(departmentBudgetPack(), defect, { only: ['three-public'] });
-    const tagged = new Set(departmentBudgetPack().rules.filter((rule) => rule.definition.tags?.includes('three-public')).map((rule) => rule.definition.id));
+    const tagged = new Set(
+      departmentBudgetPack()
+        .rules.filter((rule) => rule.definition.tags?.includes('three-public'))
+        .map((rule) => rule.definition.id),
+    );
     expect(onlyTag.outcomes.map((outcome) => outcome.ruleId)).toEqual([...tagged]);
     expect(tagged.size).toBeGreaterThan(5);
     const skipped = await evaluate(departmentBudgetPack(), defect, {
@@ -228,7 +253,11 @@ describe('per-document state', () => {
       { op: 'replace', path: '/meta/fiscalYear', value: 2026 },
       { op: 'replace', path: '/tables/expenditureSummary/rows/0/values/total', value: '1.00' },
     ]);
-    for (const [document, failing] of [[sampleDocument(), 0], [other, 2], [sampleDocument(), 0]] as const) {
+    for (const [document, failing] of [
+      [sampleDocument(), 0],
+      [other, 2],
+      [sampleDocument(), 0],
+    ] as const) {
       const report = await evaluate(loaded.value, document);
       expect(report.outcomes.filter((outcome) => outcome.status === 'fail')).toHaveLength(failing);
     }
@@ -244,10 +273,30 @@ describe('documents of the wrong shape never crash the engine', () => {
     ['a number', 42],
     ['tables as a string', { meta: { department: 'x', fiscalYear: 2025, kind: 'department-budget', unit: '万元' }, tables: '表' }],
     ['wrong types everywhere', { meta: { department: 1, fiscalYear: '2025', kind: 'budget', unit: '亿元' }, tables: { expenditureSummary: { title: 3, unit: 'x', columns: 'a', rows: {} } } }],
-    ['rows of junk', { meta: { department: 'x', fiscalYear: 2025, kind: 'department-budget', unit: '万元' }, tables: { expenditureSummary: { title: 't', unit: '万元', columns: [{ id: 'total', header: '合计' }, 7, null], rows: [null, 5, 'row', { name: '合计', key: 'total', values: { total: { deep: true } } }] } } }],
+    [
+      'rows of junk',
+      {
+        meta: { department: 'x', fiscalYear: 2025, kind: 'department-budget', unit: '万元' },
+        tables: {
+          expenditureSummary: {
+            title: 't',
+            unit: '万元',
+            columns: [{ id: 'total', header: '合计' }, 7, null],
+            rows: [null, 5, 'row', { name: '合计', key: 'total', values: { total: { deep: true } } }],
+          },
+        },
+      },
+    ],
     ['extra fields', { ...(sampleDocument() as object), extra: true }],
     ['deep nesting', { meta: { department: 'x', fiscalYear: 2025, kind: 'department-budget', unit: '万元' }, tables: {}, narrative: JSON.parse('['.repeat(2000) + ']'.repeat(2000)) }],
-    ['figures of junk', { meta: { department: 'x', fiscalYear: 2025, kind: 'department-budget', unit: '万元' }, tables: {}, narrative: { sections: [{ heading: 'h', text: 't', figures: [null, { key: 'incomeTotal', kind: 'amount', value: 'many' }, { kind: 'share', of: 5 }] }] } }],
+    [
+      'figures of junk',
+      {
+        meta: { department: 'x', fiscalYear: 2025, kind: 'department-budget', unit: '万元' },
+        tables: {},
+        narrative: { sections: [{ heading: 'h', text: 't', figures: [null, { key: 'incomeTotal', kind: 'amount', value: 'many' }, { kind: 'share', of: 5 }] }] },
+      },
+    ],
   ];
 
   for (const [name, document] of shapes) {
@@ -271,7 +320,10 @@ describe('documents of the wrong shape never crash the engine', () => {
         expenditureSummary: {
           title: '支出总表',
           unit: '万元',
-          columns: [{ id: 'total', header: '合计' }, { id: 'constructor', header: '其他' }],
+          columns: [
+            { id: 'total', header: '合计' },
+            { id: 'constructor', header: '其他' },
+          ],
           rows: [{ key: 'total', name: '合计', values: { total: '1.00' } }],
         },
       },

@@ -133,9 +133,7 @@ const expectations: Record<string, readonly string[]> = {
   'shanghai-putuo-zhengfuban-2025-budget-imported.json': [],
   'budget-2025-shenpiju-defects-empty-and-narrative.json': [
     // Its 三公 and 政府性基金收入 tables lose their bare notes, and with them the notes' B05 findings.
-    ...SAMPLE_DEFECTS.filter(
-      (finding) => finding !== 'empty-note-states-reason /tables/governmentFundIncome/note' && finding !== 'empty-note-states-reason /tables/threePublicExpenses/note',
-    ),
+    ...SAMPLE_DEFECTS.filter((finding) => finding !== 'empty-note-states-reason /tables/governmentFundIncome/note' && finding !== 'empty-note-states-reason /tables/threePublicExpenses/note'),
     'change-percent-matches-amount /narrative/sections/0/figures/3/percent',
     'empty-table-marked /tables/governmentFundIncome/note',
     'narrative-basic-expenditure-matches /narrative/sections/2/figures/1/value',

@@ -44,8 +44,16 @@ const MUTATIONS: readonly Mutation[] = [
   { defect: '项目支出表资金来源之和 ≠ 合计', rule: 'project-table-funds-add-up', patch: [{ op: 'replace', path: '/tables/projectExpenditure/rows/7/values/generalBudget', value: '702.10' }] },
   // cross-table identities
   { defect: '收入总表合计与收支总表、支出总表不一致', rule: 'summary-totals-agree', patch: [{ op: 'replace', path: '/tables/incomeSummary/rows/0/values/total', value: '3101.46' }] },
-  { defect: '基本支出与经济分类表合计不一致', rule: 'basic-expenditure-matches-economic-class', patch: [{ op: 'replace', path: '/tables/basicExpenditureByEconomicClass/rows/0/values/total', value: '11.64' }] },
-  { defect: '支出总表项目支出与项目支出表不一致', rule: 'project-expenditure-matches-project-tables', patch: [{ op: 'replace', path: '/tables/projectExpenditure/rows/0/values/total', value: '2999.00' }] },
+  {
+    defect: '基本支出与经济分类表合计不一致',
+    rule: 'basic-expenditure-matches-economic-class',
+    patch: [{ op: 'replace', path: '/tables/basicExpenditureByEconomicClass/rows/0/values/total', value: '11.64' }],
+  },
+  {
+    defect: '支出总表项目支出与项目支出表不一致',
+    rule: 'project-expenditure-matches-project-tables',
+    patch: [{ op: 'replace', path: '/tables/projectExpenditure/rows/0/values/total', value: '2999.00' }],
+  },
   // narrative figures against tables: totals, parts
   { defect: '情况说明收入总数与报表不一致', rule: 'narrative-income-total-matches', patch: figure(1, 0, '3101.46', '2025年度山西转型综合改革示范区行政审批局预算收入3101.46万元') },
   { defect: '情况说明基本支出与报表不一致', rule: 'narrative-basic-expenditure-matches', patch: figure(2, 1, '11.64', '基本支出11.64万元，占0.38%') },
@@ -59,17 +67,39 @@ const MUTATIONS: readonly Mutation[] = [
   // procurement
   { defect: '政府采购货物、工程、服务之和 ≠ 总额', rule: 'procurement-parts-add-up', patch: figure(8, 1, '70.00', '政府采购货物预算70.00万元') },
   // performance-target tables
-  { defect: '绩效目标表年度资金超过实施期', rule: 'performance-annual-funds-within-whole', patch: [{ op: 'replace', path: '/performance/6/funds/annual/total', value: '10300000' }, { op: 'replace', path: '/performance/6/funds/annual/local', value: '10300000' }] },
+  {
+    defect: '绩效目标表年度资金超过实施期',
+    rule: 'performance-annual-funds-within-whole',
+    patch: [
+      { op: 'replace', path: '/performance/6/funds/annual/total', value: '10300000' },
+      { op: 'replace', path: '/performance/6/funds/annual/local', value: '10300000' },
+    ],
+  },
   { defect: '绩效目标表资金来源之和 ≠ 总额', rule: 'performance-annual-sources-add-up', patch: [{ op: 'replace', path: '/performance/5/funds/annual/local', value: '203000' }] },
   { defect: '绩效目标表缺立项依据', rule: 'performance-required-fields-present', patch: [{ op: 'remove', path: '/performance/9/basis' }] },
   { defect: '绩效目标表缺年度总体目标', rule: 'performance-annual-goal-present', patch: [{ op: 'remove', path: '/performance/1/goals/annual' }] },
-  { defect: '未安排年度资金的项目列有指标', rule: 'performance-zero-funds-no-targets', patch: [{ op: 'replace', path: '/performance/3/funds/annual/total', value: '0' }, { op: 'replace', path: '/performance/3/funds/annual/local', value: '0' }] },
+  {
+    defect: '未安排年度资金的项目列有指标',
+    rule: 'performance-zero-funds-no-targets',
+    patch: [
+      { op: 'replace', path: '/performance/3/funds/annual/total', value: '0' },
+      { op: 'replace', path: '/performance/3/funds/annual/local', value: '0' },
+    ],
+  },
   { defect: '指标值留有“XX月XX日”占位', rule: 'performance-no-placeholders', patch: [{ op: 'replace', path: '/performance/1/indicators/0/value', value: '2025年XX月XX日前' }] },
-  { defect: '合格率的指标值“≥100%”', rule: 'performance-no-degenerate-ratio-targets', patch: [{ op: 'replace', path: '/performance/1/indicators/1', value: { period: 'whole', level1: '产出指标', level2: '质量指标', level3: '验收合格率', value: '≥100%' } }] },
+  {
+    defect: '合格率的指标值“≥100%”',
+    rule: 'performance-no-degenerate-ratio-targets',
+    patch: [{ op: 'replace', path: '/performance/1/indicators/1', value: { period: 'whole', level1: '产出指标', level2: '质量指标', level3: '验收合格率', value: '≥100%' } }],
+  },
   { defect: '指标值“≥0%”', rule: 'performance-no-zero-targets', patch: [{ op: 'replace', path: '/performance/1/indicators/1/value', value: '≥0%' }] },
   { defect: '绩效目标表属于其他部门', rule: 'performance-table-belongs-to-department', patch: copyOfTable(3, { department: '999-其他部门', implementingUnit: '其他部门' }) },
   { defect: '绩效目标表的项目不在项目支出表中', rule: 'performance-project-in-project-table', patch: copyOfTable(3, { project: '不存在的项目' }) },
-  { defect: '项目支出表中的项目没有绩效目标表', rule: 'project-has-performance-table', patch: [{ op: 'add', path: '/tables/projectExpenditure/rows/-', value: { level: 3, name: '新增项目', values: { total: '1.00', generalBudget: '1.00' } } }] },
+  {
+    defect: '项目支出表中的项目没有绩效目标表',
+    rule: 'project-has-performance-table',
+    patch: [{ op: 'add', path: '/tables/projectExpenditure/rows/-', value: { level: 3, name: '新增项目', values: { total: '1.00', generalBudget: '1.00' } } }],
+  },
   { defect: '绩效目标表年度资金与项目支出表不符', rule: 'performance-funds-match-project-table', patch: [{ op: 'replace', path: '/performance/6/project', value: '培训经费' }] },
   { defect: '绩效指标缺满意度指标', rule: 'performance-indicator-levels-present', patch: [{ op: 'replace', path: '/performance/0/indicators/6/level1', value: '效益指标' }] },
   { defect: '绩效指标中的日期早于预算年度', rule: 'performance-dates-not-before-year', patch: [{ op: 'replace', path: '/performance/1/indicators/0/value', value: '2024年12月31日前' }] },
@@ -78,17 +108,36 @@ const MUTATIONS: readonly Mutation[] = [
   { defect: '绩效管理项目个数与项目支出表不符', rule: 'performance-project-count-matches', patch: figure(9, 0, '12', '2025年度我单位实行绩效管理项目12个') },
   { defect: '公开项目金额与项目支出表不符', rule: 'performance-amount-matches-project-table', patch: figure(9, 10, '2900.00', '涉及项目金额2,900.00万元') },
   // empty-table notes naming the wrong fund; cross-table bounds; vehicles; table titles
-  { defect: '国有资本经营预算表的空表说明写的是政府性基金', rule: 'state-capital-note-names-own-fund', patch: [{ op: 'replace', path: '/tables/stateCapital/note', value: '注：本部门2025年无政府性基金预算财政拨款安排的预算，故本表为空表。' }] },
-  { defect: '“三公”经费公务接待费少于经济分类中的公务接待费', rule: 'three-public-covers-economic-lines', patch: [{ op: 'add', path: '/tables/basicExpenditureByEconomicClass/rows/-', value: { name: '公务接待费', values: { governmentEconomicClass: '商品和服务支出', total: '1.00', public: '1.00' } } }] },
+  {
+    defect: '国有资本经营预算表的空表说明写的是政府性基金',
+    rule: 'state-capital-note-names-own-fund',
+    patch: [{ op: 'replace', path: '/tables/stateCapital/note', value: '注：本部门2025年无政府性基金预算财政拨款安排的预算，故本表为空表。' }],
+  },
+  {
+    defect: '“三公”经费公务接待费少于经济分类中的公务接待费',
+    rule: 'three-public-covers-economic-lines',
+    patch: [{ op: 'add', path: '/tables/basicExpenditureByEconomicClass/rows/-', value: { name: '公务接待费', values: { governmentEconomicClass: '商品和服务支出', total: '1.00', public: '1.00' } } }],
+  },
   { defect: '机关运行经费超过公用经费', rule: 'agency-costs-within-public-costs', patch: [{ op: 'add', path: '/tables/agencyOperatingCosts/rows/0/values/total', value: '15.00' }] },
   { defect: '没有公务用车却安排了运行维护费', rule: 'vehicle-costs-without-vehicles-explained', patch: [{ op: 'add', path: '/tables/threePublicExpenses/rows/4/values/total', value: '32.20' }] },
   { defect: '报表标题的年度写错', rule: 'table-titles-name-year', patch: [{ op: 'replace', path: '/tables/expenditureSummary/title', value: '2024年预算支出总表' }] },
   // structure: parts, explanations, 项 and 款 levels, codes, subjects across tables
   { defect: '缺名词解释', rule: 'required-parts-present', patch: [{ op: 'replace', path: '/sections/glossary', value: [] }] },
   { defect: '情况说明缺机关运行经费一节', rule: 'required-explanations-present', patch: [{ op: 'remove', path: '/narrative/sections/7' }] },
-  { defect: '支出总表只列到款', rule: 'functional-tables-show-items', patch: [{ op: 'remove', path: '/tables/expenditureSummary/rows/4' }, { op: 'remove', path: '/tables/expenditureSummary/rows/3' }] },
+  {
+    defect: '支出总表只列到款',
+    rule: 'functional-tables-show-items',
+    patch: [
+      { op: 'remove', path: '/tables/expenditureSummary/rows/4' },
+      { op: 'remove', path: '/tables/expenditureSummary/rows/3' },
+    ],
+  },
   { defect: '项的编码错位、上级款不存在', rule: 'codes-have-parents', patch: [{ op: 'replace', path: '/tables/expenditureSummary/rows/3/code', value: '2010402' }] },
-  { defect: '一般公共预算支出表的科目不在支出总表中', rule: 'general-budget-rows-in-expenditure-summary', patch: [{ op: 'replace', path: '/tables/expenditureSummary/rows/4/code', value: '2010399' }] },
+  {
+    defect: '一般公共预算支出表的科目不在支出总表中',
+    rule: 'general-budget-rows-in-expenditure-summary',
+    patch: [{ op: 'replace', path: '/tables/expenditureSummary/rows/4/code', value: '2010399' }],
+  },
   { defect: '政府性基金表为空而总表中有政府性基金收入', rule: 'empty-fund-table-agrees', patch: [{ op: 'add', path: '/tables/incomeExpenditureSummary/rows/1/values/amount', value: '50.00' }] },
   { defect: '“三公”经费写了增减而不说明原因', rule: 'three-public-changes-explained', patch: [{ op: 'replace', path: '/narrative/sections/6/text', value: '“三公”经费预算比上年减少1.00万元。' }] },
   { defect: '同一项目附了两张绩效目标表', rule: 'performance-tables-not-duplicated', patch: [{ op: 'replace', path: '/performance/4/project', value: '委托业务经费' }] },

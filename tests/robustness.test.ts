@@ -78,7 +78,17 @@ describe('patterns run in linear time', () => {
       id: 'slow',
       version: '1.0.0',
       title: '慢',
-      rules: [{ id: 'slow', title: '慢', message: '慢', severity: 'error', basis: ['测试'], scope: { each: 'text' }, conditions: { all: [{ fact: 'text', operator: 'notMatchesPattern', value: '(a+)+$' }] } }],
+      rules: [
+        {
+          id: 'slow',
+          title: '慢',
+          message: '慢',
+          severity: 'error',
+          basis: ['测试'],
+          scope: { each: 'text' },
+          conditions: { all: [{ fact: 'text', operator: 'notMatchesPattern', value: '(a+)+$' }] },
+        },
+      ],
     });
     expect(loaded.ok).toBe(false);
     if (!loaded.ok) expect(loaded.errors[0]).toMatchObject({ pointer: '/rules/0/conditions/all/0/value', message: expect.stringMatching(/回溯/) });
@@ -145,7 +155,9 @@ describe('patterns run in linear time', () => {
       const positioned: PositionedText = {
         format: 'pdf',
         pageCount: 1,
-        lines: text.split('\n').map((content, index) => ({ number: index + 1, page: 1, spans: content.trim() === '' ? [] : [{ text: content.trim(), x0: 0, x1: content.length * 5 }], text: content, size: 10 })),
+        lines: text
+          .split('\n')
+          .map((content, index) => ({ number: index + 1, page: 1, spans: content.trim() === '' ? [] : [{ text: content.trim(), x0: 0, x1: content.length * 5 }], text: content, size: 10 })),
       };
       started = performance.now();
       const fromLines = importPositioned(positioned);
@@ -239,13 +251,47 @@ describe('limits before work', () => {
 
 /** Arbitrary JSON the shape of a document, and anything else. */
 const cell = fc.oneof(fc.string(), fc.double(), fc.integer(), fc.constant(null), fc.boolean(), fc.stringMatching(/^-?\d{1,40}(\.\d{1,30})?$/u));
-const row = fc.record({ key: fc.option(fc.constantFrom('total', 'generalBudget', 'x'), { nil: undefined }), code: fc.option(fc.stringMatching(/^\d{3,7}$/u), { nil: undefined }), name: fc.string(), level: fc.option(fc.integer({ min: -1, max: 5 }), { nil: undefined }), values: fc.dictionary(fc.constantFrom('total', 'amount', 'generalBudget', 'basic'), cell) }, { requiredKeys: ['name'] });
-const table = fc.record({ title: fc.string(), unit: fc.constantFrom('元', '万元', 'x'), columns: fc.array(fc.record({ id: fc.constantFrom('total', 'amount', 'generalBudget', 'basic'), header: fc.string() }), { maxLength: 4 }), rows: fc.array(row, { maxLength: 8 }), note: fc.option(fc.string(), { nil: undefined }) });
+const row = fc.record(
+  {
+    key: fc.option(fc.constantFrom('total', 'generalBudget', 'x'), { nil: undefined }),
+    code: fc.option(fc.stringMatching(/^\d{3,7}$/u), { nil: undefined }),
+    name: fc.string(),
+    level: fc.option(fc.integer({ min: -1, max: 5 }), { nil: undefined }),
+    values: fc.dictionary(fc.constantFrom('total', 'amount', 'generalBudget', 'basic'), cell),
+  },
+  { requiredKeys: ['name'] },
+);
+const table = fc.record({
+  title: fc.string(),
+  unit: fc.constantFrom('元', '万元', 'x'),
+  columns: fc.array(fc.record({ id: fc.constantFrom('total', 'amount', 'generalBudget', 'basic'), header: fc.string() }), { maxLength: 4 }),
+  rows: fc.array(row, { maxLength: 8 }),
+  note: fc.option(fc.string(), { nil: undefined }),
+});
 const documentLike = fc.record({
   meta: fc.record({ department: fc.string(), fiscalYear: fc.oneof(fc.integer(), fc.string(), fc.jsonValue()), kind: fc.constantFrom('department-budget', 'x') }),
   tables: fc.dictionary(fc.constantFrom('expenditureSummary', 'incomeSummary', 'threePublicExpenses', 'projectExpenditure', 'generalBudgetExpenditure'), table),
-  narrative: fc.record({ sections: fc.array(fc.record({ id: fc.constantFrom('overview', 'income', 'expenditure'), heading: fc.string(), text: fc.string(), figures: fc.array(fc.record({ key: fc.constantFrom('incomeTotal', 'expenditureTotal'), kind: fc.constantFrom('amount', 'share', 'change'), value: cell, unit: fc.constantFrom('万元', '元', '%') })) }), { maxLength: 3 }) }),
-  performance: fc.array(fc.record({ project: fc.string(), funds: fc.jsonValue(), indicators: fc.array(fc.record({ period: fc.constantFrom('whole', 'annual'), level1: fc.string(), level3: fc.string(), value: fc.string() }), { maxLength: 3 }) }), { maxLength: 2 }),
+  narrative: fc.record({
+    sections: fc.array(
+      fc.record({
+        id: fc.constantFrom('overview', 'income', 'expenditure'),
+        heading: fc.string(),
+        text: fc.string(),
+        figures: fc.array(
+          fc.record({ key: fc.constantFrom('incomeTotal', 'expenditureTotal'), kind: fc.constantFrom('amount', 'share', 'change'), value: cell, unit: fc.constantFrom('万元', '元', '%') }),
+        ),
+      }),
+      { maxLength: 3 },
+    ),
+  }),
+  performance: fc.array(
+    fc.record({
+      project: fc.string(),
+      funds: fc.jsonValue(),
+      indicators: fc.array(fc.record({ period: fc.constantFrom('whole', 'annual'), level1: fc.string(), level3: fc.string(), value: fc.string() }), { maxLength: 3 }),
+    }),
+    { maxLength: 2 },
+  ),
 });
 
 describe('the library never throws (fuzzing)', () => {
@@ -261,7 +307,12 @@ describe('the library never throws (fuzzing)', () => {
   }, 120_000);
 
   it('importText returns a document or a reason for any text, disclosure-like or not', () => {
-    const disclosureLike = fc.array(fc.oneof(fc.string(), fc.constantFrom('2025年某局部门预算', '第一部分 部门概况', '一、收入预算情况说明', '收入预算总计100万元，占100%。', '表1 收支总表', '合计\t100.00\t50.00', '……', '\f')), { maxLength: 40 }).map((lines) => lines.join('\n'));
+    const disclosureLike = fc
+      .array(
+        fc.oneof(fc.string(), fc.constantFrom('2025年某局部门预算', '第一部分 部门概况', '一、收入预算情况说明', '收入预算总计100万元，占100%。', '表1 收支总表', '合计\t100.00\t50.00', '……', '\f')),
+        { maxLength: 40 },
+      )
+      .map((lines) => lines.join('\n'));
     fc.assert(
       fc.property(fc.oneof(fc.string(), disclosureLike), (text) => {
         const result = importText(text);
@@ -272,7 +323,23 @@ describe('the library never throws (fuzzing)', () => {
   });
 
   it('loadRuleSet returns a rule set or its problems for any JSON', () => {
-    const ruleLike = fc.record({ id: fc.string(), version: fc.string(), title: fc.string(), rules: fc.array(fc.record({ id: fc.string(), title: fc.jsonValue(), message: fc.jsonValue(), severity: fc.constantFrom('error', 'x'), basis: fc.jsonValue(), scope: fc.jsonValue(), conditions: fc.jsonValue() }), { maxLength: 3 }) });
+    const ruleLike = fc.record({
+      id: fc.string(),
+      version: fc.string(),
+      title: fc.string(),
+      rules: fc.array(
+        fc.record({
+          id: fc.string(),
+          title: fc.jsonValue(),
+          message: fc.jsonValue(),
+          severity: fc.constantFrom('error', 'x'),
+          basis: fc.jsonValue(),
+          scope: fc.jsonValue(),
+          conditions: fc.jsonValue(),
+        }),
+        { maxLength: 3 },
+      ),
+    });
     fc.assert(
       fc.property(fc.oneof(fc.jsonValue(), ruleLike), (manifest) => {
         const loaded = loadRuleSet(manifest);

@@ -45,10 +45,11 @@ describe('rule cases (department-budget)', () => {
           const document = caseDocument(casesFile, cases, entry);
           expect(document, 'a case needs a document or a base').toBeDefined();
           const report = await evaluate(departmentBudgetPack(), document, { only: [ruleId] });
-          expect(report.findings.filter((finding) => finding.ruleId === DOCUMENT_SCHEMA_RULE), 'a case document stays schema-valid').toEqual([]);
-          const actual = report.findings
-            .filter((finding) => finding.ruleId === ruleId)
-            .map((finding) => ({ ruleId: finding.ruleId, path: finding.path }));
+          expect(
+            report.findings.filter((finding) => finding.ruleId === DOCUMENT_SCHEMA_RULE),
+            'a case document stays schema-valid',
+          ).toEqual([]);
+          const actual = report.findings.filter((finding) => finding.ruleId === ruleId).map((finding) => ({ ruleId: finding.ruleId, path: finding.path }));
           const expected = [...entry.findings].sort().map((path) => ({ ruleId, path }));
           expect(actual.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0))).toEqual(expected);
           if (entry.status !== undefined) {

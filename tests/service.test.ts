@@ -23,7 +23,9 @@ let base = '';
 function serve(...extra: string[]): Promise<{ process: ChildProcess; base: string }> {
   const child = spawn(process.execPath, [join(ROOT, 'bin', 'disclosure-check.js'), 'serve', '--port', '0', '--log-level', 'warn', ...extra], { stdio: ['ignore', 'pipe', 'pipe'] });
   return new Promise((resolve, reject) => {
-    const timer = setTimeout(() => { reject(new Error('the service did not start')); }, 20_000);
+    const timer = setTimeout(() => {
+      reject(new Error('the service did not start'));
+    }, 20_000);
     let stderr = '';
     child.stderr.on('data', (chunk: Buffer) => {
       stderr += String(chunk);
@@ -33,7 +35,9 @@ function serve(...extra: string[]): Promise<{ process: ChildProcess; base: strin
         resolve({ process: child, base: address });
       }
     });
-    child.once('exit', (code) => { reject(new Error(`the service exited with ${code}: ${stderr}`)); });
+    child.once('exit', (code) => {
+      reject(new Error(`the service exited with ${code}: ${stderr}`));
+    });
   });
 }
 

@@ -9,7 +9,7 @@ export { DOCUMENT_SCHEMA_RULE } from './evaluate/documentShape.js';
 export { loadRuleSet, type LoadOptions, type LoadResult, type RuleSetProblem, type RuleSource } from './rules/load.js';
 export { type CompiledRule, type CompiledRuleSet } from './rules/compile.js';
 export { type RuleDefinition, type RuleSet, type Scope, type Severity, type LocalizedText, type Condition, type TopLevelCondition } from './rules/types.js';
-export { type Finding, type Report, type RuleOutcome, type RuleStatus, type Summary } from './report/types.js';
+export { type Finding, type FindingGroup, type Report, type RuleOutcome, type RuleStatus, type Summary } from './report/types.js';
 export { type Language } from './report/messages/index.js';
 export { formatText } from './report/format/text.js';
 export { validateAgainst, type SchemaName, type SchemaProblem } from './schema/validate.js';

@@ -51,7 +51,11 @@ function readBytes(path: string): Uint8Array {
   }
   if (size !== undefined && size > MAX_INPUT_BYTES) {
     const megabytes = (size / 1024 / 1024).toFixed(0);
-    throw new EngineError('file_too_large', `文件有 ${megabytes} MB，超过 ${MAX_INPUT_BYTES / 1024 / 1024} MB 的上限：请核对是否选错了文件 / the file is ${megabytes} MB, over the ${MAX_INPUT_BYTES / 1024 / 1024} MB limit`, path);
+    throw new EngineError(
+      'file_too_large',
+      `文件有 ${megabytes} MB，超过 ${MAX_INPUT_BYTES / 1024 / 1024} MB 的上限：请核对是否选错了文件 / the file is ${megabytes} MB, over the ${MAX_INPUT_BYTES / 1024 / 1024} MB limit`,
+      path,
+    );
   }
   try {
     return readFileSync(path);
@@ -132,7 +136,11 @@ export async function loadDocumentFile(path: string): Promise<LoadedDocument> {
  */
 export async function loadDocumentBytes(bytes: Uint8Array, path: string): Promise<LoadedDocument> {
   if (bytes.length > MAX_INPUT_BYTES) {
-    throw new EngineError('file_too_large', `内容有 ${(bytes.length / 1024 / 1024).toFixed(0)} MB，超过 ${MAX_INPUT_BYTES / 1024 / 1024} MB 的上限 / over the ${MAX_INPUT_BYTES / 1024 / 1024} MB limit`, path);
+    throw new EngineError(
+      'file_too_large',
+      `内容有 ${(bytes.length / 1024 / 1024).toFixed(0)} MB，超过 ${MAX_INPUT_BYTES / 1024 / 1024} MB 的上限 / over the ${MAX_INPUT_BYTES / 1024 / 1024} MB limit`,
+      path,
+    );
   }
   const sniffed = sniffInput(bytes);
   const file = basename(path);
@@ -161,7 +169,11 @@ export async function loadDocumentBytes(bytes: Uint8Array, path: string): Promis
  * @param path The file.
  * @param options Evaluation options (language, rule selection).
  */
-export async function checkFile(ruleSet: CompiledRuleSet, path: string, options: Omit<EvaluateOptions, 'file' | 'importProblems' | 'sourcePlaces'> = {}): Promise<{ report: Report; loaded: LoadedDocument }> {
+export async function checkFile(
+  ruleSet: CompiledRuleSet,
+  path: string,
+  options: Omit<EvaluateOptions, 'file' | 'importProblems' | 'sourcePlaces'> = {},
+): Promise<{ report: Report; loaded: LoadedDocument }> {
   return checkLoaded(ruleSet, await loadDocumentFile(path), path, options);
 }
 
@@ -172,11 +184,21 @@ export async function checkFile(ruleSet: CompiledRuleSet, path: string, options:
  * @param path Its name (see loadDocumentBytes).
  * @param options Evaluation options.
  */
-export async function checkBytes(ruleSet: CompiledRuleSet, bytes: Uint8Array, path: string, options: Omit<EvaluateOptions, 'file' | 'importProblems' | 'sourcePlaces'> = {}): Promise<{ report: Report; loaded: LoadedDocument }> {
+export async function checkBytes(
+  ruleSet: CompiledRuleSet,
+  bytes: Uint8Array,
+  path: string,
+  options: Omit<EvaluateOptions, 'file' | 'importProblems' | 'sourcePlaces'> = {},
+): Promise<{ report: Report; loaded: LoadedDocument }> {
   return checkLoaded(ruleSet, await loadDocumentBytes(bytes, path), path, options);
 }
 
-async function checkLoaded(ruleSet: CompiledRuleSet, loaded: LoadedDocument, path: string, options: Omit<EvaluateOptions, 'file' | 'importProblems' | 'sourcePlaces'>): Promise<{ report: Report; loaded: LoadedDocument }> {
+async function checkLoaded(
+  ruleSet: CompiledRuleSet,
+  loaded: LoadedDocument,
+  path: string,
+  options: Omit<EvaluateOptions, 'file' | 'importProblems' | 'sourcePlaces'>,
+): Promise<{ report: Report; loaded: LoadedDocument }> {
   const report = await evaluate(ruleSet, loaded.document, {
     ...options,
     file: basename(path),
@@ -218,8 +240,7 @@ export function loadRuleSetFromPath(path: string, language: Language = 'zh-CN'):
   }
   const manifestPath = directory !== undefined ? join(directory, 'manifest.json') : path;
   const manifest = readJsonFile(manifestPath);
-  const ruleFiles: RuleSource[] =
-    directory === undefined ? [] : ruleFilesUnder(directory).map((file) => ({ file: relative(process.cwd(), file) || file, value: readJsonFile(file) }));
+  const ruleFiles: RuleSource[] = directory === undefined ? [] : ruleFilesUnder(directory).map((file) => ({ file: relative(process.cwd(), file) || file, value: readJsonFile(file) }));
   const result = loadRuleSet(manifest, { file: relative(process.cwd(), manifestPath) || manifestPath, ruleFiles, language });
   if (result.ok) return result.value;
   const [first, ...rest] = result.errors;

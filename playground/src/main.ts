@@ -120,7 +120,11 @@ function showMarkers(): void {
   });
   if (response.documentProblem !== undefined) documentMarkers.push({ range: response.documentProblem.range, severity: 'error', message: response.documentProblem.message });
   editors.setMarkers('document', documentMarkers, sourceLabel);
-  editors.setMarkers('rules', response.ruleProblems.map((problem) => ({ range: problem.range, severity: 'error', message: problem.message })), sourceLabel);
+  editors.setMarkers(
+    'rules',
+    response.ruleProblems.map((problem) => ({ range: problem.range, severity: 'error', message: problem.message })),
+    sourceLabel,
+  );
 }
 
 /**
@@ -155,8 +159,7 @@ async function check(): Promise<void> {
   performance.mark('playground:check-received');
   lastResponse = response;
   showMarkers();
-  const status =
-    response.internalError !== undefined ? 'internal-error' : response.ruleProblems.length > 0 ? 'rule-problems' : response.documentProblem !== undefined ? 'document-problem' : 'ready';
+  const status = response.internalError !== undefined ? 'internal-error' : response.ruleProblems.length > 0 ? 'rule-problems' : response.documentProblem !== undefined ? 'document-problem' : 'ready';
   findings.update(
     {
       status,
@@ -372,7 +375,9 @@ function download(text: string, name: string, type: string): void {
   link.href = URL.createObjectURL(new Blob([text], { type }));
   link.download = name;
   link.click();
-  setTimeout(() => { URL.revokeObjectURL(link.href); }, 1000);
+  setTimeout(() => {
+    URL.revokeObjectURL(link.href);
+  }, 1000);
 }
 
 /** Says why, and offers to save the rules and the document as files (when a link cannot hold them). */

@@ -33,7 +33,9 @@ export async function freePort(): Promise<number> {
     server.once('error', reject);
     server.listen(0, '127.0.0.1', () => {
       const address = server.address();
-      server.close(() => { resolve(typeof address === 'object' && address !== null ? address.port : 0); });
+      server.close(() => {
+        resolve(typeof address === 'object' && address !== null ? address.port : 0);
+      });
     });
   });
 }
@@ -61,14 +63,18 @@ export async function startHarness(): Promise<Harness> {
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   await new Promise<void>((resolve, reject) => {
-    const timer = setTimeout(() => { reject(new Error('vite preview did not start')); }, 15_000);
+    const timer = setTimeout(() => {
+      reject(new Error('vite preview did not start'));
+    }, 15_000);
     server.stdout!.on('data', (chunk: Buffer) => {
       if (String(chunk).includes(String(port))) {
         clearTimeout(timer);
         resolve();
       }
     });
-    server.once('exit', (code) => { reject(new Error(`vite preview exited with ${code}`)); });
+    server.once('exit', (code) => {
+      reject(new Error(`vite preview exited with ${code}`));
+    });
   });
   const browser = await launchChromium();
   const url = `http://127.0.0.1:${port}/`;
@@ -87,8 +93,12 @@ export async function startHarness(): Promise<Harness> {
       page.on('console', (message) => {
         if (message.type() === 'error') record(message.text());
       });
-      page.on('pageerror', (error) => { record(String(error)); });
-      page.on('requestfailed', (request) => { record(`request failed: ${request.url()}`); });
+      page.on('pageerror', (error) => {
+        record(String(error));
+      });
+      page.on('requestfailed', (request) => {
+        record(`request failed: ${request.url()}`);
+      });
       await page.goto(`${url}${path}`);
       return { page, errors };
     },

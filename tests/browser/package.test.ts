@@ -68,7 +68,10 @@ export async function errors(document: unknown, manifest: unknown): Promise<numb
 export const check = (path: string) => checkFile(loadRuleSetFromPath(path), path);
 `,
     );
-    writeFileSync(join(project, 'tsconfig.json'), JSON.stringify({ compilerOptions: { strict: true, module: 'nodenext', moduleResolution: 'nodenext', target: 'es2022', noEmit: true, skipLibCheck: false, types: [] }, files: ['use.ts'] }));
+    writeFileSync(
+      join(project, 'tsconfig.json'),
+      JSON.stringify({ compilerOptions: { strict: true, module: 'nodenext', moduleResolution: 'nodenext', target: 'es2022', noEmit: true, skipLibCheck: false, types: [] }, files: ['use.ts'] }),
+    );
     const tsc = spawnSync(process.execPath, [join(ROOT, 'node_modules', 'typescript', 'bin', 'tsc'), '-p', 'tsconfig.json'], { cwd: project, encoding: 'utf8' });
     expect(tsc.stdout + tsc.stderr).toBe('');
     expect(tsc.status).toBe(0);
@@ -86,7 +89,10 @@ describe('a page built with Vite from the installed package', () => {
   afterAll(() => server?.close());
 
   it('checks the sample under a Content-Security-Policy without unsafe-eval', async () => {
-    writeFileSync(join(project, 'index.html'), '<!doctype html><html><head><meta charset="utf-8"><title>portal</title></head><body><pre id="result">…</pre><script type="module" src="./main.js"></script></body></html>');
+    writeFileSync(
+      join(project, 'index.html'),
+      '<!doctype html><html><head><meta charset="utf-8"><title>portal</title></head><body><pre id="result">…</pre><script type="module" src="./main.js"></script></body></html>',
+    );
     writeFileSync(
       join(project, 'main.js'),
       `import { evaluate, formatText, loadRuleSet } from 'disclosure-rules';
@@ -108,7 +114,10 @@ document.body.dataset.done = 'true';
       const path = join(dist, (request.url ?? '/').split('?')[0] === '/' ? 'index.html' : (request.url ?? '/').split('?')[0]!);
       try {
         const body = readFileSync(path);
-        response.writeHead(200, { 'content-type': types[extname(path)] ?? 'application/octet-stream', 'content-security-policy': "default-src 'self'; script-src 'self'; worker-src 'self'; object-src 'none'" });
+        response.writeHead(200, {
+          'content-type': types[extname(path)] ?? 'application/octet-stream',
+          'content-security-policy': "default-src 'self'; script-src 'self'; worker-src 'self'; object-src 'none'",
+        });
         response.end(body);
       } catch {
         response.writeHead(404).end();

@@ -81,17 +81,23 @@ async function onPage(steps: (page: Page) => Promise<void>): Promise<void> {
 async function openFindWidget(page: Page, testId: string, key: 'Control+F' | 'Control+H'): Promise<void> {
   const editor = page.locator(`[data-testid="${testId}"] .monaco-editor`).first();
   await expect
-    .poll(async () => {
-      await page.click(`[data-testid="${testId}"] .view-lines`);
-      return editor.evaluate((element) => element.classList.contains('focused'));
-    }, { timeout: 10_000, interval: 250 })
+    .poll(
+      async () => {
+        await page.click(`[data-testid="${testId}"] .view-lines`);
+        return editor.evaluate((element) => element.classList.contains('focused'));
+      },
+      { timeout: 10_000, interval: 250 },
+    )
     .toBe(true);
   await page.keyboard.press('Control+Home');
   await expect
-    .poll(async () => {
-      await page.keyboard.press(key);
-      return page.evaluate((id) => document.activeElement?.closest(`[data-testid="${id}"] .find-widget`) != null, testId);
-    }, { timeout: 10_000, interval: 250 })
+    .poll(
+      async () => {
+        await page.keyboard.press(key);
+        return page.evaluate((id) => document.activeElement?.closest(`[data-testid="${id}"] .find-widget`) != null, testId);
+      },
+      { timeout: 10_000, interval: 250 },
+    )
     .toBe(true);
 }
 
@@ -178,7 +184,11 @@ describe('the playground in Chromium', () => {
       // Fix the summary table's income total (3101.46 → 3011.46), then break and fix it again: three
       // edits, each timed from its last keystroke to the updated findings; the median is asserted.
       const timings: number[] = [];
-      for (const [from, to] of [['3101.46', '3011.46'], ['3011.46', '3011.47'], ['3011.47', '3011.46']] as const) {
+      for (const [from, to] of [
+        ['3101.46', '3011.46'],
+        ['3011.46', '3011.47'],
+        ['3011.47', '3011.46'],
+      ] as const) {
         await findInEditor(page, 'document-editor', from, { wholeWord: true });
         await armEditTimer(page);
         await page.keyboard.type(to);
@@ -207,10 +217,21 @@ describe('the playground in Chromium', () => {
       // Hovering the marked value shows the rule's message and its basis.
       // The marker on the selected value (others may sit under the sticky-scroll header).
       const selected = (await editor.locator('.selected-text').first().boundingBox())!;
-      const squiggles = await editor.locator('.squiggly-error').evaluateAll((nodes) => nodes.map((node) => node.getBoundingClientRect().toJSON() as { x: number; y: number; width: number; height: number }));
+      const squiggles = await editor
+        .locator('.squiggly-error')
+        .evaluateAll((nodes) => nodes.map((node) => node.getBoundingClientRect().toJSON() as { x: number; y: number; width: number; height: number }));
       const squiggle = squiggles.reduce((best, box) => (Math.abs(box.y - selected.y) < Math.abs(best.y - selected.y) ? box : best));
       await page.mouse.move(squiggle.x + squiggle.width / 2, squiggle.y + squiggle.height / 2);
-      await expect.poll(() => page.locator('.monaco-hover').allTextContents().then((texts) => texts.join(' ')), { timeout: 15_000 }).toMatch(/依据：/);
+      await expect
+        .poll(
+          () =>
+            page
+              .locator('.monaco-hover')
+              .allTextContents()
+              .then((texts) => texts.join(' ')),
+          { timeout: 15_000 },
+        )
+        .toMatch(/依据：/);
       await expect(editor.locator('.view-lines').textContent()).resolves.toContain('事业运行');
     });
   }, 60_000);
@@ -259,11 +280,23 @@ describe('the playground in Chromium', () => {
       // Hover docs in Chinese on a document field.
       await findInEditor(page, 'document-editor', '"fiscalYear"');
       // The key as shown (not a copy in the sticky-scroll header or a line not yet laid out).
-      const keySpan = page.locator('[data-testid="document-editor"] .view-line span span', { hasText: /^"fiscalYear"$/ }).filter({ visible: true }).first();
+      const keySpan = page
+        .locator('[data-testid="document-editor"] .view-line span span', { hasText: /^"fiscalYear"$/ })
+        .filter({ visible: true })
+        .first();
       await keySpan.waitFor();
       const key = (await keySpan.boundingBox())!;
       await page.mouse.move(key.x + key.width / 2, key.y + key.height / 2);
-      await expect.poll(() => page.locator('.monaco-hover').allTextContents().then((texts) => texts.join(' ')), { timeout: 10_000 }).toMatch(/预算年度/);
+      await expect
+        .poll(
+          () =>
+            page
+              .locator('.monaco-hover')
+              .allTextContents()
+              .then((texts) => texts.join(' ')),
+          { timeout: 10_000 },
+        )
+        .toMatch(/预算年度/);
     });
   }, 60_000);
 
@@ -470,7 +503,7 @@ describe('the playground in Chromium', () => {
     });
   }, 60_000);
 
-  it('opens a PDF from the file picker and by drag-and-drop, and shows each finding\'s page', async () => {
+  it("opens a PDF from the file picker and by drag-and-drop, and shows each finding's page", async () => {
     await onPage(async (page) => {
       const editorText = () => page.locator('[data-testid="document-editor"] .view-lines').textContent();
       const emptyTable = page.locator('[data-testid="finding"][data-rule-id="empty-table-marked"]');
@@ -497,7 +530,7 @@ describe('the playground in Chromium', () => {
     });
   }, 90_000);
 
-  it('runs a rule\'s pass and fail cases from the page, switches to English and links the guide', async () => {
+  it("runs a rule's pass and fail cases from the page, switches to English and links the guide", async () => {
     const { page } = await harness.open();
     await ready(page);
     await editorsReady(page);
@@ -508,7 +541,7 @@ describe('the playground in Chromium', () => {
 
     // The report exports as JSON that validates against the report schema.
     const [download] = await Promise.all([page.waitForEvent('download'), page.click('[data-testid="export"]')]);
-    const exported = JSON.parse(readFileSync((await download.path()), 'utf8')) as unknown;
+    const exported = JSON.parse(readFileSync(await download.path(), 'utf8')) as unknown;
     expect(validateAgainst('report', exported)).toEqual([]);
     expect(exported).toMatchObject({ ruleSet: { id: 'department-budget' }, valid: false });
 

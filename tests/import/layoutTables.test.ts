@@ -55,10 +55,19 @@ function hierarchyMismatches(table: Table, column: string): string[] {
     if (!sum.equals(amount(parent.values[column]))) mismatches.push(`${label} ${column}: ${parent.values[column]} ≠ Σ ${sum.toString()}`);
   };
   for (const parent of coded) {
-    check(parent.code!, parent, coded.filter((row) => row.code!.length === parent.code!.length + 2 && row.code!.startsWith(parent.code!)));
+    check(
+      parent.code!,
+      parent,
+      coded.filter((row) => row.code!.length === parent.code!.length + 2 && row.code!.startsWith(parent.code!)),
+    );
   }
   const total = table.rows.find((row) => row.key === 'total');
-  if (total !== undefined) check('total', total, coded.filter((row) => row.code!.length === 3));
+  if (total !== undefined)
+    check(
+      'total',
+      total,
+      coded.filter((row) => row.code!.length === 3),
+    );
   return mismatches;
 }
 
@@ -104,15 +113,11 @@ describe.each([
       expect(table.title, role).toMatch(/^2025年部门.*表$/);
       expect(validateTable(table), `${role}: ${JSON.stringify(validateTable.errors)}`).toBe(true);
     }
-    expect(tables.incomeSummary!.columns.map((column) => column.id)).toEqual([
-      'total', 'fiscalAppropriation', 'businessIncome', 'operatingIncome', 'otherIncome',
-    ]);
+    expect(tables.incomeSummary!.columns.map((column) => column.id)).toEqual(['total', 'fiscalAppropriation', 'businessIncome', 'operatingIncome', 'otherIncome']);
     expect(tables.incomeSummary!.columns[3]!.header).toBe('事业单位/经营收入');
     expect(tables.expenditureSummary!.columns.map((column) => column.id)).toEqual(['total', 'basic', 'project']);
     expect(tables.basicExpenditureByEconomicClass!.columns.map((column) => column.id)).toEqual(['total', 'personnel', 'public']);
-    expect(tables.fiscalAppropriationSummary!.columns.map((column) => column.id)).toEqual([
-      'amount', 'total', 'generalBudget', 'governmentFunds', 'stateCapital',
-    ]);
+    expect(tables.fiscalAppropriationSummary!.columns.map((column) => column.id)).toEqual(['amount', 'total', 'generalBudget', 'governmentFunds', 'stateCapital']);
     expect(result.problems).toEqual([]);
   });
 
@@ -147,7 +152,10 @@ describe.each([
   });
 
   it('keeps the empty tables with their note and blank 合计 row', () => {
-    for (const [role, fund] of [['governmentFundExpenditure', '政府性基金'], ['stateCapital', '国有资本经营']] as const) {
+    for (const [role, fund] of [
+      ['governmentFundExpenditure', '政府性基金'],
+      ['stateCapital', '国有资本经营'],
+    ] as const) {
       const table = tables[role]!;
       expect(table.note).toMatch(new RegExp(`^注:本部门2025年无${fund}预算财政拨款安排的预算\\s*，故本表为空表。$`));
       expect(table.rows).toHaveLength(1);
@@ -167,19 +175,30 @@ describe('importLayoutTables values', () => {
     expect(keyed(summary, 'governmentFunds').values).toEqual({});
     expect(summary.rows.find((row) => row.code === '212')).toMatchObject({ name: '八、城乡社区支出', group: 'expenditure', values: { total: '154369326' } });
     expect(keyed(tables.expenditureSummary!, 'total')).toMatchObject({
-      name: '合计', values: { total: '189767551', basic: '101341746', project: '88425805' }, line: 447,
+      name: '合计',
+      values: { total: '189767551', basic: '101341746', project: '88425805' },
+      line: 447,
     });
     expect(tables.expenditureSummary!.rows.find((row) => row.code === '2010507')).toMatchObject({
-      name: '专项普查活动', values: { total: '438300', basic: '0', project: '438300' }, line: 323,
+      name: '专项普查活动',
+      values: { total: '438300', basic: '0', project: '438300' },
+      line: 323,
     });
     const fiscal = tables.fiscalAppropriationSummary!;
     expect(fiscal.rows.find((row) => row.code === '201')!.values).toEqual({ total: '3296600', generalBudget: '3296600' });
     expect(tables.basicExpenditureByEconomicClass!.rows.find((row) => row.code === '30213')).toMatchObject({
-      name: '维修(护)费', level: 2, values: { total: '276000', personnel: '0', public: '276000' },
+      name: '维修(护)费',
+      level: 2,
+      values: { total: '276000', personnel: '0', public: '276000' },
     });
     const three = tables.threePublicExpenses!;
     expect(Object.fromEntries(three.rows.map((row) => [row.key, row.values.total]))).toEqual({
-      abroad: '0', reception: '1.35', vehicles: '36.56', vehiclePurchase: '15', vehicleOperation: '21.56', total: '37.91',
+      abroad: '0',
+      reception: '1.35',
+      vehicles: '36.56',
+      vehiclePurchase: '15',
+      vehicleOperation: '21.56',
+      total: '37.91',
     });
     expect(three.line).toBe(738);
     expect(tables.agencyOperatingCosts!.rows).toEqual([{ key: 'total', name: '部门合计', values: { total: '464.64' }, line: 751 }]);
@@ -194,10 +213,12 @@ describe('importLayoutTables values', () => {
     expect(keyed(three, 'total').values).toEqual({ total: '867.50' });
     expect(keyed(tables.agencyOperatingCosts!, 'total').values).toEqual({ total: '213.28' });
     expect(tables.expenditureSummary!.rows.find((row) => row.code === '2010302')!.values).toEqual({
-      total: '46140000.00', project: '46140000.00',
+      total: '46140000.00',
+      project: '46140000.00',
     });
     expect(tables.expenditureSummary!.rows.find((row) => row.code === '210')!.values).toEqual({
-      total: '1097073.43', basic: '1097073.43',
+      total: '1097073.43',
+      basic: '1097073.43',
     });
     expect(keyed(tables.incomeSummary!, 'total').values).toEqual({ total: '91016775.35', fiscalAppropriation: '91016775.35' });
     const economic = tables.basicExpenditureByEconomicClass!;
@@ -219,12 +240,11 @@ function place(...parts: readonly (readonly [number, string] | readonly [number,
 
 describe('importLayoutTables on a synthetic table', () => {
   it('joins a wrapped header, follows a page break with shifted columns and joins a wrapped row name', () => {
-    const numbers = (shift: number, total?: string, basic?: string, project?: string) =>
-      [
-        ...(total === undefined ? [] : [[35 - shift, total, 'right'] as const]),
-        ...(basic === undefined ? [] : [[46 - shift, basic, 'right'] as const]),
-        ...(project === undefined ? [] : [[58 - shift, project, 'right'] as const]),
-      ];
+    const numbers = (shift: number, total?: string, basic?: string, project?: string) => [
+      ...(total === undefined ? [] : [[35 - shift, total, 'right'] as const]),
+      ...(basic === undefined ? [] : [[46 - shift, basic, 'right'] as const]),
+      ...(project === undefined ? [] : [[58 - shift, project, 'right'] as const]),
+    ];
     const text = [
       '说明文字',
       place([20, '2025年部门支出预算总表']),

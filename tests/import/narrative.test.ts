@@ -49,7 +49,7 @@ describe('importNarrative on examples/budget-2025-shenpiju.txt', () => {
     expect(JSON.stringify(sections.other)).toBe(JSON.stringify(target.sections.other));
   });
 
-  it('reproduces the glossary, including 十二、财政拨款 on the text\'s last line', () => {
+  it("reproduces the glossary, including 十二、财政拨款 on the text's last line", () => {
     expect(sample.value.sections!.glossary).toEqual(target.sections.glossary);
   });
 });
@@ -68,8 +68,7 @@ function disclosure(narrative: readonly string[], options: { overview?: readonly
   ].join('\r\n');
 }
 
-const figuresOf = (result: ReturnType<typeof run>, id: string): readonly Figure[] =>
-  result.value.narrative?.sections.find((section) => section.id === id)?.figures ?? [];
+const figuresOf = (result: ReturnType<typeof run>, id: string): readonly Figure[] => result.value.narrative?.sections.find((section) => section.id === id)?.figures ?? [];
 
 describe('importNarrative on small texts', () => {
   it('reads a change stated with 增加/增长, its current amount, and CRLF line ends', () => {
@@ -94,7 +93,11 @@ describe('importNarrative on small texts', () => {
 
   it('reads a class named with its level marker (一般公共服务（类）支出), under the class’s own name', () => {
     const result = run(disclosure(['五、一般公共预算支出情况说明', '按照支出功能分类，一般公共服务（类）支出13,144.37万元，占79.78%；教 育（类）支出118.01万元，占0.72%。']));
-    expect(figuresOf(result, 'generalBudget').filter((figure) => figure.kind === 'amount').map((figure) => [figure.code, figure.subject, figure.value])).toEqual([
+    expect(
+      figuresOf(result, 'generalBudget')
+        .filter((figure) => figure.kind === 'amount')
+        .map((figure) => [figure.code, figure.subject, figure.value]),
+    ).toEqual([
       ['201', '一般公共服务支出', '13144.37'],
       ['205', '教育支出', '118.01'],
     ]);
@@ -121,9 +124,18 @@ describe('importNarrative on small texts', () => {
   });
 
   it('keeps no share of a whole whose list has a member it cannot place, so an incomplete list is never summed', () => {
-    const result = run(disclosure(['二、收入预算情况说明', '2025年度某局收入预算总计50,616.94万元，其中，一般公共预算拨款收入16,474.82万元，占32.55%；某某来源收入31,888.00万元，占63.0%；上年结转2,254.12万元，占4.45%。']));
+    const result = run(
+      disclosure([
+        '二、收入预算情况说明',
+        '2025年度某局收入预算总计50,616.94万元，其中，一般公共预算拨款收入16,474.82万元，占32.55%；某某来源收入31,888.00万元，占63.0%；上年结转2,254.12万元，占4.45%。',
+      ]),
+    );
     expect(figuresOf(result, 'income').filter((figure) => figure.kind === 'share')).toEqual([]);
-    expect(figuresOf(result, 'income').filter((figure) => figure.kind === 'amount').map((figure) => figure.key)).toEqual(['incomeTotal', 'generalBudgetIncome', 'carriedOverIncome']);
+    expect(
+      figuresOf(result, 'income')
+        .filter((figure) => figure.kind === 'amount')
+        .map((figure) => figure.key),
+    ).toEqual(['incomeTotal', 'generalBudgetIncome', 'carriedOverIncome']);
     expect(result.problems.map((problem) => problem.message).join('\n')).toMatch(/同一总额的各项占比不参与核对/);
   });
 
@@ -164,13 +176,14 @@ describe('importNarrative on small texts', () => {
 
   it('reads changes measured against 上年执行数, 2025年年初预算, or a “与上年相比，” clause before them, and percent changes stated as 增幅', () => {
     const result = run(
-      disclosure([
-        '一、部门预算收支数据变动情况及原因',
-        '2026年收入预算1,100万元，比上年执行数增加100万元，增幅10%。某局2026年度收支总预算1,100万元。与上年相比，收、支总计各增加100万元，增长10%。',
-      ]),
+      disclosure(['一、部门预算收支数据变动情况及原因', '2026年收入预算1,100万元，比上年执行数增加100万元，增幅10%。某局2026年度收支总预算1,100万元。与上年相比，收、支总计各增加100万元，增长10%。']),
     );
     expect(result.problems).toEqual([]);
-    expect(figuresOf(result, 'overview').filter((figure) => figure.kind === 'change').map((figure) => [figure.key, figure.value, figure.direction, figure.percent, figure.current])).toEqual([
+    expect(
+      figuresOf(result, 'overview')
+        .filter((figure) => figure.kind === 'change')
+        .map((figure) => [figure.key, figure.value, figure.direction, figure.percent, figure.current]),
+    ).toEqual([
       ['incomeTotal', '100', 'increase', '10', '1100'],
       ['incomeTotal', '100', 'increase', '10', '1100'],
     ]);
@@ -196,12 +209,21 @@ describe('importNarrative on small texts', () => {
   });
 
   it('reads the carried-over part of each source (上年结转结余的单位资金) as such, never as the source itself', () => {
-    const result = run(disclosure(['二、收入预算情况说明', '某局2026年收入预算合计100万元。其中：本年财政专户管理资金60万元，占60%；上年结转结余的财政专户管理资金30万元，占30%；上年结转结余的单位资金10万元，占10%。']));
+    const result = run(
+      disclosure([
+        '二、收入预算情况说明',
+        '某局2026年收入预算合计100万元。其中：本年财政专户管理资金60万元，占60%；上年结转结余的财政专户管理资金30万元，占30%；上年结转结余的单位资金10万元，占10%。',
+      ]),
+    );
     expect(result.problems).toEqual([]);
-    expect(figuresOf(result, 'income').filter((figure) => figure.kind === 'amount').map((figure) => figure.key)).toEqual(['incomeTotal', 'fiscalSpecialAccountIncome', 'carriedOverBySource', 'carriedOverBySource']);
+    expect(
+      figuresOf(result, 'income')
+        .filter((figure) => figure.kind === 'amount')
+        .map((figure) => figure.key),
+    ).toEqual(['incomeTotal', 'fiscalSpecialAccountIncome', 'carriedOverBySource', 'carriedOverBySource']);
   });
 
-  it('reads a list of shares of the section\'s whole', () => {
+  it("reads a list of shares of the section's whole", () => {
     const result = run(disclosure(['二、收入预算情况说明', '2025年度某局预算收入100万元，主要包括一般公共预算拨款收入80万元，占80%；单位资金20万元，占20.00%。']));
     expect(result.problems).toEqual([]);
     const shares = figuresOf(result, 'income').filter((figure) => figure.kind === 'share');
@@ -234,7 +256,12 @@ describe('importNarrative on small texts', () => {
   });
 
   it('returns what exists when sections and parts are missing', () => {
-    const text = ['某局2025年度部门预算公开', '第三部分 2025年度部门预算情况说明', '五、一般公共预算支出情况说明', '2025年度某局一般公共预算当年支出50万元,主要用于以下方面:教育支出50万元,占100%等。'].join('\n');
+    const text = [
+      '某局2025年度部门预算公开',
+      '第三部分 2025年度部门预算情况说明',
+      '五、一般公共预算支出情况说明',
+      '2025年度某局一般公共预算当年支出50万元,主要用于以下方面:教育支出50万元,占100%等。',
+    ].join('\n');
     const result = run(text);
     expect(result.problems).toEqual([]);
     expect(result.value.assets).toBeUndefined();

@@ -250,13 +250,7 @@ describe('garbled blocks', () => {
     }).not.toThrow();
     const codes = result!.problems.map((problem) => problem.code);
     expect(codes).toEqual(
-      expect.arrayContaining([
-        'unrecognised_performance_line',
-        'unrecognised_performance_amount',
-        'unrecognised_performance_cell',
-        'unplaced_performance_field',
-        'missing_performance_field',
-      ]),
+      expect.arrayContaining(['unrecognised_performance_line', 'unrecognised_performance_amount', 'unrecognised_performance_cell', 'unplaced_performance_field', 'missing_performance_field']),
     );
     for (const problem of result!.problems) {
       expect(problem.message).toMatch(/[\u4e00-\u9fff]/);
@@ -274,11 +268,29 @@ describe('garbled blocks', () => {
       seed = (seed * 1103515245 + 12345) % 2 ** 31;
       return seed;
     };
-    const vocabulary = ['', '', '项目名称', '一级指标', '三级指标', '二级指标', '数量指标', '服务对象满意度指', '产出指标', '效益指标', '1,000', 'x', '≥95%', '填报日期:', '总体目标', '年度目标', '其他资金', '(2025年度)', ' '];
+    const vocabulary = [
+      '',
+      '',
+      '项目名称',
+      '一级指标',
+      '三级指标',
+      '二级指标',
+      '数量指标',
+      '服务对象满意度指',
+      '产出指标',
+      '效益指标',
+      '1,000',
+      'x',
+      '≥95%',
+      '填报日期:',
+      '总体目标',
+      '年度目标',
+      '其他资金',
+      '(2025年度)',
+      ' ',
+    ];
     for (let round = 0; round < 200; round += 1) {
-      const lines = Array.from({ length: 1 + (next() % 12) }, () =>
-        Array.from({ length: 1 + (next() % 9) }, () => vocabulary[next() % vocabulary.length]!),
-      );
+      const lines = Array.from({ length: 1 + (next() % 12) }, () => Array.from({ length: 1 + (next() % 9) }, () => vocabulary[next() % vocabulary.length]!));
       expect(() => importPerformance([rows(['绩效目标表'], ...lines)])).not.toThrow();
     }
   });

@@ -56,8 +56,22 @@ describe('a 是否空表 list before the tables', () => {
 
 describe('rendering a line from positioned spans', () => {
   it('places spans by position and stops at the longest line read, however far a span is placed', () => {
-    expect(renderSpans([{ text: '合计', x0: 0, x1: 20 }, { text: '100.00', x0: 100, x1: 130 }], 5)).toBe('合计                100.00');
-    const far = renderSpans([{ text: '合计', x0: 0, x1: 20 }, { text: '100.00', x0: 1e12, x1: 1e12 + 30 }], 5);
+    expect(
+      renderSpans(
+        [
+          { text: '合计', x0: 0, x1: 20 },
+          { text: '100.00', x0: 100, x1: 130 },
+        ],
+        5,
+      ),
+    ).toBe('合计                100.00');
+    const far = renderSpans(
+      [
+        { text: '合计', x0: 0, x1: 20 },
+        { text: '100.00', x0: 1e12, x1: 1e12 + 30 },
+      ],
+      5,
+    );
     expect(far.length).toBe(MAX_LINE_CHARS);
   });
 });

@@ -90,11 +90,16 @@ describe.each([WANLI, ZHENGFUBAN])('the text parts of %s', (name) => {
     const expected = UNREAD[name]!;
     expect(problems.map((problem) => problem.code)).toEqual(expected.map(() => 'unrecognised_text'));
     expect(problems.map((problem) => problem.line)).toEqual(expected.map(([line]) => line));
-    problems.forEach((problem, index) => { expect(problem.message).toMatch(expected[index]![1]); });
+    problems.forEach((problem, index) => {
+      expect(problem.message).toMatch(expected[index]![1]);
+    });
     const { regions } = importLayoutTablesWithRegions(toLines(text), { department: '', fiscalYear: 2025, unit: '万元', layout: 'layout-text' });
     expect(regions).toHaveLength(9);
     for (const problem of problems) {
-      expect(regions.some((region) => problem.line >= region.from && problem.line <= region.to), `line ${problem.line}`).toBe(false);
+      expect(
+        regions.some((region) => problem.line >= region.from && problem.line <= region.to),
+        `line ${problem.line}`,
+      ).toBe(false);
     }
   });
 
@@ -164,14 +169,9 @@ describe('万里街道 as printed', () => {
   it('reads 机关运行经费, procurement, performance and assets', () => {
     expect(amountOf(figuresOf(document, 'agencyOperatingCosts'), 'agencyOperatingCosts')).toBe('464.64');
     const procurement = figuresOf(document, 'procurement');
-    expect(['procurementTotal', 'procurementGoods', 'procurementWorks', 'procurementServices', 'procurementSmeReserved', 'procurementSmallMicroReserved'].map((key) => amountOf(procurement, key))).toEqual([
-      '4821.20',
-      '57.43',
-      '3780.72',
-      '983.05',
-      '1928.48',
-      '1349.94',
-    ]);
+    expect(
+      ['procurementTotal', 'procurementGoods', 'procurementWorks', 'procurementServices', 'procurementSmeReserved', 'procurementSmallMicroReserved'].map((key) => amountOf(procurement, key)),
+    ).toEqual(['4821.20', '57.43', '3780.72', '983.05', '1928.48', '1349.94']);
     // "…预留给小型和微型企业的政府采购项目预算为1349.94\n万元。" is wrapped: the figure is at the line it starts on.
     expect(procurement.find((figure) => figure.key === 'procurementSmallMicroReserved')).toMatchObject({ text: '预留给小型和微型企业的政府采购项目预算为1349.94万元', line: 766 });
     expect(figuresOf(document, 'performance').map((figure) => [figure.key, figure.value])).toEqual([
@@ -261,7 +261,13 @@ describe('synthetic Shanghai-layout texts', () => {
     const figures = figuresOf(document, 'threePublicExpenses');
     expect(figures.find((figure) => figure.key === 'vehiclePurchaseCosts' && figure.kind === 'change')).toMatchObject({ value: '10', direction: 'decrease', text: '比2024年预算减少10万元', line: 27 });
     expect(figures.find((figure) => figure.key === 'vehicleOperationCosts' && figure.kind === 'amount')).toMatchObject({ value: '21.56', unit: '万元', text: '公务用车运行费21.56万元', line: 28 });
-    expect(figures.find((figure) => figure.key === 'vehicleOperationCosts' && figure.kind === 'change')).toMatchObject({ value: '0', direction: 'flat', current: '21.56', text: '比2024年预算持平', line: 29 });
+    expect(figures.find((figure) => figure.key === 'vehicleOperationCosts' && figure.kind === 'change')).toMatchObject({
+      value: '0',
+      direction: 'flat',
+      current: '21.56',
+      text: '比2024年预算持平',
+      line: 29,
+    });
     expect(sectionsOf(document)[0]!.text.split('\n')[2]).toBe(
       '（二）公务用车购置及运行费36.56万元，比2024年预算减少10万元。其中：公务用车购置费15万元，比2024年预算减少10万元，主要原因是购置车辆的类型与上年不同，不再购置大型客车，改为购置小型轿车；公务用车运行费21.56万元，比2024年预算持平，主要原因是公务用车运行费保持不变。',
     );

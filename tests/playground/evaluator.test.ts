@@ -42,7 +42,7 @@ describe('the evaluation worker', () => {
     expect(response.documentProblem?.message).toMatch(/JSON 格式错误/);
   });
 
-  it('runs a rule\'s cases against the rules being edited', async () => {
+  it("runs a rule's cases against the rules being edited", async () => {
     const document = JSON.parse(defect) as unknown;
     const response = await handle({
       type: 'runCases',

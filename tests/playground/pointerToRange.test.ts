@@ -12,14 +12,7 @@ const text = `{
 const slice = (range: { offset: number; length: number }) => text.slice(range.offset, range.offset + range.length);
 
 describe('locatePointers', () => {
-  const ranges = locatePointers(text, [
-    '/meta/fiscalYear',
-    '/tables/a~1b/rows/0/values/total',
-    '/tables/a~1b/rows/1/values/total',
-    '/tables/a~1b/rows',
-    '/extra',
-    '',
-  ]);
+  const ranges = locatePointers(text, ['/meta/fiscalYear', '/tables/a~1b/rows/0/values/total', '/tables/a~1b/rows/1/values/total', '/tables/a~1b/rows', '/extra', '']);
 
   it('finds values exactly, with escaped tokens and array indices', () => {
     expect(slice(ranges.get('/meta/fiscalYear')!)).toBe('2025');

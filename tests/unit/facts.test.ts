@@ -107,14 +107,27 @@ describe('table facts', () => {
   });
 
   it('isEmptyNote knows the phrasings that declare a whole table empty, and not a single item', () => {
-    for (const note of ['注：本表无数据', '故本表为空表。', '注：本表本年无发生额。', '本部门2026年没有使用政府性基金预算拨款安排的支出。', '本部门无“三公”经费', '（注：2026年没有使用财政拨款收入和支出。）']) {
+    for (const note of [
+      '注：本表无数据',
+      '故本表为空表。',
+      '注：本表本年无发生额。',
+      '本部门2026年没有使用政府性基金预算拨款安排的支出。',
+      '本部门无“三公”经费',
+      '（注：2026年没有使用财政拨款收入和支出。）',
+    ]) {
       expect(isEmptyNote(note), note).toBe(true);
     }
-    for (const note of ['注：本部门无因公出国（境）费。', '注：无。', '注：本表反映……此表如无数字则表示单位无该项支出。', '注：表中功能分类科目，根据部门实际预算编制情况编列。',
+    for (const note of [
+      '注：本部门无因公出国（境）费。',
+      '注：无。',
+      '注：本表反映……此表如无数字则表示单位无该项支出。',
+      '注：表中功能分类科目，根据部门实际预算编制情况编列。',
       // One item without money, in any phrasing: not the whole table.
       '注：本部门2025年没有使用一般公共预算财政拨款安排的因公出国（境）费。',
       '因公出国（境）费无预算，“三公”经费较上年减少',
-      '本表反映部门无论是否有数据均应公开的项目支出']) expect(isEmptyNote(note), note).toBe(false);
+      '本表反映部门无论是否有数据均应公开的项目支出',
+    ])
+      expect(isEmptyNote(note), note).toBe(false);
   });
 
   it('isEmptyNote is linear on adversarial notes', () => {
@@ -135,7 +148,13 @@ describe('table facts', () => {
       new DocumentContext(
         deepFreeze({
           tables: {
-            stateCapital: { title: '国有资本', unit: '万元', columns: [{ id: 'total', header: '合计' }], rows: [{ key: 'total', name: '合计', values: { total } }], note: '注：此表如无数字则表示单位无该项支出。' },
+            stateCapital: {
+              title: '国有资本',
+              unit: '万元',
+              columns: [{ id: 'total', header: '合计' }],
+              rows: [{ key: 'total', name: '合计', values: { total } }],
+              note: '注：此表如无数字则表示单位无该项支出。',
+            },
           },
         }),
       );
@@ -230,7 +249,11 @@ describe('narrative facts', () => {
   it('impliedChangePercent: no change (增加0万元) is 0% even from nothing to nothing', () => {
     const none = new DocumentContext(
       deepFreeze({
-        narrative: { sections: [{ id: 'threePublicExpenses', heading: '三公', text: '', figures: [{ key: 'abroadCosts', kind: 'change', value: '0', unit: '万元', direction: 'increase', current: '0', percent: '0' }] }] },
+        narrative: {
+          sections: [
+            { id: 'threePublicExpenses', heading: '三公', text: '', figures: [{ key: 'abroadCosts', kind: 'change', value: '0', unit: '万元', direction: 'increase', current: '0', percent: '0' }] },
+          ],
+        },
       }),
     );
     const [change] = none.figures();
@@ -295,7 +318,12 @@ describe('counts, the hierarchy and section texts', () => {
 
   it('count with sameProject counts the tables whose project is the scope item’s field (whitespace and bracket width ignored)', () => {
     const named = (name: string) =>
-      run('count', { of: 'performanceTables', sameProject: '/name' }, row(0), new DocumentContext({ ...document, tables: { expenditureSummary: { ...document.tables.expenditureSummary, rows: [{ name }] } } }));
+      run(
+        'count',
+        { of: 'performanceTables', sameProject: '/name' },
+        row(0),
+        new DocumentContext({ ...document, tables: { expenditureSummary: { ...document.tables.expenditureSummary, rows: [{ name }] } } }),
+      );
     expect(shown(named('办公设备 购置'))).toBe('1个');
     expect(shown(named('其他项目'))).toBe('0个');
     expect(shown(named(''))).toBe('0个');
@@ -309,7 +337,14 @@ describe('counts, the hierarchy and section texts', () => {
       { project: '综合工作经费', indicators: [] },
     ];
     const count = (index: number, sameUnit: boolean) =>
-      shown(run('count', { of: 'performanceTables', sameProject: '/project', ...(sameUnit ? { sameUnit: true } : {}) }, { pointer: `/performance/${index}`, performance: index }, new DocumentContext({ meta: {}, performance: tables })));
+      shown(
+        run(
+          'count',
+          { of: 'performanceTables', sameProject: '/project', ...(sameUnit ? { sameUnit: true } : {}) },
+          { pointer: `/performance/${index}`, performance: index },
+          new DocumentContext({ meta: {}, performance: tables }),
+        ),
+      );
     expect(count(0, false)).toBe('4个');
     // Another unit's table of the same name is not a duplicate; a table naming no unit may be either.
     expect(count(0, true)).toBe('2个');
@@ -383,7 +418,9 @@ describe('table labels', () => {
     expect(run('tableLabel', { part: 'prefix' }, at('expenditureSummary'), ctx)).toBe('预算公开表');
     expect(run('tableLabel', { part: 'usualPrefix' }, at('stateCapital'), ctx)).toBe('预算公开表');
     expect(run('tableLabel', { part: 'prefix' }, at('threePublicExpenses'), ctx)).toMatchObject({ reason: 'missing' });
-    expect(run('tableLabel', { part: 'usualPrefix' }, at('threePublicExpenses'), new DocumentContext({ tables: { threePublicExpenses: labelled.tables.threePublicExpenses } }))).toMatchObject({ reason: 'missing' });
+    expect(run('tableLabel', { part: 'usualPrefix' }, at('threePublicExpenses'), new DocumentContext({ tables: { threePublicExpenses: labelled.tables.threePublicExpenses } }))).toMatchObject({
+      reason: 'missing',
+    });
   });
 
   it('tableNumber gives the label number and the place in print order (source lines first)', () => {
@@ -408,7 +445,12 @@ describe('counting narrative figures', () => {
 describe('section texts by heading', () => {
   const withOther = deepFreeze({
     narrative: { sections: [{ id: 'procurement', heading: '九、政府采购情况', text: '政府采购服务预算10万元。' }] },
-    sections: { other: [{ heading: '（一）政府购买服务指导性目录', text: '无' }, { heading: '（二）其他', text: '无' }] },
+    sections: {
+      other: [
+        { heading: '（一）政府购买服务指导性目录', text: '无' },
+        { heading: '（二）其他', text: '无' },
+      ],
+    },
   });
   const ctx = new DocumentContext(withOther);
   it('finds narrative and other sections whose heading matches, or is not applicable', () => {

@@ -10,7 +10,10 @@ const document = deepFreeze({
     expenditureSummary: {
       title: '支出总表',
       unit: '万元',
-      columns: [{ id: 'total', header: '合计' }, { id: 'note', header: '说明', type: 'text' }],
+      columns: [
+        { id: 'total', header: '合计' },
+        { id: 'note', header: '说明', type: 'text' },
+      ],
       rows: [
         { key: 'total', name: '合计', values: { total: '30.00' } },
         { code: '201', name: '一般公共服务支出', values: { total: '30.00' } },
@@ -34,7 +37,10 @@ const document = deepFreeze({
     incomeExpenditureSummary: {
       title: '收支总表',
       unit: '万元',
-      columns: [{ id: 'amount', header: '收入' }, { id: 'total', header: '支出' }],
+      columns: [
+        { id: 'amount', header: '收入' },
+        { id: 'total', header: '支出' },
+      ],
       rows: [
         { key: 'generalBudget', name: '一般公共预算', group: 'income', values: { amount: '30.00' } },
         { code: '201', name: '一、一般公共服务支出', group: 'expenditure', values: { total: '30.00' } },
@@ -92,10 +98,30 @@ describe('row selectors', () => {
       return names(selectRows(table('projectExpenditure', printed), { leaf: true, hasKey: false }));
     };
     // Projects at level 1 (烟台), or under a unit and a category (山西).
-    expect(projects([{ key: 'total', name: '合计', values: {} }, { name: '设备购置更新', level: 1, values: {} }, { name: '统计周期性调查', level: 1, values: {} }])).toEqual(['设备购置更新', '统计周期性调查']);
-    expect(projects([{ name: '某局', level: 1, values: {} }, { name: '专项业务', level: 2, values: {} }, { name: '项目甲', level: 3, values: {} }, { name: '项目乙', level: 3, values: {} }])).toEqual(['项目甲', '项目乙']);
+    expect(
+      projects([
+        { key: 'total', name: '合计', values: {} },
+        { name: '设备购置更新', level: 1, values: {} },
+        { name: '统计周期性调查', level: 1, values: {} },
+      ]),
+    ).toEqual(['设备购置更新', '统计周期性调查']);
+    expect(
+      projects([
+        { name: '某局', level: 1, values: {} },
+        { name: '专项业务', level: 2, values: {} },
+        { name: '项目甲', level: 3, values: {} },
+        { name: '项目乙', level: 3, values: {} },
+      ]),
+    ).toEqual(['项目甲', '项目乙']);
     // A unit followed by rows whose level the print does not show (西安): neither is known to be a project.
-    expect(projects([{ name: '西安市统计局', level: 1, values: {} }, { name: '西安市统计局', level: 2, values: {} }, { name: '通用项目', values: {} }, { name: '统计业务培训', values: {} }])).toEqual([]);
+    expect(
+      projects([
+        { name: '西安市统计局', level: 1, values: {} },
+        { name: '西安市统计局', level: 2, values: {} },
+        { name: '通用项目', values: {} },
+        { name: '统计业务培训', values: {} },
+      ]),
+    ).toEqual([]);
   });
 });
 

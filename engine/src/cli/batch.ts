@@ -66,7 +66,12 @@ function documentsUnder(folder: string): string[] {
 export async function checkOne(file: string, setup: WorkerSetup, ruleSet = loadRuleSetFromPath(setup.rules, setup.language)): Promise<FileResult> {
   const started = performance.now();
   try {
-    const { report } = await checkFile(ruleSet, file, { language: setup.language, ...(setup.only !== undefined ? { only: setup.only } : {}), ...(setup.skip !== undefined ? { skip: setup.skip } : {}), timeBudgetMs: setup.timeBudgetMs });
+    const { report } = await checkFile(ruleSet, file, {
+      language: setup.language,
+      ...(setup.only !== undefined ? { only: setup.only } : {}),
+      ...(setup.skip !== undefined ? { skip: setup.skip } : {}),
+      timeBudgetMs: setup.timeBudgetMs,
+    });
     return { file, report, seconds: (performance.now() - started) / 1000 };
   } catch (error) {
     const reason = error instanceof EngineError ? error.toLine() : `${file}: 内部错误，请报告此问题 / internal error: ${(error as Error).message}`;
@@ -114,7 +119,9 @@ export async function checkFiles(files: readonly string[], options: BatchOptions
       return new Promise<void>((resolve, reject) => {
         const give = () => {
           if (next >= files.length) {
-            void worker.terminate().then(() => { resolve(); });
+            void worker.terminate().then(() => {
+              resolve();
+            });
             return;
           }
           const index = next++;

@@ -8,9 +8,7 @@ import { displayWidth } from '../import/positioned/render.js';
 import { localize } from '../report/createFinding.js';
 
 /** One checked file: its report, or the one-line reason it could not be checked. */
-export type FileResult =
-  | { readonly file: string; readonly report: Report; readonly seconds: number }
-  | { readonly file: string; readonly unusable: string; readonly seconds: number };
+export type FileResult = { readonly file: string; readonly report: Report; readonly seconds: number } | { readonly file: string; readonly unusable: string; readonly seconds: number };
 
 const SARIF_LEVEL: Readonly<Record<string, Sarif.Result.level>> = {
   error: 'error',
@@ -104,7 +102,11 @@ export function toJunit(results: readonly FileResult[]): string {
     }
     const { report } = result;
     const byRule = new Map<string, string[]>();
-    for (const finding of report.findings) byRule.set(finding.ruleId, [...(byRule.get(finding.ruleId) ?? []), `${finding.source !== undefined ? `L${finding.source.line}${finding.source.page !== undefined ? ` p${finding.source.page}` : ''} ` : ''}${finding.path} ${finding.message}`]);
+    for (const finding of report.findings)
+      byRule.set(finding.ruleId, [
+        ...(byRule.get(finding.ruleId) ?? []),
+        `${finding.source !== undefined ? `L${finding.source.line}${finding.source.page !== undefined ? ` p${finding.source.page}` : ''} ` : ''}${finding.path} ${finding.message}`,
+      ]);
     const failed = report.outcomes.filter((outcome) => outcome.status === 'fail' || outcome.status === 'error').length;
     const skipped = report.outcomes.filter((outcome) => outcome.status === 'not_applicable').length;
     const cases = report.outcomes.map((outcome) => {
@@ -137,9 +139,19 @@ export function summaryTable(results: readonly FileResult[], language: Language)
   const errors = checked.reduce((sum, result) => sum + result.report.summary.error, 0);
   const warnings = checked.reduce((sum, result) => sum + result.report.summary.warning, 0);
   const unusable = results.length - checked.length;
-  rows.push([zh ? `合计（${results.length} 个文件${unusable > 0 ? `，${unusable} 个无法检查` : ''}）` : `total (${results.length} files${unusable > 0 ? `, ${unusable} unusable` : ''})`, String(errors), String(warnings), '', results.reduce((sum, result) => sum + result.seconds, 0).toFixed(2)]);
+  rows.push([
+    zh ? `合计（${results.length} 个文件${unusable > 0 ? `，${unusable} 个无法检查` : ''}）` : `total (${results.length} files${unusable > 0 ? `, ${unusable} unusable` : ''})`,
+    String(errors),
+    String(warnings),
+    '',
+    results.reduce((sum, result) => sum + result.seconds, 0).toFixed(2),
+  ]);
   const widths = header.map((_, column) => Math.max(...[header, ...rows].map((row) => displayWidth(row[column] ?? ''))));
-  const line = (row: readonly string[]) => row.map((cell, column) => (column === 0 ? padEnd(cell, widths[column]!) : padStart(cell, widths[column]!))).join('  ').trimEnd();
+  const line = (row: readonly string[]) =>
+    row
+      .map((cell, column) => (column === 0 ? padEnd(cell, widths[column]!) : padStart(cell, widths[column]!)))
+      .join('  ')
+      .trimEnd();
   return `${[line(header), ...rows.map(line)].join('\n')}\n`;
 }
 

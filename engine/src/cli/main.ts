@@ -35,10 +35,17 @@ interface CheckOptions {
   skip?: string[];
   timeBudget: number;
   workers?: number;
+  verbose?: boolean;
 }
 
 function list(value: string, previous: string[] | undefined): string[] {
-  return [...(previous ?? []), ...value.split(',').map((part) => part.trim()).filter((part) => part !== '')];
+  return [
+    ...(previous ?? []),
+    ...value
+      .split(',')
+      .map((part) => part.trim())
+      .filter((part) => part !== ''),
+  ];
 }
 
 function positiveInteger(value: string): number {
@@ -56,7 +63,10 @@ export function version(): string {
 function checkRuleNames(options: CheckOptions): void {
   const ruleSet = loadRuleSetFromPath(options.rules ?? defaultRulePackPath(), options.lang);
   const names = new Set(ruleSet.rules.flatMap((rule) => [rule.definition.id, ...(rule.definition.tags ?? [])]));
-  for (const [flag, wanted] of [['--only', options.only], ['--skip', options.skip]] as const) {
+  for (const [flag, wanted] of [
+    ['--only', options.only],
+    ['--skip', options.skip],
+  ] as const) {
     const unknown = (wanted ?? []).filter((name) => !names.has(name));
     if (unknown.length > 0) {
       throw new EngineError('rule_unknown', `${flag} ${unknown.join(',')}：规则包中没有这样的规则 id 或标签 / no rule has this id or tag`, options.rules ?? defaultRulePackPath());
@@ -69,7 +79,7 @@ async function checkSingle(file: string, options: CheckOptions, io: CliIo): Prom
   checkRuleNames(options);
   if (options.format === 'sarif' || options.format === 'junit') return checkMany([file], options, io);
   const { report } = await checkFile(ruleSet, file, { language: options.lang, only: options.only, skip: options.skip, timeBudgetMs: options.timeBudget * 1000 });
-  io.stdout(options.format === 'json' ? `${JSON.stringify(report, null, 2)}\n` : formatText(report, options.lang));
+  io.stdout(options.format === 'json' ? `${JSON.stringify(report, null, 2)}\n` : formatText(report, options.lang, { verbose: options.verbose === true }));
   return report.valid ? 0 : 1;
 }
 
@@ -102,7 +112,7 @@ async function checkMany(paths: readonly string[], options: CheckOptions, io: Cl
   }
   const checked = results.filter((result) => 'report' in result);
   if (options.format === 'json') for (const result of checked) io.stdout(`${JSON.stringify(result.report)}\n`);
-  if (options.format === 'text') for (const result of checked) io.stdout(`== ${result.file}\n${formatText(result.report, options.lang)}\n`);
+  if (options.format === 'text') for (const result of checked) io.stdout(`== ${result.file}\n${formatText(result.report, options.lang, { verbose: options.verbose === true })}\n`);
   if (options.format === 'sarif') io.stdout(`${JSON.stringify(toSarif(results, loadRuleSetFromPath(options.rules ?? defaultRulePackPath(), options.lang), version(), options.lang), null, 2)}\n`);
   if (options.format === 'junit') io.stdout(toJunit(results));
   // The table is for a person: on stdout after text reports, else on stderr (stdout stays one format).
@@ -125,7 +135,11 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
   const checkOptions = (command: Command): Command =>
     command
       .option('--rules <path>', '规则包目录或规则集文件 / rule pack directory or rule-set file')
-      .addOption(new Option('--format <format>', '输出格式；多个文件时 json 为每行一份报告 / output format (json: a report per line for several files)').choices(['text', 'json', 'sarif', 'junit']).default('text'))
+      .addOption(
+        new Option('--format <format>', '输出格式；多个文件时 json 为每行一份报告 / output format (json: a report per line for several files)')
+          .choices(['text', 'json', 'sarif', 'junit'])
+          .default('text'),
+      )
       .addOption(new Option('--lang <language>', '消息语言 / message language').choices(['zh-CN', 'en']).default('zh-CN'))
       .option('--only <ids>', '只运行这些规则 id 或标签（逗号分隔）/ only these rule ids or tags', list)
       .option('--skip <ids>', '跳过这些规则 id 或标签（逗号分隔）/ skip these rule ids or tags', list)
@@ -139,6 +153,7 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
           }),
       )
       .addOption(new Option('--workers <n>', '同时检查的线程数（默认每核一个）/ worker threads (default: one per core)').argParser(positiveInteger))
+      .option('--verbose', '文本输出列出每个缺陷的所有位置 / text output: every place of every defect')
       .action(async (files: string[], options: CheckOptions) => {
         const single = files.length === 1 && expandInputs(files)[0] === files[0];
         exitCode = single ? await checkSingle(files[0]!, options, io) : await checkMany(files, options, io);
@@ -164,16 +179,24 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
   program
     .command('import <file>')
     .description('把公开的 PDF 或文本导入为文档 JSON / import a published PDF or text into a document')
-    .option('--text', '打印 PDF 的文本视图（行号即报告中的 source.line）/ print the PDF\'s text view (the lines source.line refers to)')
+    .option('--text', "打印 PDF 的文本视图（行号即报告中的 source.line）/ print the PDF's text view (the lines source.line refers to)")
     .action(async (file: string, options: { text?: boolean }) => {
       const { document, importProblems, text, tables } = await loadDocumentFile(file);
       if (options.text === true && text !== undefined) {
-        io.stdout(`${text.split('\n').map((line, index) => `${String(index + 1).padStart(5)}  ${line.replace(/\f/g, '')}`).join('\n')}\n`);
+        io.stdout(
+          `${text
+            .split('\n')
+            .map((line, index) => `${String(index + 1).padStart(5)}  ${line.replace(/\f/g, '')}`)
+            .join('\n')}\n`,
+        );
         return;
       }
       io.stdout(`${JSON.stringify(document, null, 2)}\n`);
       for (const table of tables ?? []) {
-        if (!table.stored) io.stderr(`disclosure-check: ${file}:${table.from}: 已识别但未导入的表 ${table.label ?? ''}《${table.title}》（${'role' in table.kind ? `${table.kind.role} 已由前表占用` : table.kind.other}）\n`);
+        if (!table.stored)
+          io.stderr(
+            `disclosure-check: ${file}:${table.from}: 已识别但未导入的表 ${table.label ?? ''}《${table.title}》（${'role' in table.kind ? `${table.kind.role} 已由前表占用` : table.kind.other}）\n`,
+          );
       }
       for (const problem of importProblems) io.stderr(`disclosure-check: ${file}:${problem.line}: ${problem.message}\n`);
     });
@@ -203,7 +226,9 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
       // Stops taking requests, lets the running checks end, then stops the workers.
       await new Promise<void>((resolve) => {
         const stop = () => {
-          void app.close().then(() => { resolve(); });
+          void app.close().then(() => {
+            resolve();
+          });
         };
         process.once('SIGTERM', stop);
         process.once('SIGINT', stop);

@@ -44,9 +44,7 @@ export function duplicateKeyNotes(duplicates: readonly DuplicateKey[]): { line: 
 }
 
 /** A parsed value (with the keys given twice, when asked for), or where the text stops being JSON. */
-export type JsonParseResult =
-  | { readonly ok: true; readonly value: unknown; readonly duplicates?: readonly DuplicateKey[] }
-  | { readonly ok: false; readonly error: JsonSyntaxError };
+export type JsonParseResult = { readonly ok: true; readonly value: unknown; readonly duplicates?: readonly DuplicateKey[] } | { readonly ok: false; readonly error: JsonSyntaxError };
 
 /** Nesting the syntax checker (recursive) may walk: deeper texts are refused before it runs. */
 const MAX_TEXT_NESTING = 1000;

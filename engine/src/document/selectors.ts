@@ -83,10 +83,16 @@ const PATH_SEPARATOR = /[-－—]/u;
  */
 export function citedSubject(name: string): string {
   if (LEVEL_MARKED.test(name)) {
-    const parts = name.split(/[（(][类款项][）)]/u).map((part) => part.trim()).filter((part) => part !== '');
+    const parts = name
+      .split(/[（(][类款项][）)]/u)
+      .map((part) => part.trim())
+      .filter((part) => part !== '');
     return parts[parts.length - 1] ?? name;
   }
-  const parts = name.split(PATH_SEPARATOR).map((part) => part.trim()).filter((part) => part !== '');
+  const parts = name
+    .split(PATH_SEPARATOR)
+    .map((part) => part.trim())
+    .filter((part) => part !== '');
   // A path names its class first: "一般公共服务支出-…-行政运行" (class names end in 支出).
   return parts.length >= 2 && parts[0]!.endsWith('支出') ? parts[parts.length - 1]! : name;
 }
@@ -116,7 +122,7 @@ export function matchesRow(table: TableView, row: RowView, selector: RowSelector
   if (selector.level !== undefined && row.level !== selector.level) return false;
   if (selector.maxLevel !== undefined && (row.level ?? 1) > selector.maxLevel) return false;
   if (selector.leaf !== undefined && isLeaf(table, row) !== selector.leaf) return false;
-  if (selector.hasChildren !== undefined && (childRows(table, row).length > 0) !== selector.hasChildren) return false;
+  if (selector.hasChildren !== undefined && childRows(table, row).length > 0 !== selector.hasChildren) return false;
   if (selector.hasValues !== undefined && hasValues(table, row) !== selector.hasValues) return false;
   return true;
 }

@@ -229,9 +229,7 @@ export class EvaluationSession {
       almanac.addFact(fact.name, (params) => fact.calculate(params as Record<string, unknown>, almanac.scope), { cache: false });
     }
     const evaluations = await Promise.all(conditions.leaves.map((leaf) => leaf.evaluate(almanac, this.operators)));
-    const leaves = evaluations.map((evaluation, index) =>
-      this.trace(conditions, index, evaluation.leftHandSideValue, evaluation.rightHandSideValue, evaluation.result),
-    );
+    const leaves = evaluations.map((evaluation, index) => this.trace(conditions, index, evaluation.leftHandSideValue, evaluation.rightHandSideValue, evaluation.result));
     return { passed: resultOf(conditions.shape, leaves), leaves };
   }
 

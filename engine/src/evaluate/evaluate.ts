@@ -12,6 +12,7 @@ import { comparable } from '../operators/comparable.js';
 import { type OperatorDefinition } from '../operators/types.js';
 import { compareFindings, createFinding } from '../report/createFinding.js';
 import { type Language } from '../report/messages/index.js';
+import { groupFindings } from '../report/groups.js';
 import { type Finding, type Report, type RuleOutcome, type RuleStatus } from '../report/types.js';
 import { type CompiledRule, type CompiledRuleSet } from '../rules/compile.js';
 import { checkDocumentShape } from './documentShape.js';
@@ -201,12 +202,7 @@ export async function evaluate(ruleSet: CompiledRuleSet, document: unknown, opti
   const line = (pointer: string, fallback?: number): number | undefined => sourceLineOf(document, pointer) ?? fallback;
 
   for (const problem of options.importProblems ?? []) {
-    findings.push(
-      createFinding(
-        { ruleId: IMPORT_RULE, code: problem.code, severity: 'warning', path: '', message: problem.message, title: IMPORT_TITLE, params: {}, line: problem.line },
-        language,
-      ),
-    );
+    findings.push(createFinding({ ruleId: IMPORT_RULE, code: problem.code, severity: 'warning', path: '', message: problem.message, title: IMPORT_TITLE, params: {}, line: problem.line }, language));
   }
   const outcomes: RuleOutcome[] = [];
   const chosen = ruleSet.rules.filter((rule) => selected(rule, options.only, options.skip));
@@ -219,7 +215,10 @@ export async function evaluate(ruleSet: CompiledRuleSet, document: unknown, opti
   // Nesting past the limit is refused before any rule (or the shape check) walks it.
   const deep = tooDeep(document, MAX_DOCUMENT_DEPTH);
   if (deep !== undefined) {
-    const reason = language === 'zh-CN' ? `文档在 ${deep} 处嵌套超过 ${MAX_DOCUMENT_DEPTH} 层，未检查：预算公开文档不会这样嵌套，请检查生成它的程序` : `the document nests deeper than ${MAX_DOCUMENT_DEPTH} levels at ${deep}; not checked`;
+    const reason =
+      language === 'zh-CN'
+        ? `文档在 ${deep} 处嵌套超过 ${MAX_DOCUMENT_DEPTH} 层，未检查：预算公开文档不会这样嵌套，请检查生成它的程序`
+        : `the document nests deeper than ${MAX_DOCUMENT_DEPTH} levels at ${deep}; not checked`;
     return limit('document_too_deep', deep, reason);
   }
   const large = tooManyRows(document);
@@ -312,13 +311,7 @@ export async function evaluate(ruleSet: CompiledRuleSet, document: unknown, opti
   return buildReport(ruleSet, context, placed(findings, options.sourcePlaces), outcomes, options.file);
 }
 
-function errorFinding(
-  rule: CompiledRule,
-  item: ScopeItem,
-  result: ItemResult,
-  language: Language,
-  line: (pointer: string, fallback?: number) => number | undefined,
-): Finding {
+function errorFinding(rule: CompiledRule, item: ScopeItem, result: ItemResult, language: Language, line: (pointer: string, fallback?: number) => number | undefined): Finding {
   const path = result.reasonPointer ?? item.binding.pointer;
   return createFinding(
     {
@@ -344,13 +337,7 @@ function outcomeOf(ruleId: string, results: readonly ItemResult[], itemCount: nu
   return { ruleId, status: 'not_applicable', reason: results[0]?.reason };
 }
 
-function buildReport(
-  ruleSet: CompiledRuleSet,
-  context: DocumentContext,
-  findings: Finding[],
-  outcomes: RuleOutcome[],
-  file: string | undefined,
-): Report {
+function buildReport(ruleSet: CompiledRuleSet, context: DocumentContext, findings: Finding[], outcomes: RuleOutcome[], file: string | undefined): Report {
   const count = (severity: string): number => findings.filter((finding) => finding.severity === severity).length;
   const status = (wanted: RuleStatus): number => outcomes.filter((outcome) => outcome.status === wanted).length;
   const meta = context.meta;
@@ -379,5 +366,6 @@ function buildReport(
     },
     findings,
     outcomes,
+    groups: groupFindings(findings),
   };
 }

@@ -66,12 +66,7 @@ function* columnItems(context: DocumentContext, roles: readonly string[], column
   }
 }
 
-function* cellItems(
-  context: DocumentContext,
-  roles: readonly string[],
-  selector: RowSelector | undefined,
-  columns: readonly string[] | undefined,
-): Generator<ScopeItem> {
+function* cellItems(context: DocumentContext, roles: readonly string[], selector: RowSelector | undefined, columns: readonly string[] | undefined): Generator<ScopeItem> {
   for (const role of roles) {
     const table = context.table(role);
     if (isUnavailable(table)) continue;
@@ -200,30 +195,42 @@ function textsOf(document: unknown, kind: TextKind): ScopeItem[] {
   const list = (value: unknown): unknown[] => (Array.isArray(value) ? value : []);
   const items: ScopeItem[] = [];
   if (kind === 'narrative') {
-    list(asRecord(root?.narrative)?.sections).forEach((section, index) => { addStrings(items, section, ['heading', 'text'], `/narrative/sections/${index}`); });
+    list(asRecord(root?.narrative)?.sections).forEach((section, index) => {
+      addStrings(items, section, ['heading', 'text'], `/narrative/sections/${index}`);
+    });
   } else if (kind === 'sections') {
     const sections = asRecord(root?.sections);
     for (const name of ['duties', 'organisation']) addStrings(items, sections?.[name], ['heading', 'text'], `/sections/${name}`);
-    list(sections?.other).forEach((entry, index) => { addStrings(items, entry, ['heading', 'text'], `/sections/other/${index}`); });
-    list(sections?.glossary).forEach((entry, index) => { addStrings(items, entry, ['definition'], `/sections/glossary/${index}`); });
+    list(sections?.other).forEach((entry, index) => {
+      addStrings(items, entry, ['heading', 'text'], `/sections/other/${index}`);
+    });
+    list(sections?.glossary).forEach((entry, index) => {
+      addStrings(items, entry, ['definition'], `/sections/glossary/${index}`);
+    });
   } else if (kind === 'performance') {
     list(root?.performance).forEach((table, index) => {
       addStrings(items, table, PERFORMANCE_TEXTS, `/performance/${index}`);
       addStrings(items, asRecord(table)?.goals, ['whole', 'annual'], `/performance/${index}/goals`);
     });
   } else if (kind === 'projects') {
-    list(asRecord(root?.narrative)?.sections).forEach((section, index) => { list(asRecord(section)?.projects).forEach((name, position) => {
+    list(asRecord(root?.narrative)?.sections).forEach((section, index) => {
+      list(asRecord(section)?.projects).forEach((name, position) => {
         if (typeof name === 'string' && name.trim() !== '') items.push(new TextItem(`/narrative/sections/${index}/projects/${position}`, name));
-      }); },
-    );
+      });
+    });
   } else if (kind === 'indicators') {
-    list(root?.performance).forEach((table, index) => { list(asRecord(table)?.indicators).forEach((indicator, position) => { addStrings(items, indicator, ['level3', 'value'], `/performance/${index}/indicators/${position}`); }); },
-    );
+    list(root?.performance).forEach((table, index) => {
+      list(asRecord(table)?.indicators).forEach((indicator, position) => {
+        addStrings(items, indicator, ['level3', 'value'], `/performance/${index}/indicators/${position}`);
+      });
+    });
   } else {
     for (const [role, table] of Object.entries(asRecord(root?.tables) ?? {})) {
       const pointer = pointerOf('tables', role);
       addStrings(items, table, ['title', 'note'], pointer);
-      list(asRecord(table)?.rows).forEach((row, index) => { addStrings(items, row, ['name'], `${pointer}/rows/${index}`); });
+      list(asRecord(table)?.rows).forEach((row, index) => {
+        addStrings(items, row, ['name'], `${pointer}/rows/${index}`);
+      });
     }
   }
   return items;

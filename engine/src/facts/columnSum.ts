@@ -34,7 +34,7 @@ export const columnSum: FactDefinition = {
     if (isUnavailable(table)) return table;
     const column = resolveColumn(params, scope);
     if (isUnavailable(column)) return column;
-    const selector = withScope((params.rows ?? {}), scope);
+    const selector = withScope(params.rows ?? {}, scope);
     return scope.context.memo(`columnSum:${table.role}:${column}:${JSON.stringify(selector)}`, () => {
       const parts: Quantity[] = [];
       for (const row of selectRows(table, selector)) {

@@ -22,7 +22,7 @@ export const count: FactDefinition = {
   description: {
     'zh-CN':
       '计数：某表中符合行选择器的行数（如项目支出表的项目行 {"level": 3}），文档所附绩效目标表的张数（of: performanceTables），或情况说明中符合条件的数字个数（of: figures，可用 sameCode 只数引用当前行科目的数字）。行选择器可用 sameAs 只数与当前对象同名或同编码的行；sameProject 只数项目名称与当前对象某字段相同的绩效目标表。结果为精确的个数。',
-    en: 'A count: the rows of a table that meet a selector (e.g. the project rows {"level": 3}), the performance-target tables of the document (of: performanceTables), or the narrative figures that meet criteria (of: figures; sameCode: only those citing the scope row\'s code). With sameAs in the selector, only rows carrying the scope item\'s code or name; with sameProject, only tables whose project is the scope item\'s field. An exact count.',
+    en: "A count: the rows of a table that meet a selector (e.g. the project rows {\"level\": 3}), the performance-target tables of the document (of: performanceTables), or the narrative figures that meet criteria (of: figures; sameCode: only those citing the scope row's code). With sameAs in the selector, only rows carrying the scope item's code or name; with sameProject, only tables whose project is the scope item's field. An exact count.",
   },
   returns: 'quantity',
   params: {
@@ -48,9 +48,9 @@ export const count: FactDefinition = {
       sameUnit: {
         const: true,
         description:
-          '与 sameProject 同用：只数实施单位也与当前绩效目标表相同的表（各单位同名的项目，如几个单位各有一张“综合工作经费”表，不算重复）。/ With sameProject: only tables whose implementing unit is the scope table\'s too.',
+          "与 sameProject 同用：只数实施单位也与当前绩效目标表相同的表（各单位同名的项目，如几个单位各有一张“综合工作经费”表，不算重复）。/ With sameProject: only tables whose implementing unit is the scope table's too.",
       },
-      sameCode: { const: true, description: '只数科目编码与作用域当前行相同的数字（of 为 figures 时）。/ Only figures citing the scope row\'s code.' },
+      sameCode: { const: true, description: "只数科目编码与作用域当前行相同的数字（of 为 figures 时）。/ Only figures citing the scope row's code." },
       sameProject: {
         type: 'string',
         pattern: '^(/[^/]*)+$',
@@ -89,8 +89,7 @@ export const count: FactDefinition = {
           return typeof unit === 'string' && unit.trim() !== '' ? normaliseName(unit) : undefined;
         };
         const unit = params.sameUnit === true ? unitOf(scopeItemValue(scope)) : undefined;
-        counted =
-          name === undefined || name === '' ? 0 : tables.filter((table) => projectOf(table) === name && (unit === undefined || unitOf(table) === undefined || unitOf(table) === unit)).length;
+        counted = name === undefined || name === '' ? 0 : tables.filter((table) => projectOf(table) === name && (unit === undefined || unitOf(table) === undefined || unitOf(table) === unit)).length;
       }
       return countQuantity(counted, '/performance');
     }

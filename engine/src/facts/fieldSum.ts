@@ -17,8 +17,9 @@ function unitOf(item: unknown, override: unknown): DisplayUnit | undefined {
 export const fieldSum: FactDefinition = {
   name: 'fieldSum',
   description: {
-    'zh-CN': '作用域当前对象（如一张绩效目标表）中若干数值字段之和，字段用相对的 JSON Pointer 表示；只写一个字段即读取该金额。单位取对象的 unit 字段（或参数 unit）；空值按 0 计，字段不存在则规则不适用。',
-    en: 'The sum of numeric fields of the current scope item (e.g. a performance-target table), named by relative JSON Pointers; one field reads one amount. The unit is the item\'s `unit` (or the `unit` param); blanks count 0, an absent field makes the rule not applicable.',
+    'zh-CN':
+      '作用域当前对象（如一张绩效目标表）中若干数值字段之和，字段用相对的 JSON Pointer 表示；只写一个字段即读取该金额。单位取对象的 unit 字段（或参数 unit）；空值按 0 计，字段不存在则规则不适用。',
+    en: "The sum of numeric fields of the current scope item (e.g. a performance-target table), named by relative JSON Pointers; one field reads one amount. The unit is the item's `unit` (or the `unit` param); blanks count 0, an absent field makes the rule not applicable.",
   },
   returns: 'quantity',
   params: {
@@ -32,7 +33,7 @@ export const fieldSum: FactDefinition = {
         items: { type: 'string', pattern: '^(/[^/]*)+$' },
         description: '要相加的字段，相对于当前对象的 JSON Pointer，如 /funds/annual/total。/ Fields to add, as JSON Pointers relative to the scope item.',
       },
-      unit: { enum: UNITS, description: '数值的单位；省略时取对象的 unit 字段。/ The unit; defaults to the item\'s `unit` field.' },
+      unit: { enum: UNITS, description: "数值的单位；省略时取对象的 unit 字段。/ The unit; defaults to the item's `unit` field." },
       absent: {
         enum: ['notApplicable', 'skip'],
         description:

@@ -14,12 +14,7 @@ export function resolveFigure(params: Readonly<Record<string, unknown>>, scope: 
   if (typeof params.key !== 'string') return scope.binding.figure;
   return scope.context
     .figures()
-    .find(
-      (view) =>
-        view.figure.key === params.key &&
-        (params.kind === undefined || view.figure.kind === params.kind) &&
-        (params.code === undefined || view.figure.code === params.code),
-    );
+    .find((view) => view.figure.key === params.key && (params.kind === undefined || view.figure.kind === params.kind) && (params.code === undefined || view.figure.code === params.code));
 }
 
 /** A figure stated in the narrative, as a quantity in its printed unit. */

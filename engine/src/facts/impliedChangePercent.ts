@@ -9,7 +9,7 @@ export const impliedChangePercent: FactDefinition = {
   name: 'impliedChangePercent',
   description: {
     'zh-CN': '“比上年增加/减少 X”所隐含的增减百分比：上年数 = 本年数 ∓ X，百分比 = X ÷ 上年数 × 100（不带符号，精确计算）；X 为 0 时为 0%。本年数取该数字的 current，或同一节同 key 的金额。',
-    en: 'The percentage a stated change X implies: previous = current ∓ X, percent = X ÷ previous × 100 (unsigned, exact); 0% when X is 0. Current is the figure\'s `current` or the amount with the same key in its section.',
+    en: "The percentage a stated change X implies: previous = current ∓ X, percent = X ÷ previous × 100 (unsigned, exact); 0% when X is 0. Current is the figure's `current` or the amount with the same key in its section.",
   },
   returns: 'quantity',
   requiresScope: ['figure'],

@@ -132,10 +132,7 @@ export function resolveColumn(params: Readonly<Record<string, unknown>>, scope: 
  * @param params Fact params.
  * @param scope The scope.
  */
-export function resolveCell(
-  params: Readonly<Record<string, unknown>>,
-  scope: FactScope,
-): { table: TableView; row: RowView; column: string } | Unavailable {
+export function resolveCell(params: Readonly<Record<string, unknown>>, scope: FactScope): { table: TableView; row: RowView; column: string } | Unavailable {
   const table = resolveTable(params, scope);
   if (isUnavailable(table)) return table;
   const row = resolveRow(table, params, scope);

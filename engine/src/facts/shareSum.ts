@@ -7,7 +7,7 @@ export const shareSum: FactDefinition = {
   name: 'shareSum',
   description: {
     'zh-CN': '同一节中同一分母（of）的各占比之和（作用域 shareGroup）。结果记录各占比的打印精度，供“考虑四舍五入”比较：n 个保留两位小数的占比之和与 100% 可差 n × 0.005。',
-    en: 'The sum of the stated shares of one whole within one section (scope shareGroup), keeping each share\'s printed precision for rounding-aware comparison.',
+    en: "The sum of the stated shares of one whole within one section (scope shareGroup), keeping each share's printed precision for rounding-aware comparison.",
   },
   returns: 'quantity',
   requiresScope: ['shareGroup'],

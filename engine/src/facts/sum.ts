@@ -8,7 +8,8 @@ import { type FactDefinition, type FactScope } from './types.js';
 function termValues(term: Readonly<Record<string, unknown>>, scope: FactScope): Quantity[] | Unavailable {
   if (typeof term.figure === 'string') {
     const near = scope.binding.figure;
-    const view = near !== undefined ? findAmountFigure(scope, term.figure, near) : scope.context.figures().find((candidate) => candidate.figure.key === term.figure && candidate.figure.kind === 'amount');
+    const view =
+      near !== undefined ? findAmountFigure(scope, term.figure, near) : scope.context.figures().find((candidate) => candidate.figure.key === term.figure && candidate.figure.kind === 'amount');
     if (view === undefined) return term.optional === true ? [] : missing(`情况说明中没有 ${term.figure} 金额`, '/narrative');
     const value = scope.context.figureQuantity(view);
     return isUnavailable(value) ? value : [value];

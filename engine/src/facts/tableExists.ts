@@ -6,8 +6,7 @@ import { type FactDefinition } from './types.js';
 export const tableExists: FactDefinition = {
   name: 'tableExists',
   description: {
-    'zh-CN':
-      '文档是否包含该报表（不论有无数据）。orPrinted 列出可以代替它的其他报表种类（导入时在 meta.printedTables 中记为 kind，如 basicExpenditure 基本支出总表）：印了其中任一种也算包含。',
+    'zh-CN': '文档是否包含该报表（不论有无数据）。orPrinted 列出可以代替它的其他报表种类（导入时在 meta.printedTables 中记为 kind，如 basicExpenditure 基本支出总表）：印了其中任一种也算包含。',
     en: 'Whether the document has the table, with or without data. orPrinted lists other kinds of printed table that stand in for it (recorded as `kind` in meta.printedTables on import, e.g. basicExpenditure for a 基本支出总表): printing any of them counts too.',
   },
   returns: 'boolean',

@@ -67,7 +67,7 @@ export const tableLabel: FactDefinition = {
   name: 'tableLabel',
   description: {
     'zh-CN': '报表编号（如“预算公开表10”）的前缀：part 为 prefix 时是本表编号的前缀（“预算公开表”），为 usualPrefix 时是本文档多数编号使用的前缀。表没有编号时规则不适用。',
-    en: "A table label's prefix (\"预算公开表\" of \"预算公开表10\"), or with part usualPrefix the prefix most of the document's labels use. Not applicable to a table without a label.",
+    en: 'A table label\'s prefix ("预算公开表" of "预算公开表10"), or with part usualPrefix the prefix most of the document\'s labels use. Not applicable to a table without a label.',
   },
   returns: 'text',
   scoped: ['table'],
@@ -75,7 +75,7 @@ export const tableLabel: FactDefinition = {
     type: 'object',
     additionalProperties: false,
     required: ['part'],
-    properties: { part: { enum: ['prefix', 'usualPrefix'], description: '本表前缀或多数前缀。/ This table\'s prefix, or the usual one.' }, table: TABLE_PARAM },
+    properties: { part: { enum: ['prefix', 'usualPrefix'], description: "本表前缀或多数前缀。/ This table's prefix, or the usual one." }, table: TABLE_PARAM },
   },
   example: { fact: 'tableLabel', params: { part: 'prefix' }, operator: 'equal', value: { fact: 'tableLabel', params: { part: 'usualPrefix' } } },
   calculate(params, scope) {
@@ -93,8 +93,9 @@ export const tableLabel: FactDefinition = {
 export const tableNumber: FactDefinition = {
   name: 'tableNumber',
   description: {
-    'zh-CN': '报表编号的序号（“预算公开表10”的 10），或 part 为 position 时该表按印刷顺序的位置（从 1 起，按来源行号，没有行号时按文档中的顺序；第一个有编号的表之前、最后一个之后的未编号表不占位置）。表没有编号时 number 使规则不适用。',
-    en: "A table label's number (10 of \"预算公开表10\"), or with part position the table's place in print order (from 1; by source line, else document order; an unnumbered table before the first numbered one or after the last takes no place). Not applicable to a table without a label.",
+    'zh-CN':
+      '报表编号的序号（“预算公开表10”的 10），或 part 为 position 时该表按印刷顺序的位置（从 1 起，按来源行号，没有行号时按文档中的顺序；第一个有编号的表之前、最后一个之后的未编号表不占位置）。表没有编号时 number 使规则不适用。',
+    en: 'A table label\'s number (10 of "预算公开表10"), or with part position the table\'s place in print order (from 1; by source line, else document order; an unnumbered table before the first numbered one or after the last takes no place). Not applicable to a table without a label.',
   },
   returns: 'quantity',
   scoped: ['table'],

@@ -547,7 +547,16 @@ export function readFigures(lines: readonly SourceLine[], section: NarrativeSect
       }
       const next = clauses[index + 1];
       if (clause.opensParenthesis === true) state.beforeParenthesis = undefined;
-      const consumedNext = readClause({ text, start, end, line, state, drafts, problems, next: next !== undefined && next.sentence === clause.sentence ? { ...next, text: withoutLayoutSpaces(folded.slice(next.start, next.end)) } : undefined });
+      const consumedNext = readClause({
+        text,
+        start,
+        end,
+        line,
+        state,
+        drafts,
+        problems,
+        next: next !== undefined && next.sentence === clause.sentence ? { ...next, text: withoutLayoutSpaces(folded.slice(next.start, next.end)) } : undefined,
+      });
       if (consumedNext) index += 1;
       if (clause.opensParenthesis === true) state.beforeParenthesis = state.lastAmount;
     }
@@ -655,12 +664,7 @@ function readClause(input: ClauseInput): boolean {
   return false;
 }
 
-function draftOf(
-  subject: string,
-  kind: 'amount' | 'count',
-  base: Pick<Draft, 'value' | 'unit' | 'start' | 'end' | 'line'>,
-  state: ReadingState,
-): Draft | undefined {
+function draftOf(subject: string, kind: 'amount' | 'count', base: Pick<Draft, 'value' | 'unit' | 'start' | 'end' | 'line'>, state: ReadingState): Draft | undefined {
   const coded = kind === 'amount' ? codedItem(subject) : undefined;
   if (coded !== undefined) return { kind, ...base, ...coded };
   const term = termFor(subject, kind, state.section);
@@ -670,7 +674,11 @@ function draftOf(
     const code = kind === 'amount' ? functionalClassCode(subject) : undefined;
     // The name as the class is named: without the level marker and the spaces of a justified line.
     // （1）一般公共服务支出（类）支出 is named 一般公共服务支出: its number and its second 支出 are not part of the name.
-    const named = subject.replace(/\s+/g, '').replace(LEADING_NUMBERING, '').replace(/[（(]类[)）]/, '').replace(/支出(?:支出)+$/, '支出');
+    const named = subject
+      .replace(/\s+/g, '')
+      .replace(LEADING_NUMBERING, '')
+      .replace(/[（(]类[)）]/, '')
+      .replace(/支出(?:支出)+$/, '支出');
     return code === undefined ? undefined : { key: 'functionalClassExpenditure', kind, ...base, code, subject: named };
   }
   if (term.follows === true) {
@@ -686,7 +694,7 @@ function draftOf(
     }
     return draft;
   }
-  const key = term.key ?? (term.byWhole === undefined ? undefined : term.byWhole[state.whole?.key ?? ''] ?? term.byWhole[state.section ?? '']);
+  const key = term.key ?? (term.byWhole === undefined ? undefined : (term.byWhole[state.whole?.key ?? ''] ?? term.byWhole[state.section ?? '']));
   if (key === undefined) return undefined;
   const draft: Draft = { key, kind, ...base };
   if (term.subject === true) draft.subject = subject;

@@ -24,9 +24,7 @@ export interface ImportOptions {
 }
 
 /** An imported document and what could not be read, or why the text is not a disclosure at all. */
-export type ImportResult =
-  | { readonly ok: true; readonly document: DisclosureDocument; readonly problems: readonly ImportProblem[] }
-  | { readonly ok: false; readonly error: ImportProblem };
+export type ImportResult = { readonly ok: true; readonly document: DisclosureDocument; readonly problems: readonly ImportProblem[] } | { readonly ok: false; readonly error: ImportProblem };
 
 function notImported(lines: readonly SourceLine[], what: string): ImportProblem[] {
   const text = lines.filter((line) => !isBlank(line));
@@ -36,11 +34,7 @@ function notImported(lines: readonly SourceLine[], what: string): ImportProblem[
   return [{ line: first, code: 'part_not_imported', message: `${what}（第 ${first}–${last} 行）尚未导入：导入器还不能读取这一部分，请人工核对` }];
 }
 
-function tablesOf(
-  segments: Segments,
-  context: ImportContext,
-  all: readonly SourceLine[],
-): { tables: Partial<Record<TableRole, Table>>; problems: ImportProblem[]; regions: readonly TableRegion[] } {
+function tablesOf(segments: Segments, context: ImportContext, all: readonly SourceLine[]): { tables: Partial<Record<TableRole, Table>>; problems: ImportProblem[]; regions: readonly TableRegion[] } {
   if (context.layout === 'tab-text') {
     const result = importTabTables(segments.tables.length > 0 ? segments.tables : segments.body);
     return { tables: result.value, problems: [...result.problems], regions: result.regions.map((region) => ({ ...region, read: true })) };
@@ -97,14 +91,17 @@ export function importText(text: string, options: ImportOptions = {}): ImportRes
   } else if (body.length > 0) {
     // Tab-separated text without part headings: only its tables are read so far.
     const inTable = (line: SourceLine) => regions.some((region) => line.number >= region.from && line.number <= region.to);
-    problems.push(...notImported(body.filter((line) => !inTable(line)), '报表以外的文字（情况说明等）'));
+    problems.push(
+      ...notImported(
+        body.filter((line) => !inTable(line)),
+        '报表以外的文字（情况说明等）',
+      ),
+    );
   }
   const template = templateOf(recognised.region, Object.keys(tables).length);
-  const document = assembleDocument(
-    recognised,
-    { ...(options.file !== undefined ? { file: options.file } : {}), format: layout, ...(template !== undefined ? { meta: template } : {}) },
-    tables,
-    { ...parts, performance: performance.value },
-  );
+  const document = assembleDocument(recognised, { ...(options.file !== undefined ? { file: options.file } : {}), format: layout, ...(template !== undefined ? { meta: template } : {}) }, tables, {
+    ...parts,
+    performance: performance.value,
+  });
   return { ok: true, document, problems: problems.sort((a, b) => a.line - b.line) };
 }

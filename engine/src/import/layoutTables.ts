@@ -147,7 +147,6 @@ const EXPENDITURE_ROWS: readonly (readonly [RegExp, string])[] = [
   [/^年终结转(?:结余)?$/, 'yearEndCarryForward'],
 ];
 
-
 /** Group headers over the two sides of a two-sided table. */
 const SIDE_HEADERS = /^(?:本年收入|本年支出|财政拨款收入|财政拨款支出|收入|支出)$/;
 
@@ -254,7 +253,7 @@ function matchInOrder(ends: readonly number[], anchors: readonly (number | undef
   if (!Number.isFinite(cost[k]![m]!)) return undefined;
   const result: number[] = [];
   let j = m;
-  for (let i = k; i > 0; ) {
+  for (let i = k; i > 0;) {
     if (choice[i]![j]!) {
       result.unshift(j - 1);
       i -= 1;
@@ -273,9 +272,7 @@ function matchInOrder(ends: readonly number[], anchors: readonly (number | undef
 function matchBySpans(ends: readonly number[], columns: readonly LayoutColumn[]): number[] | undefined {
   const result: number[] = [];
   for (const end of ends) {
-    const index = columns.findIndex(
-      (column, i) => end > column.start && (i === columns.length - 1 || end <= columns[i + 1]!.start),
-    );
+    const index = columns.findIndex((column, i) => end > column.start && (i === columns.length - 1 || end <= columns[i + 1]!.start));
     if (index < 0 || (result.length > 0 && index <= result[result.length - 1]!)) return undefined;
     result.push(index);
   }
@@ -306,12 +303,7 @@ interface PageGeometry {
  * @param geometry Header geometry per page.
  * @param problems Where to report numbers that cannot be placed.
  */
-function placeNumbers(
-  drafts: readonly DraftRow[],
-  columns: readonly LayoutColumn[],
-  geometry: ReadonlyMap<number, PageGeometry>,
-  problems: ImportProblem[],
-): void {
+function placeNumbers(drafts: readonly DraftRow[], columns: readonly LayoutColumn[], geometry: ReadonlyMap<number, PageGeometry>, problems: ImportProblem[]): void {
   const sides = [...new Set(columns.map((column) => column.side))];
   for (const side of sides) {
     const sideColumns = columns.filter((column) => column.side === side);
@@ -330,7 +322,10 @@ function placeNumbers(
         useSpans = true;
         anchors = headerAnchors(header);
       } else if (previous !== undefined) {
-        anchors = shiftAnchors(previous, pageRows.flatMap((row) => row.numbers.map((number) => number.end)));
+        anchors = shiftAnchors(
+          previous,
+          pageRows.flatMap((row) => row.numbers.map((number) => number.end)),
+        );
       } else {
         useSpans = true;
         anchors = headerAnchors(sideColumns);
@@ -394,29 +389,17 @@ interface HeaderPiece extends Piece {
  * @param lines The header lines.
  * @param shape The table's shape.
  */
-function parseHeader(
-  lines: readonly SourceLine[],
-  shape: Shape,
-): { columns: LayoutColumn[]; unknown: HeaderPiece[]; texts: Set<string>; incomeEnd: number | undefined } {
-  const pieces: HeaderPiece[] = lines.flatMap((line, row) =>
-    piecesOf(line.text).map((piece) => ({ ...piece, row })),
-  );
+function parseHeader(lines: readonly SourceLine[], shape: Shape): { columns: LayoutColumn[]; unknown: HeaderPiece[]; texts: Set<string>; incomeEnd: number | undefined } {
+  const pieces: HeaderPiece[] = lines.flatMap((line, row) => piecesOf(line.text).map((piece) => ({ ...piece, row })));
   const used = new Set<HeaderPiece>();
   const found: { header: string; start: number; end: number; id: string }[] = [];
-  const known = (text: string): string | undefined =>
-    shape === 'threePublic' ? (THREE_PUBLIC_COLUMNS.some(([p]) => p.test(text)) ? text : undefined) : idOfHeader(text);
+  const known = (text: string): string | undefined => (shape === 'threePublic' ? (THREE_PUBLIC_COLUMNS.some(([p]) => p.test(text)) ? text : undefined) : idOfHeader(text));
   const sideHeader = (piece: Piece): boolean => shape === 'twoSided' && SIDE_HEADERS.test(bare(piece.text));
   for (const piece of pieces) {
     if (used.has(piece) || sideHeader(piece)) continue;
     const alone = known(bare(piece.text));
     const below = pieces.find(
-      (other) =>
-        other.row > piece.row &&
-        other.row - piece.row <= 3 &&
-        !used.has(other) &&
-        other.start < piece.end &&
-        piece.start < other.end &&
-        known(bare(piece.text + other.text)) !== undefined,
+      (other) => other.row > piece.row && other.row - piece.row <= 3 && !used.has(other) && other.start < piece.end && piece.start < other.end && known(bare(piece.text + other.text)) !== undefined,
     );
     if (below !== undefined && (alone === undefined || shape === 'threePublic')) {
       used.add(piece).add(below);
@@ -473,10 +456,7 @@ function titleAt(lines: readonly SourceLine[], index: number): TitleLine | undef
  * @param lines The document's lines.
  * @param context What is known about the document.
  */
-export function importLayoutTables(
-  lines: readonly SourceLine[],
-  context: ImportContext,
-): StageResult<Record<string, Table>> {
+export function importLayoutTables(lines: readonly SourceLine[], context: ImportContext): StageResult<Record<string, Table>> {
   const { value, problems } = importLayoutTablesWithRegions(lines, context);
   return { value, problems };
 }
@@ -487,10 +467,7 @@ export function importLayoutTables(
  * @param lines The document's lines.
  * @param context What is known about the document.
  */
-export function importLayoutTablesWithRegions(
-  lines: readonly SourceLine[],
-  context: ImportContext,
-): LayoutTablesResult {
+export function importLayoutTablesWithRegions(lines: readonly SourceLine[], context: ImportContext): LayoutTablesResult {
   const problems: ImportProblem[] = [];
   const tables: Record<string, Table> = {};
   const regions: TableRegion[] = [];
@@ -559,11 +536,7 @@ function readTable(
   const problems: ImportProblem[] = [];
   const role = roles[0]!;
   const shape: Shape =
-    role === 'threePublicExpenses' || role === 'agencyOperatingCosts'
-      ? 'threePublic'
-      : role === 'incomeExpenditureSummary' || role === 'fiscalAppropriationSummary'
-        ? 'twoSided'
-        : 'codes';
+    role === 'threePublicExpenses' || role === 'agencyOperatingCosts' ? 'threePublic' : role === 'incomeExpenditureSummary' || role === 'fiscalAppropriationSummary' ? 'twoSided' : 'codes';
   let department: string | undefined;
   let unit: '元' | '万元' | undefined;
   let page = 0;
@@ -715,14 +688,7 @@ function isDataLine(line: SourceLine, shape: Shape): boolean {
  * @param incomeEnd Where the income side's amounts end (two-sided tables).
  * @param drafts The rows so far (a continuation line extends the last one).
  */
-function readRow(
-  pieces: readonly Piece[],
-  line: SourceLine,
-  page: number,
-  shape: Shape,
-  incomeEnd: number | undefined,
-  drafts: DraftRow[],
-): 'row' | 'closing' | 'unplaced' {
+function readRow(pieces: readonly Piece[], line: SourceLine, page: number, shape: Shape, incomeEnd: number | undefined, drafts: DraftRow[]): 'row' | 'closing' | 'unplaced' {
   if (shape === 'threePublic') {
     if (pieces.some((piece) => piece.kind === 'text')) return 'unplaced';
     drafts.push({ name: '', side: 'single', numbers: [...pieces], line: line.number, page, values: {} });
@@ -775,13 +741,7 @@ function readRow(
  * @param incomeEnd Where the income side's amounts end.
  * @param drafts The rows so far.
  */
-function readTwoSidedRow(
-  pieces: readonly Piece[],
-  line: SourceLine,
-  page: number,
-  incomeEnd: number | undefined,
-  drafts: DraftRow[],
-): 'row' | 'closing' | 'unplaced' {
+function readTwoSidedRow(pieces: readonly Piece[], line: SourceLine, page: number, incomeEnd: number | undefined, drafts: DraftRow[]): 'row' | 'closing' | 'unplaced' {
   const segments: { name: Piece; numbers: Piece[] }[] = [];
   for (const piece of pieces) {
     if (piece.kind === 'text') segments.push({ name: piece, numbers: [] });
@@ -889,9 +849,7 @@ function threePublicTables(
       ...(data === undefined ? {} : { line: data.line }),
     });
   });
-  const ordered = rowsByTable
-    .get('threePublicExpenses')!
-    .sort((a, b) => THREE_PUBLIC_ORDER.indexOf(a.key!) - THREE_PUBLIC_ORDER.indexOf(b.key!));
+  const ordered = rowsByTable.get('threePublicExpenses')!.sort((a, b) => THREE_PUBLIC_ORDER.indexOf(a.key!) - THREE_PUBLIC_ORDER.indexOf(b.key!));
   const base = {
     ...(title.label === undefined ? {} : { label: title.label }),
     title: title.title,
@@ -901,13 +859,7 @@ function threePublicTables(
   const agencyHeader = printed.find((column) => /机关运行经费/.test(column.header))?.header ?? '机关运行经费';
   const threePublicHeader = '“三公”经费预算数';
   return [
-    [
-      'threePublicExpenses',
-      { ...base, columns: [{ id: 'total', header: threePublicHeader }], rows: ordered, ...(note === undefined ? {} : { note }), line: titleNumber },
-    ],
-    [
-      'agencyOperatingCosts',
-      { ...base, columns: [{ id: 'total', header: agencyHeader }], rows: rowsByTable.get('agencyOperatingCosts')!, line: titleNumber },
-    ],
+    ['threePublicExpenses', { ...base, columns: [{ id: 'total', header: threePublicHeader }], rows: ordered, ...(note === undefined ? {} : { note }), line: titleNumber }],
+    ['agencyOperatingCosts', { ...base, columns: [{ id: 'total', header: agencyHeader }], rows: rowsByTable.get('agencyOperatingCosts')!, line: titleNumber }],
   ];
 }

@@ -23,7 +23,40 @@ export interface Recognised {
 
 const KIND = /(?<!\d)(\d{4})\s*年度?(?:\s*[省市区县]级)?\s*(部门|单位)(预算|决算)/;
 const HEADER_DEPARTMENT = /(?:部门名称|编制部门|编制单位|单位名称)[:：]\s*([^\s单]+(?:\s[^\s单]+)*?)\s*(?:单位[:：]|$)/;
-const REGIONS = ['北京', '天津', '上海', '重庆', '河北', '山西', '辽宁', '吉林', '黑龙江', '江苏', '浙江', '安徽', '福建', '江西', '山东', '河南', '湖北', '湖南', '广东', '海南', '四川', '贵州', '云南', '陕西', '甘肃', '青海', '台湾', '内蒙古', '广西', '西藏', '宁夏', '新疆'];
+const REGIONS = [
+  '北京',
+  '天津',
+  '上海',
+  '重庆',
+  '河北',
+  '山西',
+  '辽宁',
+  '吉林',
+  '黑龙江',
+  '江苏',
+  '浙江',
+  '安徽',
+  '福建',
+  '江西',
+  '山东',
+  '河南',
+  '湖北',
+  '湖南',
+  '广东',
+  '海南',
+  '四川',
+  '贵州',
+  '云南',
+  '陕西',
+  '甘肃',
+  '青海',
+  '台湾',
+  '内蒙古',
+  '广西',
+  '西藏',
+  '宁夏',
+  '新疆',
+];
 
 function kindOf(unitOrDepartment: string, budgetOrAccounts: string): DocumentKind {
   const level = unitOrDepartment === '单位' ? 'unit' : 'department';
@@ -88,7 +121,10 @@ export function recognise(lines: readonly SourceLine[]): Recognised | undefined 
   }
   if (department === undefined) {
     const before = titleLine.text.slice(0, titleLine.text.indexOf(match[0])).trim();
-    const cover = lines.slice(0, titleIndex).reverse().find((line) => line.text.trim() !== '');
+    const cover = lines
+      .slice(0, titleIndex)
+      .reverse()
+      .find((line) => line.text.trim() !== '');
     department = before !== '' ? before : cover?.text.trim();
   }
   if (department === undefined || department === '') return undefined;

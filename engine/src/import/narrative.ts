@@ -110,7 +110,10 @@ function unrecognised(line: SourceLine, message: string): ImportProblem {
 }
 
 function textOf(lines: readonly SourceLine[]): string {
-  return lines.filter((line) => !isBlank(line)).map((line) => line.text.trim()).join('\n');
+  return lines
+    .filter((line) => !isBlank(line))
+    .map((line) => line.text.trim())
+    .join('\n');
 }
 
 function problemsFor(lines: readonly SourceLine[], message: (line: SourceLine) => string): ImportProblem[] {

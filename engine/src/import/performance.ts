@@ -6,15 +6,7 @@
  */
 import { type ImportProblem, type SourceLine, type StageResult } from './types.js';
 import { cleanCell, labelKey, parseAmount } from './performanceText.js';
-import {
-  indicatorColumns,
-  isLevel1Name,
-  level2Name,
-  readIndicatorRow,
-  type IndicatorColumns,
-  type IndicatorState,
-  type PerformanceIndicator,
-} from './performanceIndicators.js';
+import { indicatorColumns, isLevel1Name, level2Name, readIndicatorRow, type IndicatorColumns, type IndicatorState, type PerformanceIndicator } from './performanceIndicators.js';
 
 export { type PerformanceIndicator } from './performanceIndicators.js';
 
@@ -113,14 +105,7 @@ const CONTACT_LABELS = ['负责人', '经办人', '联系电话'] as const;
 const UNIT_LABEL = /^项目资金\((万?元)\)$/;
 const SUBTOTAL_PREFIX = /^其中:?/;
 const YEAR_LINE = /^[(（]?\s*(\d{4})\s*年度?\s*[)）]?$/;
-const ALL_LABELS = [
-  ...Object.keys(TEXT_LABELS),
-  ...Object.keys(FUND_LABELS),
-  ...Object.keys(GOAL_COLUMN_LABELS),
-  GOALS_LABEL,
-  FILLED_AT_LABEL,
-  ...CONTACT_LABELS,
-].sort((a, b) => b.length - a.length);
+const ALL_LABELS = [...Object.keys(TEXT_LABELS), ...Object.keys(FUND_LABELS), ...Object.keys(GOAL_COLUMN_LABELS), GOALS_LABEL, FILLED_AT_LABEL, ...CONTACT_LABELS].sort((a, b) => b.length - a.length);
 
 type Label =
   | { readonly kind: 'text'; readonly field: TextField }
@@ -247,7 +232,10 @@ class BlockReader {
       this.assignGoals(line, this.cellsOf(line, 0, line.cells.length));
       return;
     }
-    const text = line.cells.map(cleanCell).filter((cell) => cell !== '').join(' | ');
+    const text = line.cells
+      .map(cleanCell)
+      .filter((cell) => cell !== '')
+      .join(' | ');
     this.problem(line, 'unrecognised_performance_line', `绩效目标表中无法识别的行：“${text}”；请核对原表。`);
   }
 
@@ -371,8 +359,7 @@ class BlockReader {
     };
     const whole = money('whole');
     const annual = money('annual');
-    const optional = <K extends string, V>(key: K, value: V | undefined): { [P in K]?: V } =>
-      (value === undefined ? {} : { [key]: value }) as { [P in K]?: V };
+    const optional = <K extends string, V>(key: K, value: V | undefined): { [P in K]?: V } => (value === undefined ? {} : { [key]: value }) as { [P in K]?: V };
     return {
       ...optional('title', draft.title),
       ...optional('year', draft.year),

@@ -324,7 +324,10 @@ function readGrid(lines: readonly Cell[][], at: number, end: number): { indicato
   if (level1OfRows === undefined) return { doubt: '一级指标与二级指标对不上' };
   const indicators: PerformanceIndicator[] = [];
   for (const [position, row] of rows.entries()) {
-    const level3 = row.level3.sort((a, b) => a.line - b.line).map((cell) => cleanCell(cell.text)).join('');
+    const level3 = row.level3
+      .sort((a, b) => a.line - b.line)
+      .map((cell) => cleanCell(cell.text))
+      .join('');
     if (new Set(row.level3.map((cell) => cell.line)).size > 3) return { doubt: `三级指标“${level3}”跨了三行以上，分不清各行` };
     const level2Name = level2OfRows[position];
     const named = level1OfRows[position];
@@ -489,7 +492,11 @@ export function readForm(lines: readonly PositionedLine[]): FormReading {
     if (value !== undefined && !(key === 'total' && value === null)) sources[key] = value;
   }
   // The funds' unit as the form prints it (（万元）, 单位：万元); amounts in no stated unit are not read.
-  const printedUnit = cells.slice(0, fieldsEnd).flat().map((cell) => cell.key).find((key) => /万元|^\(?元\)?$|单位:元$/.test(key));
+  const printedUnit = cells
+    .slice(0, fieldsEnd)
+    .flat()
+    .map((cell) => cell.key)
+    .find((key) => /万元|^\(?元\)?$|单位:元$/.test(key));
   const unit = printedUnit === undefined ? undefined : printedUnit.includes('万元') ? '万元' : '元';
   const funds = Object.keys(sources).length > 0 && unit !== undefined ? { [period]: sources as PerformanceMoney } : {};
   if (funds.annual !== undefined) printed.push('annualFunds');
@@ -522,7 +529,12 @@ export function readForm(lines: readonly PositionedLine[]): FormReading {
       printed.push('indicators');
     }
   }
-  const yearMatch = /(\d{4})年/.exec(lines.slice(0, 3).map((line) => line.text).join(''));
+  const yearMatch = /(\d{4})年/.exec(
+    lines
+      .slice(0, 3)
+      .map((line) => line.text)
+      .join(''),
+  );
   const table: PerformanceTable & { printed: string[] } = {
     title,
     ...(yearMatch !== null ? { year: Number(yearMatch[1]) } : {}),

@@ -148,12 +148,7 @@ function describe(tokens: readonly Token[]): string {
 }
 
 /** Splits the row's cells into the whole-period and annual halves. */
-function splitHalves(
-  line: SourceLine,
-  tokens: readonly Token[],
-  columns: IndicatorColumns,
-  problems: ImportProblem[],
-): { whole: Half; annual: Half } | undefined {
+function splitHalves(line: SourceLine, tokens: readonly Token[], columns: IndicatorColumns, problems: ImportProblem[]): { whole: Half; annual: Half } | undefined {
   const content = tokens.filter((token) => token.kind === 'content');
   const markers = collapseRepeatedMarkers(
     tokens.filter((token) => token.kind === 'level2'),

@@ -28,7 +28,9 @@ export function cleanCell(text: string): string {
  */
 export function labelKey(text: string): string {
   // As names are compared (no whitespace, ASCII brackets), with colons folded too.
-  return normaliseName(text).replace(/：/g, ':').replace(/(?<!:):+$/, '');
+  return normaliseName(text)
+    .replace(/：/g, ':')
+    .replace(/(?<!:):+$/, '');
 }
 
 /**

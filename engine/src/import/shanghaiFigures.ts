@@ -51,9 +51,7 @@ export const SHANGHAI_FIGURE_TERMS: readonly FigureTerm[] = [
 /** Functional-class codes of the tables, by code, with their names (spaces removed). */
 export type CodeBook = ReadonlyMap<string, string>;
 
-const CHANGE = builtPattern(
-  String.raw`^(?:比|较|与|同)(?:\d{4}\s*年度?|上年度?|去年)(?:同期)?(?:预算数?|预算安排)?(?:相比)?\s*(?:(持平)|(增加|减少|增长|下降|上升|降低)\s*${NUMBER}\s*(万元|元))$`,
-);
+const CHANGE = builtPattern(String.raw`^(?:比|较|与|同)(?:\d{4}\s*年度?|上年度?|去年)(?:同期)?(?:预算数?|预算安排)?(?:相比)?\s*(?:(持平)|(增加|减少|增长|下降|上升|降低)\s*${NUMBER}\s*(万元|元))$`);
 const ITEM = builtPattern(String.raw`^\d+\s*[.、]\s*([“"])([^”"]+)[”"]\s*科目\s*${NUMBER}\s*(万元|元)`);
 /** A number with a unit anywhere, or a count ending the clause: the clause states a figure. */
 const FIGURE_TOKEN = /\d\s*(?:万元|元|%)|\d\s*个$/;
@@ -77,7 +75,6 @@ export function codeBookOf(tables: Readonly<Record<string, Table | undefined>>):
   }
   return book;
 }
-
 
 /**
  * A clause's subject as the vocabulary expects it: no item mark, no leading year, no trailing

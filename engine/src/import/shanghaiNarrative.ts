@@ -191,11 +191,7 @@ function readPart(part: Part, fullWidth: number, book: CodeBook, gathered: Gathe
  * @param regions The lines of each table (from importLayoutTablesWithRegions), which are not text.
  * @param tables The imported tables, whose code rows resolve the subjects the 编制说明 lists by name.
  */
-export function importShanghaiNarrative(
-  lines: readonly SourceLine[],
-  regions: readonly TableRegion[],
-  tables: Readonly<Record<string, Table | undefined>>,
-): StageResult<NarrativeParts> {
+export function importShanghaiNarrative(lines: readonly SourceLine[], regions: readonly TableRegion[], tables: Readonly<Record<string, Table | undefined>>): StageResult<NarrativeParts> {
   const inTables = tableLines(lines, regions);
   const text = lines.filter((line) => !inTables.has(line.number));
   const fullWidth = fullWidthOf(text);

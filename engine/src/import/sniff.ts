@@ -6,10 +6,7 @@
 
 /** What a file holds. */
 export type SniffedInput =
-  | { readonly kind: 'pdf' }
-  | { readonly kind: 'json'; readonly text: string }
-  | { readonly kind: 'text'; readonly text: string }
-  | { readonly kind: 'unsupported'; readonly what: string };
+  { readonly kind: 'pdf' } | { readonly kind: 'json'; readonly text: string } | { readonly kind: 'text'; readonly text: string } | { readonly kind: 'unsupported'; readonly what: string };
 
 const SIGNATURES: readonly (readonly [readonly number[], string])[] = [
   [[0x50, 0x4b, 0x03, 0x04], 'Office 文档或 ZIP 压缩包（.xlsx/.docx/.zip）/ an Office document or ZIP archive'],

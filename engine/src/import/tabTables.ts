@@ -8,15 +8,7 @@ import { type Column, type Row, type Table, type TableRole } from '../document/m
 import { parseDecimal } from '../money/money.js';
 import { isBlank } from './lines.js';
 import { type ImportProblem, type SourceLine, type StageResult } from './types.js';
-import {
-  ECONOMIC_CLASSES,
-  FUNCTIONAL_CLASSES,
-  INCOME_SOURCES,
-  codeOfClassName,
-  columnOfHeader,
-  keyOfRowName,
-  roleOfTitle,
-} from './vocabulary.js';
+import { ECONOMIC_CLASSES, FUNCTIONAL_CLASSES, INCOME_SOURCES, codeOfClassName, columnOfHeader, keyOfRowName, roleOfTitle } from './vocabulary.js';
 
 const LABEL = /^(?:预算公开表|部门公开表|公开表|表)\s*[0-9一二三四五六七八九十]+$/;
 const TITLE = /^\d{4}.*表(?:（[^）]*）)?$/;

@@ -2,19 +2,7 @@
  * Quantities: a printed or computed figure together with what is needed to compare it honestly:
  * its dimension, display unit, printed precision and how many rounded figures went into it.
  */
-import {
-  type CurrencyUnit,
-  type DecimalValue,
-  HUNDRED,
-  Money,
-  ONE,
-  ZERO,
-  formatDecimal,
-  halfUnit,
-  parseDecimal,
-  printedScale,
-  unitFactor,
-} from './money.js';
+import { type CurrencyUnit, type DecimalValue, HUNDRED, Money, ONE, ZERO, formatDecimal, halfUnit, parseDecimal, printedScale, unitFactor } from './money.js';
 
 /** What a quantity measures. Money is held in 元, percentages in points, counts in units. */
 export type Dimension = 'money' | 'percent' | 'count';

@@ -10,11 +10,7 @@ import { preview } from '../document/limits.js';
 /** JSON Schema of a decimal constant on the right-hand side. */
 export const DECIMAL_VALUE = {
   description: '十进制数（字符串或数字），或 {"fact": …} 引用另一个事实。/ A decimal, or a {"fact": …} reference.',
-  anyOf: [
-    { type: 'string', pattern: '^-?(0|[1-9][0-9]*)(\\.[0-9]+)?$' },
-    { type: 'number' },
-    { $ref: '#/$defs/factReference' },
-  ],
+  anyOf: [{ type: 'string', pattern: '^-?(0|[1-9][0-9]*)(\\.[0-9]+)?$' }, { type: 'number' }, { $ref: '#/$defs/factReference' }],
 } as const;
 
 function constant(value: unknown, unit: DisplayUnit): Quantity | Unavailable {

@@ -6,8 +6,7 @@ import { ANY_YEAR, FISCAL_YEAR, YEAR_VALUE, earlyDates, textOf, yearOf } from '.
 export const datesNotBefore: OperatorDefinition = {
   name: 'datesNotBefore',
   description: {
-    'zh-CN':
-      '文字中的日期（如 2022年6月10日、2022年底、2022-06-10）都不早于该年度；只写年份而不是日期的（如“较2024年增长”“2025年度”）不算。不成立时消息中的 {dates} 列出较早的日期。',
+    'zh-CN': '文字中的日期（如 2022年6月10日、2022年底、2022-06-10）都不早于该年度；只写年份而不是日期的（如“较2024年增长”“2025年度”）不算。不成立时消息中的 {dates} 列出较早的日期。',
     en: 'No date in the text (2022年6月10日, 2022年底, 2022-06-10) falls before the year; a year alone ("较2024年增长", "2025年度") is not a date. On failure {dates} lists the earlier dates.',
   },
   accepts: ['text', 'json'],

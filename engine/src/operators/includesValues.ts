@@ -5,15 +5,17 @@ import { type OperatorDefinition } from './types.js';
 /** The rule value: a field of the list's entries (JSON Pointer) → the values that must occur in it. */
 function requirementsOf(ruleValue: unknown): [string, string[]][] {
   if (ruleValue === null || typeof ruleValue !== 'object' || Array.isArray(ruleValue)) return [];
-  return Object.entries(ruleValue as Record<string, unknown>).map(([pointer, values]) => [
-    pointer,
-    Array.isArray(values) ? values.filter((value): value is string => typeof value === 'string') : [],
-  ]);
+  return Object.entries(ruleValue as Record<string, unknown>).map(([pointer, values]) => [pointer, Array.isArray(values) ? values.filter((value): value is string => typeof value === 'string') : []]);
 }
 
 function absentValues(list: readonly unknown[], ruleValue: unknown): string[] {
   return requirementsOf(ruleValue).flatMap(([pointer, wanted]) => {
-    const present = new Set(list.map((entry) => resolvePointer(entry, pointer)).filter((value): value is string => typeof value === 'string').map((value) => value.trim()));
+    const present = new Set(
+      list
+        .map((entry) => resolvePointer(entry, pointer))
+        .filter((value): value is string => typeof value === 'string')
+        .map((value) => value.trim()),
+    );
     return wanted.filter((value) => !present.has(value));
   });
 }

@@ -3,14 +3,7 @@
  * numeric operators (lessThan…) are not offered: they compare strings lexicographically and
  * numbers as floats.
  */
-import {
-  decimalEqual,
-  decimalGreaterThan,
-  decimalGreaterThanInclusive,
-  decimalLessThan,
-  decimalLessThanInclusive,
-  decimalNotEqual,
-} from './decimalCompare.js';
+import { decimalEqual, decimalGreaterThan, decimalGreaterThanInclusive, decimalLessThan, decimalLessThanInclusive, decimalNotEqual } from './decimalCompare.js';
 import { containsText } from './containsText.js';
 import { mentionsAmount } from './mentionsAmount.js';
 import { datesNotBefore } from './datesNotBefore.js';

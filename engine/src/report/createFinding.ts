@@ -68,9 +68,7 @@ export function createFinding(input: FindingInput, language: Language): Finding 
   const title = localize(input.title, language);
   const params: MessageParams = { ...input.params, title, ruleId: input.ruleId };
   const template = localize(input.message, language) ?? MESSAGES[language][input.code] ?? MESSAGES[language].generic!;
-  const reported = Object.fromEntries(
-    Object.entries(input.params).filter((entry): entry is [string, string | number | boolean | null] => entry[1] !== undefined),
-  );
+  const reported = Object.fromEntries(Object.entries(input.params).filter((entry): entry is [string, string | number | boolean | null] => entry[1] !== undefined));
   const finding: Finding = {
     ruleId: input.ruleId,
     code: input.code,

@@ -64,6 +64,22 @@ export interface Summary {
   readonly errored: number;
 }
 
+/** The findings of one rule with one cause (one defect), however many places it shows at. */
+export interface FindingGroup {
+  /** Rule id. */
+  readonly ruleId: string;
+  /** The findings' code. */
+  readonly code: string;
+  /** Severity. */
+  readonly severity: Severity;
+  /** What the defect is: the rule's title (or, without one, the first finding's message). */
+  readonly message: string;
+  /** How many places. */
+  readonly count: number;
+  /** The findings, as indexes into `findings`. */
+  readonly findings: readonly number[];
+}
+
 /** The result of checking one document. */
 export interface Report {
   /** No error-severity findings. */
@@ -84,4 +100,6 @@ export interface Report {
   readonly findings: readonly Finding[];
   /** Each rule's outcome, in rule-set order. */
   readonly outcomes: readonly RuleOutcome[];
+  /** The findings grouped by defect (rule and code): errors first, then by size. Additive: every finding still stands alone. */
+  readonly groups?: readonly FindingGroup[];
 }

@@ -3,17 +3,10 @@
  * (scripts/build-validators.mjs), so nothing here needs `eval` or `new Function`.
  */
 import localizeZh from 'ajv-i18n/localize/zh/index.js';
-import {
-  validateCases,
-  validateDocument,
-  validateReport,
-  validateRule,
-  validateRuleSet,
-} from './generated/validators.js';
+import { validateCases, validateDocument, validateReport, validateRule, validateRuleSet } from './generated/validators.js';
 import { type CompiledValidator, type ValidatorError } from './types.js';
 import { escapeToken } from '../document/pointer.js';
 import { type Language } from '../report/messages/index.js';
-
 
 /** One schema problem, ready for a person: where, what, and how to fix it. */
 export interface SchemaProblem {
@@ -78,8 +71,7 @@ export function validateAgainst(schema: SchemaName, value: unknown, language: La
     if (error.keyword === 'if') continue;
     // A failed anyOf/oneOf speaks for its branches at the same place: one message, not one per branch.
     if (!COMBINATORS.has(error.keyword) && combinatorPaths.has(error.instancePath)) continue;
-    const pointer =
-      error.keyword === 'additionalProperties' ? `${error.instancePath}/${escapeToken(String(error.params.additionalProperty))}` : error.instancePath;
+    const pointer = error.keyword === 'additionalProperties' ? `${error.instancePath}/${escapeToken(String(error.params.additionalProperty))}` : error.instancePath;
     const message = describe(error, language);
     const key = `${pointer}\u0000${message}`;
     if (!problems.has(key)) problems.set(key, { pointer, keyword: error.keyword, message });

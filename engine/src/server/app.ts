@@ -123,7 +123,10 @@ export async function buildService(options: ServiceOptions = {}): Promise<Fastif
     const language: Language = query.lang === 'en' ? 'en' : 'zh-CN';
     const only = listParam(query.only);
     const skip = listParam(query.skip);
-    for (const [parameter, wanted] of [['only', only], ['skip', skip]] as const) {
+    for (const [parameter, wanted] of [
+      ['only', only],
+      ['skip', skip],
+    ] as const) {
       const unknown = (wanted ?? []).filter((name) => !names.has(name));
       if (unknown.length > 0) return problem(reply, 400, 'rule_unknown', `${parameter}=${unknown.join(',')}：规则包中没有这样的规则 id 或标签 / no rule has this id or tag`);
     }

@@ -43,12 +43,19 @@ export function openApiDocument(version: string, limits: ServiceLimits): Record<
       '/v1/check': {
         post: {
           summary: '检查一份文档 / check a document',
-          description: '请求体：文档 JSON（application/json）、PDF（application/pdf）、公开文本（text/plain），或 multipart/form-data 中的一个文件。/ The body: a document as JSON, a PDF, published text, or one file of a multipart form.',
+          description:
+            '请求体：文档 JSON（application/json）、PDF（application/pdf）、公开文本（text/plain），或 multipart/form-data 中的一个文件。/ The body: a document as JSON, a PDF, published text, or one file of a multipart form.',
           parameters: [
             { in: 'query', name: 'lang', required: false, schema: { type: 'string', enum: ['zh-CN', 'en'], default: 'zh-CN' }, description: '消息语言 / message language' },
             { name: 'only', ...list('只运行这些规则 id 或标签（逗号分隔）/ only these rule ids or tags') },
             { name: 'skip', ...list('跳过这些规则 id 或标签（逗号分隔）/ skip these rule ids or tags') },
-            { in: 'query', name: 'timeBudget', required: false, schema: { type: 'number', exclusiveMinimum: 0 }, description: `本次检查的时限（秒），不超过 ${limits.timeBudgetMs / 1000} / this check's time budget in seconds, at most the service's` },
+            {
+              in: 'query',
+              name: 'timeBudget',
+              required: false,
+              schema: { type: 'number', exclusiveMinimum: 0 },
+              description: `本次检查的时限（秒），不超过 ${limits.timeBudgetMs / 1000} / this check's time budget in seconds, at most the service's`,
+            },
           ],
           requestBody: {
             required: true,
@@ -94,7 +101,13 @@ export function openApiDocument(version: string, limits: ServiceLimits): Record<
               type: 'array',
               items: {
                 type: 'object',
-                properties: { id: { type: 'string' }, title: { type: 'string' }, severity: { enum: ['error', 'warning', 'info'] }, tags: { type: 'array', items: { type: 'string' } }, basis: { type: 'array', items: { type: 'string' } } },
+                properties: {
+                  id: { type: 'string' },
+                  title: { type: 'string' },
+                  severity: { enum: ['error', 'warning', 'info'] },
+                  tags: { type: 'array', items: { type: 'string' } },
+                  basis: { type: 'array', items: { type: 'string' } },
+                },
               },
             },
           },

@@ -58,11 +58,18 @@ export function createEditors(containers: Record<EditorName, HTMLElement>, texts
       editors[name].pushUndoStop();
     },
     onChange(listener) {
-      for (const name of ['rules', 'document'] as const) models[name].onDidChangeContent(() => { listener(name); });
+      for (const name of ['rules', 'document'] as const)
+        models[name].onDidChangeContent(() => {
+          listener(name);
+        });
     },
     setMarkers(name, sources, sourceLabel) {
       const model = models[name];
-      monaco.editor.setModelMarkers(model, OWNER, toMarkers(sources, monaco.MarkerSeverity, (offset) => model.getPositionAt(offset), sourceLabel));
+      monaco.editor.setModelMarkers(
+        model,
+        OWNER,
+        toMarkers(sources, monaco.MarkerSeverity, (offset) => model.getPositionAt(offset), sourceLabel),
+      );
     },
     reveal(name, range) {
       const model = models[name];

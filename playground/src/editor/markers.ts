@@ -48,12 +48,7 @@ export interface MarkerData<S extends number = number> {
  * @param positionAt model.getPositionAt.
  * @param sourceLabel Shown before the code in the hover ("规则").
  */
-export function toMarkers<S extends number>(
-  sources: readonly MarkerSource[],
-  severities: SeverityEnum<S>,
-  positionAt: (offset: number) => Position,
-  sourceLabel: string,
-): MarkerData<S>[] {
+export function toMarkers<S extends number>(sources: readonly MarkerSource[], severities: SeverityEnum<S>, positionAt: (offset: number) => Position, sourceLabel: string): MarkerData<S>[] {
   return sources.map((source) => {
     const start = positionAt(source.range.offset);
     const end = positionAt(source.range.offset + Math.max(source.range.length, 1));

@@ -65,8 +65,12 @@ export function locatePointers(text: string, pointers: readonly string[]): Map<s
   visit(
     text,
     {
-      onObjectBegin: (offset) => { open(offset, false); },
-      onArrayBegin: (offset) => { open(offset, true); },
+      onObjectBegin: (offset) => {
+        open(offset, false);
+      },
+      onArrayBegin: (offset) => {
+        open(offset, true);
+      },
       onObjectEnd: () => void stack.pop(),
       onArrayEnd: () => void stack.pop(),
       onObjectProperty: (property, offset, length) => {

@@ -100,4 +100,3 @@ export type UiStrings = typeof zhCN;
 
 /** Strings by language. */
 export const UI: Readonly<Record<UiLanguage, UiStrings>> = { 'zh-CN': zhCN, en };
-

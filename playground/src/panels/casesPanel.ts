@@ -21,7 +21,9 @@ export class CasesPanel {
     for (const id of ruleIds) this.select.append(new Option(id, id));
     this.button = document.createElement('button');
     this.button.dataset.testid = 'run-cases';
-    this.button.addEventListener('click', () => { onRun(this.select.value); });
+    this.button.addEventListener('click', () => {
+      onRun(this.select.value);
+    });
     this.results = document.createElement('ul');
     this.results.className = 'case-list';
     const controls = document.createElement('div');

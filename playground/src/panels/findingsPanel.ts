@@ -97,7 +97,9 @@ export class FindingsPanel {
     if (view.status === 'rule-problems') {
       this.status.textContent = fillTemplate(strings.ruleProblems, { count: view.ruleProblems.length });
       for (const problem of view.ruleProblems) {
-        const item = entry('finding severity-error', 'rule-problem', () => { this.handlers.onRuleProblem(problem); });
+        const item = entry('finding severity-error', 'rule-problem', () => {
+          this.handlers.onRuleProblem(problem);
+        });
         item.append(line('where', problem.pointer === undefined || problem.pointer === '' ? 'rules.json' : `rules.json ${problem.pointer}`), line('message', problem.message));
         this.list.append(item);
       }
@@ -106,7 +108,9 @@ export class FindingsPanel {
     if (view.status === 'document-problem' && view.documentProblem !== undefined) {
       const problem = view.documentProblem;
       this.status.textContent = strings.documentProblem;
-      const item = entry('finding severity-error', 'document-problem', () => { this.handlers.onDocumentProblem(problem); });
+      const item = entry('finding severity-error', 'document-problem', () => {
+        this.handlers.onDocumentProblem(problem);
+      });
       item.append(line('message', problem.message));
       this.list.append(item);
       return;
@@ -121,7 +125,9 @@ export class FindingsPanel {
     };
     this.status.textContent = fillTemplate(view.findings.length === 0 ? strings.clean : strings.ready, values);
     for (const finding of view.findings) {
-      const item = entry(`finding severity-${finding.severity}`, 'finding', () => { this.handlers.onFinding(finding); });
+      const item = entry(`finding severity-${finding.severity}`, 'finding', () => {
+        this.handlers.onFinding(finding);
+      });
       item.dataset.ruleId = finding.ruleId;
       item.dataset.severity = finding.severity;
       const head = line('where', '');

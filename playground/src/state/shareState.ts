@@ -98,12 +98,7 @@ function isTextDelta(value: unknown): value is TextDelta {
 function isStateDelta(value: unknown): value is StateDelta {
   if (value === null || typeof value !== 'object' || Array.isArray(value)) return false;
   const { e, l, r, d } = value as Record<string, unknown>;
-  return (
-    (e === undefined || typeof e === 'string') &&
-    (l === undefined || l === 'zh-CN' || l === 'en') &&
-    (r === undefined || isTextDelta(r)) &&
-    (d === undefined || isTextDelta(d))
-  );
+  return (e === undefined || typeof e === 'string') && (l === undefined || l === 'zh-CN' || l === 'en') && (r === undefined || isTextDelta(r)) && (d === undefined || isTextDelta(d));
 }
 
 /**

@@ -13,12 +13,13 @@ const WARM_UP_RUNS = 4;
 const scope = self as unknown as DedicatedWorkerGlobalScope;
 let pending = 0;
 
-
 function warmUp(request: Extract<WorkerRequest, { type: 'evaluate' }>, runs: number): void {
   if (runs === 0 || pending > 0) return;
   void handle(request).then(() => {
     locatePointers(request.documentText, ['/tables']);
-    setTimeout(() => { warmUp(request, runs - 1); }, 0);
+    setTimeout(() => {
+      warmUp(request, runs - 1);
+    }, 0);
   });
 }
 
@@ -26,7 +27,9 @@ scope.addEventListener('message', (event: MessageEvent<WorkerRequest>) => {
   const request = event.data;
   pending++;
   // Each rule as it starts: if the page has to stop this worker, it can name the rule.
-  handle(request, (ruleId) => { scope.postMessage({ type: 'progress', id: request.id, ruleId }); })
+  handle(request, (ruleId) => {
+    scope.postMessage({ type: 'progress', id: request.id, ruleId });
+  })
     .then((response) => {
       scope.postMessage(response);
       // The findings first, then (a text scan later) where they are.
@@ -40,6 +43,9 @@ scope.addEventListener('message', (event: MessageEvent<WorkerRequest>) => {
     })
     .finally(() => {
       pending--;
-      if (request.type === 'evaluate' && request.warmUp === true) setTimeout(() => { warmUp(request, WARM_UP_RUNS); }, 0);
+      if (request.type === 'evaluate' && request.warmUp === true)
+        setTimeout(() => {
+          warmUp(request, WARM_UP_RUNS);
+        }, 0);
     });
 });

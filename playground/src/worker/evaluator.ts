@@ -46,7 +46,10 @@ export function loadRules(text: string, language: Language): Loaded {
     if (result.ok) {
       loaded = { ruleSet: result.value, problems: [] };
     } else {
-      const ranges = locatePointers(text, result.errors.map((error) => error.pointer));
+      const ranges = locatePointers(
+        text,
+        result.errors.map((error) => error.pointer),
+      );
       loaded = { problems: result.errors.map((error) => ({ message: error.message, pointer: error.pointer, range: ranges.get(error.pointer)! })) };
     }
   }
@@ -111,7 +114,10 @@ export async function handle(request: WorkerRequest, onRule?: (ruleId: string) =
  */
 export function locate(request: Extract<WorkerRequest, { type: 'evaluate' }>, response: Extract<WorkerResponse, { type: 'evaluated' }>): WorkerResponse | undefined {
   if (response.findings.length === 0) return undefined;
-  const ranges = locatePointers(request.documentText, response.findings.map((finding) => finding.path));
+  const ranges = locatePointers(
+    request.documentText,
+    response.findings.map((finding) => finding.path),
+  );
   return { type: 'located', id: request.id, ranges: response.findings.map((finding) => ranges.get(finding.path)!) };
 }
 
@@ -120,12 +126,12 @@ async function runCases(ruleSet: CompiledRuleSet, ruleId: string, cases: readonl
   for (const entry of cases) {
     const expected = [...entry.findings].sort();
     try {
-      const document =
-        entry.patch === undefined
-          ? entry.document
-          : fastJsonPatch.applyPatch(structuredClone(entry.document), entry.patch as Operation[], true, false).newDocument;
+      const document = entry.patch === undefined ? entry.document : fastJsonPatch.applyPatch(structuredClone(entry.document), entry.patch as Operation[], true, false).newDocument;
       const report = await evaluate(ruleSet, document, { language, only: [ruleId] });
-      const actual = report.findings.filter((finding) => finding.ruleId === ruleId).map((finding) => finding.path).sort();
+      const actual = report.findings
+        .filter((finding) => finding.ruleId === ruleId)
+        .map((finding) => finding.path)
+        .sort();
       results.push({ name: entry.name, passed: JSON.stringify(actual) === JSON.stringify(expected), expected, actual });
     } catch (error) {
       results.push({ name: entry.name, passed: false, expected, actual: [], error: (error as Error).message });

@@ -28,7 +28,10 @@ const ANSWER = /^(是|否)(?:\s(.*))?$/s;
 function listRow(text: string): { label: string; answer?: string; reason?: string } | undefined {
   const label = ROW_LABEL.exec(text);
   if (label === null) return undefined;
-  const cells = text.slice(label[0].length).trim().split(/\s{2,}/);
+  const cells = text
+    .slice(label[0].length)
+    .trim()
+    .split(/\s{2,}/);
   for (let index = 1; index < cells.length; index += 1) {
     const answer = ANSWER.exec(cells[index]!);
     if (answer === null) continue;

@@ -44,7 +44,8 @@ const NOTE = /^[（(]?(?:注|说明|备注)\s*(?:\d+\s*)?[：:]/;
 /** A heading of the text parts, which ends any table. */
 const PART_HEADING = /^(?:第[一二三四五六七八九十]+部分|名词解释|附件\s*(?:\d+\s*)?[：:]?$)/;
 /** Header words: a line made of these (and years) is a header line. */
-const HEADER_WORD = /^(?![一二三四五六七八九十]+、)(?:\d{4}\s*年.*|.*(?:合计|小计|总计|预算数?|金额|支出|收入|经费|拨款|资金|结转|结余|科目|项目|编码|名称|分类|单位|增减|增长|比例|上年|本年|其中|说明|数量|[类款项费])(?:[（(].{0,12}[）)])?|[（(].{0,12}[）)]|\d+|[一二三四五六七八九十]+|栏次)$/;
+const HEADER_WORD =
+  /^(?![一二三四五六七八九十]+、)(?:\d{4}\s*年.*|.*(?:合计|小计|总计|预算数?|金额|支出|收入|经费|拨款|资金|结转|结余|科目|项目|编码|名称|分类|单位|增减|增长|比例|上年|本年|其中|说明|数量|[类款项费])(?:[（(].{0,12}[）)])?|[（(].{0,12}[）)]|\d+|[一二三四五六七八九十]+|栏次)$/;
 
 function bare(text: string): string {
   return text.replace(/\s+/g, '');
@@ -154,7 +155,8 @@ const TEXT_HEADING = /^(?:[一二三四五六七八九十]+、|[（(][一二三�
 function isTitleBlock(line: PositionedLine, title: string): boolean {
   const text = bare(line.text);
   if (text === '' || isFooter(line) || TABLE_LABEL.test(text)) return true;
-  if (UNIT.test(line.text) || DEPARTMENT.test(line.text)) return line.spans.every((span) => UNIT.test(span.text) || DEPARTMENT.test(span.text) || TABLE_LABEL.test(bare(span.text)) || bare(span.text).length <= 8);
+  if (UNIT.test(line.text) || DEPARTMENT.test(line.text))
+    return line.spans.every((span) => UNIT.test(span.text) || DEPARTMENT.test(span.text) || TABLE_LABEL.test(bare(span.text)) || bare(span.text).length <= 8);
   // The title printed again (a continued page), or a part of it wrapped: long enough to be the title's words, not a header cell's.
   return bareTitle(text).includes(bareTitle(title)) || (bareTitle(text).length >= 6 && bareTitle(title).includes(bareTitle(text)));
 }
@@ -218,11 +220,7 @@ export function findTables(lines: readonly PositionedLine[]): TableBlock[] {
   return blocks;
 }
 
-function readBlock(
-  lines: readonly PositionedLine[],
-  start: { index: number; kind: TableKind; title: string; label?: string; lines: number },
-  end: number,
-): TableBlock {
+function readBlock(lines: readonly PositionedLine[], start: { index: number; kind: TableKind; title: string; label?: string; lines: number }, end: number): TableBlock {
   let unit: '元' | '万元' | undefined;
   let department: string | undefined;
   const header: PositionedLine[] = [];
@@ -258,7 +256,7 @@ function readBlock(
     if (unitMatch !== null) unit ??= unitMatch[1] as '元' | '万元';
     const departmentMatch = DEPARTMENT.exec(line.text);
     if (departmentMatch !== null) department ??= departmentMatch[1]!.trim();
-    if (NOTE.test(text) || /本表无数据|本表为空|空表|无数据|无此项/.test(text) && !isDataLine(line)) {
+    if (NOTE.test(text) || (/本表无数据|本表为空|空表|无数据|无此项/.test(text) && !isDataLine(line))) {
       inNote = true;
       note.push(line.text.trim());
       last = index;

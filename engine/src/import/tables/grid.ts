@@ -175,7 +175,14 @@ function labelOf(texts: readonly Piece[]): { code?: string; name: string; partia
 /** The name of a unit's row, its unit code (123, 123001) apart. */
 function unitLabelOf(texts: readonly Piece[]): { code?: string; name: string; partialCode?: string; codeX?: number; unitCode?: string } {
   const unitCode = texts.map((piece) => piece.text.trim()).find((text) => /^\d+$/.test(text));
-  return { name: texts.filter((piece) => !/^\d+$/.test(piece.text.trim())).map((piece) => piece.text.trim()).join(' ').trim(), ...(unitCode !== undefined ? { unitCode } : {}) };
+  return {
+    name: texts
+      .filter((piece) => !/^\d+$/.test(piece.text.trim()))
+      .map((piece) => piece.text.trim())
+      .join(' ')
+      .trim(),
+    ...(unitCode !== undefined ? { unitCode } : {}),
+  };
 }
 
 /** Clusters the numbers of the data lines into columns: numbers whose extents overlap stand in one column. */
@@ -259,7 +266,10 @@ interface Leaf {
  * Column numbers (1 2 3 …) printed under the header are leaves too, and are dropped from names.
  */
 function headerLeaves(header: readonly PositionedLine[], tolerance: number): Leaf[] {
-  const spans: HeaderSpan[] = splitMergedHeaders(header.flatMap((line, index) => joinSpaced(line.spans, line.size).map((span) => ({ ...span, index }))), tolerance);
+  const spans: HeaderSpan[] = splitMergedHeaders(
+    header.flatMap((line, index) => joinSpaced(line.spans, line.size).map((span) => ({ ...span, index }))),
+    tolerance,
+  );
   const covers = (outer: Span, inner: Span) => center(inner) >= outer.x0 - tolerance && center(inner) <= outer.x1 + tolerance;
   const found = spans.filter((span) => !spans.some((other) => other.index > span.index && covers(span, other))).sort((a, b) => a.x0 - b.x0);
   // A short group name centred over two columns covers neither's centre: it sits between two
@@ -274,16 +284,18 @@ function headerLeaves(header: readonly PositionedLine[], tolerance: number): Lea
   });
   const sorted = [...leaves].sort((a, b) => a.x0 - b.x0);
   const ranges = headerRanges(spans, sorted, covers);
-  return sorted
-    .map((leaf) => {
-      const above = spans.filter((span) => span.index < leaf.index && (ranges.get(span)?.includes(leaf) ?? false)).sort((a, b) => a.index - b.index);
-      const groups: string[] = [];
-      const own: string[] = [];
-      for (const span of above) (ranges.get(span)!.length > 1 ? groups : own).push(span.text);
-      own.push(leaf.text);
-      const name = own.filter((text) => !/^\d{1,2}$|^\*+$/.test(text)).join('').replace(/\s+/g, '');
-      return { x0: leaf.x0, x1: leaf.x1, header: [...groups.map((text) => text.replace(/\s+/g, '')), name].filter((part) => part !== '') };
-    });
+  return sorted.map((leaf) => {
+    const above = spans.filter((span) => span.index < leaf.index && (ranges.get(span)?.includes(leaf) ?? false)).sort((a, b) => a.index - b.index);
+    const groups: string[] = [];
+    const own: string[] = [];
+    for (const span of above) (ranges.get(span)!.length > 1 ? groups : own).push(span.text);
+    own.push(leaf.text);
+    const name = own
+      .filter((text) => !/^\d{1,2}$|^\*+$/.test(text))
+      .join('')
+      .replace(/\s+/g, '');
+    return { x0: leaf.x0, x1: leaf.x1, header: [...groups.map((text) => text.replace(/\s+/g, '')), name].filter((part) => part !== '') };
+  });
 }
 
 /** Names of header groups (merged cells over several columns). */
@@ -296,15 +308,14 @@ const GROUP_HEADER =
  * name over its columns, which reach well beyond the name: the leaves below are cut into adjacent
  * runs, one per group, so that each name stands as near the middle of its run as it can.
  */
-function headerRanges(
-  spans: readonly HeaderSpan[],
-  leaves: readonly HeaderSpan[],
-  covers: (outer: Span, inner: Span) => boolean,
-): Map<HeaderSpan, HeaderSpan[]> {
+function headerRanges(spans: readonly HeaderSpan[], leaves: readonly HeaderSpan[], covers: (outer: Span, inner: Span) => boolean): Map<HeaderSpan, HeaderSpan[]> {
   const ranges = new Map<HeaderSpan, HeaderSpan[]>();
   for (const span of spans) {
     if (leaves.includes(span)) continue;
-    ranges.set(span, leaves.filter((leaf) => leaf.index > span.index && covers(span, leaf)));
+    ranges.set(
+      span,
+      leaves.filter((leaf) => leaf.index > span.index && covers(span, leaf)),
+    );
   }
   const lines = new Set(spans.map((span) => span.index));
   for (const index of lines) {
@@ -473,7 +484,10 @@ export function readGrid(header: readonly PositionedLine[], body: readonly Posit
     columns = valueLeaves.map((leaf) => ({ x0: leaf.x0, x1: leaf.x1, header: leaf.header }));
     clusterColumn = match ?? [];
   } else {
-    columns = clusters.map((cluster) => ({ ...cluster, header: valueLeaves.filter((leaf) => center(leaf) >= cluster.x0 - 4 * tolerance && center(leaf) <= cluster.x1 + 4 * tolerance).flatMap((leaf) => leaf.header) }));
+    columns = clusters.map((cluster) => ({
+      ...cluster,
+      header: valueLeaves.filter((leaf) => center(leaf) >= cluster.x0 - 4 * tolerance && center(leaf) <= cluster.x1 + 4 * tolerance).flatMap((leaf) => leaf.header),
+    }));
     clusterColumn = clusters.map((_, index) => index);
   }
   const split = clusterSplit < 0 ? -1 : clusterColumn[clusterSplit]!;
@@ -563,10 +577,30 @@ export function readGrid(header: readonly PositionedLine[], body: readonly Posit
       if (read.code !== undefined) codeColumns.set(read.code.length, { code: read.code, x: label[0]!.x0 });
       if (code !== undefined && read.partialCode !== undefined) codeColumns.set(code.length, { code, x: read.codeX! });
       const unitCode = 'unitCode' in read && typeof read.unitCode === 'string' ? read.unitCode : undefined;
-      rows.push({ line: line.number, ...(code !== undefined ? { code } : {}), ...(unitCode !== undefined ? { unitCode } : {}), name: read.name, ...(unitName !== '' ? { unitName } : {}), ...(Object.keys(texts).length > 0 ? { texts } : {}), indent: nameLabel[0]?.x0 ?? sideStart, cells, side, labelEnd: label[label.length - 1]?.x1 ?? 0 });
+      rows.push({
+        line: line.number,
+        ...(code !== undefined ? { code } : {}),
+        ...(unitCode !== undefined ? { unitCode } : {}),
+        name: read.name,
+        ...(unitName !== '' ? { unitName } : {}),
+        ...(Object.keys(texts).length > 0 ? { texts } : {}),
+        indent: nameLabel[0]?.x0 ?? sideStart,
+        cells,
+        side,
+        labelEnd: label[label.length - 1]?.x1 ?? 0,
+      });
     }
   }
-  return { columns: gridColumns, rows: joinWrappedCells(joinCodesBelow(joinWrappedNames(rows, size))), twoSided: split >= 0, labelHeaders, strays, size, extraViews, headerMatched: match !== undefined || clusters.length === 0 };
+  return {
+    columns: gridColumns,
+    rows: joinWrappedCells(joinCodesBelow(joinWrappedNames(rows, size))),
+    twoSided: split >= 0,
+    labelHeaders,
+    strays,
+    size,
+    extraViews,
+    headerMatched: match !== undefined || clusters.length === 0,
+  };
 }
 
 /**

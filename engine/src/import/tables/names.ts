@@ -116,7 +116,11 @@ const ORDINAL = /^(?:[一二三四五六七八九十]+\s*[、.．]|[(（][一二
  */
 export function bareRowName(name: string): string {
   // Two ordinals may stand together: 其中：（一）因公出国（境）支出.
-  return name.replace(/\s+/g, '').replace(ORDINAL, '').replace(ORDINAL, '').replace(/[:：]$/, '');
+  return name
+    .replace(/\s+/g, '')
+    .replace(ORDINAL, '')
+    .replace(ORDINAL, '')
+    .replace(/[:：]$/, '');
 }
 
 /** The level an ordinal gives a row: 一、 → 1, 1. or （一） → 2. */

@@ -114,7 +114,7 @@ function columnIds(columns: readonly GridColumn[], twoSided: boolean, fiscalYear
 function valuesOf(row: GridRow, ids: readonly string[], columns: readonly GridColumn[]): Record<string, string> {
   const values: Record<string, string> = {};
   row.cells.forEach((cell, index) => {
-    if (cell === undefined || columns[index]!.side !== row.side && row.side !== 'single') return;
+    if (cell === undefined || (columns[index]!.side !== row.side && row.side !== 'single')) return;
     values[ids[index]!] = AMOUNT.test(cell) ? decimalOf(cell) : cell;
   });
   return values;
@@ -159,7 +159,8 @@ function modelRow(row: GridRow, ids: readonly string[], columns: readonly GridCo
   const key = rowKey(name, row.side);
   const level = row.code !== undefined ? levelOf(row.code, name) : (ordinalLevel(name) ?? indentLevel);
   // A class printed by name gets its code, when it is a top row or numbered (款 and 项 may repeat a class's name, as 其他支出).
-  const byName = level === undefined || level === 1 || ordinalLevel(name) !== undefined ? codeOfClassName(bareRowName(name), classes === 'economic' ? ECONOMIC_CLASSES : FUNCTIONAL_CLASSES) : undefined;
+  const byName =
+    level === undefined || level === 1 || ordinalLevel(name) !== undefined ? codeOfClassName(bareRowName(name), classes === 'economic' ? ECONOMIC_CLASSES : FUNCTIONAL_CLASSES) : undefined;
   const code = row.code ?? (key === undefined && (row.side !== 'income' || !twoSided) ? byName : undefined);
   const leveled = level !== undefined && !TOTAL_KEYS.has(key ?? '');
   return {
@@ -251,7 +252,13 @@ function ownTotalsHold(rows: readonly Row[], ids: readonly string[], role: strin
     const sum = parts.reduce((acc, value) => acc.plus(parseDecimal(value) ?? ZERO), ZERO);
     const slack = halfUnit(printedScale(printed)).times(parts.length + 1);
     checked += 1;
-    if (sum.minus(parseDecimal(printed) ?? ZERO).abs().lte(slack)) held += 1;
+    if (
+      sum
+        .minus(parseDecimal(printed) ?? ZERO)
+        .abs()
+        .lte(slack)
+    )
+      held += 1;
   }
   return checked === 0 ? undefined : held / checked;
 }
@@ -276,7 +283,13 @@ function grandTotalColumn(columns: Column[], rows: Row[]): { columns: Column[]; 
     const values = parts.map((column) => row.values[column.id]).filter((value): value is string => typeof value === 'string' && AMOUNT.test(value));
     const sum = values.reduce((acc, value) => acc.plus(parseDecimal(value) ?? ZERO), ZERO);
     checked += 1;
-    if (sum.minus(printed).abs().lte(halfUnit(printedScale(row.values[candidate.id])).times(values.length + 1))) held += 1;
+    if (
+      sum
+        .minus(printed)
+        .abs()
+        .lte(halfUnit(printedScale(row.values[candidate.id])).times(values.length + 1))
+    )
+      held += 1;
   }
   if (checked === 0 || held * 2 <= checked) return { columns, rows };
   const id = candidate.id;
@@ -333,7 +346,9 @@ export function toTable(block: TableBlock, grid: Grid, role: TableRole, context:
   const unitLengths = [...new Set(grid.rows.flatMap((row) => (row.unitCode === undefined ? [] : [row.unitCode.length])))].sort((a, b) => a - b);
   // Rows under the units (categories and projects, printed alike) have no level the print shows.
   const levels =
-    unitLengths.length > 0 ? new Map(grid.rows.flatMap((row) => (row.unitCode === undefined ? [] : [[row, unitLengths.indexOf(row.unitCode.length) + 1] as const]))) : indentLevels(grid.rows, grid.size);
+    unitLengths.length > 0
+      ? new Map(grid.rows.flatMap((row) => (row.unitCode === undefined ? [] : [[row, unitLengths.indexOf(row.unitCode.length) + 1] as const])))
+      : indentLevels(grid.rows, grid.size);
   let rows = grid.rows.map((row) => modelRow(row, ids, grid.columns, grid.twoSided, classes, levels.get(row)));
   // A table printed as one line of amounts under its header, with no label column (国家信访局's
   // 部门收入总表: 合计, 上年结转, 一般公共预算拨款收入…): that line is the table's total.
@@ -352,12 +367,15 @@ export function toTable(block: TableBlock, grid: Grid, role: TableRole, context:
     if (transposed !== undefined) {
       columns = [{ id: 'total', header: '预算数' }];
       rows = transposed.rows;
-      if (transposed.agencyOperatingCosts !== undefined) agencyOperatingCosts = { ...base, title: block.title, columns: [{ id: 'total', header: '机关运行经费' }], rows: [transposed.agencyOperatingCosts] };
+      if (transposed.agencyOperatingCosts !== undefined)
+        agencyOperatingCosts = { ...base, title: block.title, columns: [{ id: 'total', header: '机关运行经费' }], rows: [transposed.agencyOperatingCosts] };
     }
   }
   const doubts: string[] = [];
   // Words where an amount belongs: the reading mixed the cells (a description, a heading) into amounts.
-  const mixed = rows.filter((row) => Object.entries(row.values).some(([id, value]) => typeof value === 'string' && !AMOUNT.test(value) && !PERCENT.test(value) && columns.find((column) => column.id === id)?.type !== 'text')).length;
+  const mixed = rows.filter((row) =>
+    Object.entries(row.values).some(([id, value]) => typeof value === 'string' && !AMOUNT.test(value) && !PERCENT.test(value) && columns.find((column) => column.id === id)?.type !== 'text'),
+  ).length;
   if (mixed > 0) doubts.push(`${mixed} 行的金额列中读到了文字`);
   if (grid.strays > 0) doubts.push(`${grid.strays} 个数字无法对应到表头的列`);
   if (!grid.headerMatched && grid.columns.some((column) => column.header.length === 0)) doubts.push('数字所在的列与表头的列无法一一对应');

@@ -153,7 +153,15 @@ export function outlineOf(lines: readonly SourceLine[]): { preamble: SourceLine[
     const next = lines[index + 1];
     const nextText = next === undefined ? '' : plain(next);
     const wrapped =
-      match !== undefined && match.level > 0 && match.runIn === undefined && !/[。：:]$/.test(text) && nextText !== '' && nextText.length <= 12 && headingOf(nextText) === undefined && !/[。；;，,]/.test(nextText) && !/^\d/.test(nextText);
+      match !== undefined &&
+      match.level > 0 &&
+      match.runIn === undefined &&
+      !/[。：:]$/.test(text) &&
+      nextText !== '' &&
+      nextText.length <= 12 &&
+      headingOf(nextText) === undefined &&
+      !/[。；;，,]/.test(nextText) &&
+      !/^\d/.test(nextText);
     if (wrapped && line.full === true) {
       match = { ...match!, title: match!.title + nextText.replace(/\s+/g, '') };
       index += 1;

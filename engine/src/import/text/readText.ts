@@ -189,7 +189,10 @@ export function readTextParts(lines: readonly SourceLine[], items?: ItemNames): 
     problems.push({
       line: unknown[0]!.line,
       code: 'unknown_sections',
-      message: `${unknown.length} 个说明章节的标题未能识别（${unknown.slice(0, 5).map((node) => `“${node.heading}”`).join('、')}${unknown.length > 5 ? '等' : ''}）：文字已保留在其他章节，其中的数字不参与核对`,
+      message: `${unknown.length} 个说明章节的标题未能识别（${unknown
+        .slice(0, 5)
+        .map((node) => `“${node.heading}”`)
+        .join('、')}${unknown.length > 5 ? '等' : ''}）：文字已保留在其他章节，其中的数字不参与核对`,
     });
   }
   if (gathered.unread.length > 0) {

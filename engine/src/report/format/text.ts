@@ -1,8 +1,10 @@
 /**
- * The human-readable report: findings grouped by severity, each with its rule id, place (source
- * line when known, and JSON Pointer) and message, then a summary line.
+ * The human-readable report: by severity, one entry per defect (the findings of one rule with
+ * one cause), its first place (source line when known, and JSON Pointer) and message, and how many
+ * places more; `verbose` lists every place. Then a summary line.
  */
 import { type Language } from '../messages/index.js';
+import { groupFindings } from '../groups.js';
 import { type Finding, type Report } from '../types.js';
 
 const HEADINGS: Readonly<Record<Language, Readonly<Record<Finding['severity'], string>>>> = {
@@ -20,22 +22,39 @@ function place(finding: Finding, sourceFile: string | undefined, language: Langu
   return `${file}${page !== undefined ? `page ${page}, ` : ''}line ${finding.source.line} ${pointer}`;
 }
 
+/** How the text is laid out. */
+export interface TextOptions {
+  /** Every place of every defect (by default, a defect's first place and how many more). */
+  readonly verbose?: boolean;
+}
+
 /**
  * Renders a report as text.
  * @param report The report.
  * @param language Language of the headings.
+ * @param options Every place, or one per defect.
  */
-export function formatText(report: Report, language: Language = 'zh-CN'): string {
+export function formatText(report: Report, language: Language = 'zh-CN', options: TextOptions = {}): string {
   const lines: string[] = [];
   const subject = [report.document.department, report.document.fiscalYear, report.document.file].filter((part) => part !== undefined).join(' · ');
   lines.push(`${subject}（${report.ruleSet.id} ${report.ruleSet.version}）`.replace(/^（/, '('));
+  const groups = report.groups ?? groupFindings(report.findings);
+  const zh = language === 'zh-CN';
   for (const severity of ['error', 'warning', 'info'] as const) {
-    const group = report.findings.filter((finding) => finding.severity === severity);
-    if (group.length === 0) continue;
-    lines.push('', `${HEADINGS[language][severity]}（${group.length}）`);
-    for (const finding of group) {
-      lines.push(`  [${finding.ruleId}] ${place(finding, report.document.sourceFile, language)}`, `    ${finding.message}`);
-      if (finding.basis !== undefined && finding.basis.length > 0) lines.push(`    ${language === 'zh-CN' ? '依据' : 'Basis'}：${finding.basis.join('；')}`);
+    const ofSeverity = groups.filter((group) => group.severity === severity);
+    if (ofSeverity.length === 0) continue;
+    const count = ofSeverity.reduce((sum, group) => sum + group.count, 0);
+    lines.push('', `${HEADINGS[language][severity]}（${count}${ofSeverity.length < count ? (zh ? `，${ofSeverity.length} 项缺陷` : `; ${ofSeverity.length} defects`) : ''}）`);
+    for (const group of ofSeverity) {
+      const shown = options.verbose === true ? group.findings : group.findings.slice(0, 1);
+      if (group.count > 1) lines.push(`  ${group.message}${zh ? `（${group.count} 处）` : ` (${group.count} places)`}`);
+      for (const index of shown) {
+        const finding = report.findings[index]!;
+        lines.push(`  [${finding.ruleId}] ${place(finding, report.document.sourceFile, language)}`, `    ${finding.message}`);
+      }
+      if (shown.length < group.count) lines.push(zh ? `    ……另有 ${group.count - shown.length} 处（--verbose 列出全部）` : `    … ${group.count - shown.length} more (--verbose lists them all)`);
+      const basis = report.findings[group.findings[0]!]!.basis;
+      if (basis !== undefined && basis.length > 0) lines.push(`    ${zh ? '依据' : 'Basis'}：${basis.join('；')}`);
     }
   }
   const { summary } = report;
