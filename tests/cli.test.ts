@@ -37,7 +37,9 @@ describe('disclosure-check', () => {
     expect(stdout).toContain('山西转型综合改革示范区行政审批局');
     expect(stdout).toMatch(/错误（70，13 项缺陷）\n/);
     expect(stdout).toMatch(/警告（89，\d+ 项缺陷）\n/);
-    expect(stdout).toMatch(/ {2}所附绩效目标表应属于本部门（20 处）\n {2}\[performance-table-belongs-to-department\] budget-2025-shenpiju\.txt 第 416 行 \/performance\/0\n.*\n {4}……另有 19 处（--verbose 列出全部）\n/);
+    expect(stdout).toMatch(
+      / {2}所附绩效目标表应属于本部门（20 处）\n {2}\[performance-table-belongs-to-department\] budget-2025-shenpiju\.txt 第 416 行 \/performance\/0\n.*\n {4}……另有 19 处（--verbose 列出全部）\n/,
+    );
     const verbose = await cli(SAMPLE, '--verbose');
     expect(verbose.stdout.match(/^ {2}\[/gm)).toHaveLength(161);
     expect(verbose.stdout).not.toContain('--verbose 列出全部');
