@@ -158,6 +158,36 @@ async function armEditTimer(page: Page): Promise<void> {
 }
 
 describe('the playground in Chromium', () => {
+  it('groups the findings by defect, errors first, with the outcome counts, a severity filter and a search, and marks what an edit made new', async () => {
+    await onPage(async (page) => {
+      const panel = page.locator('[data-testid="findings"]');
+      await expect(panel.locator('[data-testid="outcome-counts"]').textContent()).resolves.toBe('通过 65 · 未通过 34 · 不适用 18 · 无法求值 0');
+      // 20 performance tables of another unit: one group, collapsed, first of all.
+      const group = panel.locator('[data-testid="finding-group"]').first();
+      await expect(group.getAttribute('data-rule-id')).resolves.toBe('performance-table-belongs-to-department');
+      await expect(group.getAttribute('data-count')).resolves.toBe('20');
+      const members = group.locator('[data-testid="finding"]');
+      await expect(members.first().isVisible()).resolves.toBe(false);
+      await group.locator('.group-head').click();
+      await expect(group.locator('.group-head').getAttribute('aria-expanded')).resolves.toBe('true');
+      await expect(members.first().isVisible()).resolves.toBe(true);
+      expect(await members.count()).toBe(20);
+      // Errors only: no warning is listed; a search narrows to the words.
+      await page.selectOption('[data-testid="severity-filter"]', 'error');
+      expect(await panel.locator('[data-severity="warning"]').count()).toBe(0);
+      expect(await panel.locator('[data-testid="finding-group"].severity-warning').count()).toBe(0);
+      await page.fill('[data-testid="finding-search"]', '此件不予公开');
+      await expect.poll(() => panel.locator('[data-testid="finding"]').evaluateAll((items) => items.map((item) => (item as HTMLElement).dataset.ruleId))).toEqual(['no-non-public-material']);
+      await page.fill('[data-testid="finding-search"]', '');
+      await page.selectOption('[data-testid="severity-filter"]', 'all');
+      // An edit that breaks a sum: its new finding is marked and shown.
+      await editValue(page, 'document-editor', '3011.46', '3011.47');
+      const fresh = panel.locator('[data-testid="finding"][data-new="true"]');
+      await expect.poll(() => fresh.count(), { timeout: 10_000 }).toBeGreaterThan(0);
+      await expect(fresh.first().isVisible()).resolves.toBe(true);
+    });
+  }, 60_000);
+
   it('opens on the sample with the department-budget pack and shows the first result within 2 s', async () => {
     const { page } = await harness.open();
     await ready(page);

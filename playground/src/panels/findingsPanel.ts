@@ -1,8 +1,12 @@
 /**
- * The findings panel: a status line and the list of findings (or of rule-set problems, or the
- * document's syntax problem). Each entry is a button that reveals its place in an editor.
+ * The findings panel: a status line, the counts of rule outcomes, a severity filter and a search,
+ * and the findings grouped by defect (errors first; a defect found at several places is one
+ * group, collapsed, with its count), or the rule-set problems, or the document's syntax problem.
+ * Each finding is a button that reveals its place in an editor; findings new since the last
+ * result are marked, their group opened and the first scrolled into view.
  */
 import { type Summary, fillTemplate } from '../../../engine/src/index.js';
+import { groupFindings } from '../../../engine/src/report/groups.js';
 import { type UiStrings } from '../i18n/ui.js';
 import { type LocatedFinding, type TextProblem } from '../worker/protocol.js';
 
@@ -57,10 +61,27 @@ function line(className: string, text: string): HTMLElement {
   return element;
 }
 
+/** A finding's identity across results: its rule, place and message. */
+function keyOf(finding: LocatedFinding): string {
+  return `${finding.ruleId}\u0000${finding.path}\u0000${finding.message}`;
+}
+
 /** The findings panel. */
 export class FindingsPanel {
   private readonly status: HTMLElement;
   private readonly list: HTMLUListElement;
+  private readonly tools: HTMLElement;
+  private readonly outcomes: HTMLElement;
+  private readonly severity: HTMLSelectElement;
+  private readonly search: HTMLInputElement;
+  private readonly severityLabel: HTMLElement;
+  private readonly severityText: HTMLElement;
+  private lastView?: FindingsView;
+  private lastStrings?: UiStrings;
+  /** The findings of the previous result (to mark what is new). */
+  private previous?: ReadonlySet<string>;
+  /** Groups the person opened, by rule and code (they stay open across results). */
+  private readonly opened = new Set<string>();
 
   /**
    * @param root The element to fill (it carries data-testid="findings").
@@ -72,9 +93,45 @@ export class FindingsPanel {
   ) {
     this.status = document.createElement('p');
     this.status.className = 'status';
+    this.outcomes = document.createElement('p');
+    this.outcomes.className = 'outcomes';
+    this.outcomes.dataset.testid = 'outcome-counts';
+    this.tools = document.createElement('div');
+    this.tools.className = 'finding-tools';
+    this.severityLabel = document.createElement('label');
+    this.severity = document.createElement('select');
+    this.severity.dataset.testid = 'severity-filter';
+    this.search = document.createElement('input');
+    this.search.type = 'search';
+    this.search.dataset.testid = 'finding-search';
+    this.severityText = document.createElement('span');
+    this.severityLabel.append(this.severityText, this.severity);
+    this.tools.append(this.severityLabel, this.search);
     this.list = document.createElement('ul');
     this.list.className = 'finding-list';
-    root.append(this.status, this.list);
+    root.append(this.status, this.outcomes, this.tools, this.list);
+    const refilter = () => {
+      if (this.lastView !== undefined && this.lastStrings !== undefined) this.renderFindings(this.lastView, this.lastStrings, false);
+    };
+    this.severity.addEventListener('change', refilter);
+    this.search.addEventListener('input', refilter);
+  }
+
+  /** Labels the filter controls in the interface language. */
+  private labelTools(strings: UiStrings): void {
+    const chosen = this.severity.value || 'all';
+    this.severity.replaceChildren(
+      ...(['all', 'error', 'warning', 'info'] as const).map((value) => {
+        const option = document.createElement('option');
+        option.value = value;
+        option.textContent = value === 'all' ? strings.allSeverities : strings.severity[value];
+        return option;
+      }),
+    );
+    this.severity.value = chosen;
+    this.severityText.textContent = `${strings.severityFilter} `;
+    this.search.placeholder = strings.search;
+    this.search.setAttribute('aria-label', strings.search);
   }
 
   /**
@@ -90,6 +147,10 @@ export class FindingsPanel {
     }
     this.root.dataset.count = String(view.findings.length);
     this.list.replaceChildren();
+    this.labelTools(strings);
+    const showTools = view.status === 'ready';
+    this.tools.hidden = !showTools;
+    this.outcomes.hidden = !showTools || view.summary === undefined;
     if (view.status === 'internal-error') {
       this.status.textContent = view.internalError ?? '';
       return;
@@ -124,22 +185,97 @@ export class FindingsPanel {
       ms: Math.round(view.elapsed ?? 0),
     };
     this.status.textContent = fillTemplate(view.findings.length === 0 ? strings.clean : strings.ready, values);
-    for (const finding of view.findings) {
-      const item = entry(`finding severity-${finding.severity}`, 'finding', () => {
-        this.handlers.onFinding(finding);
+    if (summary !== undefined) this.outcomes.textContent = fillTemplate(strings.outcomes, { passed: summary.passed, failed: summary.failed, notApplicable: summary.notApplicable, errored: summary.errored });
+    this.renderFindings(view, strings, true);
+  }
+
+  /** Lists the findings by group, as the filter and search allow; a new result marks what is new. */
+  private renderFindings(view: FindingsView, strings: UiStrings, fresh: boolean): void {
+    this.lastView = view;
+    this.lastStrings = strings;
+    const previous = this.previous;
+    const isNew = (finding: LocatedFinding) => fresh && previous !== undefined && !previous.has(keyOf(finding));
+    if (fresh) this.previous = new Set(view.findings.map(keyOf));
+    const severity = this.severity.value;
+    const words = this.search.value.trim().toLowerCase();
+    const shown = (finding: LocatedFinding) =>
+      (severity === 'all' || severity === '' || finding.severity === severity) &&
+      (words === '' || [finding.ruleId, finding.message, finding.title ?? '', finding.path].some((text) => text.toLowerCase().includes(words)));
+    this.list.replaceChildren();
+    let firstNew: HTMLElement | undefined;
+    for (const group of groupFindings(view.findings)) {
+      const members = group.findings.map((index) => view.findings[index]!).filter(shown);
+      if (members.length === 0) continue;
+      const items = members.map((finding) => {
+        const item = this.findingItem(finding, strings);
+        if (isNew(finding)) {
+          item.dataset.new = 'true';
+          item.classList.add('new');
+          const mark = document.createElement('span');
+          mark.className = 'new-mark';
+          mark.textContent = strings.newFinding;
+          item.prepend(mark);
+          firstNew ??= item;
+        }
+        return item;
       });
-      item.dataset.ruleId = finding.ruleId;
-      item.dataset.severity = finding.severity;
-      const head = line('where', '');
+      if (group.count === 1) {
+        this.list.append(items[0]!);
+        continue;
+      }
+      const key = `${group.ruleId}\u0000${group.code}`;
+      const open = this.opened.has(key) || items.some((item) => item.dataset.new === 'true');
+      const container = document.createElement('li');
+      container.className = `finding-group severity-${group.severity}`;
+      container.dataset.testid = 'finding-group';
+      container.dataset.ruleId = group.ruleId;
+      container.dataset.count = String(group.count);
+      const head = document.createElement('button');
+      head.type = 'button';
+      head.className = 'group-head';
+      head.setAttribute('aria-expanded', String(open));
       const badge = document.createElement('span');
       badge.className = 'badge';
-      badge.textContent = strings.severity[finding.severity];
-      const page = finding.source?.page !== undefined ? `${fillTemplate(strings.page, { page: finding.source.page })} · ` : '';
-      head.append(badge, ` ${finding.ruleId} · ${page}${finding.source === undefined ? '' : `L${finding.source.line} · `}${finding.path || '/'}`);
-      if (finding.source?.page !== undefined) item.dataset.page = String(finding.source.page);
-      item.append(head, line('message', finding.message));
-      if (finding.basis !== undefined) item.append(line('basis', finding.basis.join('；')));
-      this.list.append(item);
+      badge.textContent = strings.severity[group.severity];
+      head.append(badge, ` ${group.message}${fillTemplate(strings.places, { count: members.length < group.count ? `${members.length}/${group.count}` : group.count })}`);
+      const inner = document.createElement('ul');
+      inner.className = 'finding-list group-items';
+      inner.hidden = !open;
+      inner.append(...items);
+      head.addEventListener('click', () => {
+        const opening = inner.hidden;
+        inner.hidden = !opening;
+        head.setAttribute('aria-expanded', String(opening));
+        if (opening) this.opened.add(key);
+        else this.opened.delete(key);
+      });
+      container.append(head, inner);
+      this.list.append(container);
     }
+    if (this.list.childElementCount === 0 && view.findings.length > 0) {
+      const none = document.createElement('li');
+      none.className = 'none-shown';
+      none.textContent = strings.noneShown;
+      this.list.append(none);
+    }
+    firstNew?.scrollIntoView({ block: 'nearest' });
+  }
+
+  private findingItem(finding: LocatedFinding, strings: UiStrings): HTMLLIElement {
+    const item = entry(`finding severity-${finding.severity}`, 'finding', () => {
+      this.handlers.onFinding(finding);
+    });
+    item.dataset.ruleId = finding.ruleId;
+    item.dataset.severity = finding.severity;
+    const head = line('where', '');
+    const badge = document.createElement('span');
+    badge.className = 'badge';
+    badge.textContent = strings.severity[finding.severity];
+    const page = finding.source?.page !== undefined ? `${fillTemplate(strings.page, { page: finding.source.page })} · ` : '';
+    head.append(badge, ` ${finding.ruleId} · ${page}${finding.source === undefined ? '' : `L${finding.source.line} · `}${finding.path || '/'}`);
+    if (finding.source?.page !== undefined) item.dataset.page = String(finding.source.page);
+    item.append(head, line('message', finding.message));
+    if (finding.basis !== undefined) item.append(line('basis', finding.basis.join('；')));
+    return item;
   }
 }
