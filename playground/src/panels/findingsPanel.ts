@@ -185,7 +185,8 @@ export class FindingsPanel {
       ms: Math.round(view.elapsed ?? 0),
     };
     this.status.textContent = fillTemplate(view.findings.length === 0 ? strings.clean : strings.ready, values);
-    if (summary !== undefined) this.outcomes.textContent = fillTemplate(strings.outcomes, { passed: summary.passed, failed: summary.failed, notApplicable: summary.notApplicable, errored: summary.errored });
+    if (summary !== undefined)
+      this.outcomes.textContent = fillTemplate(strings.outcomes, { passed: summary.passed, failed: summary.failed, notApplicable: summary.notApplicable, errored: summary.errored });
     this.renderFindings(view, strings, true);
   }
 
