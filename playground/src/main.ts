@@ -369,10 +369,10 @@ element('share').addEventListener('click', () => {
     element('notice').textContent = strings.shared;
   });
 });
-/** Downloads a text as a file. */
-function download(text: string, name: string, type: string): void {
+/** Downloads a text or bytes as a file. */
+function download(content: string | ArrayBuffer, name: string, type: string): void {
   const link = document.createElement('a');
-  link.href = URL.createObjectURL(new Blob([text], { type }));
+  link.href = URL.createObjectURL(new Blob([content], { type }));
   link.download = name;
   link.click();
   setTimeout(() => {
@@ -396,6 +396,15 @@ function offerFiles(message: string): void {
   notice.append(button);
 }
 
+element('export-xlsx').addEventListener('click', () => {
+  const report: Report | undefined = lastResponse?.report;
+  if (report === undefined) return;
+  void import('./export/workbook.js')
+    .then(({ reportWorkbook }) => reportWorkbook(report, language))
+    .then((bytes) => {
+      download(bytes, `report-${example}.xlsx`, 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet');
+    });
+});
 element('export').addEventListener('click', () => {
   const report: Report | undefined = lastResponse?.report;
   if (report === undefined) return;

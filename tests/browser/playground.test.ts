@@ -7,6 +7,7 @@
 import { randomBytes } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import ExcelJS from 'exceljs';
 import { type Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { validateAgainst } from '../../engine/src/index.js';
@@ -185,6 +186,25 @@ describe('the playground in Chromium', () => {
       const fresh = panel.locator('[data-testid="finding"][data-new="true"]');
       await expect.poll(() => fresh.count(), { timeout: 10_000 }).toBeGreaterThan(0);
       await expect(fresh.first().isVisible()).resolves.toBe(true);
+    });
+  }, 60_000);
+
+  it('exports the report as an Excel workbook holding every finding and every rule outcome', async () => {
+    await onPage(async (page) => {
+      const [download] = await Promise.all([page.waitForEvent('download', { timeout: 30_000 }), page.click('[data-testid="export-xlsx"]')]);
+      expect(download.suggestedFilename()).toBe('report-budget-2025-shenpiju.xlsx');
+      const workbook = new ExcelJS.Workbook();
+      const bytes = readFileSync(await download.path());
+      await workbook.xlsx.load(bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength));
+      const findings = workbook.getWorksheet('问题')!;
+      const outcomes = workbook.getWorksheet('规则结果')!;
+      expect(findings.getRow(1).values).toEqual([undefined, '严重程度', '规则', '规则标题', '页', '行', '位置（JSON 路径）', '说明', '依据']);
+      expect(findings.rowCount).toBe(1 + 161);
+      expect(outcomes.rowCount).toBe(1 + 117);
+      const rows = findings.getRows(2, 161)!.map((row) => row.getCell(2).text);
+      expect(rows.filter((rule) => rule === 'performance-table-belongs-to-department')).toHaveLength(20);
+      expect(rows.filter((_, index) => findings.getRow(index + 2).getCell(1).text === '错误')).toHaveLength(70);
+      expect(outcomes.getRows(2, 117)!.filter((row) => row.getCell(2).text === '不适用')).toHaveLength(18);
     });
   }, 60_000);
 
