@@ -295,7 +295,12 @@ export async function evaluate(ruleSet: CompiledRuleSet, document: unknown, opti
               message: rule.definition.message,
               title: rule.definition.title,
               basis: rule.definition.basis,
-              params: { ...item.labels(), ...leafLabels(failed), ...comparisonParams(failed, language, ruleSet.operators) },
+              params: {
+                department: typeof context.meta?.department === 'string' ? context.meta.department : '',
+                ...item.labels(),
+                ...leafLabels(failed),
+                ...comparisonParams(failed, language, ruleSet.operators),
+              },
               relatedPaths: isQuantity(expected) && expected.pointer !== undefined && expected.pointer !== path ? [expected.pointer] : undefined,
               line: line(path, item.line),
             },

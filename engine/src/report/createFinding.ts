@@ -48,14 +48,19 @@ export function localize(text: LocalizedText | undefined, language: Language): s
 const PLACEHOLDER = /\{([A-Z]+)\}/gi;
 
 /**
- * Fills `{name}` placeholders; a placeholder without a value stays visible as `{name}`.
+ * Fills `{name}` placeholders; a placeholder without a value stays visible as `{name}`. A value
+ * quoted by the template (“{indicator}”) that holds quotes itself has them made inner quotes
+ * (“两节”慰问及时率 → “‘两节’慰问及时率”), as Chinese text nests them, never ““两节”….
  * @param template The message template.
  * @param params The values.
  */
 export function fillTemplate(template: string, params: MessageParams): string {
-  return template.replace(PLACEHOLDER, (whole, name: string) => {
+  return template.replace(PLACEHOLDER, (whole, name: string, at: number) => {
     const value = params[name];
-    return value === undefined || value === null ? whole : String(value);
+    if (value === undefined || value === null) return whole;
+    const text = String(value);
+    const quoted = template[at - 1] === '“' && template[at + whole.length] === '”';
+    return quoted ? text.replace(/“/g, '‘').replace(/”/g, '’') : text;
   });
 }
 

@@ -52,7 +52,7 @@ export interface LoadOptions {
 }
 
 /** Message params every finding may use; operators add their own (`placeholders`). */
-const PLACEHOLDERS: readonly string[] = ['text', 'indicator', 'level1', 'level2', 'value', 'tableRole', 'actual', 'expected', 'difference', 'table', 'row', 'column', 'code', 'figure', 'subject', 'key', 'of', 'project', 'reason', 'title', 'ruleId'];
+const PLACEHOLDERS: readonly string[] = ['text', 'indicator', 'level1', 'level2', 'value', 'tableRole', 'actual', 'expected', 'difference', 'table', 'row', 'column', 'code', 'figure', 'subject', 'key', 'of', 'project', 'reason', 'title', 'ruleId', 'department'];
 const SCOPE_PROVIDES: Readonly<Record<string, readonly string[]>> = {
   table: ['table'],
   row: ['table', 'row'],

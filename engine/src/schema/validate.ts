@@ -31,6 +31,9 @@ const VALIDATORS: Readonly<Record<SchemaName, CompiledValidator>> = {
 
 const COMBINATORS = new Set(['anyOf', 'oneOf', 'if']);
 
+/** JSON types in Chinese (ajv-i18n leaves them in English: “应当是 integer 类型”). */
+const TYPE_NAMES: Readonly<Record<string, string>> = { integer: '整数', number: '数字', string: '文字（字符串）', boolean: '是或否（布尔值）', object: '对象', array: '数组', null: '空值（null）' };
+
 function describe(error: ValidatorError, language: Language): string {
   const params = error.params;
   const schema = error.parentSchema ?? {};
@@ -50,6 +53,12 @@ function describe(error: ValidatorError, language: Language): string {
     return language === 'zh-CN' ? `格式不符合要求${description ? `：${description}` : ''}` : `does not match the expected form${description ? `: ${description}` : ''}`;
   }
   if (custom !== undefined && language === 'zh-CN') return custom;
+  if (error.keyword === 'type' && language === 'zh-CN' && typeof params.type === 'string') {
+    return `应当是${params.type
+      .split(',')
+      .map((type) => TYPE_NAMES[type] ?? type)
+      .join('或')}`;
+  }
   return error.message ?? error.keyword;
 }
 
