@@ -26,8 +26,11 @@ export interface ExpectedFinding {
 /** Why a rule does not apply to the document, grouped. */
 export const NOT_APPLICABLE_GROUPS = {
   situation: '文档的情况不需要本规则（适用条件不成立）/ the document’s situation does not call for the rule',
-  notFound: '文档中没有找到本规则需要的表、列、行或说明数字（没有印出，或印出了而未能识别）/ what the rule needs was not found (not printed, or printed but not recognised)',
-  notRead: '报表已印出，但数值未能可靠读取 / printed, but not read reliably',
+  notPrinted:
+    '文档没有印出本规则需要的表或列：全文没有该表（也没有未能识别标题的表），或该表的表头全部读出而没有该列 / the document does not print the table or column the rule needs: no such table (and no table with an unrecognised title), or every header of the table was read and none is that column',
+  notFound:
+    '文档中没有找到本规则需要的行、说明数字或章节（没有印出，或以读取器不认识的说法印出）/ the rows, narrative figures or sections the rule needs were not found (not printed, or printed in a way the reader does not know)',
+  notRead: '报表已印出，但数值或表头未能可靠读取 / printed, but its values or headers not read reliably',
 } as const;
 
 export type NotApplicableGroup = keyof typeof NOT_APPLICABLE_GROUPS;
@@ -46,10 +49,40 @@ export interface Expectation {
   readonly findings: readonly ExpectedFinding[];
 }
 
-/** The group of a not-applicable reason. */
-export function groupOf(reason: string): NotApplicableGroup {
+/** What the reader said of the document, for telling "not printed" from "not read". */
+interface ReaderEvidence {
+  /** The import notes. */
+  readonly notes: readonly string[];
+  /** Whether a printed table's title was not recognised (it could be any table). */
+  readonly unknownTable: boolean;
+  /** What the rule checks each of (its scope), when the reason is that there is nothing to check. */
+  readonly each?: string;
+}
+
+/** A note saying narrative figures or sections were not read. */
+const UNREAD_NARRATIVE = /数字未能识别|章节的标题未能识别/;
+/** A note saying a performance table was not read, or not fully. */
+const UNREAD_PERFORMANCE = /绩效目标表/;
+
+/**
+ * The group of a not-applicable reason. A missing table is "not printed" only when no printed
+ * table went unrecognised; a missing column only when the reader named no unrecognised column of
+ * that table; a missing performance section only when no note speaks of performance tables.
+ * @param reason The engine's reason.
+ * @param evidence The reader's notes on the document.
+ */
+export function groupOf(reason: string, evidence: ReaderEvidence = { notes: [], unknownTable: true }): NotApplicableGroup {
   if (/未能可靠读取|未能识别/.test(reason)) return 'notRead';
   if (/适用条件不成立/.test(reason)) return 'situation';
+  const column = /^(.+?) 没有 \w+ 列$/.exec(reason);
+  if (column !== null) return evidence.notes.some((note) => note.includes(column[1]!) && /列.*未能识别/.test(note)) ? 'notRead' : 'notPrinted';
+  if (/^文档中没有 \w+ 表$/.test(reason)) return evidence.unknownTable ? 'notFound' : 'notPrinted';
+  if (/^文档没有附绩效目标表/.test(reason)) return evidence.notes.some((note) => UNREAD_PERFORMANCE.test(note)) ? 'notFound' : 'notPrinted';
+  if (reason === '文档中没有本规则适用的对象') {
+    // Nothing to check: not printed when the reader read every thing of that kind the document has.
+    if (evidence.each === 'figure') return evidence.notes.some((note) => UNREAD_NARRATIVE.test(note)) ? 'notFound' : 'notPrinted';
+    if (evidence.each === 'performanceTable' || evidence.each === 'indicator') return evidence.notes.some((note) => UNREAD_PERFORMANCE.test(note)) ? 'notFound' : 'notPrinted';
+  }
   return 'notFound';
 }
 
@@ -78,11 +111,16 @@ export async function observe(path: string, ruleSet: CompiledRuleSet): Promise<E
     if (table.role !== undefined) recognised[table.role] = name;
     else others.push(`${name} (${table.kind ?? 'unknown'})`);
   }
-  const notApplicable: Record<NotApplicableGroup, Record<string, string>> = { situation: {}, notFound: {}, notRead: {} };
+  const notApplicable: Record<NotApplicableGroup, Record<string, string>> = { situation: {}, notPrinted: {}, notFound: {}, notRead: {} };
+  const evidence: ReaderEvidence = {
+    notes: report.findings.filter((finding) => finding.ruleId === 'import').map((finding) => finding.message),
+    unknownTable: (meta.printedTables ?? []).some((table) => table.role === undefined && (table.kind === undefined || table.kind === 'unknown')),
+  };
   for (const outcome of report.outcomes) {
     if (outcome.status !== 'not_applicable') continue;
     const reason = outcome.reason ?? '';
-    notApplicable[groupOf(reason)][outcome.ruleId] = reason;
+    const each = ruleSet.rules.find((rule) => rule.definition.id === outcome.ruleId)?.definition.scope?.each;
+    notApplicable[groupOf(reason, { ...evidence, ...(each !== undefined ? { each } : {}) })][outcome.ruleId] = reason;
   }
   const total = report.summary.rulesEvaluated;
   const applied = total - report.summary.notApplicable;
