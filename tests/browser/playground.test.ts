@@ -189,6 +189,35 @@ describe('the playground in Chromium', () => {
     });
   }, 60_000);
 
+  it('has no axe-core violation in its states, and leaves an editor by keyboard with the key it shows (Ctrl+M)', async () => {
+    await onPage(async (page) => {
+      const axeSource = readFileSync(join(ROOT, 'node_modules', 'axe-core', 'axe.min.js'), 'utf8');
+      const violations = async (state: string) => {
+        await page.addScriptTag({ content: axeSource });
+        const found = await page.evaluate(async () => {
+          const axe = (window as unknown as { axe: { run(context: Document): Promise<{ violations: { id: string; nodes: unknown[] }[] }> } }).axe;
+          return (await axe.run(document)).violations.map((violation) => `${violation.id} ×${violation.nodes.length}`);
+        });
+        return found.map((violation) => `${state}: ${violation}`);
+      };
+      const all: string[] = [...(await violations('sample'))];
+      await page.locator('[data-testid="finding-group"] .group-head').first().click();
+      await page.selectOption('[data-testid="severity-filter"]', 'error');
+      all.push(...(await violations('group open, errors only')));
+      await page.selectOption('[data-testid="language-picker"]', 'en');
+      all.push(...(await violations('English')));
+      expect(all).toEqual([]);
+      // The keyboard hint names the key; with it, Tab leaves the document editor instead of indenting.
+      await expect(page.locator('#keyboard-hint').textContent()).resolves.toMatch(/Ctrl\+M/);
+      await page.click('[data-testid="document-editor"] .view-lines');
+      const before = await page.locator('[data-testid="document-editor"] .view-lines').textContent();
+      await page.keyboard.press('Control+m');
+      await page.keyboard.press('Tab');
+      await expect.poll(() => page.evaluate(() => document.activeElement?.closest('[data-testid="document-editor"]') == null)).toBe(true);
+      expect(await page.locator('[data-testid="document-editor"] .view-lines').textContent()).toBe(before);
+    });
+  }, 60_000);
+
   it('exports the report as an Excel workbook holding every finding and every rule outcome', async () => {
     await onPage(async (page) => {
       const [download] = await Promise.all([page.waitForEvent('download', { timeout: 30_000 }), page.click('[data-testid="export-xlsx"]')]);

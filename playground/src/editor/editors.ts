@@ -47,8 +47,9 @@ export function createEditors(containers: Record<EditorName, HTMLElement>, texts
     document: monaco.editor.createModel(texts.document, 'json', DOCUMENT_URI),
   };
   const editors = {
-    rules: monaco.editor.create(containers.rules, { ...options, model: models.rules }),
-    document: monaco.editor.create(containers.document, { ...options, model: models.document }),
+    // Labelled for screen readers; Ctrl+M (shown on the page) switches Tab between indenting and leaving the editor.
+    rules: monaco.editor.create(containers.rules, { ...options, model: models.rules, ariaLabel: '规则包（JSON）/ rule pack (JSON)' }),
+    document: monaco.editor.create(containers.document, { ...options, model: models.document, ariaLabel: '公开文档（JSON）/ disclosure document (JSON)' }),
   };
   return {
     text: (name) => models[name].getValue(),

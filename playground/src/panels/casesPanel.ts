@@ -18,6 +18,7 @@ export class CasesPanel {
     this.heading = document.createElement('h2');
     this.select = document.createElement('select');
     this.select.dataset.testid = 'case-rule';
+    this.select.setAttribute('aria-label', '规则 / rule');
     for (const id of ruleIds) this.select.append(new Option(id, id));
     this.button = document.createElement('button');
     this.button.dataset.testid = 'run-cases';

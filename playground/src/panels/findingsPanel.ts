@@ -38,24 +38,30 @@ export interface FindingsHandlers {
   onDocumentProblem(problem: TextProblem): void;
 }
 
+/**
+ * A list entry holding one button (a list item keeps its role for assistive technology; the
+ * button inside is what is focused and chosen). Content goes into the button: see `inside`.
+ */
 function entry(className: string, testId: string, onChoose: () => void): HTMLLIElement {
   const item = document.createElement('li');
   item.className = className;
   item.dataset.testid = testId;
-  item.tabIndex = 0;
-  item.setAttribute('role', 'button');
-  item.addEventListener('click', onChoose);
-  item.addEventListener('keydown', (event) => {
-    if (event.key === 'Enter' || event.key === ' ') {
-      event.preventDefault();
-      onChoose();
-    }
-  });
+  const button = document.createElement('button');
+  button.type = 'button';
+  button.className = 'entry';
+  button.addEventListener('click', onChoose);
+  item.append(button);
   return item;
 }
 
+/** The button of an entry, where its content goes. */
+function inside(item: HTMLLIElement): HTMLButtonElement {
+  return item.firstElementChild as HTMLButtonElement;
+}
+
 function line(className: string, text: string): HTMLElement {
-  const element = document.createElement('div');
+  // Spans (shown as blocks): a button holds phrasing content only.
+  const element = document.createElement('span');
   element.className = className;
   element.textContent = text;
   return element;
@@ -161,7 +167,7 @@ export class FindingsPanel {
         const item = entry('finding severity-error', 'rule-problem', () => {
           this.handlers.onRuleProblem(problem);
         });
-        item.append(line('where', problem.pointer === undefined || problem.pointer === '' ? 'rules.json' : `rules.json ${problem.pointer}`), line('message', problem.message));
+        inside(item).append(line('where', problem.pointer === undefined || problem.pointer === '' ? 'rules.json' : `rules.json ${problem.pointer}`), line('message', problem.message));
         this.list.append(item);
       }
       return;
@@ -172,7 +178,7 @@ export class FindingsPanel {
       const item = entry('finding severity-error', 'document-problem', () => {
         this.handlers.onDocumentProblem(problem);
       });
-      item.append(line('message', problem.message));
+      inside(item).append(line('message', problem.message));
       this.list.append(item);
       return;
     }
@@ -215,7 +221,7 @@ export class FindingsPanel {
           const mark = document.createElement('span');
           mark.className = 'new-mark';
           mark.textContent = strings.newFinding;
-          item.prepend(mark);
+          inside(item).prepend(mark);
           firstNew ??= item;
         }
         return item;
@@ -275,8 +281,8 @@ export class FindingsPanel {
     const page = finding.source?.page !== undefined ? `${fillTemplate(strings.page, { page: finding.source.page })} · ` : '';
     head.append(badge, ` ${finding.ruleId} · ${page}${finding.source === undefined ? '' : `L${finding.source.line} · `}${finding.path || '/'}`);
     if (finding.source?.page !== undefined) item.dataset.page = String(finding.source.page);
-    item.append(head, line('message', finding.message));
-    if (finding.basis !== undefined) item.append(line('basis', finding.basis.join('；')));
+    inside(item).append(head, line('message', finding.message));
+    if (finding.basis !== undefined) inside(item).append(line('basis', finding.basis.join('；')));
     return item;
   }
 }
