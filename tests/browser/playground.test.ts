@@ -218,6 +218,33 @@ describe('the playground in Chromium', () => {
     });
   }, 60_000);
 
+  it('follows a dark system theme and stays usable 768 px wide (the panes stack, each editor tall enough)', async () => {
+    const context = await harness.browser.newContext({ viewport: { width: 768, height: 1024 }, colorScheme: 'dark', locale: 'zh-CN' });
+    try {
+      const page = await context.newPage();
+      await page.goto(harness.url);
+      await ready(page);
+      await editorsReady(page);
+      expect(await page.evaluate(() => getComputedStyle(document.body).backgroundColor)).toBe('rgb(13, 17, 23)');
+      expect(await page.locator('[data-testid="document-editor"] .monaco-editor').first().getAttribute('class')).toContain('vs-dark');
+      for (const testId of ['rules-editor', 'document-editor', 'findings']) {
+        const box = (await page.locator(`[data-testid="${testId}"]`).boundingBox())!;
+        expect(box.width).toBeGreaterThan(700);
+        expect(box.height).toBeGreaterThan(300);
+      }
+      // Nothing is wider than the screen, and axe-core finds nothing in this state either (contrast included).
+      expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(768);
+      await page.addScriptTag({ content: readFileSync(join(ROOT, 'node_modules', 'axe-core', 'axe.min.js'), 'utf8') });
+      const found = await page.evaluate(async () => {
+        const axe = (window as unknown as { axe: { run(context: Document): Promise<{ violations: { id: string }[] }> } }).axe;
+        return (await axe.run(document)).violations.map((violation) => violation.id);
+      });
+      expect(found).toEqual([]);
+    } finally {
+      await context.close();
+    }
+  }, 60_000);
+
   it('exports the report as an Excel workbook holding every finding and every rule outcome', async () => {
     await onPage(async (page) => {
       const [download] = await Promise.all([page.waitForEvent('download', { timeout: 30_000 }), page.click('[data-testid="export-xlsx"]')]);

@@ -35,6 +35,7 @@ export function createEditors(containers: Record<EditorName, HTMLElement>, texts
   const monaco = setupMonaco();
   const options = {
     automaticLayout: true,
+    theme: window.matchMedia('(prefers-color-scheme: dark)').matches ? 'vs-dark' : 'vs',
     // Budget texts are full of full-width punctuation (（），：): do not box them as "ambiguous".
     unicodeHighlight: { ambiguousCharacters: false, invisibleCharacters: false },
     minimap: { enabled: false },
