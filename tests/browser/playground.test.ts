@@ -355,6 +355,10 @@ describe('the playground in Chromium', () => {
       await problem.click();
       await expect(page.locator('[data-testid="rules-editor"] .view-lines').textContent()).resolves.toContain('roundEqual');
       await expect(page.locator('[data-testid="document-editor"] .view-lines').isVisible()).resolves.toBe(true);
+      // The last good findings stay on screen below the problem, marked stale.
+      const stale = page.locator('[data-testid="stale-findings"]');
+      await expect(stale.locator('.stale-heading').textContent()).resolves.toMatch(/上次的检查结果/);
+      expect(await stale.locator('[data-testid="finding"], [data-testid="finding-group"]').count()).toBeGreaterThan(0);
 
       // Fixing it brings the findings back.
       await findInEditor(page, 'rules-editor', 'roundEqual"');

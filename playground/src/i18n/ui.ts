@@ -46,6 +46,7 @@ const zhCN = {
   outcomes: '通过 {passed} · 未通过 {failed} · 不适用 {notApplicable} · 无法求值 {errored}',
   places: '（{count} 处）',
   newFinding: '新',
+  staleFindings: '上次的检查结果（修正上面的问题后更新）',
   noneShown: '没有符合筛选条件的问题',
   example_names: {
     'budget-2025-shenpiju': '样本：山西转型综改示范区行政审批局 2025 部门预算',
@@ -102,6 +103,7 @@ const en: typeof zhCN = {
   outcomes: 'passed {passed} · failed {failed} · not applicable {notApplicable} · not evaluated {errored}',
   places: ' ({count} places)',
   newFinding: 'new',
+  staleFindings: 'The last results (updated once the problem above is fixed)',
   noneShown: 'No finding matches the filter',
   example_names: {
     'budget-2025-shenpiju': 'Sample: 2025 department budget (Shanxi)',

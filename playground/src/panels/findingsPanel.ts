@@ -86,6 +86,8 @@ export class FindingsPanel {
   private lastStrings?: UiStrings;
   /** The findings of the previous result (to mark what is new). */
   private previous?: ReadonlySet<string>;
+  /** The last result with findings: kept on screen, marked stale, while the rules or the document are broken. */
+  private lastGood?: FindingsView;
   /** Groups the person opened, by rule and code (they stay open across results). */
   private readonly opened = new Set<string>();
 
@@ -170,6 +172,7 @@ export class FindingsPanel {
         inside(item).append(line('where', problem.pointer === undefined || problem.pointer === '' ? 'rules.json' : `rules.json ${problem.pointer}`), line('message', problem.message));
         this.list.append(item);
       }
+      this.appendStale(strings);
       return;
     }
     if (view.status === 'document-problem' && view.documentProblem !== undefined) {
@@ -180,6 +183,7 @@ export class FindingsPanel {
       });
       inside(item).append(line('message', problem.message));
       this.list.append(item);
+      this.appendStale(strings);
       return;
     }
     const summary = view.summary;
@@ -197,18 +201,22 @@ export class FindingsPanel {
   }
 
   /** Lists the findings by group, as the filter and search allow; a new result marks what is new. */
-  private renderFindings(view: FindingsView, strings: UiStrings, fresh: boolean): void {
-    this.lastView = view;
-    this.lastStrings = strings;
+  private renderFindings(view: FindingsView, strings: UiStrings, fresh: boolean, into: HTMLUListElement = this.list): void {
+    const stale = into !== this.list;
+    if (!stale) {
+      this.lastView = view;
+      this.lastStrings = strings;
+      if (fresh) this.lastGood = view;
+    }
     const previous = this.previous;
     const isNew = (finding: LocatedFinding) => fresh && previous !== undefined && !previous.has(keyOf(finding));
-    if (fresh) this.previous = new Set(view.findings.map(keyOf));
+    if (fresh && !stale) this.previous = new Set(view.findings.map(keyOf));
     const severity = this.severity.value;
     const words = this.search.value.trim().toLowerCase();
     const shown = (finding: LocatedFinding) =>
       (severity === 'all' || severity === '' || finding.severity === severity) &&
       (words === '' || [finding.ruleId, finding.message, finding.title ?? '', finding.path].some((text) => text.toLowerCase().includes(words)));
-    this.list.replaceChildren();
+    into.replaceChildren();
     let firstNew: HTMLElement | undefined;
     for (const group of groupFindings(view.findings)) {
       const members = group.findings.map((index) => view.findings[index]!).filter(shown);
@@ -227,7 +235,7 @@ export class FindingsPanel {
         return item;
       });
       if (group.count === 1) {
-        this.list.append(items[0]!);
+        into.append(items[0]!);
         continue;
       }
       const key = `${group.ruleId}\u0000${group.code}`;
@@ -257,15 +265,31 @@ export class FindingsPanel {
         else this.opened.delete(key);
       });
       container.append(head, inner);
-      this.list.append(container);
+      into.append(container);
     }
-    if (this.list.childElementCount === 0 && view.findings.length > 0) {
+    if (into.childElementCount === 0 && view.findings.length > 0) {
       const none = document.createElement('li');
       none.className = 'none-shown';
       none.textContent = strings.noneShown;
-      this.list.append(none);
+      into.append(none);
     }
-    firstNew?.scrollIntoView({ block: 'nearest' });
+    if (!stale) firstNew?.scrollIntoView({ block: 'nearest' });
+  }
+
+  /** Below the problem: the last good findings, marked stale (they are not updated until it is fixed). */
+  private appendStale(strings: UiStrings): void {
+    if (this.lastGood === undefined || this.lastGood.findings.length === 0) return;
+    const container = document.createElement('li');
+    container.className = 'stale';
+    container.dataset.testid = 'stale-findings';
+    const heading = document.createElement('p');
+    heading.className = 'stale-heading';
+    heading.textContent = strings.staleFindings;
+    const list = document.createElement('ul');
+    list.className = 'finding-list';
+    container.append(heading, list);
+    this.list.append(container);
+    this.renderFindings(this.lastGood, strings, false, list);
   }
 
   private findingItem(finding: LocatedFinding, strings: UiStrings): HTMLLIElement {
