@@ -11,6 +11,7 @@ import { type EditorName, type Editors } from './editor/editors.js';
 import { type MarkerSource } from './editor/markers.js';
 import { UI, type UiStrings } from './i18n/ui.js';
 import { CasesPanel } from './panels/casesPanel.js';
+import { DocumentView } from './panels/documentView.js';
 import { FindingsPanel } from './panels/findingsPanel.js';
 import { type Defaults, type PlaygroundState, STORAGE_KEY, encodeHash, initialState, toDelta } from './state/shareState.js';
 import { EngineClient } from './worker/client.js';
@@ -98,8 +99,34 @@ let lastResponse: Extract<WorkerResponse, { type: 'evaluated' }> | undefined;
 const texts = (): Record<EditorName, string> =>
   editors === undefined ? { rules: start.rulesText, document: start.documentText } : { rules: editors.text('rules'), document: editors.text('document') };
 
+const documentView = new DocumentView(element('document-view'));
+const viewToggle = element('document-view-toggle');
+/** Whether the document shows as tables (the JSON editor hidden). */
+function viewShown(): boolean {
+  return viewToggle.getAttribute('aria-pressed') === 'true';
+}
+/** Draws the document view from the document text (when it is shown and the text is JSON). */
+function renderView(): void {
+  if (!viewShown()) return;
+  let value: unknown;
+  try {
+    value = JSON.parse(texts().document);
+  } catch {
+    return;
+  }
+  documentView.render(value, { tables: strings.viewTables, narrative: strings.viewNarrative, performance: strings.viewPerformance, unit: strings.viewUnit, item: strings.viewItem });
+}
+viewToggle.addEventListener('click', () => {
+  const showing = !viewShown();
+  viewToggle.setAttribute('aria-pressed', String(showing));
+  element('document-view').hidden = !showing;
+  element('document-editor').hidden = showing;
+  renderView();
+});
+
 const findings = new FindingsPanel(element('findings'), {
   onFinding: (finding) => {
+    if (viewShown()) documentView.select(finding.path);
     const range = findingRanges.get(finding);
     if (range !== undefined) editors?.reveal('document', range);
   },
@@ -173,6 +200,7 @@ async function check(): Promise<void> {
     strings,
   );
   performance.mark('playground:findings-shown');
+  renderView();
 }
 
 /** Whether the current document was read from the PDF last opened (its findings carry page and box). */

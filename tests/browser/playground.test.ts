@@ -245,6 +245,33 @@ describe('the playground in Chromium', () => {
     }
   }, 60_000);
 
+  it('shows the document as tables and highlights the cell of a chosen finding there', async () => {
+    await onPage(async (page) => {
+      await page.selectOption('[data-testid="example-picker"]', 'budget-2025-shenpiju-defects-arithmetic');
+      await page.waitForSelector('[data-testid="findings"][data-state="ready"]', { timeout: 15_000 });
+      await page.click('[data-testid="document-view-toggle"]');
+      const view = page.locator('[data-testid="document-view"]');
+      await expect(view.isVisible()).resolves.toBe(true);
+      await expect(page.locator('[data-testid="document-editor"]').isVisible()).resolves.toBe(false);
+      await expect(view.locator('figcaption').first().textContent()).resolves.toMatch(/2025年预算收支总表/);
+      const finding = page.locator('[data-testid="finding"][data-rule-id="expenditure-rows-basic-plus-project"]').first();
+      const path = (await finding.locator('.where').textContent())!.split(' · ').at(-1)!;
+      await finding.locator('button').click();
+      const cell = view.locator(`[data-testid="doc-cell"][data-pointer="${path}"]`);
+      await expect(cell.getAttribute('aria-selected')).resolves.toBe('true');
+      expect(await view.locator('[aria-selected="true"]').count()).toBe(1);
+      await page.addScriptTag({ content: readFileSync(join(ROOT, 'node_modules', 'axe-core', 'axe.min.js'), 'utf8') });
+      const found = await page.evaluate(async () => {
+        const axe = (window as unknown as { axe: { run(context: Document): Promise<{ violations: { id: string }[] }> } }).axe;
+        return (await axe.run(document)).violations.map((violation) => violation.id);
+      });
+      expect(found).toEqual([]);
+      // Back to the JSON editor.
+      await page.click('[data-testid="document-view-toggle"]');
+      await expect(page.locator('[data-testid="document-editor"]').isVisible()).resolves.toBe(true);
+    });
+  }, 60_000);
+
   it('exports the report as an Excel workbook holding every finding and every rule outcome', async () => {
     await onPage(async (page) => {
       const [download] = await Promise.all([page.waitForEvent('download', { timeout: 30_000 }), page.click('[data-testid="export-xlsx"]')]);
