@@ -92,7 +92,9 @@ export class DocumentView {
     if (performance.length > 0) {
       this.root.append(element('h3', 'view-heading', labels.performance));
       const list = element('ol', 'view-performance');
-      performance.forEach((form, index) => list.append(element('li', '', text(form.project), pointerOf('performance', index))));
+      performance.forEach((form, index) => {
+        list.append(element('li', '', text(form.project), pointerOf('performance', index)));
+      });
       this.root.append(list);
     }
   }
