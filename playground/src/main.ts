@@ -11,6 +11,7 @@ import { type EditorName, type Editors } from './editor/editors.js';
 import { type MarkerSource } from './editor/markers.js';
 import { UI, type UiStrings } from './i18n/ui.js';
 import { CasesPanel } from './panels/casesPanel.js';
+import { reportHtml } from './export/printable.js';
 import { DocumentView } from './panels/documentView.js';
 import { FindingsPanel } from './panels/findingsPanel.js';
 import { type Defaults, type PlaygroundState, STORAGE_KEY, encodeHash, initialState, toDelta } from './state/shareState.js';
@@ -432,6 +433,11 @@ element('export-xlsx').addEventListener('click', () => {
     .then((bytes) => {
       download(bytes, `report-${example}.xlsx`, 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet');
     });
+});
+element('export-html').addEventListener('click', () => {
+  const report: Report | undefined = lastResponse?.report;
+  if (report === undefined) return;
+  download(reportHtml(report, language), `report-${example}.html`, 'text/html');
 });
 element('export').addEventListener('click', () => {
   const report: Report | undefined = lastResponse?.report;

@@ -245,6 +245,24 @@ describe('the playground in Chromium', () => {
     }
   }, 60_000);
 
+  it('exports a printable page: every defect with every place and its basis, and the rules that did not apply', async () => {
+    await onPage(async (page) => {
+      const [download] = await Promise.all([page.waitForEvent('download', { timeout: 30_000 }), page.click('[data-testid="export-html"]')]);
+      expect(download.suggestedFilename()).toBe('report-budget-2025-shenpiju.html');
+      const html = readFileSync((await download.path())!, 'utf8');
+      const printable = await harness.browser.newPage();
+      try {
+        await printable.setContent(html);
+        expect(await printable.locator('section.defect').count()).toBe(34);
+        expect(await printable.locator('section.defect li').count()).toBe(161);
+        await expect(printable.locator('section.defect h3').first().textContent()).resolves.toMatch(/所附绩效目标表应属于本部门（20 处）/);
+        await expect(printable.locator('h2').last().textContent()).resolves.toBe('不适用的规则（18）');
+      } finally {
+        await printable.close();
+      }
+    });
+  }, 60_000);
+
   it('shows the document as tables and highlights the cell of a chosen finding there', async () => {
     await onPage(async (page) => {
       await page.selectOption('[data-testid="example-picker"]', 'budget-2025-shenpiju-defects-arithmetic');
