@@ -249,7 +249,7 @@ describe('the playground in Chromium', () => {
     await onPage(async (page) => {
       const [download] = await Promise.all([page.waitForEvent('download', { timeout: 30_000 }), page.click('[data-testid="export-html"]')]);
       expect(download.suggestedFilename()).toBe('report-budget-2025-shenpiju.html');
-      const html = readFileSync((await download.path())!, 'utf8');
+      const html = readFileSync(await download.path(), 'utf8');
       const printable = await harness.browser.newPage();
       try {
         await printable.setContent(html);
