@@ -12,7 +12,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { type CompiledRuleSet } from '../engine/src/index.js';
 import { defaultRulePackPath, loadRuleSetFromPath } from '../engine/src/node.js';
 import { compareExpectation } from '../scripts/corpus/compare.js';
-import { type Expectation, expectationPath, observe, readExpectation } from '../scripts/corpus/expectation.js';
+import { type Expectation, expectationPath, groupOf, observe, readExpectation } from '../scripts/corpus/expectation.js';
 
 const root = fileURLToPath(new URL('../corpus/', import.meta.url));
 const pdfs = readdirSync(root)
@@ -20,6 +20,25 @@ const pdfs = readdirSync(root)
   .sort();
 /** The most import notes a document the reader understands may carry. */
 const MAX_IMPORT_NOTES = 10;
+
+describe('why a rule does not apply, grouped', () => {
+  const clean = { notes: [], unknownTable: false };
+  it('calls a table or column not printed only when the reader saw nothing it could not place', () => {
+    expect(groupOf('文档中没有 agencyOperatingCosts 表', clean)).toBe('notPrinted');
+    expect(groupOf('文档中没有 agencyOperatingCosts 表', { ...clean, unknownTable: true })).toBe('notFound');
+    expect(groupOf('表4《财政拨款收支总体情况表》 没有 generalBudget 列', clean)).toBe('notPrinted');
+    expect(groupOf('表4《财政拨款收支总体情况表》 没有 generalBudget 列', { ...clean, notes: ['表4《财政拨款收支总体情况表》：列“其他”未能识别，依赖这些列的规则不适用'] })).toBe('notRead');
+  });
+
+  it('calls a rule with nothing to check not printed when nothing of its kind went unread', () => {
+    expect(groupOf('文档中没有本规则适用的对象', { ...clean, each: 'figure' })).toBe('notPrinted');
+    expect(groupOf('文档中没有本规则适用的对象', { ...clean, each: 'figure', notes: ['情况说明中有 3 处数字未能识别'] })).toBe('notFound');
+    expect(groupOf('文档中没有本规则适用的对象', { ...clean, each: 'performanceTable', notes: ['绩效目标表《x》的绩效指标未能可靠读取'] })).toBe('notFound');
+    expect(groupOf('文档中没有本规则适用的对象', { ...clean, each: 'row' })).toBe('notFound');
+    expect(groupOf('适用条件不成立', clean)).toBe('situation');
+    expect(groupOf('表1《收支总表》的数值未能可靠读取（…）', clean)).toBe('notRead');
+  });
+});
 
 describe('corpus of real disclosures', () => {
   let ruleSet: CompiledRuleSet;

@@ -264,6 +264,34 @@ export function packageRoot(): string {
   return directory;
 }
 
+/**
+ * Why a document could not be checked, as one line: an EngineError's place and message, or (for
+ * anything else, a bug) an internal error naming the file.
+ * @param error What was thrown.
+ * @param path The document.
+ */
+export function unusableReason(error: unknown, path: string): { readonly code: string; readonly message: string } {
+  if (error instanceof EngineError) return { code: error.code, message: error.toLine() };
+  return { code: 'internal_error', message: `${path}: 内部错误，请报告此问题 / internal error: ${(error as Error).message}` };
+}
+
+/** This package's version, from its package.json. */
+export function packageVersion(): string {
+  return (JSON.parse(readFileSync(join(packageRoot(), 'package.json'), 'utf8')) as { version: string }).version;
+}
+
+/**
+ * The names among `wanted` that are neither a rule id nor a tag of the rule set (an --only or
+ * --skip naming none is a typo: checking nothing, or everything, is no answer).
+ * @param ruleSet The rule set.
+ * @param wanted Rule ids or tags.
+ */
+export function unknownRuleNames(ruleSet: CompiledRuleSet, wanted: readonly string[] | undefined): string[] {
+  if (wanted === undefined || wanted.length === 0) return [];
+  const names = new Set(ruleSet.rules.flatMap((rule) => [rule.definition.id, ...(rule.definition.tags ?? [])]));
+  return wanted.filter((name) => !names.has(name));
+}
+
 /** The bundled department-budget rule pack. */
 export function defaultRulePackPath(): string {
   return resolve(packageRoot(), 'rules', 'department-budget');

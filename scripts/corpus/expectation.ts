@@ -50,7 +50,7 @@ export interface Expectation {
 }
 
 /** What the reader said of the document, for telling "not printed" from "not read". */
-interface ReaderEvidence {
+export interface ReaderEvidence {
   /** The import notes. */
   readonly notes: readonly string[];
   /** Whether a printed table's title was not recognised (it could be any table). */
@@ -71,7 +71,7 @@ const UNREAD_PERFORMANCE = /绩效目标表/;
  * @param reason The engine's reason.
  * @param evidence The reader's notes on the document.
  */
-export function groupOf(reason: string, evidence: ReaderEvidence = { notes: [], unknownTable: true }): NotApplicableGroup {
+export function groupOf(reason: string, evidence: ReaderEvidence): NotApplicableGroup {
   if (/未能可靠读取|未能识别/.test(reason)) return 'notRead';
   if (/适用条件不成立/.test(reason)) return 'situation';
   const column = /^(.+?) 没有 \w+ 列$/.exec(reason);

@@ -72,6 +72,15 @@ async function onPage(steps: (page: Page) => Promise<void>): Promise<void> {
   }
 }
 
+/** The axe-core violations of the page as it is now (rule id and how many nodes), loaded into the page once. */
+async function axeViolations(page: Page): Promise<string[]> {
+  if (!(await page.evaluate(() => 'axe' in window))) await page.addScriptTag({ path: join(ROOT, 'node_modules', 'axe-core', 'axe.min.js') });
+  return page.evaluate(async () => {
+    const axe = (window as unknown as { axe: { run(context: Document): Promise<{ violations: { id: string; nodes: unknown[] }[] }> } }).axe;
+    return (await axe.run(document)).violations.map((violation) => `${violation.id} ×${violation.nodes.length}`);
+  });
+}
+
 /** Selects the first match of `text` in an editor with the find widget, as a person would. */
 /**
  * Focuses an editor and opens its find (Ctrl+F) or replace (Ctrl+H) widget, waiting until the
@@ -191,15 +200,7 @@ describe('the playground in Chromium', () => {
 
   it('has no axe-core violation in its states, and leaves an editor by keyboard with the key it shows (Ctrl+M)', async () => {
     await onPage(async (page) => {
-      const axeSource = readFileSync(join(ROOT, 'node_modules', 'axe-core', 'axe.min.js'), 'utf8');
-      const violations = async (state: string) => {
-        await page.addScriptTag({ content: axeSource });
-        const found = await page.evaluate(async () => {
-          const axe = (window as unknown as { axe: { run(context: Document): Promise<{ violations: { id: string; nodes: unknown[] }[] }> } }).axe;
-          return (await axe.run(document)).violations.map((violation) => `${violation.id} ×${violation.nodes.length}`);
-        });
-        return found.map((violation) => `${state}: ${violation}`);
-      };
+      const violations = async (state: string) => (await axeViolations(page)).map((violation) => `${state}: ${violation}`);
       const all: string[] = [...(await violations('sample'))];
       await page.locator('[data-testid="finding-group"] .group-head').first().click();
       await page.selectOption('[data-testid="severity-filter"]', 'error');
@@ -234,12 +235,7 @@ describe('the playground in Chromium', () => {
       }
       // Nothing is wider than the screen, and axe-core finds nothing in this state either (contrast included).
       expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(768);
-      await page.addScriptTag({ content: readFileSync(join(ROOT, 'node_modules', 'axe-core', 'axe.min.js'), 'utf8') });
-      const found = await page.evaluate(async () => {
-        const axe = (window as unknown as { axe: { run(context: Document): Promise<{ violations: { id: string }[] }> } }).axe;
-        return (await axe.run(document)).violations.map((violation) => violation.id);
-      });
-      expect(found).toEqual([]);
+      expect(await axeViolations(page)).toEqual([]);
     } finally {
       await context.close();
     }
@@ -278,12 +274,7 @@ describe('the playground in Chromium', () => {
       const cell = view.locator(`[data-testid="doc-cell"][data-pointer="${path}"]`);
       await expect(cell.getAttribute('aria-selected')).resolves.toBe('true');
       expect(await view.locator('[aria-selected="true"]').count()).toBe(1);
-      await page.addScriptTag({ content: readFileSync(join(ROOT, 'node_modules', 'axe-core', 'axe.min.js'), 'utf8') });
-      const found = await page.evaluate(async () => {
-        const axe = (window as unknown as { axe: { run(context: Document): Promise<{ violations: { id: string }[] }> } }).axe;
-        return (await axe.run(document)).violations.map((violation) => violation.id);
-      });
-      expect(found).toEqual([]);
+      expect(await axeViolations(page)).toEqual([]);
       // Back to the JSON editor.
       await page.click('[data-testid="document-view-toggle"]');
       await expect(page.locator('[data-testid="document-editor"]').isVisible()).resolves.toBe(true);

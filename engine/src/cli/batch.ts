@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import { type Language } from '../index.js';
-import { EngineError, checkFile, defaultRulePackPath, loadRuleSetFromPath } from '../node.js';
+import { checkFile, defaultRulePackPath, loadRuleSetFromPath, unusableReason } from '../node.js';
 import { type FileResult } from './formats.js';
 
 /** The documents a folder holds: what the checker reads. */
@@ -74,8 +74,7 @@ export async function checkOne(file: string, setup: WorkerSetup, ruleSet = loadR
     });
     return { file, report, seconds: (performance.now() - started) / 1000 };
   } catch (error) {
-    const reason = error instanceof EngineError ? error.toLine() : `${file}: 内部错误，请报告此问题 / internal error: ${(error as Error).message}`;
-    return { file, unusable: reason, seconds: (performance.now() - started) / 1000 };
+    return { file, unusable: unusableReason(error, file).message, seconds: (performance.now() - started) / 1000 };
   }
 }
 

@@ -41,15 +41,15 @@ export function toSarif(results: readonly FileResult[], ruleSet: CompiledRuleSet
     defaultConfiguration: { level: SARIF_LEVEL[definition.severity] ?? 'warning' },
     properties: { tags: [...(definition.tags ?? [])], basis: [...definition.basis] },
   }));
+  const index = new Map(rules.map((rule, at) => [rule.id, at]));
   // Findings the engine itself raises (import notes, limits, the document's shape) get rules too.
   for (const result of results) {
     for (const finding of 'report' in result ? result.report.findings : []) {
-      if (!rules.some((rule) => rule.id === finding.ruleId)) {
-        rules.push({ id: finding.ruleId, shortDescription: { text: ENGINE_RULES[finding.ruleId] ?? finding.ruleId }, defaultConfiguration: { level: SARIF_LEVEL[finding.severity] ?? 'warning' } });
-      }
+      if (index.has(finding.ruleId)) continue;
+      index.set(finding.ruleId, rules.length);
+      rules.push({ id: finding.ruleId, shortDescription: { text: ENGINE_RULES[finding.ruleId] ?? finding.ruleId }, defaultConfiguration: { level: SARIF_LEVEL[finding.severity] ?? 'warning' } });
     }
   }
-  const index = new Map(rules.map((rule, at) => [rule.id, at]));
   const results_: Sarif.Result[] = [];
   const notifications: Sarif.Notification[] = [];
   for (const result of results) {

@@ -7,11 +7,9 @@
  * malformed JSON, unrecognised text, invalid rule set), with a one-line reason on stderr naming
  * the file and the place; with several files, the worst of them.
  */
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
-import { DEFAULT_TIME_BUDGET_MS, type Language, formatText } from '../index.js';
-import { EngineError, checkFile, defaultRulePackPath, loadDocumentFile, loadRuleSetFromPath, packageRoot } from '../node.js';
+import { type CompiledRuleSet, DEFAULT_TIME_BUDGET_MS, type Language, formatText } from '../index.js';
+import { EngineError, checkFile, defaultRulePackPath, loadDocumentFile, loadRuleSetFromPath, packageVersion, unknownRuleNames } from '../node.js';
 import { checkFiles, expandInputs } from './batch.js';
 import { type FileResult, summaryTable, toJunit, toSarif } from './formats.js';
 
@@ -54,30 +52,24 @@ function positiveInteger(value: string): number {
   return number;
 }
 
-/** This package's version, from its package.json. */
-export function version(): string {
-  return (JSON.parse(readFileSync(join(packageRoot(), 'package.json'), 'utf8')) as { version: string }).version;
-}
-
-/** Refuses an --only or --skip that names no rule or tag: checking nothing (or everything) is no answer. */
-function checkRuleNames(options: CheckOptions): void {
+/** The rule set of the options, with an --only or --skip naming no rule or tag refused. */
+function ruleSetOf(options: CheckOptions): CompiledRuleSet {
   const ruleSet = loadRuleSetFromPath(options.rules ?? defaultRulePackPath(), options.lang);
-  const names = new Set(ruleSet.rules.flatMap((rule) => [rule.definition.id, ...(rule.definition.tags ?? [])]));
   for (const [flag, wanted] of [
     ['--only', options.only],
     ['--skip', options.skip],
   ] as const) {
-    const unknown = (wanted ?? []).filter((name) => !names.has(name));
+    const unknown = unknownRuleNames(ruleSet, wanted);
     if (unknown.length > 0) {
       throw new EngineError('rule_unknown', `${flag} ${unknown.join(',')}：规则包中没有这样的规则 id 或标签 / no rule has this id or tag`, options.rules ?? defaultRulePackPath());
     }
   }
+  return ruleSet;
 }
 
 async function checkSingle(file: string, options: CheckOptions, io: CliIo): Promise<number> {
-  const ruleSet = loadRuleSetFromPath(options.rules ?? defaultRulePackPath(), options.lang);
-  checkRuleNames(options);
   if (options.format === 'sarif' || options.format === 'junit') return checkMany([file], options, io);
+  const ruleSet = ruleSetOf(options);
   const { report } = await checkFile(ruleSet, file, { language: options.lang, only: options.only, skip: options.skip, timeBudgetMs: options.timeBudget * 1000 });
   io.stdout(options.format === 'json' ? `${JSON.stringify(report, null, 2)}\n` : formatText(report, options.lang, { verbose: options.verbose === true }));
   return report.valid ? 0 : 1;
@@ -94,7 +86,8 @@ function progressBar(io: CliIo): ((done: number, total: number, file: string) =>
 }
 
 async function checkMany(paths: readonly string[], options: CheckOptions, io: CliIo): Promise<number> {
-  checkRuleNames(options);
+  // Loaded here for the names and SARIF's rule list; each worker loads its own copy to check with.
+  const ruleSet = ruleSetOf(options);
   const files = expandInputs(paths);
   if (files.length === 0) throw new EngineError('file_unreadable', `${paths.join(' ')} 中没有可检查的文件（.pdf、.json、.txt）/ no documents to check`);
   const onProgress = progressBar(io);
@@ -113,7 +106,7 @@ async function checkMany(paths: readonly string[], options: CheckOptions, io: Cl
   const checked = results.filter((result) => 'report' in result);
   if (options.format === 'json') for (const result of checked) io.stdout(`${JSON.stringify(result.report)}\n`);
   if (options.format === 'text') for (const result of checked) io.stdout(`== ${result.file}\n${formatText(result.report, options.lang, { verbose: options.verbose === true })}\n`);
-  if (options.format === 'sarif') io.stdout(`${JSON.stringify(toSarif(results, loadRuleSetFromPath(options.rules ?? defaultRulePackPath(), options.lang), version(), options.lang), null, 2)}\n`);
+  if (options.format === 'sarif') io.stdout(`${JSON.stringify(toSarif(results, ruleSet, packageVersion(), options.lang), null, 2)}\n`);
   if (options.format === 'junit') io.stdout(toJunit(results));
   // The table is for a person: on stdout after text reports, else on stderr (stdout stays one format).
   if (files.length > 1) {
@@ -162,7 +155,7 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
     new Command('disclosure-check')
       .description('检查预算公开文档是否符合规则：一个或多个文件（.pdf、.txt、.json）或文件夹 / check budget disclosures (files or folders) against their rules')
       .argument('<files...>', '要检查的文件或文件夹 / files or folders to check')
-      .version(version(), '-V, --version', '显示版本 / show the version')
+      .version(packageVersion(), '-V, --version', '显示版本 / show the version')
       .exitOverride()
       .configureOutput({
         writeOut: (text) => {

@@ -5,14 +5,12 @@
  * a body over the size limit is 413, an unusable document 400 with the reason, a check past its
  * time 503 with the reason. Logs are Fastify's structured (pino) lines.
  */
-import { readFileSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
-import { join } from 'node:path';
 import multipart from '@fastify/multipart';
 import Fastify, { type FastifyInstance, type FastifyReply } from 'fastify';
 import { DEFAULT_TIME_BUDGET_MS, type Language, type Report } from '../index.js';
 import { MAX_PDF_PAGES } from '../document/limits.js';
-import { defaultRulePackPath, loadRuleSetFromPath, packageRoot } from '../node.js';
+import { defaultRulePackPath, loadRuleSetFromPath, packageVersion, unknownRuleNames } from '../node.js';
 import { localize } from '../report/createFinding.js';
 import { openApiDocument } from './openapi.js';
 import { CheckPool } from './pool.js';
@@ -72,12 +70,11 @@ function stoppedFinding(report: Report): string | undefined {
 export async function buildService(options: ServiceOptions = {}): Promise<FastifyInstance> {
   const rules = options.rules ?? defaultRulePackPath();
   const ruleSet = loadRuleSetFromPath(rules);
-  const names = new Set(ruleSet.rules.flatMap((rule) => [rule.definition.id, ...(rule.definition.tags ?? [])]));
   const budget = options.timeBudgetMs ?? DEFAULT_TIME_BUDGET_MS;
   const bodyLimit = options.bodyLimit ?? DEFAULT_BODY_LIMIT;
   // The engine stops itself at its budget; the pool stops a worker that outlives it by 5 s.
   const pool = new CheckPool({ rules, language: 'zh-CN' }, Math.max(1, options.workers ?? availableParallelism()), budget + 5_000);
-  const version = (JSON.parse(readFileSync(join(packageRoot(), 'package.json'), 'utf8')) as { version: string }).version;
+  const version = packageVersion();
   const app = Fastify({ logger: { level: options.logLevel ?? 'info' }, bodyLimit });
   app.addHook('onClose', () => pool.close());
   // Shutting down: the checks under way are answered, on connections that then close (a kept-alive
@@ -127,7 +124,7 @@ export async function buildService(options: ServiceOptions = {}): Promise<Fastif
       ['only', only],
       ['skip', skip],
     ] as const) {
-      const unknown = (wanted ?? []).filter((name) => !names.has(name));
+      const unknown = unknownRuleNames(ruleSet, wanted);
       if (unknown.length > 0) return problem(reply, 400, 'rule_unknown', `${parameter}=${unknown.join(',')}：规则包中没有这样的规则 id 或标签 / no rule has this id or tag`);
     }
     // A client may ask for a shorter budget (seconds), never a longer one.

@@ -3,7 +3,7 @@
  * given (bytes and a name) and answers with the report, or with why the input is unusable.
  */
 import { parentPort, workerData } from 'node:worker_threads';
-import { EngineError, checkBytes, loadRuleSetFromPath } from '../node.js';
+import { checkBytes, loadRuleSetFromPath, unusableReason } from '../node.js';
 import { type CheckJob, type CheckReply, type PoolSetup } from './pool.js';
 
 const setup = workerData as PoolSetup;
@@ -28,7 +28,6 @@ async function answer(job: CheckJob): Promise<CheckReply> {
     });
     return { id: job.id, ok: true, report };
   } catch (error) {
-    if (error instanceof EngineError) return { id: job.id, ok: false, code: error.code, message: error.toLine() };
-    return { id: job.id, ok: false, code: 'internal_error', message: `内部错误，请报告此问题 / internal error: ${(error as Error).message}` };
+    return { id: job.id, ok: false, ...unusableReason(error, job.name) };
   }
 }

@@ -30,15 +30,12 @@ export interface CheckJob {
   readonly timeBudgetMs: number;
 }
 
-/** A worker's answer. */
+/** A worker's answer, or the pool's own when it stopped the worker (code time_limit_exceeded or internal_error). */
 export type CheckReply = { readonly id: number; readonly ok: true; readonly report: Report } | { readonly id: number; readonly ok: false; readonly code: string; readonly message: string };
-
-/** What a check ends in, for the service. */
-export type CheckOutcome = CheckReply | { readonly id: number; readonly ok: false; readonly code: 'time_limit_exceeded'; readonly message: string };
 
 interface Slot {
   worker: Worker;
-  job?: { readonly job: CheckJob; readonly resolve: (outcome: CheckOutcome) => void; readonly timer: NodeJS.Timeout };
+  job?: { readonly job: CheckJob; readonly resolve: (outcome: CheckReply) => void; readonly timer: NodeJS.Timeout };
 }
 
 /** The compiled worker script (the service runs from dist/). */
@@ -51,7 +48,7 @@ function workerScript(): URL {
 /** A pool of check workers. */
 export class CheckPool {
   private readonly slots: Slot[] = [];
-  private readonly queue: { job: CheckJob; resolve: (outcome: CheckOutcome) => void }[] = [];
+  private readonly queue: { job: CheckJob; resolve: (outcome: CheckReply) => void }[] = [];
   private readonly script = workerScript();
   private nextId = 1;
   private closed = false;
@@ -129,7 +126,7 @@ export class CheckPool {
    * Checks a document on the next free worker.
    * @param job The check, without its id.
    */
-  check(job: Omit<CheckJob, 'id'>): Promise<CheckOutcome> {
+  check(job: Omit<CheckJob, 'id'>): Promise<CheckReply> {
     return new Promise((resolve) => {
       this.queue.push({ job: { ...job, id: this.nextId++ }, resolve });
       this.dispatch();

@@ -43,7 +43,7 @@ function escape(text: string): string {
 export function reportHtml(report: Report, language: Language): string {
   const labels = LABELS[language];
   const subject = [report.document.department, report.document.fiscalYear, report.document.file].filter((part) => part !== undefined).join(' · ');
-  const groups = groupFindings(report.findings).map((group) => {
+  const groups = (report.groups ?? groupFindings(report.findings)).map((group) => {
     const first = report.findings[group.findings[0]!]!;
     const places = group.findings.map((index) => {
       const finding = report.findings[index]!;

@@ -271,8 +271,7 @@ export async function readPdf(data: Uint8Array, pdfjs: PdfJs, options: PdfReadOp
       linesOfPage(placed).forEach((items, index) => {
         const spans = spansOf(items);
         const text = renderSpans(spans, characterWidth);
-        const length = items.reduce((sum, item) => sum + (item.cutFrom ?? item.text.length), 0);
-        const cut = items.some((item) => item.cutFrom !== undefined) || text.length >= MAX_LINE_CHARS;
+        const cut = text.length >= MAX_LINE_CHARS || items.some((item) => item.cutFrom !== undefined);
         lines.push({
           number: lines.length + 1,
           page: pageNumber,
@@ -280,7 +279,14 @@ export async function readPdf(data: Uint8Array, pdfjs: PdfJs, options: PdfReadOp
           text: index === 0 ? `\f${text}` : text,
           box: unionBox(items.map((item) => item.box)),
           size: median(items.map((item) => item.size)),
-          ...(cut ? { cutFrom: Math.max(length, text.length) } : {}),
+          ...(cut
+            ? {
+                cutFrom: Math.max(
+                  items.reduce((sum, item) => sum + (item.cutFrom ?? item.text.length), 0),
+                  text.length,
+                ),
+              }
+            : {}),
         });
       });
       page.cleanup();

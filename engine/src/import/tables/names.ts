@@ -92,6 +92,11 @@ export const ROW_NAMES: readonly (readonly [RegExp, string])[] = [
   [/^(?:其中[：:])?公务用车运行(?:维护)?经?费$/, 'vehicleOperation'],
 ];
 
+/** Tables whose total is the sum of keyed rows rather than of their level-1 rows: those keys, by table. */
+export const TOTAL_PARTS: Readonly<Partial<Record<string, readonly string[]>>> = {
+  threePublicExpenses: ['abroad', 'vehicles', 'reception'],
+};
+
 /** Income sources on the income side of a summary → keys. Matched against the bare name (ordinal removed). */
 export const INCOME_NAMES: readonly (readonly [RegExp, string])[] = [
   [/^(?:本级)?(?:财政|预算)拨款(?:收入)?$/, 'fiscalAppropriation'],

@@ -9,7 +9,7 @@ import { type Column, type Row, type Table, type TableRole } from '../../documen
 import { ZERO, halfUnit, parseDecimal, printedScale } from '../../money/money.js';
 import { ECONOMIC_CLASSES, FUNCTIONAL_CLASSES, codeOfClassName } from '../vocabulary.js';
 import { type Grid, type GridColumn, type GridRow } from './grid.js';
-import { INCOME_NAMES, ROW_NAMES, TEXT_COLUMN_IDS, bareRowName, columnIdOf, ordinalLevel } from './names.js';
+import { INCOME_NAMES, ROW_NAMES, TEXT_COLUMN_IDS, TOTAL_PARTS, bareRowName, columnIdOf, ordinalLevel } from './names.js';
 import { type TableBlock } from './findTables.js';
 
 /** A table read for the model, with what was doubtful about it. */
@@ -226,7 +226,7 @@ function threePublicByColumns(grid: Grid, ids: readonly string[], fiscalYear: nu
 
 /**
  * Whether the table's own arithmetic holds under this reading: each total row equals the sum of
- * the level-1 rows (in a 三公 table, its three items), column by column, allowing for rounding
+ * the level-1 rows (or the keyed rows TOTAL_PARTS names for the table: a 三公 table's three items), column by column, allowing for rounding
  * (n × half a unit in the last place). Returns the share of checked sums that hold, or undefined
  * when nothing could be checked.
  */
@@ -234,12 +234,9 @@ function ownTotalsHold(rows: readonly Row[], ids: readonly string[], role: strin
   const total = rows.find((row) => row.key === 'total');
   // The top rows: the 三公 items, the classes (类), else the rows of level 1.
   const classes = rows.filter((row) => row.code?.length === 3);
+  const parts = TOTAL_PARTS[role];
   const tops =
-    role === 'threePublicExpenses'
-      ? rows.filter((row) => row.key === 'abroad' || row.key === 'vehicles' || row.key === 'reception')
-      : classes.length > 0
-        ? classes
-        : rows.filter((row) => row.key === undefined && row.level === 1);
+    parts !== undefined ? rows.filter((row) => row.key !== undefined && parts.includes(row.key)) : classes.length > 0 ? classes : rows.filter((row) => row.key === undefined && row.level === 1);
   if (total === undefined || tops.length === 0) return undefined;
   let checked = 0;
   let held = 0;
