@@ -31,11 +31,28 @@ describe('why a rule does not apply, grouped', () => {
   });
 
   it('calls a rule with nothing to check not printed when nothing of its kind went unread', () => {
-    expect(groupOf('文档中没有本规则适用的对象', { ...clean, each: 'figure' })).toBe('notPrinted');
-    expect(groupOf('文档中没有本规则适用的对象', { ...clean, each: 'figure', notes: ['情况说明中有 3 处数字未能识别'] })).toBe('notFound');
-    expect(groupOf('文档中没有本规则适用的对象', { ...clean, each: 'performanceTable', notes: ['绩效目标表《x》的绩效指标未能可靠读取'] })).toBe('notFound');
-    expect(groupOf('文档中没有本规则适用的对象', { ...clean, each: 'row' })).toBe('notFound');
+    const figure = { each: 'figure', figures: { key: 'procurementSmeReserved' } };
+    expect(groupOf('文档中没有本规则适用的对象', { ...clean, scope: figure })).toBe('notPrinted');
+    expect(groupOf('文档中没有本规则适用的对象', { ...clean, scope: figure, notes: ['情况说明中有 3 处数字未能识别'] })).toBe('notFound');
+    expect(groupOf('文档中没有本规则适用的对象', { ...clean, scope: { each: 'performanceTable' }, notes: ['绩效目标表《x》的绩效指标未能可靠读取'] })).toBe('notFound');
+    expect(groupOf('文档中没有本规则适用的对象', { ...clean, scope: { each: 'text', texts: ['indicators'] }, notes: ['绩效目标表《x》的绩效指标未能可靠读取'] })).toBe('notFound');
+    expect(groupOf('文档中没有本规则适用的对象', { ...clean, scope: { each: 'row' } })).toBe('notFound');
     expect(groupOf('适用条件不成立', clean)).toBe('situation');
+    expect(groupOf('公开01表《收支总表》 没有编号', clean)).toBe('notPrinted');
+  });
+
+  it('calls a figure, list or section not printed when the text never prints its words, though other numbers went unread', () => {
+    const unread = { ...clean, notes: ['情况说明中有 3 处数字未能识别'] };
+    const reserved = { each: 'figure', figures: { key: 'procurementSmeReserved' } };
+    expect(groupOf('文档中没有本规则适用的对象', { ...unread, scope: reserved, narrative: '政府采购预算总额 10 万元。' })).toBe('notPrinted');
+    expect(groupOf('文档中没有本规则适用的对象', { ...unread, scope: reserved, narrative: '其中预留给中小企业 5 万元。' })).toBe('notFound');
+    expect(groupOf('文档中没有本规则适用的对象', { ...unread, scope: { each: 'figure', figures: { key: 'noSuchKey' } }, narrative: '任何文字' })).toBe('notFound');
+    expect(groupOf('文档中没有本规则适用的对象', { ...unread, scope: { each: 'shareGroup' }, narrative: '基本支出 5 万元。' })).toBe('notPrinted');
+    expect(groupOf('文档中没有本规则适用的对象', { ...unread, scope: { each: 'shareGroup' }, narrative: '基本支出 5 万元，占 50%。' })).toBe('notFound');
+    expect(groupOf('文档中没有本规则适用的对象', { ...clean, scope: { each: 'text', texts: ['projects'] }, narrative: '实行绩效目标管理。' })).toBe('notPrinted');
+    expect(groupOf('没有标题符合“政府购买服务”的一节', { ...clean, narrative: '九、政府采购情况' })).toBe('notPrinted');
+    expect(groupOf('没有标题符合“政府购买服务”的一节', { ...clean, narrative: '十、政府购买服务情况' })).toBe('notFound');
+    expect(groupOf('没有要检查的列表', { ...clean, narrative: '车辆 3 辆。' })).toBe('notPrinted');
     expect(groupOf('表1《收支总表》的数值未能可靠读取（…）', clean)).toBe('notRead');
   });
 });

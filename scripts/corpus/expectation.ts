@@ -9,6 +9,7 @@ import { basename, dirname, join } from 'node:path';
 import { type CompiledRuleSet } from '../../engine/src/index.js';
 import { type DisclosureDocument } from '../../engine/src/document/model.js';
 import { checkFile } from '../../engine/src/node.js';
+import { EQUIPMENT_MENTION, PROJECT_LIST_MENTION, mentionsFigures } from './mentions.js';
 
 /** One error or warning, as reviewed. */
 export interface ExpectedFinding {
@@ -55,8 +56,17 @@ export interface ReaderEvidence {
   readonly notes: readonly string[];
   /** Whether a printed table's title was not recognised (it could be any table). */
   readonly unknownTable: boolean;
-  /** What the rule checks each of (its scope), when the reason is that there is nothing to check. */
+  /** What the rule checks (its scope), when the reason is that there is nothing to check. */
+  readonly scope?: RuleScope;
+  /** The document's words outside its tables (narrative and other sections), white space removed, when known. */
+  readonly narrative?: string;
+}
+
+/** The parts of a rule's scope that tell what it checks. */
+export interface RuleScope {
   readonly each?: string;
+  readonly figures?: { readonly key?: string | readonly string[]; readonly kind?: string };
+  readonly texts?: readonly string[];
 }
 
 /** A note saying narrative figures or sections were not read. */
@@ -78,12 +88,49 @@ export function groupOf(reason: string, evidence: ReaderEvidence): NotApplicable
   if (column !== null) return evidence.notes.some((note) => note.includes(column[1]!) && /列.*未能识别/.test(note)) ? 'notRead' : 'notPrinted';
   if (/^文档中没有 \w+ 表$/.test(reason)) return evidence.unknownTable ? 'notFound' : 'notPrinted';
   if (/^文档没有附绩效目标表/.test(reason)) return evidence.notes.some((note) => UNREAD_PERFORMANCE.test(note)) ? 'notFound' : 'notPrinted';
-  if (reason === '文档中没有本规则适用的对象') {
-    // Nothing to check: not printed when the reader read every thing of that kind the document has.
-    if (evidence.each === 'figure') return evidence.notes.some((note) => UNREAD_NARRATIVE.test(note)) ? 'notFound' : 'notPrinted';
-    if (evidence.each === 'performanceTable' || evidence.each === 'indicator') return evidence.notes.some((note) => UNREAD_PERFORMANCE.test(note)) ? 'notFound' : 'notPrinted';
-  }
+  // Labels are read from the title line wherever a template prints one.
+  if (/ 没有编号$|^文档中的报表都没有编号$/.test(reason)) return 'notPrinted';
+  const section = /^没有标题符合“(.+)”的一节$/.exec(reason);
+  if (section !== null) return evidence.narrative !== undefined && !evidence.narrative.includes(section[1]!) ? 'notPrinted' : 'notFound';
+  if (reason === '没有要检查的列表') return evidence.narrative !== undefined && !EQUIPMENT_MENTION.test(evidence.narrative) ? 'notPrinted' : 'notFound';
+  if (reason === '文档中没有本规则适用的对象') return nothingToCheck(evidence);
   return 'notFound';
+}
+
+/**
+ * A rule found nothing to check: not printed when the document never prints the words of what it
+ * checks, or when the reader read every thing of that kind the document has.
+ */
+function nothingToCheck(evidence: ReaderEvidence): NotApplicableGroup {
+  const scope = evidence.scope ?? {};
+  const unread = (pattern: RegExp) => (evidence.notes.some((note) => pattern.test(note)) ? 'notFound' : 'notPrinted');
+  if (scope.each === 'figure' || scope.each === 'shareGroup') {
+    const key = scope.figures?.key;
+    const keys = key === undefined ? [] : typeof key === 'string' ? [key] : key;
+    if (evidence.narrative !== undefined && mentionsFigures(evidence.narrative, keys) === false) return 'notPrinted';
+    return unread(UNREAD_NARRATIVE);
+  }
+  const texts = scope.each === 'text' ? (scope.texts ?? []) : [];
+  if (texts.includes('projects')) return evidence.narrative !== undefined && !PROJECT_LIST_MENTION.test(evidence.narrative) ? 'notPrinted' : 'notFound';
+  if (scope.each === 'performanceTable' || scope.each === 'indicator' || texts.includes('indicators') || texts.includes('performance')) return unread(UNREAD_PERFORMANCE);
+  return 'notFound';
+}
+
+/** Every heading and text outside the tables: the narrative's sections and the other sections. */
+function wordsOutsideTables(document: DisclosureDocument): string {
+  const words: string[] = [];
+  const gather = (value: unknown): void => {
+    if (Array.isArray(value)) value.forEach(gather);
+    else if (typeof value === 'object' && value !== null) {
+      for (const [name, item] of Object.entries(value)) {
+        if ((name === 'heading' || name === 'text') && typeof item === 'string') words.push(item);
+        else if (typeof item === 'object') gather(item);
+      }
+    }
+  };
+  gather(document.narrative);
+  gather(document.sections);
+  return words.join('').replace(/\s+/g, '');
 }
 
 /** A finding's identity across runs: what it says and where, page included (a finding that moves is reviewed again). */
@@ -103,7 +150,8 @@ export function expectationPath(pdf: string): string {
  */
 export async function observe(path: string, ruleSet: CompiledRuleSet): Promise<Expectation> {
   const { report, loaded } = await checkFile(ruleSet, path);
-  const meta = (loaded.document as DisclosureDocument).meta;
+  const document = loaded.document as DisclosureDocument;
+  const meta = document.meta;
   const recognised: Record<string, string> = {};
   const others: string[] = [];
   for (const table of meta.printedTables ?? []) {
@@ -113,14 +161,15 @@ export async function observe(path: string, ruleSet: CompiledRuleSet): Promise<E
   }
   const notApplicable: Record<NotApplicableGroup, Record<string, string>> = { situation: {}, notPrinted: {}, notFound: {}, notRead: {} };
   const evidence: ReaderEvidence = {
+    narrative: wordsOutsideTables(document),
     notes: report.findings.filter((finding) => finding.ruleId === 'import').map((finding) => finding.message),
     unknownTable: (meta.printedTables ?? []).some((table) => table.role === undefined && (table.kind === undefined || table.kind === 'unknown')),
   };
   for (const outcome of report.outcomes) {
     if (outcome.status !== 'not_applicable') continue;
     const reason = outcome.reason ?? '';
-    const each = ruleSet.rules.find((rule) => rule.definition.id === outcome.ruleId)?.definition.scope?.each;
-    notApplicable[groupOf(reason, { ...evidence, ...(each !== undefined ? { each } : {}) })][outcome.ruleId] = reason;
+    const scope = ruleSet.rules.find((rule) => rule.definition.id === outcome.ruleId)?.definition.scope as RuleScope | undefined;
+    notApplicable[groupOf(reason, { ...evidence, ...(scope !== undefined ? { scope } : {}) })][outcome.ruleId] = reason;
   }
   const total = report.summary.rulesEvaluated;
   const applied = total - report.summary.notApplicable;

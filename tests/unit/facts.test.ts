@@ -2,6 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { DocumentContext } from '../../engine/src/document/context.js';
 import { FACTS, createFactRegistry } from '../../engine/src/facts/index.js';
+import { labelParts } from '../../engine/src/facts/tableLabel.js';
 import { isEmptyNote } from '../../engine/src/facts/tableMarkedEmpty.js';
 import { type ScopeBinding } from '../../engine/src/facts/types.js';
 import { isQuantity } from '../../engine/src/money/quantity.js';
@@ -421,6 +422,19 @@ describe('table labels', () => {
     expect(run('tableLabel', { part: 'usualPrefix' }, at('threePublicExpenses'), new DocumentContext({ tables: { threePublicExpenses: labelled.tables.threePublicExpenses } }))).toMatchObject({
       reason: 'missing',
     });
+  });
+
+  it('reads a label numbered in Arabic or Chinese numerals, before or after 表', () => {
+    expect(labelParts('预算公开表10')).toEqual({ prefix: '预算公开表', number: 10 });
+    expect(labelParts('公开01表')).toEqual({ prefix: '公开表', number: 1 });
+    expect(labelParts('表01')).toEqual({ prefix: '表', number: 1 });
+    expect(labelParts('表七')).toEqual({ prefix: '表', number: 7 });
+    expect(labelParts('表十')).toEqual({ prefix: '表', number: 10 });
+    expect(labelParts('表十二')).toEqual({ prefix: '表', number: 12 });
+    expect(labelParts('表二十三')).toEqual({ prefix: '表', number: 23 });
+    expect(labelParts('附表')).toBeUndefined();
+    expect(labelParts('表')).toBeUndefined();
+    expect(labelParts('表一十一十')).toBeUndefined();
   });
 
   it('tableNumber gives the label number and the place in print order (source lines first)', () => {

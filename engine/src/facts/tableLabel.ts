@@ -4,18 +4,39 @@ import { countQuantity } from '../money/quantity.js';
 import { TABLE_PARAM, resolveTable } from './resolve.js';
 import { type FactDefinition } from './types.js';
 
+/** Chinese numerals a label may be numbered with (表一 … 表十二). */
+const CHINESE_DIGITS: Readonly<Record<string, number>> = { 〇: 0, 零: 0, 一: 1, 二: 2, 两: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9 };
+
+function isNumeral(char: string): boolean {
+  return (char >= '0' && char <= '9') || char === '十' || char in CHINESE_DIGITS;
+}
+
+/** The value of a run of Arabic digits ("01") or of a Chinese numeral below 100 ("十二", "二十三"). */
+function numeralValue(run: string): number | undefined {
+  if (/^\d+$/.test(run)) return Number(run);
+  const ten = run.indexOf('十');
+  if (ten === -1) return run.length === 1 ? CHINESE_DIGITS[run] : undefined;
+  const tens = ten === 0 ? 1 : CHINESE_DIGITS[run.slice(0, ten)];
+  const units = ten === run.length - 1 ? 0 : CHINESE_DIGITS[run.slice(ten + 1)];
+  return tens === undefined || units === undefined || run.length > 3 ? undefined : tens * 10 + units;
+}
+
 /**
- * A printed table label's prefix and number ("预算公开表10" → 预算公开表, 10): the digits it ends
- * with and what stands before them. Read without a regular expression, in one pass (a label is
- * document data, and `(.*?)\s*(\d+)` backtracks polynomially on a long run of digits).
+ * A printed table label's prefix and number: "预算公开表10" → 预算公开表, 10; "公开01表" → 公开表, 1
+ * (the number may stand before a one-character 表); "表七" → 表, 7. Read without a regular
+ * expression over the whole label, in one pass from its end (a label is document data, and
+ * `(.*?)\s*(\d+)` backtracks polynomially on a long run of digits).
  * @param label The label.
  */
-function labelParts(label: string): { prefix: string; number: number } | undefined {
+export function labelParts(label: string): { prefix: string; number: number } | undefined {
   const trimmed = label.trim();
-  let start = trimmed.length;
-  while (start > 0 && trimmed.charCodeAt(start - 1) >= 48 && trimmed.charCodeAt(start - 1) <= 57) start -= 1;
-  if (start === trimmed.length) return undefined;
-  return { prefix: trimmed.slice(0, start).trim(), number: Number(trimmed.slice(start)) };
+  const suffix = trimmed.endsWith('表') && trimmed.length > 1 && isNumeral(trimmed.charAt(trimmed.length - 2)) ? '表' : '';
+  const end = trimmed.length - suffix.length;
+  let start = end;
+  while (start > 0 && isNumeral(trimmed.charAt(start - 1))) start -= 1;
+  if (start === end) return undefined;
+  const number = numeralValue(trimmed.slice(start, end));
+  return number === undefined ? undefined : { prefix: `${trimmed.slice(0, start).trim()}${suffix}`, number };
 }
 
 interface LabelIndex {

@@ -1,0 +1,60 @@
+/**
+ * The words a document prints wherever it states a figure of a kind: a statement of the
+ * procurement reserved for small and medium enterprises names 中小企业, a project count 个项目, a
+ * share 占…%. When a rule found nothing to check and the document's text never prints those words,
+ * the document does not state the figure (the expectation files group the rule as "not printed");
+ * when it does print them, the figure may be stated in a way the reader does not know ("not found").
+ * Kept as data: a phrasing met in a new document is an entry here, not code. The patterns are
+ * matched against the text with its white space removed (PDF text spaces out numbers and words).
+ */
+
+/** Words that mark a statement of a narrative figure, by figure key. */
+export const FIGURE_MENTIONS: Readonly<Record<string, RegExp>> = {
+  procurementSmeReserved: /中小企业|预留/,
+  procurementSmallMicroReserved: /小微企业/,
+  procurementTotal: /政府采购/,
+  procurementServices: /采购服务|服务类?采购|购买服务/,
+  performanceProjects: /\d个(?:部门|一级|二级)?项目/,
+  performancePublishedProjects: /\d个(?:部门|一级|二级)?项目/,
+  performanceAmount: /\d个(?:部门|一级|二级)?项目/,
+  performancePublishedAmount: /\d个(?:部门|一级|二级)?项目/,
+  fiscalAppropriationTotal: /财政拨款收[入、和及与]?支|财政拨款(?:预算)?总(?:额|计|预算)/,
+  functionalClassExpenditure: /[（(][类款项][）)]/,
+  generalBudgetExpenditure: /一般公共预算[^。，]{0,8}支出/,
+  generalBudgetIncome: /一般公共预算[^。，]{0,6}收入|一般公共预算拨款/,
+  basicExpenditure: /基本支出/,
+  projectExpenditure: /项目支出/,
+  publicCosts: /公用经费/,
+  personnelCosts: /人员经费/,
+  expenditureTotal: /支出[^。，]{0,6}(?:总计|合计|总额|总预算)|收[、和]?支[^。，]{0,4}(?:总计|总额|总预算)/,
+  incomeTotal: /收入[^。，]{0,6}(?:总计|合计|总额|总预算)|收[、和]?支[^。，]{0,4}(?:总计|总额|总预算)/,
+  threePublicTotal: /三公/,
+  abroadCosts: /因公出国/,
+  receptionCosts: /公务接待/,
+  vehicleCosts: /公务用车购置及运行/,
+  vehiclePurchaseCosts: /公务用车购置/,
+  vehicleOperationCosts: /公务用车运行/,
+  agencyOperatingCosts: /机关运行经费/,
+};
+
+/** Words that mark a share (占…%) or a list of shares. */
+export const SHARE_MENTION = /占[^。，；]{0,24}?\d[\d.]*[%％]|比重/;
+
+/** Words that mark a list of the projects a performance section names. */
+export const PROJECT_LIST_MENTION = /具体包括|主要包括|包括[^。]{0,8}项目/;
+
+/** Words that mark a list of equipment by category. */
+export const EQUIPMENT_MENTION = /通用设备|专用设备|设备[^。]{0,12}(?:台|套)/;
+
+/**
+ * Whether the text prints the words of any of the figures a rule checks.
+ * @param text The narrative text, white space removed.
+ * @param keys The figure keys the rule checks (none: any share).
+ * @returns undefined when no key has words listed (nothing can be said).
+ */
+export function mentionsFigures(text: string, keys: readonly string[]): boolean | undefined {
+  if (keys.length === 0) return SHARE_MENTION.test(text);
+  const patterns = keys.flatMap((key) => (FIGURE_MENTIONS[key] === undefined ? [] : [FIGURE_MENTIONS[key]]));
+  if (patterns.length < keys.length) return undefined;
+  return patterns.some((pattern) => pattern.test(text));
+}
