@@ -164,6 +164,31 @@ describe('outcomes that are not pass or fail', () => {
     expect(keys(report)).toContainEqual({ ruleId: 'recommended-tables-present', path: '/tables/basicExpenditureByEconomicClass' });
   });
 
+  it('a comparison marked ifMissing: skip is let go when its row is not printed, the others still checked; with all let go the rule is not applicable', async () => {
+    const compare = (key: string) => ({
+      fact: 'cell',
+      params: { table: 'incomeExpenditureSummary', row: { key }, column: 'amount' },
+      operator: 'decimalEqual',
+      value: { fact: 'cell', params: { table: 'incomeSummary', row: { key: 'total' }, column: key } },
+      ifMissing: 'skip',
+    });
+    const loaded = loadRuleSet({
+      id: 'skip',
+      version: '1.0.0',
+      title: '跳过',
+      rules: [{ id: 'sources', title: '来源一致', message: '{actual} ≠ {expected}', severity: 'error', basis: ['测试'], conditions: { all: [compare('generalBudget'), compare('stateCapital')] } }],
+    });
+    if (!loaded.ok) throw new Error(loaded.errors[0].message);
+    const rows = '/tables/incomeExpenditureSummary/rows';
+    const withoutStateCapital = patched(sampleDocument(), [{ op: 'remove', path: `${rows}/2` }]);
+    expect((await evaluate(loaded.value, withoutStateCapital)).outcomes[0]?.status).toBe('pass');
+    const wrong = await evaluate(loaded.value, patched(withoutStateCapital, [{ op: 'replace', path: `${rows}/0/values/amount`, value: '3011.64' }]));
+    expect(wrong.outcomes[0]?.status).toBe('fail');
+    expect(keys(wrong)).toEqual([{ ruleId: 'sources', path: `${rows}/0/values/amount` }]);
+    const neither = await evaluate(loaded.value, patched(withoutStateCapital, [{ op: 'remove', path: `${rows}/0` }]));
+    expect(neither.outcomes[0]).toMatchObject({ status: 'not_applicable', reason: expect.stringContaining('generalBudget') });
+  });
+
   it('a rule comparing money with a percentage errors instead of failing', async () => {
     const loaded = loadRuleSet({
       id: 'odd',

@@ -58,6 +58,17 @@ describe('loadRuleSet', () => {
     expect(found).toEqual([expect.objectContaining({ file: 'other.rule.json', pointer: '/id', message: expect.stringContaining('set.json#/rules/0') })]);
   });
 
+  it('allows ifMissing only on a comparison directly under the top-level all of conditions', () => {
+    const comparison = { fact: 'cell', params: { column: 'total' }, operator: 'roundedEqual', value: '1', ifMissing: 'skip' };
+    expect(problems(withCondition(comparison))).toEqual([]);
+    const nested = problems(withCondition({ any: [comparison, { ...comparison, ifMissing: undefined }] }));
+    expect(nested).toContainEqual(expect.objectContaining({ pointer: '/rules/0/conditions/all/0/any/0/ifMissing', message: expect.stringContaining('顶层 all') }));
+    const inWhen = problems(set([{ ...goodRule, when: { all: [comparison] } }]));
+    expect(inWhen).toContainEqual(expect.objectContaining({ pointer: '/rules/0/when/all/0/ifMissing' }));
+    const other = problems(withCondition({ ...comparison, ifMissing: 'blank' }));
+    expect(other).toContainEqual(expect.objectContaining({ pointer: '/rules/0/conditions/all/0/ifMissing' }));
+  });
+
   it('refuses unknown table roles and placeholders', () => {
     const found = problems(set([{ ...goodRule, message: '合计 {total}', scope: { each: 'row', tables: ['tableOne'] } }]));
     expect(found.map((problem) => problem.pointer).sort()).toEqual(['/rules/0/message', '/rules/0/scope/tables/0']);

@@ -19,6 +19,7 @@
 import { Almanac, Engine, Rule } from 'json-rules-engine';
 import { type DocumentContext } from '../document/context.js';
 import { resolvePointer } from '../document/pointer.js';
+import { isUnavailable } from '../document/unavailable.js';
 import { type FactDefinition, type FactScope, type ScopeBinding } from '../facts/types.js';
 import { type OperatorDefinition } from '../operators/types.js';
 import { type TopLevelCondition } from '../rules/types.js';
@@ -39,6 +40,8 @@ export interface ConditionTrace {
   readonly result: boolean;
   /** Whether it sits directly under a top-level `all`: an independent requirement of its own. */
   readonly independent: boolean;
+  /** Skipped (`ifMissing: "skip"`): its data is missing, so it counts as holding and says nothing. */
+  readonly skipped?: true;
 }
 
 /** The outcome of evaluating one condition tree for one scope item. */
@@ -61,6 +64,7 @@ interface ParsedCondition {
   readonly params?: Record<string, unknown>;
   readonly path?: string;
   readonly value?: unknown;
+  readonly ifMissing?: string;
   evaluate(almanac: Almanac, operators: ReadonlyMap<string, EngineOperator>): Promise<{ result: boolean; leftHandSideValue: unknown; rightHandSideValue: unknown }>;
 }
 
@@ -99,6 +103,10 @@ export class CompiledConditions {
     this.leaves = leaves;
     this.independent = independent;
   }
+}
+
+function isMissing(value: unknown): boolean {
+  return isUnavailable(value) && value.reason === 'missing';
 }
 
 function resultOf(shape: Shape, leaves: readonly ConditionTrace[]): boolean {
@@ -235,14 +243,19 @@ export class EvaluationSession {
 
   private trace(conditions: CompiledConditions, index: number, factResult: unknown, valueResult: unknown, result: boolean): ConditionTrace {
     const leaf = conditions.leaves[index]!;
+    const independent = conditions.independent[index]!;
+    // A comparison the rule lets go when its data is missing holds, and is marked so (the loader
+    // allows ifMissing only on independent comparisons, where holding cannot invert a result).
+    const skipped = leaf.ifMissing === 'skip' && independent && (isMissing(factResult) || isMissing(valueResult));
     return {
       fact: leaf.fact ?? '',
       operator: leaf.operator ?? '',
       params: leaf.params,
       factResult,
       valueResult,
-      result,
-      independent: conditions.independent[index]!,
+      result: result || skipped,
+      independent,
+      ...(skipped ? { skipped: true as const } : {}),
     };
   }
 }

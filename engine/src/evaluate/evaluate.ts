@@ -129,7 +129,10 @@ interface ItemResult {
 /** Classifies one evaluated item: a leaf with unusable data decides before pass or fail. */
 function classify(verdict: ConditionsVerdict, operators: ReadonlyMap<string, OperatorDefinition>): ItemResult {
   let missingReason: ItemResult | undefined;
+  let checked = 0;
   for (const leaf of verdict.leaves) {
+    if (leaf.skipped === true) continue;
+    checked += 1;
     const unusable = isUnavailable(leaf.factResult) ? leaf.factResult : isUnavailable(leaf.valueResult) ? leaf.valueResult : undefined;
     const problem = unusable ?? (leaf.result ? undefined : operators.get(leaf.operator)?.check(leaf.factResult, leaf.valueResult));
     if (!isUnavailable(problem)) continue;
@@ -137,9 +140,17 @@ function classify(verdict: ConditionsVerdict, operators: ReadonlyMap<string, Ope
     missingReason ??= { status: 'not_applicable', reason: problem.message };
   }
   if (missingReason !== undefined) return missingReason;
+  // Every comparison skipped for want of its data: nothing was checked.
+  if (checked === 0 && verdict.leaves.length > 0) return { status: 'not_applicable', reason: skippedReason(verdict.leaves[0]!) };
   if (verdict.passed) return { status: 'pass' };
   const independent = verdict.leaves.filter((leaf) => !leaf.result && leaf.independent);
   return { status: 'fail', failed: independent.length > 0 ? independent : [verdict.leaves.find((leaf) => !leaf.result)] };
+}
+
+/** Why a skipped comparison was skipped: the missing data's own message. */
+function skippedReason(leaf: ConditionTrace): string {
+  const missingData = isUnavailable(leaf.factResult) ? leaf.factResult : leaf.valueResult;
+  return isUnavailable(missingData) ? missingData.message : '适用条件不成立';
 }
 
 /** Labels a failed comparison adds when the scope says nothing: the table it named. */

@@ -96,7 +96,7 @@ class RuleChecker {
       scope.tables.forEach((role, index) => { this.checkRole(role, at, `/scope/tables/${index}`); });
     }
     for (const part of ['when', 'conditions'] as const) {
-      if (isRecord(rule[part])) this.checkCondition(rule[part], at, `/${part}`, each);
+      if (isRecord(rule[part])) this.checkCondition(rule[part], at, `/${part}`, each, part === 'conditions');
     }
     for (const part of ['message', 'title', 'description'] as const) this.checkPlaceholders(rule[part], at, `/${part}`);
   }
@@ -126,16 +126,32 @@ class RuleChecker {
     }
   }
 
-  private checkCondition(condition: Record<string, unknown>, at: Located, pointer: string, each: string | undefined): void {
+  /**
+   * Checks a condition tree's facts, operators and values.
+   * @param top Whether the condition is a rule's `conditions` (the comparisons directly under its
+   * `all` may be skipped when their data is not printed: `ifMissing: "skip"`).
+   */
+  private checkCondition(condition: Record<string, unknown>, at: Located, pointer: string, each: string | undefined, top = false, skippable = false): void {
     for (const combinator of ['all', 'any'] as const) {
       const children = condition[combinator];
       if (Array.isArray(children)) {
         children.forEach((child, index) => {
-          if (isRecord(child)) this.checkCondition(child, at, `${pointer}/${combinator}/${index}`, each);
+          if (isRecord(child)) this.checkCondition(child, at, `${pointer}/${combinator}/${index}`, each, false, top && combinator === 'all');
         });
       }
     }
     if (isRecord(condition.not)) this.checkCondition(condition.not, at, `${pointer}/not`, each);
+    if (condition.ifMissing !== undefined && !(skippable && 'fact' in condition)) {
+      this.report(
+        at,
+        `${pointer}/ifMissing`,
+        say(
+          this.language,
+          'ifMissing 只能写在规则 conditions 的顶层 all 之下的比较上（它让这一项比较在数据未印出时被跳过）：请把它移到这样的比较上，或删去',
+          'ifMissing belongs on a comparison directly under the top-level all of the rule’s conditions (it skips that comparison when its data is not printed): move it there or remove it',
+        ),
+      );
+    }
     if (!('fact' in condition)) return;
     const fact = this.checkFact(condition, at, pointer, each);
     const operatorName = condition.operator;

@@ -222,6 +222,11 @@ export function buildRuleSchema(): Schema {
           params: { description: '事实的参数。/ Fact params.', type: 'object' },
           path: pathProperty,
           name: { description: '条件名称（可选）。/ Optional name.', type: 'string' },
+          ifMissing: {
+            enum: ['skip'],
+            description:
+              'skip：这一项比较所需的表、行、列或数字文档中没有（未印出或未能可靠读取）时跳过它，其余比较照常核对；只用于规则 conditions 顶层 all 之下的比较。全部比较都被跳过时规则不适用。/ skip: when the table, row, column or figure this comparison needs is not in the document (not printed, or not read reliably), skip it and check the others; only on comparisons directly under the top-level all of `conditions`. A rule whose comparisons are all skipped is not applicable.',
+          },
         },
         if: { type: 'object', required: ['fact'] },
         then: {
@@ -231,7 +236,7 @@ export function buildRuleSchema(): Schema {
         },
         else: {
           oneOf: [{ type: 'object', required: ['all'] }, { type: 'object', required: ['any'] }, { type: 'object', required: ['not'] }],
-          properties: { operator: false, value: false, params: false, path: false },
+          properties: { operator: false, value: false, params: false, path: false, ifMissing: false },
         },
       },
       factReference: {

@@ -21,6 +21,8 @@ export interface FactCondition {
   readonly path?: string;
   /** Optional name, shown in traces. */
   readonly name?: string;
+  /** `skip`: when its data is missing, skip this comparison (only directly under the top-level `all` of `conditions`). */
+  readonly ifMissing?: 'skip';
 }
 
 /** all / any / not, or a leaf. */

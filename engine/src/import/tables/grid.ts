@@ -300,7 +300,7 @@ function headerLeaves(header: readonly PositionedLine[], tolerance: number): Lea
 
 /** Names of header groups (merged cells over several columns). */
 const GROUP_HEADER =
-  /^(?:\d{4}年度?(?:预算数?|执行数?|合计)?|本年收入|本年支出|上年结转(?:结余)?|上年结余、?结转|财政拨款(?:收入|支出)?|单位资金|其他资金收入|财政专户拨款收入|基本支出(?:预算)?|一般公共预算(?:拨款|支出|基本支出)?|本年一般公共预算基本支出|政府性基金预算支出|国有资本经营预算支出|“?三公”?经费(?:预算数?)?|公务用车购置及运行(?:维护)?费|收入|支出|.*增减.*|.*预算数|按收入性质分|按支出性质分|部门预算|收入预算|支出预算|其中[：:]?|上年|当年|本年|.*三公”?经费预算)$/;
+  /^(?:\d{4}年度?(?:预算数?|执行数?|合计)?|本年收入|本年支出|上年结转(?:结余)?|上年结余、?结转|(?:本级)?财政拨款(?:收入|支出)?|单位资金|其他资金收入|财政专户拨款收入|基本支出(?:预算)?|一般公共预算(?:拨款|支出|基本支出)?|本年一般公共预算基本支出|政府性基金预算支出|国有资本经营预算支出|“?三公”?经费(?:预算数?)?|公务用车购置及运行(?:维护)?费|收入|支出|.*增减.*|.*预算数|按收入性质分|按支出性质分|部门预算|收入预算|支出预算|其中[：:]?|上年|当年|本年|.*三公”?经费预算)$/;
 
 /**
  * The leaves each upper header span stands over: by default those its words cover. Where a line
@@ -316,6 +316,20 @@ function headerRanges(spans: readonly HeaderSpan[], leaves: readonly HeaderSpan[
       span,
       leaves.filter((leaf) => leaf.index > span.index && covers(span, leaf)),
     );
+  }
+  // A group name centred over two columns that covers neither's centre (headerLeaves drops it as
+  // a leaf) stands over the two leaves whose middle it covers.
+  const byX = [...leaves].sort((a, b) => a.x0 - b.x0);
+  for (const [span, covered] of ranges) {
+    if (covered.length > 0 || !GROUP_HEADER.test(span.text.replace(/\s+/g, ''))) continue;
+    const below = byX.filter((leaf) => leaf.index > span.index);
+    const pair = below.findIndex((leaf, position) => {
+      const next = below[position + 1];
+      if (next === undefined) return false;
+      const middle = (center(leaf) + center(next)) / 2;
+      return covers(span, { ...span, x0: middle, x1: middle });
+    });
+    if (pair >= 0) ranges.set(span, [below[pair]!, below[pair + 1]!]);
   }
   const lines = new Set(spans.map((span) => span.index));
   for (const index of lines) {

@@ -28,11 +28,11 @@ export const COLUMN_NAMES: readonly (readonly [RegExp, string])[] = [
   [/一般公共预算(?:财政)?(?:拨款)?(?:收入|资金|支出)?(?:小计)?$/, 'generalBudget'],
   [/政府性基金(?:预算)?(?:财政)?(?:拨款)?(?:收入|资金)?$/, 'governmentFunds'],
   [/国有资本经营(?:预算)?(?:财政)?(?:拨款)?(?:收入|资金)?$/, 'stateCapital'],
-  [/财政专户(?:管理)?(?:资金|拨款)?(?:收入)?$/, 'fiscalSpecialAccount'],
+  [/财政专户(?:管理)?(?:资金|拨款)?(?:收入)?$|财政专户管理的?事业收入$/, 'fiscalSpecialAccount'],
   [/单位资金$/, 'unitFunds'],
   [/财政拨款(?:收入|小计|合计)?$/, 'fiscalAppropriation'],
   [/事业收入(?:[（(]不含教育收费[）)])?$/, 'businessIncome'],
-  [/(?:事业单位)?经营收入$/, 'operatingIncome'],
+  [/(?:事业单位)?经营(?:服务)?收入$/, 'operatingIncome'],
   [/上级补助收入$/, 'superiorSubsidy'],
   [/附属单位上缴收入$/, 'affiliatedIncome'],
   [/其[他它](?:资金)?收入$/, 'otherIncome'],
@@ -55,8 +55,8 @@ export const COLUMN_NAMES: readonly (readonly [RegExp, string])[] = [
 export const TEXT_COLUMN_IDS: ReadonlySet<string> = new Set(['serialNumber', 'remarks', 'description', 'projectCategory', 'fundNature', 'unitCode', 'unitName']);
 
 /**
- * The id of a column from its header parts (groups, then its name), if known: 小计 under a
- * group takes the group's id (财政拨款/小计 → fiscalAppropriation).
+ * The id of a column from its header parts (groups, then its name), if known: 小计 (合计, 金额)
+ * under a group takes the group's id (财政拨款/小计 → fiscalAppropriation).
  * @param header The header parts.
  */
 export function columnIdOf(header: readonly string[]): string | undefined {
@@ -65,7 +65,7 @@ export function columnIdOf(header: readonly string[]): string | undefined {
   const idOf = (text: string) => COLUMN_NAMES.find(([pattern]) => pattern.test(text))?.[1];
   // A name cut by wrapping (机关运行经费预算 / 数) is read with the parts over it.
   const own = idOf(name) ?? idOf(parts.join(''));
-  if (/^(?:小计|合计)$/.test(name)) {
+  if (/^(?:小计|合计|金额)$/.test(name)) {
     for (const group of [...parts.slice(0, -1)].reverse()) {
       const id = idOf(group);
       if (id !== undefined && id !== 'total') return id;

@@ -57,7 +57,8 @@ function contextualId(columns: readonly GridColumn[], index: number, fiscalYear:
   if (/^(?:小计|合计)$/.test(name) && (id === undefined || id === 'total')) {
     // A 小计 under the 三公 group, beside a 合计 that adds 会议费 and 培训费 (西安), is the 三公 total.
     if (name === '小计' && /三公/.test(header.slice(0, -1).join(''))) id = 'threePublic';
-    const next = columns[index + 1];
+    // A 小计 (not the table's 合计) totals the group named over the columns after it.
+    const next = name === '小计' ? columns[index + 1] : undefined;
     const group = next === undefined ? undefined : groupIdOf(next.header.join(''));
     if (group !== undefined && next !== undefined && columns[index + 1]!.side === columns[index]!.side) id = group;
   }
