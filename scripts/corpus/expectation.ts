@@ -60,6 +60,8 @@ export interface ReaderEvidence {
   readonly scope?: RuleScope;
   /** The document's words outside its tables (narrative and other sections), white space removed, when known. */
   readonly narrative?: string;
+  /** The roles of the tables the document holds, when known. */
+  readonly roles?: readonly string[];
 }
 
 /** The parts of a rule's scope that tell what it checks. */
@@ -67,6 +69,7 @@ export interface RuleScope {
   readonly each?: string;
   readonly figures?: { readonly key?: string | readonly string[]; readonly kind?: string };
   readonly texts?: readonly string[];
+  readonly tables?: readonly string[];
 }
 
 /** A note saying narrative figures or sections were not read. */
@@ -88,6 +91,8 @@ export function groupOf(reason: string, evidence: ReaderEvidence): NotApplicable
   if (column !== null) return evidence.notes.some((note) => note.includes(column[1]!) && /列.*未能识别/.test(note)) ? 'notRead' : 'notPrinted';
   if (/^文档中没有 \w+ 表$/.test(reason)) return evidence.unknownTable ? 'notFound' : 'notPrinted';
   if (/^文档没有附绩效目标表/.test(reason)) return evidence.notes.some((note) => UNREAD_PERFORMANCE.test(note)) ? 'notFound' : 'notPrinted';
+  // Forms read from a PDF list the fields they print.
+  if (/^绩效目标表都没有印出本规则需要的栏目/.test(reason)) return 'notPrinted';
   // Labels are read from the title line wherever a template prints one.
   if (/ 没有编号$|^文档中的报表都没有编号$/.test(reason)) return 'notPrinted';
   const section = /^没有标题符合“(.+)”的一节$/.exec(reason);
@@ -110,6 +115,9 @@ function nothingToCheck(evidence: ReaderEvidence): NotApplicableGroup {
     if (evidence.narrative !== undefined && mentionsFigures(evidence.narrative, keys) === false) return 'notPrinted';
     return unread(UNREAD_NARRATIVE);
   }
+  // Rows, cells or columns of tables the document does not print (and no table went unrecognised).
+  const tables = scope.tables ?? [];
+  if (tables.length > 0 && evidence.roles !== undefined && !tables.some((role) => evidence.roles!.includes(role))) return evidence.unknownTable ? 'notFound' : 'notPrinted';
   const texts = scope.each === 'text' ? (scope.texts ?? []) : [];
   if (texts.includes('projects')) return evidence.narrative !== undefined && !PROJECT_LIST_MENTION.test(evidence.narrative) ? 'notPrinted' : 'notFound';
   if (scope.each === 'performanceTable' || scope.each === 'indicator' || texts.includes('indicators') || texts.includes('performance')) return unread(UNREAD_PERFORMANCE);
@@ -162,6 +170,7 @@ export async function observe(path: string, ruleSet: CompiledRuleSet): Promise<E
   const notApplicable: Record<NotApplicableGroup, Record<string, string>> = { situation: {}, notPrinted: {}, notFound: {}, notRead: {} };
   const evidence: ReaderEvidence = {
     narrative: wordsOutsideTables(document),
+    roles: Object.keys(document.tables),
     notes: report.findings.filter((finding) => finding.ruleId === 'import').map((finding) => finding.message),
     unknownTable: (meta.printedTables ?? []).some((table) => table.role === undefined && (table.kind === undefined || table.kind === 'unknown')),
   };

@@ -320,7 +320,7 @@ export async function evaluate(ruleSet: CompiledRuleSet, document: unknown, opti
         );
       }
     }
-    outcomes.push(outcomeOf(rule.definition.id, results, items.length));
+    outcomes.push(outcomeOf(rule.definition.id, results, items.length, nothingToCheck(rule, context)));
   }
 
   findings.sort(compareFindings);
@@ -344,8 +344,16 @@ function errorFinding(rule: CompiledRule, item: ScopeItem, result: ItemResult, l
   );
 }
 
-function outcomeOf(ruleId: string, results: readonly ItemResult[], itemCount: number): RuleOutcome {
-  if (itemCount === 0) return { ruleId, status: 'not_applicable', reason: '文档中没有本规则适用的对象' };
+/** Why a rule found nothing to check: forms that do not print what it needs, else nothing of its kind. */
+function nothingToCheck(rule: CompiledRule, context: DocumentContext): string {
+  const scope = rule.definition.scope;
+  const printed = scope !== undefined && 'printed' in scope ? scope.printed : undefined;
+  if (printed !== undefined && printed.length > 0 && (context.performanceTables()?.length ?? 0) > 0) return `绩效目标表都没有印出本规则需要的栏目（${printed.join('、')}）`;
+  return '文档中没有本规则适用的对象';
+}
+
+function outcomeOf(ruleId: string, results: readonly ItemResult[], itemCount: number, nothing: string): RuleOutcome {
+  if (itemCount === 0) return { ruleId, status: 'not_applicable', reason: nothing };
   const errored = results.find((result) => result.status === 'error');
   if (errored !== undefined) return { ruleId, status: 'error', reason: errored.reason };
   if (results.some((result) => result.status === 'fail')) return { ruleId, status: 'fail' };
