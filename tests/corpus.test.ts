@@ -49,7 +49,8 @@ describe('why a rule does not apply, grouped', () => {
     expect(groupOf('文档中没有本规则适用的对象', { ...unread, scope: { each: 'figure', figures: { key: 'noSuchKey' } }, narrative: '任何文字' })).toBe('notFound');
     expect(groupOf('文档中没有本规则适用的对象', { ...unread, scope: { each: 'shareGroup' }, narrative: '基本支出 5 万元。' })).toBe('notPrinted');
     expect(groupOf('文档中没有本规则适用的对象', { ...unread, scope: { each: 'shareGroup' }, narrative: '基本支出 5 万元，占 50%。' })).toBe('notFound');
-    expect(groupOf('文档中没有本规则适用的对象', { ...clean, scope: { each: 'text', texts: ['projects'] }, narrative: '实行绩效目标管理。' })).toBe('notPrinted');
+    expect(groupOf('文档中没有本规则适用的对象', { ...clean, scope: { each: 'text', texts: ['projects'] }, narrative: '实行绩效目标管理。公用经费主要包括：办公费、印刷费。' })).toBe('notPrinted');
+    expect(groupOf('文档中没有本规则适用的对象', { ...clean, scope: { each: 'text', texts: ['projects'] }, narrative: '实行绩效管理项目11个，具体包括派遣人员劳务费、委托业务费。' })).toBe('notFound');
     expect(groupOf('没有标题符合“政府购买服务”的一节', { ...clean, narrative: '九、政府采购情况' })).toBe('notPrinted');
     expect(groupOf('没有标题符合“政府购买服务”的一节', { ...clean, narrative: '十、政府购买服务情况' })).toBe('notFound');
     expect(groupOf('没有要检查的列表', { ...clean, narrative: '车辆 3 辆。' })).toBe('notPrinted');

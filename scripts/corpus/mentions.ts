@@ -40,8 +40,8 @@ export const FIGURE_MENTIONS: Readonly<Record<string, RegExp>> = {
 /** Words that mark a share (占…%) or a list of shares. */
 export const SHARE_MENTION = /占[^。，；]{0,24}?\d[\d.]*[%％]|比重/;
 
-/** Words that mark a list of the projects a performance section names. */
-export const PROJECT_LIST_MENTION = /具体包括|主要包括|包括[^。]{0,8}项目/;
+/** Words that mark a list of the projects a performance statement names (…绩效管理项目11个…具体包括派遣人员劳务费、…). */
+export const PROJECT_LIST_MENTION = /绩效[^。]{0,80}(?:具体包括|主要包括)/;
 
 /** Words that mark a list of equipment by category. */
 export const EQUIPMENT_MENTION = /通用设备|专用设备|设备[^。]{0,12}(?:台|套)/;
