@@ -296,6 +296,14 @@ function readBlock(lines: readonly PositionedLine[], start: { index: number; kin
   if (first !== undefined && lastHeader !== undefined && /^[-−\d]/.test(bare(first.spans[0]?.text ?? '')) && !isHeaderLine(lastHeader) && lastHeader.spans.length === 1) {
     body.unshift(header.pop()!);
   }
+  // A table printed without data (注：本表无数据) ends on its total row: a lone 合计 under the label
+  // column's header is that row, not a header line.
+  const lone = header[header.length - 1];
+  if (body.length === 0 && lone !== undefined && /^(?:合计|总计)$/.test(bare(lone.spans.map((span) => span.text).join('')))) {
+    const values = header.slice(0, -1).flatMap((line) => line.spans.filter((span) => !/科目|名称|项目|编码|^\s*[类款项]\s*$/.test(span.text)));
+    const right = Math.max(...lone.spans.map((span) => span.x1));
+    if (values.length > 0 && values.every((span) => span.x0 > right)) body.push(header.pop()!);
+  }
   return {
     kind: start.kind,
     title: start.title,

@@ -14,9 +14,10 @@ export const COLUMN_NAMES: readonly (readonly [RegExp, string])[] = [
   [/^项目(?:类别|类型|性质)$/, 'projectCategory'],
   [/^资金(?:性质|来源|类型)$/, 'fundNature'],
   [/^(?:预算)?单位(?:编码|代码)$|^部门(?:编码|代码)$/, 'unitCode'],
+  [/^(?:项目)?绩效目标$/, 'performanceTarget'],
   // The 三公 items, when the table prints them as columns.
   [/公务用车购置及运行(?:维护)?费(?:小计)?$/, 'vehicles'],
-  [/购置经?费$/, 'vehiclePurchase'],
+  [/购置经?费$|^(?:其中[：:])?公务用车购置$/, 'vehiclePurchase'],
   [/运行(?:维护)?经?费$/, 'vehicleOperation'],
   [/因公出国[（(]境[）)]经?费用?$/, 'abroad'],
   [/公务接待经?费$/, 'reception'],
@@ -36,7 +37,11 @@ export const COLUMN_NAMES: readonly (readonly [RegExp, string])[] = [
   [/上级补助收入$/, 'superiorSubsidy'],
   [/附属单位上缴收入$/, 'affiliatedIncome'],
   [/其[他它](?:资金)?收入$/, 'otherIncome'],
-  [/上年(?:财政拨款)?结转(?:结余)?(?:资金)?$|上年结余[、和]?结转$/, 'carriedOver'],
+  [/^其[他它]资金$/, 'otherFunds'],
+  [/(?:其中[：:])?教育收费$/, 'educationFees'],
+  [/使用非财政拨款结余(?:资金)?$/, 'nonFiscalBalanceUsed'],
+  [/^(?:结转下年|年终结转(?:结余)?)$/, 'yearEndCarryForward'],
+  [/上年(?:财政拨款)?结转(?:[和及]?结余)?(?:资金)?$|上年结余[、和]?结转$/, 'carriedOver'],
   [/当年(?:预算)?(?:安排|拨款)$/, 'currentYear'],
   // Expenditure types.
   [/基本支出$/, 'basic'],
@@ -52,7 +57,7 @@ export const COLUMN_NAMES: readonly (readonly [RegExp, string])[] = [
 ];
 
 /** Ids of the columns of words or serial numbers: read as text, never as amounts. */
-export const TEXT_COLUMN_IDS: ReadonlySet<string> = new Set(['serialNumber', 'remarks', 'description', 'projectCategory', 'fundNature', 'unitCode', 'unitName']);
+export const TEXT_COLUMN_IDS: ReadonlySet<string> = new Set(['serialNumber', 'remarks', 'description', 'projectCategory', 'fundNature', 'unitCode', 'unitName', 'performanceTarget']);
 
 /**
  * The id of a column from its header parts (groups, then its name), if known: 小计 (合计, 金额)
