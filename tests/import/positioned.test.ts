@@ -149,6 +149,37 @@ describe('reading a grid', () => {
   });
 });
 
+describe('headers and rows of tables printed without data or with merged cells', () => {
+  it('takes a lone 合 计 in the label column of a table with no data as its total row, not a header', () => {
+    const [found] = findTables([
+      line(1, [200, '政府性基金预算支出表']),
+      line(1, [480, '单位:万元']),
+      line(1, [60, '科目编码'], [160, '科目名称']),
+      line(1, [300, '合计'], [380, '基本支出'], [460, '项目支出']),
+      line(1, [110, '合'], [130, '计']),
+      line(1, [40, '（注：本部门没有使用政府性基金预算拨款安排的支出。）']),
+    ]);
+    expect(found?.header.map((header) => header.text)).toEqual(['科目编码  科目名称', '合计  基本支出  项目支出']);
+    expect(found?.body.map((row) => row.text)).toEqual(['合  计']);
+    expect(readGrid(found!.header, found!.body).columns.map((column) => column.header.join('/'))).toEqual(['合计', '基本支出', '项目支出']);
+  });
+
+  it('puts a group name centred over two columns (本级财政拨款 over 金额 · 其中) over both, and 金额 under it is the group’s amount', () => {
+    const header = [
+      line(1, [300, '本级财政拨款']),
+      line(1, [20, '功能科目'], [100, '合计'], [480, '其它收入']),
+      line(1, [260, '金额'], [340, '其中:经费拨款']),
+      line(1, [105, '1'], [265, '2'], [380, '3'], [490, '4']),
+    ];
+    const body = [line(1, [20, '合计'], [70, '1,935.36'], [230, '1,935.36'], [345, '1,935.36'])];
+    const grid = readGrid(header, body);
+    expect(grid.columns.map((column) => column.header.join('/'))).toEqual(['合计', '本级财政拨款/金额', '本级财政拨款/其中:经费拨款', '其它收入']);
+    expect(columnIdOf(['本级财政拨款', '金额'])).toBe('fiscalAppropriation');
+    expect(columnIdOf(['事业单位经营服务收入'])).toBe('operatingIncome');
+    expect(columnIdOf(['财政专户管理事业收入'])).toBe('fiscalSpecialAccount');
+  });
+});
+
 describe('column vocabulary', () => {
   it('knows the text columns beside the amounts and the 西安 names of the expenditure types', () => {
     expect(['序号', '备注', '项目简介', '项目类别', '资金性质', '单位编码'].map((name) => columnIdOf([name]))).toEqual([
