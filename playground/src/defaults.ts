@@ -74,8 +74,40 @@ export function defaultRulesText(): string {
 export async function loadCases(ruleId: string): Promise<{ name: string; document: unknown; patch?: unknown[]; findings: string[] }[] | undefined> {
   const path = Object.keys(caseModules).find((candidate) => candidate.endsWith(`/${ruleId}.cases.json`));
   if (path === undefined) return undefined;
-  const file = await caseModules[path]!();
-  const directory = path.slice(0, path.lastIndexOf('/'));
+  return casesOf(await caseModules[path]!(), path.slice(0, path.lastIndexOf('/')));
+}
+
+/** The pack's folder: cases kept inside a rule (`"cases"`) name their base relative to it. */
+const PACK_DIRECTORY = '../../rules/department-budget';
+
+/**
+ * The cases a rule carries itself (a rule made in the page), with their base documents loaded.
+ * @param file The rule's `cases`.
+ */
+export async function inlineCases(file: CasesFile): Promise<{ name: string; document: unknown; patch?: unknown[]; findings: string[] }[]> {
+  return casesOf(file, PACK_DIRECTORY);
+}
+
+/**
+ * The cases a rule of a rules text carries itself, if it has any (a rule made from a template).
+ * @param rulesText The rule set's JSON text.
+ * @param ruleId The rule's id.
+ */
+export function casesInRules(rulesText: string, ruleId: string): CasesFile | undefined {
+  let set: unknown;
+  try {
+    set = JSON.parse(rulesText);
+  } catch {
+    return undefined;
+  }
+  const rules = (set as { rules?: unknown } | null)?.rules;
+  if (!Array.isArray(rules)) return undefined;
+  const rule = rules.find((candidate): candidate is { id: string; cases?: unknown } => (candidate as { id?: unknown } | null)?.id === ruleId);
+  const cases = rule?.cases as Partial<CasesFile> | undefined;
+  return Array.isArray(cases?.cases) ? (cases as CasesFile) : undefined;
+}
+
+async function casesOf(file: CasesFile, directory: string): Promise<{ name: string; document: unknown; patch?: unknown[]; findings: string[] }[]> {
   const cases = [];
   for (const entry of file.cases) {
     const base = entry.base ?? file.base;

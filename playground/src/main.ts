@@ -6,7 +6,7 @@
  */
 import './styles.css';
 import { type Language, type Report, fillTemplate } from '../../engine/src/index.js';
-import { DEFAULT_EXAMPLE_ID, EXAMPLES, defaultRulesText, loadCases } from './defaults.js';
+import { DEFAULT_EXAMPLE_ID, EXAMPLES, casesInRules, defaultRulesText, inlineCases, loadCases } from './defaults.js';
 import { type EditorName, type Editors } from './editor/editors.js';
 import { type MarkerSource } from './editor/markers.js';
 import { UI, type UiStrings } from './i18n/ui.js';
@@ -14,6 +14,7 @@ import { CasesPanel } from './panels/casesPanel.js';
 import { reportHtml } from './export/printable.js';
 import { DocumentView } from './panels/documentView.js';
 import { FindingsPanel } from './panels/findingsPanel.js';
+import type { RulesHost, RulesPanel } from './panels/rulesPanel.js';
 import { type Defaults, type PlaygroundState, STORAGE_KEY, encodeHash, initialState, toDelta } from './state/shareState.js';
 import { EngineClient } from './worker/client.js';
 import { type TextRange } from './editor/pointerToRange.js';
@@ -182,7 +183,7 @@ async function check(): Promise<void> {
   performance.mark('playground:check-sent');
   const warmUp = documentReplaced;
   documentReplaced = false;
-  const response = await client.request('evaluate', { rulesText: rules, documentText, language, importProblems: importNotes, warmUp, fromPdf });
+  const response = await client.request('evaluate', { rulesText: rules, documentText, language, importProblems: importNotes, warmUp, fromPdf, skip: [...switchedOff] });
   if (response === undefined) return;
   performance.mark('playground:check-received');
   lastResponse = response;
@@ -206,6 +207,8 @@ async function check(): Promise<void> {
 
 /** Whether the current document was read from the PDF last opened (its findings carry page and box). */
 let fromPdf = false;
+/** Rules switched off in the rules panel (left out of the check). */
+const switchedOff = new Set<string>();
 
 /** Replaces the whole document (an example, a file, imported text), not an edit. */
 function replaceDocument(text: string): void {
@@ -277,8 +280,9 @@ const scheduleCheck = debounce(() => void check(), DEBOUNCE_MS);
 // Toolbar and cases.
 const picker = element('example-picker') as HTMLSelectElement;
 const languagePicker = element('language-picker') as HTMLSelectElement;
-const ruleIds = [...defaults.rulesText.matchAll(/^ {6}"id": "([a-z0-9-]+)"/gm)].map((match) => match[1]!);
-const cases = new CasesPanel(element('cases'), ruleIds, (ruleId) => void runCases(ruleId));
+/** The ids of the rules in a rules text (as the pack is laid out: one rule per indented object). */
+const ruleIdsOf = (rulesText: string) => [...rulesText.matchAll(/^ {6}"id": "([a-z0-9-]+)"/gm)].map((match) => match[1]!);
+const cases = new CasesPanel(element('cases'), ruleIdsOf(start.rulesText), (ruleId) => void runCases(ruleId));
 
 function localize(): void {
   strings = UI[language];
@@ -291,10 +295,13 @@ function localize(): void {
   picker.replaceChildren(...EXAMPLES.map((candidate) => new Option(strings.example_names[candidate.id] ?? candidate.file, candidate.id, false, candidate.id === example)));
   languagePicker.value = language;
   cases.localize(strings);
+  rulesPanel?.localize(strings, language);
 }
 
 async function runCases(ruleId: string): Promise<void> {
-  const loaded = await loadCases(ruleId);
+  // A rule made in the page carries its own cases.
+  const own = casesInRules(texts().rules, ruleId);
+  const loaded = own !== undefined ? await inlineCases(own) : await loadCases(ruleId);
   if (loaded === undefined) {
     cases.show([], strings);
     return;
@@ -453,6 +460,51 @@ element('reset').addEventListener('click', () => {
   });
 });
 
+// The rules as a list and forms, beside the rules editor (its code loads on the first opening).
+const rulesToggle = element('rules-view-toggle');
+let rulesPanel: RulesPanel | undefined;
+let editorsLoaded: () => void = () => undefined;
+const editorsReady = new Promise<void>((resolve) => (editorsLoaded = resolve));
+const rulesHost: RulesHost = {
+  text: () => texts().rules,
+  edit: (edits) => editors?.edit('rules', edits),
+  show: (range) => editors?.show('rules', range),
+  enabled: (ruleId) => !switchedOff.has(ruleId),
+  setEnabled(ruleId, on) {
+    if (on) switchedOff.delete(ruleId);
+    else switchedOff.add(ruleId);
+    void check();
+  },
+  chosen: (ruleId) => {
+    cases.choose(ruleId);
+  },
+  added(ruleId) {
+    cases.setRules(ruleIdsOf(texts().rules));
+    cases.choose(ruleId);
+    element('notice').textContent = fillTemplate(strings.ruleAdded, { id: ruleId });
+    void runCases(ruleId);
+  },
+};
+rulesToggle.addEventListener('click', () => {
+  const showing = rulesToggle.getAttribute('aria-pressed') !== 'true';
+  rulesToggle.setAttribute('aria-pressed', String(showing));
+  element('rules-view').hidden = !showing;
+  document.querySelector('main')!.classList.toggle('forms-shown', showing);
+  if (!showing) return;
+  if (rulesPanel !== undefined) {
+    rulesPanel.update();
+    return;
+  }
+  void Promise.all([import('./panels/rulesPanel.js'), editorsReady]).then(([{ RulesPanel: Panel }]) => {
+    rulesPanel ??= new Panel(element('rules-view'), rulesHost, strings, language);
+  });
+});
+/** After an edit of the rules: the panel and the cases' rule list follow (debounced like the check). */
+const rulesChanged = debounce(() => {
+  cases.setRules(ruleIdsOf(texts().rules));
+  if (rulesToggle.getAttribute('aria-pressed') === 'true') rulesPanel?.update();
+}, DEBOUNCE_MS);
+
 localize();
 const firstCheck = check();
 // Monaco is most of the page's weight: load it once the first check is on its way.
@@ -460,12 +512,14 @@ const { createEditors } = await import('./editor/editors.js');
 void firstCheck;
 performance.mark('playground:monaco-loaded');
 editors = createEditors({ rules: element('rules-editor'), document: element('document-editor') }, { rules: start.rulesText, document: start.documentText });
-editors.onChange(() => {
+editors.onChange((name) => {
+  if (name === 'rules') rulesChanged();
   scheduleCheck();
   autosave();
   // Once edited, the page is no longer the shared link's state: a reload restores the edits.
   if (window.location.hash !== '') window.history.replaceState(null, '', `${window.location.pathname}${window.location.search}`);
 });
 showMarkers();
+editorsLoaded();
 document.body.dataset.editors = 'ready';
 performance.mark('playground:editors');

@@ -93,7 +93,8 @@ async function openFindWidget(page: Page, testId: string, key: 'Control+F' | 'Co
   await expect
     .poll(
       async () => {
-        await page.click(`[data-testid="${testId}"] .view-lines`);
+        // The editor's visible box (its lines' box reaches above it once it has scrolled).
+        await page.click(`[data-testid="${testId}"] .overflow-guard`);
         return editor.evaluate((element) => element.classList.contains('focused'));
       },
       { timeout: 10_000, interval: 250 },
@@ -166,6 +167,15 @@ async function armEditTimer(page: Page): Promise<void> {
     observer.observe(panel, { attributes: true, attributeFilter: ['data-state'] });
   });
 }
+
+/** Opens the rules panel (rules as forms) and waits for its list. */
+async function openRulesPanel(page: Page): Promise<void> {
+  await page.click('[data-testid="rules-view-toggle"]');
+  await page.waitForSelector('[data-testid="rule-list"] [data-testid="rule-item"]', { timeout: 15_000 });
+}
+
+/** Whether a text has Chinese characters (labels in English mode must have none). */
+const HAN = /\p{Script=Han}/u;
 
 describe('the playground in Chromium', () => {
   it('groups the findings by defect, errors first, with the outcome counts, a severity filter and a search, and marks what an edit made new', async () => {
@@ -675,6 +685,93 @@ describe('the playground in Chromium', () => {
       await expect(narrative.getAttribute('data-page')).resolves.toBe('18');
     });
   }, 90_000);
+
+  it('shows the rules as a searchable list and a rule as a form whose edits re-check live, and follows a text edit', async () => {
+    await onPage(async (page) => {
+      await openRulesPanel(page);
+      const list = page.locator('[data-testid="rule-list"]');
+      expect(await list.locator('[data-testid="rule-item"]').count()).toBe(117);
+      await page.fill('[data-testid="rule-search"]', '非公开');
+      await expect.poll(() => list.locator('[data-testid="rule-item"]').evaluateAll((items) => items.map((item) => (item as HTMLElement).dataset.ruleId))).toEqual(['no-non-public-material']);
+      const item = list.locator('[data-testid="rule-item"][data-rule-id="no-non-public-material"]');
+      await expect(item.textContent()).resolves.toMatch(/公开文件中不应含有.*错误.*texts completeness.*预算法/);
+      await item.locator('.rule-choose').click();
+      const form = page.locator('[data-testid="rule-form"]');
+      await expect(form.locator('[data-field="title/zh-CN"]').inputValue()).resolves.toBe('公开文件中不应含有“此件不予公开”等非公开内容');
+      // The placeholders its message may use, those it uses marked; its condition as a row with the registry's labels.
+      await expect(form.locator('.placeholders li.used').allTextContents()).resolves.toEqual(['{text} 文字', '{match} 找到的文字']);
+      await expect(form.locator('[data-field="conditions/all/0/fact"] option:checked').textContent()).resolves.toBe('当前文字 · text');
+      await expect(form.locator('[data-field="conditions/all/0/operator"] option:checked').textContent()).resolves.toBe('不含正则表达式所指内容 · notMatchesPattern');
+      await expect(form.locator('.condition-help').textContent()).resolves.toMatch(/文字不含符合正则表达式的内容/);
+      expect(await axeViolations(page)).toEqual([]);
+
+      // The severity changed in the form: the rules JSON says so and the finding becomes a warning.
+      const finding = page.locator('[data-testid="finding"][data-rule-id="no-non-public-material"]');
+      await expect(finding.getAttribute('data-severity')).resolves.toBe('error');
+      const severity = page.locator('[data-testid="rule-severity"]');
+      await expect(severity.evaluate((select) => (select as HTMLSelectElement).labels[0]?.textContent)).resolves.toMatch(/严重程度/);
+      await severity.selectOption('warning');
+      await expect.poll(() => finding.getAttribute('data-severity'), { timeout: 10_000 }).toBe('warning');
+      await expect.poll(() => item.getAttribute('data-severity')).toBe('warning');
+      await expect.poll(() => page.locator('[data-testid="rules-editor"] .view-lines').textContent()).toMatch(/"severity":\s"warning"/);
+
+      // Switched off, the rule is left out of the check; on again, it is back.
+      const toggle = item.locator('[data-testid="rule-switch"]');
+      await toggle.click();
+      await expect(toggle.getAttribute('aria-checked')).resolves.toBe('false');
+      await expect.poll(() => finding.count(), { timeout: 10_000 }).toBe(0);
+      await toggle.click();
+      await expect.poll(() => finding.count(), { timeout: 10_000 }).toBe(1);
+
+      // A text edit in the rules editor updates the form.
+      await replaceInEditor(page, 'rules-editor', '公开文件中不应含有', '公开文件中不得含有');
+      await expect.poll(() => form.locator('[data-field="title/zh-CN"]').inputValue(), { timeout: 10_000 }).toBe('公开文件中不得含有“此件不予公开”等非公开内容');
+      await expect.poll(() => item.locator('.rule-title').textContent()).toBe('公开文件中不得含有“此件不予公开”等非公开内容');
+
+      // In English, everything the form says is English.
+      await page.selectOption('[data-testid="language-picker"]', 'en');
+      await expect.poll(() => form.locator('legend').first().textContent()).toBe('Scope');
+      const labels = await page
+        .locator('[data-testid="rules-view"]')
+        .evaluate((view) =>
+          [...view.querySelectorAll('.field-label, legend, summary, .form-hint, .placeholders p, .placeholders li, button:not(.rule-choose), select option, .rule-count, .rule-meta .badge')].map(
+            (node) => node.textContent,
+          ),
+        );
+      const buttonsAndOptions = labels.filter((text) => HAN.test(text) && !text.includes('不得含有'));
+      expect(buttonsAndOptions).toEqual([]);
+      await expect(page.locator('[data-testid="rule-search"]').getAttribute('aria-label')).resolves.toBe('Search rules (title, id, tag, basis)');
+      expect(await axeViolations(page)).toEqual([]);
+    });
+  }, 90_000);
+
+  it('makes a new rule from a template: its cases run beside it and pass, and a form edit makes it report', async () => {
+    await onPage(async (page) => {
+      await openRulesPanel(page);
+      const newRule = page.locator('[data-testid="new-rule"]');
+      await newRule.click();
+      await expect(newRule.getAttribute('aria-expanded')).resolves.toBe('true');
+      await expect(page.locator('[data-testid="rule-template"]').allTextContents()).resolves.toEqual(['两个数相等', '合计等于各行之和', '表格必须填写或注明无数据', '说明数字与报表一致']);
+      await page.click('[data-testid="rule-template"][data-template="two-numbers-equal"]');
+      const item = page.locator('[data-testid="rule-item"][data-rule-id="new-two-numbers-equal"]');
+      await expect(item.locator('.rule-choose').getAttribute('aria-current')).resolves.toBe('true');
+      await expect(page.locator('[data-testid="rule-form"] h3').textContent()).resolves.toBe('new-two-numbers-equal');
+      // Its pass case and its fail case run in the cases panel, and both hold.
+      await expect(page.locator('[data-testid="case-rule"]').inputValue()).resolves.toBe('new-two-numbers-equal');
+      const results = page.locator('[data-testid="case-result"]');
+      await expect.poll(() => results.evaluateAll((items) => items.map((item) => (item as HTMLElement).dataset.passed)), { timeout: 10_000 }).toEqual(['true', 'true']);
+      await expect(results.last().textContent()).resolves.toMatch(/支出总表合计改为 3011\.56/);
+      // The sample passes it (the pack now has 118 rules, 66 of them passed).
+      await expect.poll(() => page.locator('[data-testid="outcome-counts"]').textContent(), { timeout: 10_000 }).toMatch(/^通过 66 /);
+      // Compared with another column in the form, the sample fails it: its finding appears, and its pass case now fails.
+      await page.fill('[data-testid="rule-form"] [data-field="conditions/all/0/value/params"]', '{"table": "generalBudgetExpenditure", "row": {"key": "total"}, "column": "basic"}');
+      const finding = page.locator('[data-testid="finding"][data-rule-id="new-two-numbers-equal"]');
+      await expect.poll(() => finding.count(), { timeout: 10_000 }).toBe(1);
+      await expect(finding.textContent()).resolves.toMatch(/支出总表合计 3011\.46万元 与一般公共预算支出表合计 11\.46万元 不相等/);
+      await page.click('[data-testid="run-cases"]');
+      await expect.poll(() => results.first().getAttribute('data-passed'), { timeout: 10_000 }).toBe('false');
+    });
+  }, 60_000);
 
   it("runs a rule's pass and fail cases from the page, switches to English and links the guide", async () => {
     const { page } = await harness.open();

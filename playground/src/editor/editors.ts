@@ -22,6 +22,10 @@ export interface Editors {
   setMarkers(name: EditorName, sources: readonly MarkerSource[], sourceLabel: string): void;
   /** Selects a range, scrolls it into view and focuses the editor. */
   reveal(name: EditorName, range: TextRange): void;
+  /** Applies edits made on the current text (one undoable step), as typing them would. */
+  edit(name: EditorName, edits: readonly { readonly offset: number; readonly length: number; readonly content: string }[]): void;
+  /** Scrolls a range into view without moving the focus or the selection. */
+  show(name: EditorName, range: TextRange): void;
 }
 
 const OWNER = 'disclosure-rules';
@@ -72,6 +76,26 @@ export function createEditors(containers: Record<EditorName, HTMLElement>, texts
         OWNER,
         toMarkers(sources, monaco.MarkerSeverity, (offset) => model.getPositionAt(offset), sourceLabel),
       );
+    },
+    edit(name, edits) {
+      const model = models[name];
+      const toRange = (offset: number, length: number) => {
+        const start = model.getPositionAt(offset);
+        const end = model.getPositionAt(offset + length);
+        return new monaco.Range(start.lineNumber, start.column, end.lineNumber, end.column);
+      };
+      editors[name].pushUndoStop();
+      editors[name].executeEdits(
+        'form',
+        edits.map((edit) => ({ range: toRange(edit.offset, edit.length), text: edit.content })),
+      );
+      editors[name].pushUndoStop();
+    },
+    show(name, range) {
+      const model = models[name];
+      const start = model.getPositionAt(range.offset);
+      const end = model.getPositionAt(range.offset + range.length);
+      editors[name].revealRangeNearTop(new monaco.Range(start.lineNumber, start.column, end.lineNumber, end.column));
     },
     reveal(name, range) {
       const model = models[name];

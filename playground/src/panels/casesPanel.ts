@@ -34,6 +34,25 @@ export class CasesPanel {
   }
 
   /**
+   * Offers another list of rules (the chosen one stays chosen while it is in it).
+   * @param ruleIds The rules' ids.
+   */
+  setRules(ruleIds: readonly string[]): void {
+    const chosen = this.select.value;
+    if (ruleIds.length === this.select.options.length && ruleIds.every((id, index) => this.select.options[index]?.value === id)) return;
+    this.select.replaceChildren(...ruleIds.map((id) => new Option(id, id)));
+    if (ruleIds.includes(chosen)) this.select.value = chosen;
+  }
+
+  /**
+   * Chooses a rule (its cases run on the next click of the button).
+   * @param ruleId The rule's id.
+   */
+  choose(ruleId: string): void {
+    if ([...this.select.options].some((option) => option.value === ruleId)) this.select.value = ruleId;
+  }
+
+  /**
    * Sets the interface strings.
    * @param strings Interface strings.
    */

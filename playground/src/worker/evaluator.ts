@@ -101,6 +101,7 @@ export async function handle(request: WorkerRequest, onRule?: (ruleId: string) =
     language: request.language,
     importProblems: [...(request.importProblems ?? []), ...duplicateKeyNotes(document.duplicates ?? [])],
     ...(places !== undefined ? { sourcePlaces: places } : {}),
+    ...(request.skip !== undefined && request.skip.length > 0 ? { skip: request.skip } : {}),
     ...(onRule !== undefined ? { onRule } : {}),
   });
   return { type: 'evaluated', id: request.id, report, findings: report.findings, ruleProblems: [], elapsed: performance.now() - started };

@@ -69,6 +69,8 @@ export type WorkerRequest =
       readonly warmUp?: boolean;
       /** The document came from the PDF last imported: findings carry its page and box. */
       readonly fromPdf?: boolean;
+      /** Rules switched off in the page (by id): not evaluated. */
+      readonly skip?: readonly string[];
     }
   | { readonly type: 'import'; readonly id: number; readonly text: string; readonly file?: string }
   /** A PDF's bytes, read with pdf.js in the worker. */
