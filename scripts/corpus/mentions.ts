@@ -32,7 +32,7 @@ export const FIGURE_MENTIONS: Readonly<Record<string, RegExp>> = {
   abroadCosts: /因公出国/,
   receptionCosts: /公务接待/,
   vehicleCosts: /公务用车购置及运行/,
-  vehiclePurchaseCosts: /公务用车购置/,
+  vehiclePurchaseCosts: /公务用车购置(?!及)|车辆购置/,
   vehicleOperationCosts: /公务用车运行/,
   agencyOperatingCosts: /机关运行经费/,
 };

@@ -4,6 +4,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { MAX_LINE_CHARS, type PositionedLine } from '../../engine/src/import/positioned/model.js';
+import { spansOf } from '../../engine/src/import/positioned/fromPdf.js';
 import { renderSpans } from '../../engine/src/import/positioned/render.js';
 import { declaredEmptyTables } from '../../engine/src/import/tables/emptyIndex.js';
 import { findTables } from '../../engine/src/import/tables/findTables.js';
@@ -51,6 +52,19 @@ describe('a 是否空表 list before the tables', () => {
       ['表3', { line: 3, reason: '本部门无此项收支' }],
       ['表1-2', { line: 4 }],
     ]);
+  });
+});
+
+describe('joining a line’s items into spans', () => {
+  const item = (text: string, x0: number, x1: number) => ({ text, x0, x1, y: 100, size: 16, box: [0, 0, 1, 1] as const });
+  it('joins a number in prose set as two touching items, and keeps amounts in neighbouring cells apart', () => {
+    expect(spansOf([item('2026年预算数为2', 79.8, 209), item('36.83', 209, 245.2), item('万元，与2025年执行数相同。', 249.5, 467.4)]).map((span) => span.text)).toEqual([
+      '2026年预算数为236.83万元，与2025年执行数相同。',
+    ]);
+    expect(spansOf([item('增加', 400, 432), item('100.1', 451.8, 488), item('6', 488.3, 496.3)]).map((span) => span.text)).toEqual(['增加', '100.16']);
+    expect(spansOf([item('16,', 100, 124), item('474.82', 124.5, 170)]).map((span) => span.text)).toEqual(['16,474.82']);
+    expect(spansOf([item('1,935.36', 294, 336), item('1,935.36', 369, 411)]).map((span) => span.text)).toEqual(['1,935.36', '1,935.36']);
+    expect(spansOf([item('1,935.36', 294, 336), item('7', 340, 348)]).map((span) => span.text)).toEqual(['1,935.36', '7']);
   });
 });
 

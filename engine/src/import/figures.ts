@@ -120,7 +120,7 @@ export const FIGURE_TERMS: readonly FigureTerm[] = [
   { kind: 'amount', pattern: /因公出国[（(]境[）)]费用?$/, key: 'abroadCosts' },
   { kind: 'amount', pattern: /公务接待费$/, key: 'receptionCosts' },
   { kind: 'amount', pattern: /公务用车购置及运行(维护)?费$/, key: 'vehicleCosts' },
-  { kind: 'amount', pattern: /购置费$/, key: 'vehiclePurchaseCosts' },
+  { kind: 'amount', pattern: /购置费$|^公务用车购置$/, key: 'vehiclePurchaseCosts' },
   { kind: 'amount', pattern: /运行(维护)?费$/, key: 'vehicleOperationCosts' },
   { kind: 'amount', pattern: /机关运行经费(财政拨款)?(预算|支出|安排)?(数)?(为|是)?$/, key: 'agencyOperatingCosts' },
   // 会议费、培训费: stated beside the “三公” figures; no rule reads them yet, but they are named.

@@ -202,14 +202,15 @@ const AMOUNT_ITEM = /^-?(?:\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+\.\d+)%?$/;
  * Joins the items of a line into spans: items closer than half a character stay one span, except
  * an amount beside anything (a right-aligned amount ends where the next cell begins).
  */
-function spansOf(items: readonly Placed[]): Span[] {
+export function spansOf(items: readonly Placed[]): Span[] {
   const spans: { text: string; x0: number; x1: number }[] = [];
   for (const item of items) {
     const last = spans[spans.length - 1];
     const gap = last === undefined ? 0 : item.x0 - last.x1;
     // Two amounts, or an amount and text, side by side are two cells however close they stand.
-    // …except a number broken after its thousands separator (“16,” “474.82”).
-    const brokenNumber = last !== undefined && /\d,$/.test(last.text) && /^\d{3}(?:[,.]|$)/.test(item.text);
+    // …except a number broken after its thousands separator (“16,” “474.82”),
+    // …or a number in prose set as two items that touch (“为2” “36.83”, “100.1” “6”): cells never touch.
+    const brokenNumber = last !== undefined && ((/\d,$/.test(last.text) && /^\d{3}(?:[,.]|$)/.test(item.text)) || (/\d$/.test(last.text) && /^\d/.test(item.text) && Math.abs(gap) < 0.1 * item.size));
     const cellBoundary = last !== undefined && !brokenNumber && (AMOUNT_ITEM.test(last.text) || AMOUNT_ITEM.test(item.text));
     if (last !== undefined && gap < 0.5 * item.size && !cellBoundary) {
       const space = gap > 0.2 * item.size && /[\w.,%)]$/.test(last.text) && /^[\w(]/.test(item.text) ? ' ' : '';

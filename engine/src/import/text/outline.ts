@@ -134,6 +134,9 @@ function headingOf(text: string): HeadingMatch | undefined {
   return undefined;
 }
 
+/** How a section's title ends, even on a line that runs to the margin: …情况说明（详见表4）. */
+const SECTION_TITLE_END = /^[^，,。；;：:]*(?:说明|情况)(?:[（(]详见[^）)]{1,12}[）)])?$/;
+
 /**
  * The outline of the text lines (contents pages, page numbers and running headers already dropped).
  * Numbers must rise within their parent (a list numbered anew inside a section stays text); an
@@ -165,7 +168,7 @@ export function outlineOf(lines: readonly SourceLine[]): { preamble: SourceLine[
     if (wrapped && line.full === true) {
       match = { ...match!, title: match!.title + nextText.replace(/\s+/g, '') };
       index += 1;
-    } else if (match !== undefined && match.level > 0 && match.runIn === undefined && line.full === true) {
+    } else if (match !== undefined && match.level > 0 && match.runIn === undefined && line.full === true && !SECTION_TITLE_END.test(text.replace(/\s+/g, ''))) {
       match = undefined;
     }
     if (match === undefined) {
