@@ -14,6 +14,7 @@ import { CasesPanel } from './panels/casesPanel.js';
 import { reportHtml } from './export/printable.js';
 import { DocumentView } from './panels/documentView.js';
 import { FindingsPanel } from './panels/findingsPanel.js';
+import type { PdfPageView } from './panels/pdfPage.js';
 import type { RulesHost, RulesPanel } from './panels/rulesPanel.js';
 import { type Defaults, type PlaygroundState, STORAGE_KEY, encodeHash, initialState, toDelta } from './state/shareState.js';
 import { EngineClient } from './worker/client.js';
@@ -118,19 +119,55 @@ function renderView(): void {
   }
   documentView.render(value, { tables: strings.viewTables, narrative: strings.viewNarrative, performance: strings.viewPerformance, unit: strings.viewUnit, item: strings.viewItem });
 }
-viewToggle.addEventListener('click', () => {
-  const showing = !viewShown();
-  viewToggle.setAttribute('aria-pressed', String(showing));
-  element('document-view').hidden = !showing;
-  element('document-editor').hidden = showing;
+const pdfToggle = element('pdf-view-toggle');
+/** Whether the document pane shows the PDF page (the JSON editor hidden). */
+function pdfShown(): boolean {
+  return pdfToggle.getAttribute('aria-pressed') === 'true';
+}
+/** Shows the document as JSON, as tables, or as the page of the PDF it was read from. */
+function showDocumentAs(view: 'json' | 'tables' | 'pdf'): void {
+  viewToggle.setAttribute('aria-pressed', String(view === 'tables'));
+  pdfToggle.setAttribute('aria-pressed', String(view === 'pdf'));
+  element('document-view').hidden = view !== 'tables';
+  element('pdf-view').hidden = view !== 'pdf';
+  element('document-editor').hidden = view !== 'json';
   renderView();
+}
+viewToggle.addEventListener('click', () => {
+  showDocumentAs(viewShown() ? 'json' : 'tables');
 });
+pdfToggle.addEventListener('click', () => {
+  showDocumentAs(pdfShown() ? 'json' : 'pdf');
+});
+
+/** The PDF the document was read from (while it is the document). */
+let pdfBytes: Uint8Array | undefined;
+let pdfView: PdfPageView | undefined;
+/** Shows a finding's page of the PDF with its box (pdf.js is loaded on the first one). */
+async function showPdfPage(bytes: Uint8Array, page: number, box: readonly [number, number, number, number] | undefined): Promise<void> {
+  showDocumentAs('pdf');
+  const { PdfPageView } = await import('./panels/pdfPage.js');
+  pdfView ??= new PdfPageView(element('pdf-view'));
+  const pane = element('pdf-view');
+  await pdfView.show(bytes, page, box, { page: strings.pdfPage, box: strings.pdfBox, rendering: strings.pdfRendering }, pane.clientWidth - 2 * PDF_MARGIN);
+}
+/** Room left beside the PDF page in its pane (CSS pixels). */
+const PDF_MARGIN = 12;
 
 const findings = new FindingsPanel(element('findings'), {
   onFinding: (finding) => {
+    const page = finding.source?.page;
+    if (fromPdf && pdfBytes !== undefined && page !== undefined) {
+      showPdfPage(pdfBytes, page, finding.source?.box).catch((error: unknown) => {
+        element('notice').textContent = (error as Error).message;
+      });
+    }
     if (viewShown()) documentView.select(finding.path);
     const range = findingRanges.get(finding);
-    if (range !== undefined) editors?.reveal('document', range);
+    if (range === undefined) return;
+    // The editor takes the focus only when it is shown; otherwise its place is kept for later.
+    if (viewShown() || pdfShown()) editors?.show('document', range);
+    else editors?.reveal('document', range);
   },
   onRuleProblem: (problem) => editors?.reveal('rules', problem.range),
   onDocumentProblem: (problem) => editors?.reveal('document', problem.range),
@@ -214,6 +251,9 @@ const switchedOff = new Set<string>();
 function replaceDocument(text: string): void {
   documentReplaced = true;
   fromPdf = false;
+  pdfBytes = undefined;
+  pdfToggle.hidden = true;
+  if (pdfShown()) showDocumentAs('json');
   editors?.setText('document', text);
 }
 
@@ -352,6 +392,8 @@ async function openFile(file: File): Promise<void> {
     importNotes = response.problems;
     replaceDocument(response.documentText);
     fromPdf = true;
+    pdfBytes = bytes;
+    pdfToggle.hidden = false;
     return;
   }
   const text = new TextDecoder().decode(bytes);

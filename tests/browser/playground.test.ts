@@ -773,6 +773,56 @@ describe('the playground in Chromium', () => {
     });
   }, 60_000);
 
+  it("shows the PDF page of a finding with the finding's box drawn over it, and no axe-core violation there", async () => {
+    await onPage(async (page) => {
+      // 上海市数据局 (151 KB, the corpus's smallest PDF): two empty tables without a note, on pages 17 and 18.
+      await page.setInputFiles('[data-testid="open-file"]', join(ROOT, 'corpus', 'shanghai-shujuju-2026-unit-budget.pdf'));
+      await expect.poll(() => page.locator('[data-testid="notice"]').textContent(), { timeout: 30_000 }).toMatch(/已读取 PDF/);
+      const emptyTable = page.locator('[data-testid="finding"][data-rule-id="empty-table-marked"]');
+      await expect.poll(() => emptyTable.evaluateAll((items) => items.map((item) => (item as HTMLElement).dataset.page)), { timeout: 15_000 }).toEqual(['17', '18']);
+      await expect(page.locator('[data-testid="pdf-view-toggle"]').isVisible()).resolves.toBe(true);
+
+      const clicked = Date.now();
+      await emptyTable.first().locator('button').click();
+      const pdfPage = page.locator('[data-testid="pdf-page"]');
+      const box = pdfPage.locator('[data-testid="pdf-box"]');
+      await box.waitFor({ timeout: 20_000 });
+      console.log(`playground: finding → its PDF page drawn with the box in ${Date.now() - clicked} ms (pdf.js loaded and the PDF parsed on this first click)`);
+      await expect(pdfPage.getAttribute('data-page')).resolves.toBe('17');
+      await expect(page.locator('[data-testid="document-editor"]').isVisible()).resolves.toBe(false);
+      // The box lies on the page, and on printed text (dark pixels of the drawn page inside it).
+      const placed = await pdfPage.evaluate((pageElement) => {
+        const canvas = pageElement.querySelector('canvas')!;
+        const marker = pageElement.querySelector<HTMLElement>('[data-testid="pdf-box"]')!;
+        const pageBox = pageElement.getBoundingClientRect();
+        const boxRect = marker.getBoundingClientRect();
+        const ratio = canvas.width / canvas.getBoundingClientRect().width;
+        const pixels = canvas
+          .getContext('2d')!
+          .getImageData(Math.round((boxRect.left - pageBox.left) * ratio), Math.round((boxRect.top - pageBox.top) * ratio), Math.round(boxRect.width * ratio), Math.round(boxRect.height * ratio)).data;
+        let dark = 0;
+        for (let index = 0; index < pixels.length; index += 4) if (pixels[index]! + pixels[index + 1]! + pixels[index + 2]! < 300) dark++;
+        const inside = boxRect.left >= pageBox.left - 3 && boxRect.right <= pageBox.right + 3 && boxRect.top >= pageBox.top - 3 && boxRect.bottom <= pageBox.bottom + 3;
+        return { inside, dark, width: boxRect.width, height: boxRect.height, pageWidth: pageBox.width };
+      });
+      expect(placed.inside).toBe(true);
+      expect(placed.width).toBeGreaterThan(20);
+      expect(placed.height).toBeGreaterThan(5);
+      expect(placed.width).toBeLessThan(placed.pageWidth);
+      expect(placed.dark).toBeGreaterThan(50);
+      expect(await axeViolations(page)).toEqual([]);
+
+      // The next finding's page; then back to the JSON, and another document has no PDF page.
+      await emptyTable.nth(1).locator('button').click();
+      await expect.poll(() => pdfPage.getAttribute('data-page'), { timeout: 15_000 }).toBe('18');
+      await page.click('[data-testid="pdf-view-toggle"]');
+      await expect(page.locator('[data-testid="document-editor"]').isVisible()).resolves.toBe(true);
+      page.once('dialog', (dialog) => void dialog.accept());
+      await page.selectOption('[data-testid="example-picker"]', 'budget-2025-shenpiju-defects-arithmetic');
+      await expect.poll(() => page.locator('[data-testid="pdf-view-toggle"]').isVisible(), { timeout: 15_000 }).toBe(false);
+    });
+  }, 90_000);
+
   it("runs a rule's pass and fail cases from the page, switches to English and links the guide", async () => {
     const { page } = await harness.open();
     await ready(page);
