@@ -205,6 +205,19 @@ describe('column vocabulary', () => {
       'unitCode',
     ]);
     expect(['人员经费支出', '公用经费支出', '专项业务经费支出', '一般公共预算拨款小计'].map((name) => columnIdOf([name]))).toEqual(['personnel', 'public', 'project', 'generalBudget']);
+    expect(
+      [
+        ['使用非财政拨款结余'],
+        ['结转下年'],
+        ['其中：教育收费'],
+        ['其他资金'],
+        ['上年结转和结余资金'],
+        ['其中：公务用车购置'],
+        ['绩效目标'],
+        ['上年结转结余', '专户资金结转结余'],
+        ['扣除中央基建投资后预算数'],
+      ].map((header) => columnIdOf(header)),
+    ).toEqual(['nonFiscalBalanceUsed', 'yearEndCarryForward', 'educationFees', 'otherFunds', 'carriedOver', 'vehiclePurchase', 'performanceTarget', 'fiscalSpecialAccount', 'excludingCentralCapital']);
   });
 });
 

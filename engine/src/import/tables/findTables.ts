@@ -300,7 +300,7 @@ function readBlock(lines: readonly PositionedLine[], start: { index: number; kin
   // column's header is that row, not a header line.
   const lone = header[header.length - 1];
   if (body.length === 0 && lone !== undefined && /^(?:合计|总计)$/.test(bare(lone.spans.map((span) => span.text).join('')))) {
-    const values = header.slice(0, -1).flatMap((line) => line.spans.filter((span) => !/科目|名称|项目|编码|^\s*[类款项]\s*$/.test(span.text)));
+    const values = header.slice(0, -1).flatMap((line) => line.spans.filter((span) => !/科目|名称|项目|编码|分类|栏次|^\s*[\u4e00-\u9fff]\s*$|^\s*\d{1,2}\s*$/.test(span.text)));
     const right = Math.max(...lone.spans.map((span) => span.x1));
     if (values.length > 0 && values.every((span) => span.x0 > right)) body.push(header.pop()!);
   }

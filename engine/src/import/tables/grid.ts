@@ -432,7 +432,7 @@ const WORD_COLUMN_IDS: ReadonlySet<string> = new Set(['projectCategory', 'fundNa
 const PROJECT_NAME_HEADER = /^(?:(?:预算)?项目名称|项目)$/;
 
 /** Whether a header span names a label column (code, name, 项目) rather than values. */
-export const LABEL_HEADER = /^(?:序\s*号|[序号类款]|行\s*次|项\s*目|科\s*目|项|收\s*入|支\s*出|收入项目|支出项目|\*+)$|科目|编码|代码|名称|预算单位|单位名称|类款项|类款/;
+export const LABEL_HEADER = /^(?:序\s*号|[序号类款]|行\s*次|项\s*目|科\s*目|项|收\s*入|支\s*出|收入项目|支出项目|\*+)$|科目|编码|代码|名称|预算单位|单位名称|类款项|类款|^项目栏次$|^栏次$/;
 
 /**
  * Reads the grid of a table.

@@ -29,8 +29,11 @@ export const COLUMN_NAMES: readonly (readonly [RegExp, string])[] = [
   [/一般公共预算(?:财政)?(?:拨款)?(?:收入|资金|支出)?(?:小计)?$/, 'generalBudget'],
   [/政府性基金(?:预算)?(?:财政)?(?:拨款)?(?:收入|资金)?$/, 'governmentFunds'],
   [/国有资本经营(?:预算)?(?:财政)?(?:拨款)?(?:收入|资金)?$/, 'stateCapital'],
-  [/财政专户(?:管理)?(?:资金|拨款)?(?:收入)?$|财政专户管理的?事业收入$/, 'fiscalSpecialAccount'],
-  [/单位资金$/, 'unitFunds'],
+  [/财政专户(?:管理)?(?:资金|拨款)?(?:收入)?$|财政专户管理的?事业收入$|^专户资金(?:结转结余)?$/, 'fiscalSpecialAccount'],
+  [/单位资金(?:结转结余)?$/, 'unitFunds'],
+  [/^其中[：:]?经费拨款$/, 'fundingAppropriation'],
+  // The 中央部门 columns that leave out central capital construction (扣除中央基建投资后预算数).
+  [/扣除中央基建投资/, 'excludingCentralCapital'],
   [/财政拨款(?:收入|小计|合计)?$/, 'fiscalAppropriation'],
   [/事业收入(?:[（(]不含教育收费[）)])?$/, 'businessIncome'],
   [/(?:事业单位)?经营(?:服务)?收入$/, 'operatingIncome'],
