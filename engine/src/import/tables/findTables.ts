@@ -151,14 +151,18 @@ function isProse(line: PositionedLine, left = Number.NEGATIVE_INFINITY): boolean
 /** A heading of the text after the tables (其他相关情况说明, 一、2026年“三公”经费预算情况说明): it ends a table. */
 const TEXT_HEADING = /^(?:[一二三四五六七八九十]+、|[（(][一二三四五六七八九十]+[)）])?.{0,30}(?:情况说明|编制说明|名词解释)$/;
 
-/** A line belonging to the title block (label, title, unit, department) or a footer. */
-function isTitleBlock(line: PositionedLine, title: string): boolean {
+/**
+ * A line belonging to the title block (label, title, unit, department) or a footer.
+ * @param inHeader Whether the page's header has begun: the title is printed again before it, so
+ *   a part of the title's words after it is a header cell (机关运行经费预算 over its column).
+ */
+function isTitleBlock(line: PositionedLine, title: string, inHeader: boolean): boolean {
   const text = bare(line.text);
   if (text === '' || isFooter(line) || TABLE_LABEL.test(text)) return true;
   if (UNIT.test(line.text) || DEPARTMENT.test(line.text))
     return line.spans.every((span) => UNIT.test(span.text) || DEPARTMENT.test(span.text) || TABLE_LABEL.test(bare(span.text)) || bare(span.text).length <= 8);
   // The title printed again (a continued page), or a part of it wrapped: long enough to be the title's words, not a header cell's.
-  return bareTitle(text).includes(bareTitle(title)) || (bareTitle(text).length >= 6 && bareTitle(title).includes(bareTitle(text)));
+  return bareTitle(text).includes(bareTitle(title)) || (!inHeader && bareTitle(text).length >= 6 && bareTitle(title).includes(bareTitle(text)));
 }
 
 /** The row of column numbers under a header (栏次 1 2 3 …, or ** ** 1 2 3): part of the header. */
@@ -230,6 +234,8 @@ function readBlock(lines: readonly PositionedLine[], start: { index: number; kin
   let seenData = false;
   let page = lines[start.index]!.page;
   let pageHasData = false;
+  // Header lines taken (or skipped as repeated) on the current page.
+  let pageHeader = 0;
   let last = start.index + start.lines - 1;
   const headerTexts = new Set<string>();
   // Where a paragraph would start: left of the first fifth of the table's width (known once its header is read).
@@ -249,6 +255,7 @@ function readBlock(lines: readonly PositionedLine[], start: { index: number; kin
     if (line.page !== page) {
       page = line.page;
       pageHasData = false;
+      pageHeader = 0;
       inNote = false;
     }
     if (text === '' || isFooter(line)) continue;
@@ -268,8 +275,9 @@ function readBlock(lines: readonly PositionedLine[], start: { index: number; kin
       last = index;
       continue;
     }
-    if (isTitleBlock(line, start.title) || (!pageHasData && (unitMatch !== null || departmentMatch !== null))) continue;
+    if (isTitleBlock(line, start.title, pageHeader > 0) || (!pageHasData && (unitMatch !== null || departmentMatch !== null))) continue;
     if (!pageHasData && !isDataLine(line)) {
+      pageHeader += 1;
       // Before the first data line of a page: the header (first page) or its repetition; on a
       // continued page, a line that repeats no header line is the start of a wrapped row name.
       if (isProse(line, proseLeft())) break;
