@@ -204,7 +204,14 @@ interface HeaderSpan extends Span {
   readonly index: number;
 }
 
-/** Joins letter-spaced header text (收      入, 项    目): runs of up to four single characters, evenly spaced, are one span. */
+/** Header words printed letter-spaced across a cell (项    目, 收      入, 合  计). */
+const SPACED_WORDS: readonly string[] = ['项目', '科目', '收入', '支出', '合计', '总计', '小计', '金额', '名称', '单位', '类款项', '备注', '序号', '年度', '预算数', '栏次', '行次'];
+
+/**
+ * Joins letter-spaced header text (收      入, 项    目): runs of up to four single characters,
+ * evenly spaced, that spell (the start of) a header word are one span. Single characters of
+ * neighbouring cells' wrapped names (事业收 / 入 beside 其他收 / 入) are not a word.
+ */
 function joinSpaced(spans: readonly Span[], size: number): Span[] {
   const joined: Span[] = [];
   const single = (text: string) => text.length === 1 && /[\u4e00-\u9fff]/.test(text);
@@ -213,7 +220,13 @@ function joinSpaced(spans: readonly Span[], size: number): Span[] {
     const last = joined[joined.length - 1];
     const previous = spans[index - 1];
     const gap = previous === undefined ? 0 : span.x0 - previous.x1;
-    const inRun = last !== undefined && last.text.length < 4 && single(span.text) && single(previous!.text) && /^[\u4e00-\u9fff]+$/.test(last.text);
+    const inRun =
+      last !== undefined &&
+      last.text.length < 4 &&
+      single(span.text) &&
+      single(previous!.text) &&
+      /^[\u4e00-\u9fff]+$/.test(last.text) &&
+      SPACED_WORDS.some((word) => word.startsWith(last.text + span.text));
     const even = last !== undefined && (last.text.length === 1 ? gap <= 15 * size : gap <= runGap * 1.5 + size);
     if (inRun && even) {
       if (last.text.length === 1) runGap = gap;

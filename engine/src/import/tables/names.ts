@@ -32,6 +32,8 @@ export const COLUMN_NAMES: readonly (readonly [RegExp, string])[] = [
   [/财政专户(?:管理)?(?:资金|拨款)?(?:收入)?$|财政专户管理的?事业收入$|^专户资金(?:结转结余)?$/, 'fiscalSpecialAccount'],
   [/单位资金(?:结转结余)?$/, 'unitFunds'],
   [/^其中[：:]?经费拨款$/, 'fundingAppropriation'],
+  [/^其他专户收入(?:拨款)?$/, 'otherSpecialAccount'],
+  [/^其中[：:]?专项资金列入部门预算的?项目$/, 'specialFundsInBudget'],
   // The 中央部门 columns that leave out central capital construction (扣除中央基建投资后预算数).
   [/扣除中央基建投资/, 'excludingCentralCapital'],
   [/财政拨款(?:收入|小计|合计)?$/, 'fiscalAppropriation'],
