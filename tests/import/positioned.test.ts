@@ -178,6 +178,14 @@ describe('headers and rows of tables printed without data or with merged cells',
     expect(readGrid(found!.header, found!.body).columns.map((column) => column.header.join('/'))).toEqual(['合计', '基本支出', '项目支出']);
   });
 
+  it('joins letter-spaced header words (收  入) but not single characters of neighbouring cells’ wrapped names (事业收 / 入 beside 其他收 / 入)', () => {
+    const header = [line(1, [40, '单位名称'], [150, '合计'], [262, '事业收'], [342, '其他收']), line(1, [272, '入'], [352, '入'])];
+    const body = [line(1, [40, '合计'], [140, '9,483.72'], [250, '0.00'], [330, '50.00'])];
+    expect(readGrid(header, body).columns.map((column) => column.header.join('/'))).toEqual(['合计', '事业收入', '其他收入']);
+    const spaced = readGrid([line(1, [40, '项'], [100, '目'], [200, '合计'])], [line(1, [40, '合计'], [190, '100.00'])]);
+    expect(spaced.labelHeaders).toEqual(['项目']);
+  });
+
   it('puts a group name centred over two columns (本级财政拨款 over 金额 · 其中) over both, and 金额 under it is the group’s amount', () => {
     const header = [
       line(1, [300, '本级财政拨款']),
