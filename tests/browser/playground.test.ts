@@ -823,6 +823,134 @@ describe('the playground in Chromium', () => {
     });
   }, 90_000);
 
+  it('is usable by keyboard alone: Tab and Shift+Tab reach every control and are never trapped, the arrow keys move within the lists, Enter and Escape work', async () => {
+    await onPage(async (page) => {
+      /** What has the focus: the editor it is in, else a mark given to every control (data-kb), else its tag. */
+      const focused = () =>
+        page.evaluate(() => {
+          const active = document.activeElement;
+          if (!(active instanceof HTMLElement)) return 'none';
+          const editor = active.closest('.monaco-editor')?.closest<HTMLElement>('[data-testid]');
+          if (editor !== undefined && editor !== null) return `editor:${editor.dataset.testid}`;
+          return active.dataset.kb ?? active.tagName.toLowerCase();
+        });
+      const testIdOfFocus = () => page.evaluate(() => (document.activeElement as HTMLElement | null)?.closest<HTMLElement>('[data-testid]')?.dataset.testid ?? '');
+      let tabFocusMode = false;
+      /** Presses a key; the first time the focus is in an editor, Ctrl+M makes Tab leave editors (the hint on the page says so). */
+      const press = async (key: string) => {
+        await page.keyboard.press(key);
+        if (!tabFocusMode && (await focused()).startsWith('editor:')) {
+          await page.keyboard.press('Control+m');
+          tabFocusMode = true;
+        }
+      };
+      const tabTo = async (testId: string) => {
+        for (let presses = 0; presses < 300 && (await testIdOfFocus()) !== testId; presses++) await press('Tab');
+        expect(await testIdOfFocus()).toBe(testId);
+      };
+
+      // Set the page up by keyboard: the rules panel open (Enter), a rule chosen (Enter), a findings group open (→).
+      await tabTo('rules-view-toggle');
+      await press('Enter');
+      await page.waitForSelector('[data-testid="rule-item"]', { timeout: 15_000 });
+      await tabTo('rule-item');
+      await press('Enter');
+      await page.waitForSelector('[data-testid="rule-form"]');
+      // The template menu: Enter opens it, the arrow keys move in it, Escape closes it and returns to its button.
+      await page.keyboard.press('Shift+Tab');
+      expect(await testIdOfFocus()).toBe('new-rule');
+      await press('Enter');
+      await expect.poll(() => page.evaluate(() => (document.activeElement as HTMLElement).dataset.template)).toBe('two-numbers-equal');
+      await press('ArrowDown');
+      await expect.poll(() => page.evaluate(() => (document.activeElement as HTMLElement).dataset.template)).toBe('total-equals-rows');
+      await press('Escape');
+      expect(await testIdOfFocus()).toBe('new-rule');
+      await expect(page.locator('.template-menu').isVisible()).resolves.toBe(false);
+      await page.locator('[data-testid="finding-group"]').first().waitFor();
+      for (let presses = 0; presses < 300 && !(await page.evaluate(() => document.activeElement?.classList.contains('group-head') === true)); presses++) await press('Tab');
+      await press('ArrowRight');
+      await expect(page.locator('[data-testid="finding-group"] .group-head').first().getAttribute('aria-expanded')).resolves.toBe('true');
+      // The walks start outside the lists (the next control after them).
+      await press('Tab');
+      expect(await testIdOfFocus()).toBe('case-rule');
+
+      // Every control on the page now (the editors count as one each), marked.
+      const controls = await page.evaluate(() => {
+        const selector = 'a[href], button, input, select, textarea, summary, [tabindex], [contenteditable="true"]';
+        const all = [...document.querySelectorAll<HTMLElement>(selector)].filter(
+          (node) => node.closest('.monaco-editor') === null && node.checkVisibility() && !(node as HTMLButtonElement).disabled && node.closest('[hidden]') === null,
+        );
+        all.forEach((node, index) => {
+          const name = node.dataset.testid ?? node.dataset.field ?? node.dataset.key ?? node.closest<HTMLElement>('[data-rule-id]')?.dataset.ruleId ?? node.textContent.trim().slice(0, 24);
+          node.dataset.kb = `${index}:${node.tagName.toLowerCase()}:${name}`;
+        });
+        return [...all.map((node) => node.dataset.kb!), 'editor:rules-editor', 'editor:document-editor'];
+      });
+      expect(controls.length).toBeGreaterThan(250);
+
+      /** Walks the page with Tab (or Shift+Tab) until it comes round to where it started; inside a list, the arrow keys visit every entry. */
+      const walk = async (key: 'Tab' | 'Shift+Tab') => {
+        const start = await focused();
+        /** Where each press of the key went (entries of the lists aside: which of them takes the key depends on the arrows). */
+        const stops: string[] = [];
+        const reached = new Set<string>([start]);
+        const lists: Record<string, string[]> = {};
+        const arrowThrough = async (home: string) => {
+          await press(home);
+          const visited = [await focused()];
+          for (;;) {
+            await press('ArrowDown');
+            const next = await focused();
+            if (next === visited.at(-1)) return visited;
+            visited.push(next);
+          }
+        };
+        let presses = 0;
+        for (; presses < 600; presses++) {
+          await press(key);
+          const at = await focused();
+          reached.add(at);
+          if (at === start) break;
+          const list = await page.evaluate(() => {
+            const active = document.activeElement;
+            if (active?.closest('[data-testid="rule-list"]') != null) return 'rules';
+            return active?.closest('[data-testid="findings"] .finding-list') != null ? 'findings' : undefined;
+          });
+          if (list === undefined) stops.push(at);
+          if (key === 'Shift+Tab' || list === undefined || list in lists) continue;
+          lists[list] = await arrowThrough('Home');
+          if (list === 'rules') {
+            // → goes from a rule to its switch; ↓ then goes from switch to switch.
+            await press('ArrowRight');
+            lists.switches = await arrowThrough('Home');
+          }
+          for (const entry of Object.values(lists).flat()) reached.add(entry);
+        }
+        return { stops, reached, lists, presses };
+      };
+      const forward = await walk('Tab');
+      // Round the whole page and back to the start, never held anywhere.
+      expect(forward.presses).toBeLessThan(600);
+      const missed = controls.filter((control) => !forward.reached.has(control));
+      expect(missed.map((control) => control.replaceAll('\0', ' '))).toEqual([]);
+      // The arrow keys went through each list in order: every rule and its switch, every finding and group shown.
+      const marks = (selector: string) => page.$$eval(selector, (nodes) => nodes.filter((node) => node.checkVisibility()).map((node) => (node as HTMLElement).dataset.kb!));
+      expect(forward.lists.rules).toEqual(await marks('[data-testid="rule-item"] .rule-choose'));
+      expect(forward.lists.switches).toEqual(await marks('[data-testid="rule-item"] [data-testid="rule-switch"]'));
+      expect(forward.lists.rules).toHaveLength(117);
+      expect(forward.lists.findings).toEqual(await marks('[data-testid="findings"] .finding-list button'));
+      // Backwards with Shift+Tab: round the page too, through the same stops of the Tab key, in reverse.
+      const backward = await walk('Shift+Tab');
+      expect(backward.presses).toBeLessThan(600);
+      // (Past the last control the browser may or may not stop on the page itself.)
+      const controlStops = (stops: readonly string[]) => stops.filter((stop) => stop !== 'body');
+      expect(controlStops(backward.stops)).toEqual(controlStops(forward.stops).reverse());
+      console.log(
+        `playground: keyboard walk reached all ${controls.length} controls: ${forward.stops.length} Tab stops outside the lists, ${forward.lists.rules!.length} rules, their switches and ${forward.lists.findings!.length} findings and groups by the arrow keys`,
+      );
+    });
+  }, 180_000);
+
   it("runs a rule's pass and fail cases from the page, switches to English and links the guide", async () => {
     const { page } = await harness.open();
     await ready(page);

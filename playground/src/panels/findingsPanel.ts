@@ -3,7 +3,8 @@
  * and the findings grouped by defect (errors first; a defect found at several places is one
  * group, collapsed, with its count), or the rule-set problems, or the document's syntax problem.
  * Each finding is a button that reveals its place in an editor; findings new since the last
- * result are marked, their group opened and the first scrolled into view.
+ * result are marked, their group opened and the first scrolled into view. The list is one stop of
+ * the Tab key: the arrow keys move within it (right opens a group, left closes it or goes up to it).
  */
 import { type Summary, fillTemplate } from '../../../engine/src/index.js';
 import { groupFindings } from '../../../engine/src/report/groups.js';
@@ -90,6 +91,8 @@ export class FindingsPanel {
   private lastGood?: FindingsView;
   /** Groups the person opened, by rule and code (they stay open across results). */
   private readonly opened = new Set<string>();
+  /** The entry that takes the Tab key into the list (by its key). */
+  private current?: string;
 
   /**
    * @param root The element to fill (it carries data-testid="findings").
@@ -120,9 +123,62 @@ export class FindingsPanel {
     root.append(this.status, this.outcomes, this.tools, this.list);
     const refilter = () => {
       if (this.lastView !== undefined && this.lastStrings !== undefined) this.renderFindings(this.lastView, this.lastStrings, false);
+      this.rove(false);
     };
     this.severity.addEventListener('change', refilter);
     this.search.addEventListener('input', refilter);
+    this.list.addEventListener('keydown', (event) => {
+      this.move(event);
+    });
+    this.list.addEventListener('focusin', (event) => {
+      const key = (event.target as HTMLElement).dataset.key;
+      if (key !== undefined && key !== this.current) {
+        this.current = key;
+        this.rove(false);
+      }
+    });
+  }
+
+  /** The entries a person can reach now (those of closed groups are hidden). */
+  private entries(): HTMLButtonElement[] {
+    return [...this.list.querySelectorAll<HTMLButtonElement>('button.entry, button.group-head')].filter((button) => button.closest('[hidden]') === null);
+  }
+
+  /**
+   * Makes one entry the list's Tab stop (the current one, else the first).
+   * @param refocus Whether to move the focus to it (the list was redrawn under the focus).
+   */
+  private rove(refocus: boolean): void {
+    const entries = this.entries();
+    const current = entries.find((button) => button.dataset.key === this.current) ?? entries[0];
+    for (const button of this.list.querySelectorAll<HTMLButtonElement>('button.entry, button.group-head')) button.tabIndex = button === current ? 0 : -1;
+    if (refocus) current?.focus({ preventScroll: true });
+  }
+
+  /** Arrow keys, Home and End within the list. */
+  private move(event: KeyboardEvent): void {
+    const target = event.target as HTMLElement;
+    if (!(target instanceof HTMLButtonElement)) return;
+    const entries = this.entries();
+    const at = entries.indexOf(target);
+    if (at < 0) return;
+    const isHead = target.classList.contains('group-head');
+    const expanded = target.getAttribute('aria-expanded') === 'true';
+    let next: HTMLButtonElement | undefined;
+    if (event.key === 'ArrowDown') next = entries[Math.min(at + 1, entries.length - 1)];
+    else if (event.key === 'ArrowUp') next = entries[Math.max(at - 1, 0)];
+    else if (event.key === 'Home') next = entries[0];
+    else if (event.key === 'End') next = entries.at(-1);
+    else if (event.key === 'ArrowRight' && isHead && !expanded) target.click();
+    else if (event.key === 'ArrowLeft' && isHead && expanded) target.click();
+    else if (event.key === 'ArrowLeft' && !isHead) next = target.closest('.finding-group')?.querySelector<HTMLButtonElement>('button.group-head') ?? undefined;
+    else return;
+    event.preventDefault();
+    if (next === undefined) return;
+    this.current = next.dataset.key;
+    this.rove(false);
+    next.focus();
+    next.scrollIntoView({ block: 'nearest' });
   }
 
   /** Labels the filter controls in the interface language. */
@@ -148,6 +204,12 @@ export class FindingsPanel {
    * @param strings Interface strings.
    */
   update(view: FindingsView, strings: UiStrings): void {
+    const focused = this.list.contains(document.activeElement);
+    this.render(view, strings);
+    this.rove(focused);
+  }
+
+  private render(view: FindingsView, strings: UiStrings): void {
     this.root.dataset.state = view.status;
     if (view.status === 'checking') {
       this.status.textContent = strings.checking;
@@ -165,10 +227,11 @@ export class FindingsPanel {
     }
     if (view.status === 'rule-problems') {
       this.status.textContent = fillTemplate(strings.ruleProblems, { count: view.ruleProblems.length });
-      for (const problem of view.ruleProblems) {
+      for (const [index, problem] of view.ruleProblems.entries()) {
         const item = entry('finding severity-error', 'rule-problem', () => {
           this.handlers.onRuleProblem(problem);
         });
+        inside(item).dataset.key = `problem:${index}`;
         inside(item).append(line('where', problem.pointer === undefined || problem.pointer === '' ? 'rules.json' : `rules.json ${problem.pointer}`), line('message', problem.message));
         this.list.append(item);
       }
@@ -181,6 +244,7 @@ export class FindingsPanel {
       const item = entry('finding severity-error', 'document-problem', () => {
         this.handlers.onDocumentProblem(problem);
       });
+      inside(item).dataset.key = 'document-problem';
       inside(item).append(line('message', problem.message));
       this.list.append(item);
       this.appendStale(strings);
@@ -248,6 +312,7 @@ export class FindingsPanel {
       const head = document.createElement('button');
       head.type = 'button';
       head.className = 'group-head';
+      head.dataset.key = `group:${key}`;
       head.setAttribute('aria-expanded', String(open));
       const badge = document.createElement('span');
       badge.className = 'badge';
@@ -263,6 +328,7 @@ export class FindingsPanel {
         head.setAttribute('aria-expanded', String(opening));
         if (opening) this.opened.add(key);
         else this.opened.delete(key);
+        this.rove(false);
       });
       container.append(head, inner);
       into.append(container);
@@ -298,6 +364,7 @@ export class FindingsPanel {
     });
     item.dataset.ruleId = finding.ruleId;
     item.dataset.severity = finding.severity;
+    inside(item).dataset.key = keyOf(finding);
     const head = line('where', '');
     const badge = document.createElement('span');
     badge.className = 'badge';
