@@ -301,7 +301,17 @@ function readBlock(lines: readonly PositionedLine[], start: { index: number; kin
   // header's last line: a line of the label column that is no header word goes back to the rows.
   const first = body[0];
   const lastHeader = header[header.length - 1];
-  if (first !== undefined && lastHeader !== undefined && /^[-−\d]/.test(bare(first.spans[0]?.text ?? '')) && !isHeaderLine(lastHeader) && lastHeader.spans.length === 1) {
+  // (It stands in the label columns, left of the row's first amount: a header cell's last word wrapped
+  // over the amounts, 深圳's 资金规 / 模, is no name.)
+  const firstAmount = first?.spans.find((span, index) => index > 0 && /^[-−]?[\d,]+(?:\.\d+)?$/.test(bare(span.text)));
+  if (
+    first !== undefined &&
+    lastHeader !== undefined &&
+    /^[-−\d]/.test(bare(first.spans[0]?.text ?? '')) &&
+    !isHeaderLine(lastHeader) &&
+    lastHeader.spans.length === 1 &&
+    (firstAmount === undefined || lastHeader.spans[0]!.x1 < firstAmount.x0)
+  ) {
     body.unshift(header.pop()!);
   }
   // A table printed without data (注：本表无数据) ends on its total row: a lone 合计 under the label

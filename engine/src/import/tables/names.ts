@@ -33,6 +33,10 @@ export const COLUMN_NAMES: readonly (readonly [RegExp, string])[] = [
   [/单位资金(?:结转结余)?$/, 'unitFunds'],
   [/^其中[：:]?经费拨款$/, 'fundingAppropriation'],
   [/^其他专户收入(?:拨款)?$/, 'otherSpecialAccount'],
+  // Procurement printed beside the expenditure (深圳's 支出总表): the amount, and the parts reserved for SMEs.
+  [/预留给小型、?微型企业/, 'procurementSmallMicroReserved'],
+  [/预留给中小企业/, 'procurementSmeReserved'],
+  [/^(?:\d{4}年)?政府采购(?:项目)?(?:预算)?(?:金额)?$/, 'procurement'],
   [/^其中[：:]?专项资金列入部门预算的?项目$/, 'specialFundsInBudget'],
   // The 中央部门 columns that leave out central capital construction (扣除中央基建投资后预算数).
   [/扣除中央基建投资/, 'excludingCentralCapital'],

@@ -78,6 +78,7 @@ const GROUP_NAMES: readonly (readonly [RegExp, string])[] = [
   [/“?三公”?经费/, 'threePublic'],
   [/财政拨款/, 'fiscalAppropriation'],
   [/基本支出/, 'basic'],
+  [/政府采购/, 'procurement'],
 ];
 
 /** The group a column's header names over its own name (a match ending the header is the column's own name). */
