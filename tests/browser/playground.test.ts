@@ -246,6 +246,17 @@ describe('the playground in Chromium', () => {
       // Nothing is wider than the screen, and axe-core finds nothing in this state either (contrast included).
       expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(768);
       expect(await axeViolations(page)).toEqual([]);
+      // The rules panel too: the list (five rules or so), a rule's form and the rules editor, one above the other, none wider than the screen.
+      await openRulesPanel(page);
+      await page.locator('[data-testid="rule-item"] .rule-choose').first().click();
+      await page.waitForSelector('[data-testid="rule-form"]');
+      for (const selector of ['[data-testid="rule-list"]', '.rule-form-area', '[data-testid="rules-editor"]']) {
+        const box = (await page.locator(selector).boundingBox())!;
+        expect(box.width).toBeGreaterThan(700);
+        expect(box.height).toBeGreaterThan(250);
+      }
+      expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(768);
+      expect(await axeViolations(page)).toEqual([]);
     } finally {
       await context.close();
     }
