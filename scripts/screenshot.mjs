@@ -1,6 +1,7 @@
 /**
  * Takes the README's screenshot of the playground (docs/playground.png): the built page in
- * Debian's Chromium, on a defect example with a finding chosen. Run with `npm run screenshot`.
+ * Debian's Chromium, on a defect example, with the rules panel open on the rule of a chosen
+ * finding (its form beside the list, the rules JSON below). Run with `npm run screenshot`.
  */
 import { spawn } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
@@ -20,9 +21,15 @@ try {
   await page.goto(`http://127.0.0.1:${port}/`);
   await page.waitForSelector('body[data-editors="ready"] [data-testid="findings"][data-state="ready"]');
   await page.selectOption('[data-testid="example-picker"]', 'budget-2025-shenpiju-defects-empty-and-narrative');
-  await page.waitForSelector('[data-testid="finding"]');
+  // The rules panel, on the rule of the finding chosen below (a finding of its own, not in a group).
+  const ruleId = 'narrative-basic-expenditure-matches';
+  await page.waitForSelector(`[data-testid="finding"][data-rule-id="${ruleId}"]`);
+  await page.click('[data-testid="rules-view-toggle"]');
+  await page.waitForSelector('[data-testid="rule-item"]');
+  await page.click(`[data-testid="rule-item"][data-rule-id="${ruleId}"] .rule-choose`);
+  await page.waitForSelector('[data-testid="rule-form"]');
   await page.waitForTimeout(500);
-  await page.click('[data-testid="finding"][data-rule-id="narrative-basic-expenditure-matches"]');
+  await page.click(`[data-testid="finding"][data-rule-id="${ruleId}"]`);
   await page.waitForTimeout(500);
   await page.screenshot({ path: `${root}docs/playground.png` });
   console.log('wrote docs/playground.png');
