@@ -5,7 +5,10 @@
  * The first check starts before Monaco has loaded; the editors attach when it arrives.
  */
 import './styles.css';
-import { type Language, type Report, fillTemplate } from '../../engine/src/index.js';
+import type { Language, Report } from '../../engine/src/index.js';
+// The engine runs in the worker: the page takes only the one function it needs (through the
+// public index, the whole engine, 1.7 MB, would be part of the page's first load).
+import { fillTemplate } from '../../engine/src/report/createFinding.js';
 import { DEFAULT_EXAMPLE_ID, EXAMPLES, casesInRules, defaultRulesText, inlineCases, loadCases } from './defaults.js';
 import { type EditorName, type Editors } from './editor/editors.js';
 import { type MarkerSource } from './editor/markers.js';

@@ -6,7 +6,8 @@
  * result are marked, their group opened and the first scrolled into view. The list is one stop of
  * the Tab key: the arrow keys move within it (right opens a group, left closes it or goes up to it).
  */
-import { type Summary, fillTemplate } from '../../../engine/src/index.js';
+import type { Summary } from '../../../engine/src/index.js';
+import { fillTemplate } from '../../../engine/src/report/createFinding.js';
 import { groupFindings } from '../../../engine/src/report/groups.js';
 import { type UiStrings } from '../i18n/ui.js';
 import { type LocatedFinding, type TextProblem } from '../worker/protocol.js';

@@ -6,7 +6,7 @@
  * of the text elsewhere refreshes the form (rebuilt only when the rule's shape changed).
  */
 import { type JSONPath } from 'jsonc-parser';
-import { fillTemplate } from '../../../engine/src/index.js';
+import { fillTemplate } from '../../../engine/src/report/createFinding.js';
 import { type UiStrings } from '../i18n/ui.js';
 import { type RuleEntry, localized } from '../rules/ruleText.js';
 import { SCOPE_KINDS, TABLE_ROLE_NAMES, placeholderLabel, placeholdersOf, scopeLabel, tableLabel } from '../rules/vocabulary.js';

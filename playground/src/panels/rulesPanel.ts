@@ -5,7 +5,7 @@
  * key; the arrow keys move within it (up and down between rules, left and right between a rule
  * and its switch). Everything it changes is written into the rules text through the host.
  */
-import { fillTemplate } from '../../../engine/src/index.js';
+import { fillTemplate } from '../../../engine/src/report/createFinding.js';
 import { type TextRange } from '../editor/pointerToRange.js';
 import { type UiStrings } from '../i18n/ui.js';
 import { type RuleEntry, type TextEdit, appendInRule, appendRule, localized, readRules, setInRule, setLocalized } from '../rules/ruleText.js';

@@ -3,7 +3,8 @@
  * help is the registry's own description), the scope kinds, the table roles (from the document
  * schema) and the message placeholders, with which of them a rule's message may use.
  */
-import { FACTS, OPERATORS } from '../../../engine/src/index.js';
+import { FACTS } from '../../../engine/src/facts/index.js';
+import { OPERATORS } from '../../../engine/src/operators/index.js';
 import documentSchema from '../../../schemas/document.schema.json';
 import { type UiLanguage } from '../state/shareState.js';
 

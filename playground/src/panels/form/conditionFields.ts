@@ -4,7 +4,7 @@
  * (all / any / not) nest, and conditions may be added to a group or removed from it.
  */
 import { type JSONPath } from 'jsonc-parser';
-import { fillTemplate } from '../../../../engine/src/index.js';
+import { fillTemplate } from '../../../../engine/src/report/createFinding.js';
 import { type UiStrings } from '../../i18n/ui.js';
 import { FACT_NAMES, OPERATOR_NAMES, factHelpText, factLabel, operatorHelpText, operatorLabel } from '../../rules/vocabulary.js';
 import { type UiLanguage } from '../../state/shareState.js';
