@@ -5,6 +5,7 @@
 import { describe, expect, it } from 'vitest';
 import { MAX_LINE_CHARS, type PositionedLine } from '../../engine/src/import/positioned/model.js';
 import { spansOf } from '../../engine/src/import/positioned/fromPdf.js';
+import { positionedFromText } from '../../engine/src/import/positioned/fromText.js';
 import { renderSpans } from '../../engine/src/import/positioned/render.js';
 import { declaredEmptyTables } from '../../engine/src/import/tables/emptyIndex.js';
 import { findTables } from '../../engine/src/import/tables/findTables.js';
@@ -52,6 +53,28 @@ describe('a 是否空表 list before the tables', () => {
       ['表3', { line: 3, reason: '本部门无此项收支' }],
       ['表1-2', { line: 4 }],
     ]);
+  });
+});
+
+describe('aligned text as positioned lines', () => {
+  it('places each word at its character column, counts pages by form feeds and keeps the line numbers', () => {
+    const text = positionedFromText('收入总体情况表\n         合计         9,483.72    9,433.72\n广州市统计局              6,748.28    6,698.28\n\f表3\n');
+    expect(text.pageCount).toBe(2);
+    expect(text.lines.map((line) => [line.number, line.page])).toEqual([
+      [1, 1],
+      [2, 1],
+      [3, 1],
+      [4, 2],
+      [5, 2],
+    ]);
+    // Columns line up by character index, whatever the width of the characters before them.
+    expect(text.lines[1]!.spans.map((span) => [span.text, span.x0])).toEqual([
+      ['合计', 9],
+      ['9,483.72', 20],
+      ['9,433.72', 32],
+    ]);
+    expect(text.lines[2]!.spans.map((span) => span.x0)).toEqual([0, 20, 32]);
+    expect(text.lines[3]!.text).toBe('表3');
   });
 });
 

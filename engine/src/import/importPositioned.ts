@@ -75,7 +75,7 @@ export function collapseProblems(problems: readonly ImportProblem[]): ImportProb
  * Each page's right margin of prose: where most lines of a paragraph end (the upper quartile of
  * the right edges of lines holding one long run of text).
  */
-function rightMargins(text: PositionedText): Map<number, number> {
+export function rightMargins(text: PositionedText): Map<number, number> {
   const edges = new Map<number, number[]>();
   for (const line of text.lines) {
     const span = line.spans[0];

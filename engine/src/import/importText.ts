@@ -5,10 +5,14 @@
  * line that was not turned into data as a problem at its line — never silently dropped.
  */
 import { textTooLarge } from '../document/limits.js';
+import { type DecimalValue, parseDecimal } from '../money/money.js';
 import { type DisclosureDocument, type Table, type TableRole } from '../document/model.js';
 import { cutLinesNote, detectLayout, isBlank, toLines } from './lines.js';
 import { type TableRegion, importLayoutTablesWithRegions } from './layoutTables.js';
-import { assembleDocument, finalAccountsRefusal, recognise } from './meta.js';
+import { importAlignedText } from './importAlignedText.js';
+import { positionedFromText } from './positioned/fromText.js';
+import { readTables } from './tables/readTables.js';
+import { assembleDocument, finalAccountsRefusal, recognise, recogniseCover } from './meta.js';
 import { type NarrativeParts, importNarrative } from './narrative.js';
 import { importPerformance } from './performance.js';
 import { splitPerformanceBlocks } from './performanceBlocks.js';
@@ -43,6 +47,27 @@ function tablesOf(segments: Segments, context: ImportContext, all: readonly Sour
   return { tables: result.value, problems: [...result.problems], regions: result.regions };
 }
 
+/** A row's amount in the summary table, by key (income side: amount; expenditure side: total). */
+function summaryAmount(table: Table, key: string, column: string): DecimalValue | undefined {
+  const value = table.rows.find((row) => row.key === key)?.values[column];
+  return typeof value === 'string' ? parseDecimal(value) : undefined;
+}
+
+/**
+ * Whether the text table reader's reading can be trusted: it read tables, and the summary table
+ * (收支总表), when it read one, balances (its income total equals its expenditure total, as every
+ * budget's does; a reading with the columns misplaced does not).
+ * @param tables The tables read.
+ */
+function balanced(tables: Partial<Record<TableRole, Table>>): boolean {
+  if (Object.keys(tables).length === 0) return false;
+  const summary = tables.incomeExpenditureSummary;
+  if (summary === undefined) return true;
+  const income = summaryAmount(summary, 'incomeGrandTotal', 'amount');
+  const expenditure = summaryAmount(summary, 'expenditureGrandTotal', 'total');
+  return income !== undefined && expenditure !== undefined && income.equals(expenditure);
+}
+
 /** Template families by region (the template's own table count completes the id, e.g. shanxi-13). */
 const TEMPLATE_FAMILIES: Readonly<Record<string, string>> = { 山西: 'shanxi', 上海: 'shanghai' };
 
@@ -60,7 +85,7 @@ export function importText(text: string, options: ImportOptions = {}): ImportRes
   const tooLarge = textTooLarge(text);
   if (tooLarge !== undefined) return { ok: false, error: { line: 1, code: 'text_too_large', message: tooLarge } };
   const lines = toLines(text);
-  const recognised = recognise(lines);
+  const recognised = recognise(lines) ?? recogniseCover(lines);
   if (recognised === undefined) {
     return {
       ok: false,
@@ -74,6 +99,15 @@ export function importText(text: string, options: ImportOptions = {}): ImportRes
   const segments = segment(lines);
   const context: ImportContext = { department: recognised.department, fiscalYear: recognised.fiscalYear, unit: '万元', layout };
   const { tables, problems, regions } = tablesOf(segments, context, lines);
+  // Aligned text of a template the text table reader does not know (it missed a table the text
+  // prints, or read the summary table unbalanced: its columns were misplaced): read as a PDF's text is.
+  const positioned = layout === 'layout-text' ? positionedFromText(text) : undefined;
+  const printed = positioned === undefined ? [] : readTables(positioned, { fiscalYear: recognised.fiscalYear, unit: '万元' }).recognised;
+  const missed = printed.some((table) => 'role' in table.kind && tables[table.kind.role] === undefined);
+  if (positioned !== undefined && (missed || !balanced(tables))) {
+    const aligned = importAlignedText(positioned, printed, lines, recognised, options.file);
+    return { ok: true, document: aligned.document, problems: aligned.problems };
+  }
   if (Object.keys(tables).length === 0) {
     problems.push({ line: recognised.line, code: 'no_tables', message: '没有找到任何预算报表：请核对文本是否完整' });
   }
