@@ -1,6 +1,6 @@
 /**
  * The playground: two Monaco editors (the rule pack and the document) beside the findings panel.
- * Every edit is re-evaluated in a worker after 200 ms; markers sit at the offending JSON and a
+ * Every edit is re-evaluated in a worker after 150 ms; markers sit at the offending JSON and a
  * finding reveals its place. The state lives in the URL (share link) and in local storage.
  * The first check starts before Monaco has loaded; the editors attach when it arrives.
  */
@@ -24,7 +24,7 @@ import { EngineClient } from './worker/client.js';
 import { type TextRange } from './editor/pointerToRange.js';
 import { type ImportNote, type LocatedFinding, type WorkerResponse } from './worker/protocol.js';
 
-const DEBOUNCE_MS = 200;
+const DEBOUNCE_MS = 150;
 const AUTOSAVE_MS = 600;
 /** The longest share link offered (characters). */
 const MAX_SHARE_URL = 1_000_000;
