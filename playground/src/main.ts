@@ -551,10 +551,11 @@ const rulesChanged = debounce(() => {
 }, DEBOUNCE_MS);
 
 localize();
-const firstCheck = check();
-// Monaco is most of the page's weight: load it once the first check is on its way.
+// Monaco is most of the page's weight: load it once the first findings are on screen (parsed
+// at the same time, it slows the worker's first check on a machine with few cores), or after
+// 1.5 s whatever the check does (a slow or failing check never keeps the editors away).
+await Promise.race([check().catch(() => undefined), new Promise((resolve) => setTimeout(resolve, 1500))]);
 const { createEditors } = await import('./editor/editors.js');
-void firstCheck;
 performance.mark('playground:monaco-loaded');
 editors = createEditors({ rules: element('rules-editor'), document: element('document-editor') }, { rules: start.rulesText, document: start.documentText });
 editors.onChange((name) => {
