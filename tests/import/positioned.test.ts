@@ -270,6 +270,29 @@ describe('reading a table as a whole', () => {
     expect(income.rows[0]).toMatchObject({ key: 'total', values: { total: '9483.72', generalBudget: '9433.72' } });
   });
 
+  it('reads a 三公 table printed as items × funds, one row per year: the items as rows, the funds as columns, from the fiscal year’s row', () => {
+    // Three cycles of fund columns (centres 30, 115 and 200 past each cycle's start), each item's name over its middle column.
+    const starts = [120, 370, 620];
+    const funds = starts.flatMap((x) => [[x, '一般公共预算'] as const, [x + 80, '政府性基金预算'] as const, [x + 160, '国有资本经营预算'] as const]);
+    const amounts = (values: readonly string[]) => values.map((value, index) => [starts[Math.floor(index / 3)]! + [30, 115, 200][index % 3]! - value.length * 5, value] as const);
+    const read = table(
+      line(1, [400, '财政拨款“三公”经费支出表']),
+      line(1, [40, '部门名称：某局'], [900, '单位：万元']),
+      line(1, [225, '总计'], [445, '因公出国(境)费'], [710, '公务接待费']),
+      line(1, [0, '预算单位'], [60, '年度'], ...funds),
+      line(1, [0, '某局'], [60, '2025年'], ...amounts(['37.77', '0.00', '0.00', '17.88', '0.00', '0.00', '19.89', '0.00', '0.00'])),
+      line(1, [60, '2026年'], ...amounts(['43.79', '0.00', '0.00', '36.14', '0.00', '0.00', '7.65', '0.00', '0.00'])),
+    );
+    const three = read.tables.threePublicExpenses!;
+    expect(three.columns.map((column) => column.id)).toEqual(['generalBudget', 'governmentFunds', 'stateCapital']);
+    expect(three.rows.map((row) => [row.key, row.values.generalBudget])).toEqual([
+      ['abroad', '36.14'],
+      ['reception', '7.65'],
+      ['total', '43.79'],
+    ]);
+    expect(read.problems).toEqual([]);
+  });
+
   it('reads one line of amounts under a header without a label column as the total, and takes the document’s unit where a table states none', () => {
     const read = table(
       line(1, [260, '部门收入总表']),

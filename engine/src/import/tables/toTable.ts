@@ -226,6 +226,55 @@ function threePublicByColumns(grid: Grid, ids: readonly string[], fiscalYear: nu
   };
 }
 
+/** The group name over the vehicle items, when it stands before an item's own name. */
+const VEHICLES_GROUP = /^公务用车购置及运行(?:维护)?费(?=.)/;
+/** The fund columns a 三公 table printed as items × funds repeats under each item. */
+const FUND_IDS: ReadonlySet<string> = new Set(['generalBudget', 'governmentFunds', 'stateCapital']);
+/** A fund's name ending a column's header (政府性基 / 金预算 printed in two lines, joined). */
+const FUND_NAME = /(?:一般公共(?:预算)?|政府性基金?(?:预算)?|国有资本(?:经营)?(?:预算)?)$/;
+
+/**
+ * A 三公 table printed as items × funds (深圳: 总计 · 因公出国(境)费 · 公务接待费 · 公务用车…, each
+ * over 一般公共预算 · 政府性基金预算 · 国有资本经营预算), one row per year: the items as rows, the
+ * funds as columns, valued from the fiscal year's row. The items' totals over the funds are not
+ * printed, and are not made up. Undefined unless every column ends in a fund, in a cycle that
+ * repeats, each cycle names a 三公 item, and a row names the fiscal year.
+ */
+function threePublicByItemAndFund(grid: Grid, fiscalYear: number): { columns: Column[]; rows: Row[] } | undefined {
+  const headers = grid.columns.map((column) => column.header.join('').replace(/\s+/g, ''));
+  const funds = headers.map((header) => (FUND_NAME.test(header) ? columnIdOf([header]) : undefined));
+  const period = funds.indexOf(funds[0], 1);
+  if (period < 2 || funds.length % period !== 0 || funds.some((fund, index) => fund === undefined || !FUND_IDS.has(fund) || fund !== funds[index % period])) return undefined;
+  const source = grid.rows.find((row) => row.name.replace(/\s+/g, '').includes(`${fiscalYear}年`));
+  if (source === undefined) return undefined;
+  const cycles = Array.from({ length: funds.length / period }, (_, cycle) => {
+    // The item: the longest of the cycle's headers with the fund's name taken off (a group over
+    // the item stands before it: 公务用车购置及运行维护费 / 公务用车购置费).
+    const names = headers.slice(cycle * period, (cycle + 1) * period).map((header) => header.replace(FUND_NAME, ''));
+    const name = names.reduce((longest, each) => (each.length > longest.length ? each : longest), '');
+    return { name, key: name === '' ? undefined : columnIdOf([name]), from: cycle * period };
+  });
+  const keys = cycles.map((cycle, index) =>
+    // A 小计 before the purchase and running costs is the vehicles' subtotal.
+    cycle.name === '小计' && cycles[index + 1]?.key === 'vehiclePurchase' ? 'vehicles' : cycle.key,
+  );
+  if (keys.some((key) => key === undefined || !THREE_PUBLIC_ITEMS.some(([item]) => item === key)) || new Set(keys).size !== keys.length) return undefined;
+  const rows: Row[] = THREE_PUBLIC_ITEMS.filter(([key]) => keys.includes(key)).map(([key]) => {
+    const cycle = cycles[keys.indexOf(key)]!;
+    const values: Record<string, string> = {};
+    for (let offset = 0; offset < period; offset += 1) {
+      const cell = source.cells[cycle.from + offset];
+      const value = cell !== undefined && AMOUNT.test(cell) ? decimalOf(cell) : undefined;
+      if (value !== undefined) values[funds[cycle.from + offset]!] = value;
+    }
+    // Printed names, the group over the vehicle items taken off their own (and given to its 小计).
+    const name = key === 'vehicles' ? (VEHICLES_GROUP.exec(cycles[keys.indexOf('vehiclePurchase')]?.name ?? '')?.[0] ?? cycle.name) : cycle.name.replace(VEHICLES_GROUP, '') || cycle.name;
+    return { key, name, values, line: source.line };
+  });
+  const columns = funds.slice(0, period).map((fund, index) => ({ id: fund!, header: headers[index]!.match(FUND_NAME)?.[0] ?? fund! }));
+  return { columns, rows };
+}
+
 /**
  * Whether the table's own arithmetic holds under this reading: each total row equals the sum of
  * the level-1 rows (or the keyed rows TOTAL_PARTS names for the table: a 三公 table's three items), column by column, allowing for rounding
@@ -310,7 +359,8 @@ function grandTotalColumn(columns: Column[], rows: Row[]): { columns: Column[]; 
  * @param context The document's fiscal year and default unit.
  */
 export function toTable(block: TableBlock, grid: Grid, role: TableRole, context: { fiscalYear: number; unit: '元' | '万元' }): ReadTable & { agencyOperatingCosts?: Table } {
-  const { ids, unknown } = columnIds(grid.columns, grid.twoSided, context.fiscalYear);
+  const { ids, unknown: unknownIds } = columnIds(grid.columns, grid.twoSided, context.fiscalYear);
+  let unknown = unknownIds;
   const classes = role === 'basicExpenditureByEconomicClass' ? 'economic' : 'functional';
   const unit = block.unit ?? context.unit;
   const base = {
@@ -361,7 +411,11 @@ export function toTable(block: TableBlock, grid: Grid, role: TableRole, context:
   }
   ({ columns, rows } = grandTotalColumn(columns, rows));
   let agencyOperatingCosts: Table | undefined;
-  if (role === 'threePublicExpenses') {
+  const byFund = role === 'threePublicExpenses' ? threePublicByItemAndFund(grid, context.fiscalYear) : undefined;
+  if (byFund !== undefined) {
+    ({ columns, rows } = byFund);
+    unknown = [];
+  } else if (role === 'threePublicExpenses') {
     const transposed = threePublicByColumns(grid, ids, context.fiscalYear);
     if (transposed !== undefined) {
       columns = [{ id: 'total', header: '预算数' }];
