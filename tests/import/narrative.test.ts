@@ -147,6 +147,22 @@ describe('importNarrative on small texts', () => {
     ]);
   });
 
+  it('reads a section whose heading names its whole (收入预算：2026年年初预算数…) and sources named 财政拨款 or 收入资金', () => {
+    const result = run(
+      disclosure([
+        '二、收入预算情况说明',
+        '2026年年初预算数186549.30万元，其中：一般公共预算财政拨款128148.56万元，政府性基金预算财政拨款44134.59万元，事业单位经营收入资金962.62万元，其他收入资金1512.04万元。',
+      ]),
+    );
+    expect(figuresOf(result, 'income').map((figure) => [figure.key, figure.value])).toEqual([
+      ['incomeTotal', '186549.30'],
+      ['generalBudgetIncome', '128148.56'],
+      ['governmentFundIncome', '44134.59'],
+      ['operatingIncome', '962.62'],
+      ['otherIncome', '1512.04'],
+    ]);
+  });
+
   it('gives a change after an amount it cannot name to nothing, not to an earlier amount', () => {
     const result = run(disclosure(['七、“三公”经费增减变动原因说明', '某局2025年“三公”经费预算413.00万元。某某专项经费安排339.68万元，比上年增加14.18万元，增长4.4%。']));
     expect(figuresOf(result, 'threePublicExpenses').map((figure) => [figure.key, figure.kind, figure.value])).toEqual([['threePublicTotal', 'amount', '413.00']]);

@@ -80,18 +80,21 @@ export const FIGURE_TERMS: readonly FigureTerm[] = [
   { kind: 'amount', pattern: /人员经费$/, key: 'personnelCosts' },
   { kind: 'amount', pattern: /公用经费$/, key: 'publicCosts' },
   // 收入（the carried-over part of a source is not the source: 上年结转结余的一般公共预算收入）
-  { kind: 'amount', sections: incomeSide, pattern: /一般公共预算(拨款)?收入$|一般公共预算拨款$/, key: 'generalBudgetIncome' },
-  { kind: 'amount', sections: incomeSide, pattern: /政府性基金(预算)?(拨款)?收入$/, key: 'governmentFundIncome' },
+  { kind: 'amount', sections: incomeSide, pattern: /一般公共预算(拨款)?收入$|一般公共预算(财政)?拨款(收入)?$/, key: 'generalBudgetIncome' },
+  { kind: 'amount', sections: incomeSide, pattern: /政府性基金(预算)?(财政)?(拨款)?收入$|政府性基金预算财政拨款$/, key: 'governmentFundIncome' },
   { kind: 'amount', sections: incomeSide, pattern: /国有资本经营(预算)?(拨款)?收入$/, key: 'stateCapitalIncome' },
   { kind: 'amount', sections: incomeSide, pattern: /财政专户管理资金(收入)?$/, key: 'fiscalSpecialAccountIncome' },
   { kind: 'amount', sections: incomeSide, pattern: /单位资金(收入)?$/, key: 'unitFundsIncome' },
   { kind: 'amount', sections: incomeSide, pattern: /(财政专户管理)?事业收入$/, key: 'businessIncome' },
-  { kind: 'amount', sections: incomeSide, pattern: /(事业单位)?经营(服务)?收入$/, key: 'operatingIncome' },
-  { kind: 'amount', sections: incomeSide, pattern: /其[他它]收入$/, key: 'otherIncome' },
+  { kind: 'amount', sections: incomeSide, pattern: /(事业单位)?经营(服务)?收入(资金)?$/, key: 'operatingIncome' },
+  { kind: 'amount', sections: incomeSide, pattern: /其[他它]收入(资金)?$/, key: 'otherIncome' },
   { kind: 'amount', sections: incomeSide, pattern: /上级补助收入$/, key: 'superiorSubsidyIncome' },
   { kind: 'amount', sections: incomeSide, pattern: /附属单位上缴收入$/, key: 'subordinateRemittanceIncome' },
   { kind: 'amount', sections: incomeSide, pattern: /本年收入(合计)?$/, key: 'currentYearIncome' },
   { kind: 'amount', sections: incomeSide, pattern: /收入(预算)?(总计|合计|总额|总预算|预算)(为|是)?$|预算收入$/, key: 'incomeTotal', whole: true },
+  // 重庆: “（一）收入预算：2026年年初预算数…”, the section's heading naming what the number is.
+  { kind: 'amount', sections: ['income'], pattern: /^(\d{4}年)?年初预算数?$/, key: 'incomeTotal', whole: true },
+  { kind: 'amount', sections: ['expenditure'], pattern: /^(\d{4}年)?年初预算数?$/, key: 'expenditureTotal', whole: true },
   // 收支总预算 (a balanced budget's one total): read as the income total.
   { kind: 'amount', sections: ['overview'], pattern: /收入?、?支出?(总预算|预算(总额|总计)?)(为|是)?$/, key: 'incomeTotal', whole: true },
   // 支出（基本支出、项目支出 before the totals: “本单位项目支出预算” is the project part, not the total）
