@@ -1,4 +1,6 @@
 import { isUnavailable, missing } from '../document/unavailable.js';
+import { type DocumentContext, type FigureView } from '../document/context.js';
+import { ZERO, halfUnit, parseDecimal, printedScale } from '../money/money.js';
 import { shareOf } from '../money/quantity.js';
 import { findAmountFigure } from './figure.js';
 import { type FactDefinition } from './types.js';
@@ -12,9 +14,19 @@ export const computedShare: FactDefinition = {
   },
   returns: 'quantity',
   requiresScope: ['figure'],
-  params: { type: 'object', additionalProperties: false, properties: {} },
-  example: { fact: 'figure', operator: 'roundedEqual', value: { fact: 'computedShare' } },
-  calculate(_params, scope) {
+  params: {
+    type: 'object',
+    additionalProperties: false,
+    properties: {
+      balancing: {
+        type: 'boolean',
+        description:
+          '为 true 时：同一节同一分母的各占比印出之和恰为 100%，而本项是其中最大的一项（常被调整以凑足 100%）时，计算值可再相差半个末位单位（合计一个末位单位）。/ When true: if the stated shares of the same whole in the section add up to exactly 100% and this is the largest of them (the one usually adjusted to make them add up), the computed share may differ by half a unit more (one unit of the last place in all).',
+      },
+    },
+  },
+  example: { fact: 'figure', operator: 'roundedEqual', value: { fact: 'computedShare', params: { balancing: true } } },
+  calculate(params, scope) {
     const share = scope.binding.figure;
     if (share === undefined || share.figure.kind !== 'share') return missing('作用域中的当前数字不是占比');
     const key = String(share.figure.key);
@@ -28,6 +40,22 @@ export const computedShare: FactDefinition = {
     const whole = scope.context.figureQuantity(wholeView);
     if (isUnavailable(part)) return part;
     if (isUnavailable(whole)) return whole;
-    return shareOf(part, whole) ?? missing(`分母 ${wholeKey} 为 0，占比无从计算`, wholeView.pointer);
+    const computed = shareOf(part, whole);
+    if (computed === undefined) return missing(`分母 ${wholeKey} 为 0，占比无从计算`, wholeView.pointer);
+    return params.balancing === true && balancesItsGroup(scope.context, share) ? { ...computed, uncertainty: halfUnit(printedScale(share.figure.value)) } : computed;
   },
 };
+
+/**
+ * Whether a share is the one its list was balanced on: the shares of the same whole in its
+ * section, as printed, add up to exactly 100, and it is the largest of them.
+ */
+function balancesItsGroup(context: DocumentContext, share: FigureView): boolean {
+  const group = context.figures().filter((view) => view.sectionIndex === share.sectionIndex && view.figure.kind === 'share' && view.figure.of === share.figure.of);
+  if (group.length < 2) return false;
+  const values = group.flatMap((view) => parseDecimal(view.figure.value) ?? []);
+  const own = parseDecimal(share.figure.value);
+  if (values.length < group.length || own === undefined) return false;
+  const sum = values.reduce((total, value) => total.plus(value), ZERO);
+  return sum.equals(100) && values.every((value) => value.lte(own));
+}

@@ -77,8 +77,8 @@ export const FIGURE_TERMS: readonly FigureTerm[] = [
   { kind: 'amount', sections: ['generalBudget'], pattern: /一般公共预算(当年|本年)?(财政)?(拨款)?支出$|一般公共预算(当年|本年)(财政)?拨款$/, key: 'generalBudgetExpenditure', whole: true },
   // 一般公共预算基本支出
   { kind: 'amount', sections: ['basicExpenditure'], pattern: /基本支出$/, key: 'generalBudgetBasicExpenditure', whole: true },
-  { kind: 'amount', pattern: /人员经费$/, key: 'personnelCosts' },
-  { kind: 'amount', pattern: /公用经费$/, key: 'publicCosts' },
+  { kind: 'amount', pattern: /人员经费$|^人员支出$/, key: 'personnelCosts' },
+  { kind: 'amount', pattern: /公用经费$|^(日常)?公用支出$/, key: 'publicCosts' },
   // 收入（the carried-over part of a source is not the source: 上年结转结余的一般公共预算收入）
   { kind: 'amount', sections: incomeSide, pattern: /一般公共预算(拨款)?收入$|一般公共预算(财政)?拨款(收入)?$/, key: 'generalBudgetIncome' },
   { kind: 'amount', sections: incomeSide, pattern: /政府性基金(预算)?(财政)?(拨款)?收入$|政府性基金预算财政拨款$/, key: 'governmentFundIncome' },
