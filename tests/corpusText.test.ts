@@ -33,9 +33,11 @@ describe('corpus texts (pdftotext -layout)', () => {
     expect(texts.length).toBeGreaterThanOrEqual(25);
   });
 
-  it.each(texts)('%s: no error its PDF does not yield, and few import notes', async (file) => {
-    const { report } = await checkFile(ruleSet, join(root, 'text', file));
+  it.each(texts)('%s: the department and year its PDF names, no error its PDF does not yield, and few import notes', async (file) => {
+    const { report, loaded } = await checkFile(ruleSet, join(root, 'text', file));
     const expected = readExpectation(join(root, 'expectations', file.replace(/\.txt$/, '.json')));
+    const meta = (loaded.document as { meta: { department: string; fiscalYear: number } }).meta;
+    expect([meta.department, meta.fiscalYear]).toEqual([expected.document.department, expected.document.fiscalYear]);
     const reviewed = new Set(expected.findings.filter((finding) => finding.severity === 'error').map((finding) => `${finding.rule} ${bare(finding.message)}`));
     const errors = report.findings.filter((finding) => finding.severity === 'error' && finding.ruleId !== 'import');
     expect(errors.filter((finding) => !reviewed.has(`${finding.ruleId} ${bare(finding.message)}`)).map((finding) => `${finding.ruleId} ${finding.path} ${finding.message}`)).toEqual([]);

@@ -85,7 +85,12 @@ export function importText(text: string, options: ImportOptions = {}): ImportRes
   const tooLarge = textTooLarge(text);
   if (tooLarge !== undefined) return { ok: false, error: { line: 1, code: 'text_too_large', message: tooLarge } };
   const lines = toLines(text);
-  const recognised = recognise(lines) ?? recogniseCover(lines);
+  // The cover names the department as the PDF reader reads it; the title line gives the rest
+  // (region, title) where the text has one.
+  const fromTitle = recognise(lines);
+  const fromCover = recogniseCover(lines);
+  const recognised =
+    fromTitle !== undefined && fromCover !== undefined ? { ...fromTitle, department: fromCover.department, fiscalYear: fromCover.fiscalYear, kind: fromCover.kind } : (fromTitle ?? fromCover);
   if (recognised === undefined) {
     return {
       ok: false,
