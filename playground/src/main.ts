@@ -248,7 +248,8 @@ async function check(): Promise<void> {
 /** Whether the current document was read from the PDF last opened (its findings carry page and box). */
 let fromPdf = false;
 /** Rules switched off in the rules panel (left out of the check). */
-const switchedOff = new Set<string>();
+/** Rules switched off in the rule list (kept in the share link and the autosave). */
+const switchedOff = new Set<string>(start.off ?? []);
 
 /** Replaces the whole document (an example, a file, imported text), not an edit. */
 function replaceDocument(text: string): void {
@@ -270,7 +271,7 @@ function debounce(action: () => void, wait: number): () => void {
 
 function currentState(): PlaygroundState {
   const { rules, document: documentText } = texts();
-  return { example, language, rulesText: rules, documentText };
+  return { example, language, rulesText: rules, documentText, off: [...switchedOff] };
 }
 
 async function currentDelta() {
@@ -519,6 +520,7 @@ const rulesHost: RulesHost = {
     if (on) switchedOff.delete(ruleId);
     else switchedOff.add(ruleId);
     void check();
+    autosave();
   },
   chosen: (ruleId) => {
     cases.choose(ruleId);

@@ -34,6 +34,15 @@ describe('share state', () => {
     expect(await fromDelta(decodeHash(encodeHash(delta))!, defaults)).toEqual(broken);
   });
 
+  it('keeps the rules switched off in the rule list, and refuses a list that is not of ids', async () => {
+    const off = { ...state, off: ['b-rule', 'a-rule'] };
+    const delta = toDelta(off, defaults, examples.sample!);
+    expect(delta).toEqual({ o: ['a-rule', 'b-rule'] });
+    expect(await fromDelta(decodeHash(encodeHash(delta))!, defaults)).toEqual({ ...state, off: ['a-rule', 'b-rule'] });
+    expect(toDelta({ ...state, off: [] }, defaults, examples.sample!)).toEqual({});
+    expect(decodeHash(encodeHash({ o: [1] as unknown as string[] }))).toBeUndefined();
+  });
+
   it('falls back to the default example when a link names an unknown one', async () => {
     expect((await fromDelta({ e: 'missing' }, defaults)).example).toBe('sample');
   });

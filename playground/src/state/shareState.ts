@@ -20,6 +20,8 @@ export interface PlaygroundState {
   readonly rulesText: string;
   /** The document editor's text. */
   readonly documentText: string;
+  /** Rules switched off in the rule list (left out of the check), by id. */
+  readonly off?: readonly string[];
 }
 
 /** How a text differs from its default: a JSON patch, or the whole text when it is not JSON. */
@@ -35,6 +37,8 @@ export interface StateDelta {
   readonly r?: TextDelta;
   /** Document edits. */
   readonly d?: TextDelta;
+  /** Rules switched off, if any. */
+  readonly o?: readonly string[];
 }
 
 /** The defaults a delta is relative to. */
@@ -97,8 +101,14 @@ function isTextDelta(value: unknown): value is TextDelta {
 /** Whether a decoded value has the shape of a stored delta (links and storage can hold anything). */
 function isStateDelta(value: unknown): value is StateDelta {
   if (value === null || typeof value !== 'object' || Array.isArray(value)) return false;
-  const { e, l, r, d } = value as Record<string, unknown>;
-  return (e === undefined || typeof e === 'string') && (l === undefined || l === 'zh-CN' || l === 'en') && (r === undefined || isTextDelta(r)) && (d === undefined || isTextDelta(d));
+  const { e, l, r, d, o } = value as Record<string, unknown>;
+  return (
+    (e === undefined || typeof e === 'string') &&
+    (l === undefined || l === 'zh-CN' || l === 'en') &&
+    (r === undefined || isTextDelta(r)) &&
+    (d === undefined || isTextDelta(d)) &&
+    (o === undefined || (Array.isArray(o) && o.every((id) => typeof id === 'string')))
+  );
 }
 
 /**
@@ -115,6 +125,7 @@ export function toDelta(state: PlaygroundState, defaults: Defaults, exampleText:
     ...(state.language !== 'zh-CN' ? { l: state.language } : {}),
     ...(rules !== undefined ? { r: rules } : {}),
     ...(document !== undefined ? { d: document } : {}),
+    ...(state.off !== undefined && state.off.length > 0 ? { o: [...state.off].sort() } : {}),
   };
 }
 
@@ -135,6 +146,7 @@ export async function fromDelta(change: StateDelta, defaults: Defaults): Promise
     language: change.l === 'en' ? 'en' : 'zh-CN',
     rulesText: apply(defaults.rulesText, change.r),
     documentText: apply(exampleText, change.d),
+    ...(change.o !== undefined && change.o.length > 0 ? { off: change.o } : {}),
   };
 }
 
