@@ -2,7 +2,8 @@
  * Importing a published disclosure from its text: recognise the document, find its parts, read
  * its tables (tab-separated or space-aligned layout) and text parts (the Shanxi template's 第N部分,
  * or the Shanghai template's part titles in the space-aligned layout), and report every part or
- * line that was not turned into data as a problem at its line — never silently dropped.
+ * line that was not turned into data as a problem at its line — never silently dropped. Aligned
+ * text of any other template goes to the stages that read a PDF (importAlignedText.ts).
  */
 import { textTooLarge } from '../document/limits.js';
 import { type DecimalValue, parseDecimal } from '../money/money.js';
