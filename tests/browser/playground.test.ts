@@ -784,7 +784,7 @@ describe('the playground in Chromium', () => {
     });
   }, 60_000);
 
-  it("shows the PDF page of a finding with the finding's box drawn over it, and no axe-core violation there", async () => {
+  it("shows the PDF page of a finding with the finding's box drawn over it, and no axe-core violation there, light or dark", async () => {
     await onPage(async (page) => {
       // 上海市数据局 (151 KB, the corpus's smallest PDF): two empty tables without a note, on pages 17 and 18.
       await page.setInputFiles('[data-testid="open-file"]', join(ROOT, 'corpus', 'shanghai-shujuju-2026-unit-budget.pdf'));
@@ -822,6 +822,10 @@ describe('the playground in Chromium', () => {
       expect(placed.width).toBeLessThan(placed.pageWidth);
       expect(placed.dark).toBeGreaterThan(50);
       expect(await axeViolations(page)).toEqual([]);
+      // And in the dark theme.
+      await page.emulateMedia({ colorScheme: 'dark' });
+      expect(await axeViolations(page)).toEqual([]);
+      await page.emulateMedia({ colorScheme: 'light' });
 
       // The next finding's page; then back to the JSON, and another document has no PDF page.
       await emptyTable.nth(1).locator('button').click();
