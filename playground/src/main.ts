@@ -557,6 +557,10 @@ localize();
 // at the same time, it slows the worker's first check on a machine with few cores), or after
 // 1.5 s whatever the check does (a slow or failing check never keeps the editors away).
 await Promise.race([check().catch(() => undefined), new Promise((resolve) => setTimeout(resolve, 1500))]);
+// Monaco's own strings (menus, the find widget, hovers) in the page's language: its Chinese pack
+// must be evaluated before any Monaco module, so it is loaded, and awaited, first. A language
+// switched later applies to them on the next load.
+if (language === 'zh-CN') await import('monaco-editor/nls/lang/zh-cn.js');
 const { createEditors } = await import('./editor/editors.js');
 performance.mark('playground:monaco-loaded');
 editors = createEditors({ rules: element('rules-editor'), document: element('document-editor') }, { rules: start.rulesText, document: start.documentText });

@@ -11,6 +11,7 @@ import ExcelJS from 'exceljs';
 import { type Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { validateAgainst } from '../../engine/src/index.js';
+import { encodeHash } from '../../playground/src/state/shareState.js';
 import { ROOT, sampleDocument, sampleRuleIds } from '../helpers/fixtures.js';
 import { type Harness, startHarness } from './harness.js';
 
@@ -577,6 +578,25 @@ describe('the playground in Chromium', () => {
       await findInEditor(page, 'document-editor', '3011.46');
       await expect.poll(editorText).toContain('3011.46');
     });
+  }, 60_000);
+
+  it("shows Monaco's own strings in the page's language: the find widget says 查找 in Chinese and Find in English", async () => {
+    const findLabel = async (page: Page) => {
+      await openFindWidget(page, 'document-editor', 'Control+F');
+      return page.locator('[data-testid="document-editor"] .find-widget textarea, [data-testid="document-editor"] .find-widget input').first().getAttribute('aria-label');
+    };
+    await onPage(async (page) => {
+      await expect(findLabel(page)).resolves.toBe('查找');
+    });
+    const { page } = await harness.open(`/${encodeHash({ l: 'en' })}`);
+    try {
+      await ready(page);
+      await editorsReady(page);
+      await expect(page.locator('[data-testid="language-picker"]').inputValue()).resolves.toBe('en');
+      await expect(findLabel(page)).resolves.toBe('Find');
+    } finally {
+      await page.context().close();
+    }
   }, 60_000);
 
   it('offers files instead of a share link too long to open', async () => {

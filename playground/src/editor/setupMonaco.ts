@@ -1,9 +1,9 @@
 /**
- * Monaco 0.57, set up once: the zh-CN language pack (imported before any other Monaco module),
- * the editor features, JSON language support, our workers, and the schemas that drive completion,
- * hovers and validation in both editors. Never fetches schemas from the network.
+ * Monaco 0.57, set up once: the editor features, JSON language support, our workers, and the
+ * schemas that drive completion, hovers and validation in both editors. Never fetches schemas
+ * from the network. Monaco's own strings are English unless the page loaded the zh-CN language
+ * pack before this module (main.ts does, for a page in Chinese).
  */
-import 'monaco-editor/nls/lang/zh-cn.js';
 import * as monaco from 'monaco-editor/editor';
 import 'monaco-editor/features/register.all';
 import 'monaco-editor/editor/contrib/suggest/browser/suggestController.js';
