@@ -96,6 +96,8 @@ let example = start.example;
 let language: Language = start.language;
 let strings: UiStrings = UI[language];
 let editors: Editors | undefined;
+/** The language Monaco's own strings were loaded in (once it loads). */
+let monacoLanguage: Language | undefined;
 /** Whether the document was replaced as a whole since the last check (not edited). */
 let documentReplaced = true;
 /** What the importer could not read in the text the current document came from. */
@@ -433,6 +435,8 @@ languagePicker.addEventListener('change', () => {
   localize();
   autosave();
   void check();
+  // Monaco's own strings were set when it loaded: say when they follow.
+  if (monacoLanguage !== undefined && monacoLanguage !== language) element('notice').textContent = strings.editorStringsNextLoad;
 });
 element('share').addEventListener('click', () => {
   void currentDelta().then(async (delta) => {
@@ -560,7 +564,8 @@ await Promise.race([check().catch(() => undefined), new Promise((resolve) => set
 // Monaco's own strings (menus, the find widget, hovers) in the page's language: its Chinese pack
 // must be evaluated before any Monaco module, so it is loaded, and awaited, first. A language
 // switched later applies to them on the next load.
-if (language === 'zh-CN') await import('monaco-editor/nls/lang/zh-cn.js');
+monacoLanguage = language;
+if (monacoLanguage === 'zh-CN') await import('monaco-editor/nls/lang/zh-cn.js');
 const { createEditors } = await import('./editor/editors.js');
 performance.mark('playground:monaco-loaded');
 editors = createEditors({ rules: element('rules-editor'), document: element('document-editor') }, { rules: start.rulesText, document: start.documentText });

@@ -587,6 +587,10 @@ describe('the playground in Chromium', () => {
     };
     await onPage(async (page) => {
       await expect(findLabel(page)).resolves.toBe('查找');
+      // Switched to English, the page says when Monaco's own strings follow.
+      await page.keyboard.press('Escape');
+      await page.selectOption('[data-testid="language-picker"]', 'en');
+      await expect.poll(() => page.locator('[data-testid="notice"]').textContent()).toMatch(/switch to English when the page is opened again/);
     });
     const { page } = await harness.open(`/${encodeHash({ l: 'en' })}`);
     try {

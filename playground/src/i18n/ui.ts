@@ -1,4 +1,4 @@
-/** The page's own strings, by language (Monaco's menus follow its zh-CN language pack). */
+/** The page's own strings, by language (Monaco's menus follow the language the page opened in). */
 import { type UiLanguage } from '../state/shareState.js';
 
 const zhCN = {
@@ -106,6 +106,7 @@ const zhCN = {
   newRule: '新建规则',
   templates: '从模板新建规则',
   ruleAdded: '已新建规则 {id}，正在运行它的用例',
+  editorStringsNextLoad: '编辑器自带的菜单和提示将在重新打开页面后显示为中文',
   pdfView: 'PDF 原页',
   pdfPage: 'PDF 第 {page} 页',
   pdfBox: '问题所在位置',
@@ -226,6 +227,7 @@ const en: typeof zhCN = {
   newRule: 'New rule',
   templates: 'New rule from a template',
   ruleAdded: 'Rule {id} added; running its cases',
+  editorStringsNextLoad: 'The editors’ own menus and hints switch to English when the page is opened again',
   pdfView: 'PDF page',
   pdfPage: 'PDF page {page}',
   pdfBox: 'Where the finding is',
