@@ -124,15 +124,19 @@ function nothingToCheck(evidence: ReaderEvidence): NotApplicableGroup {
   return 'notFound';
 }
 
-/** Every heading and text outside the tables: the narrative's sections and the other sections. */
+/**
+ * The document's own statements outside its tables: the narrative's sections and the other
+ * sections, without the glossary (it defines 财政拨款收入 and the like, stating nothing) and without
+ * lines that only name a table (a list of the tables printed: 四、财政拨款收支预算总表).
+ */
 function wordsOutsideTables(document: DisclosureDocument): string {
   const words: string[] = [];
   const gather = (value: unknown): void => {
     if (Array.isArray(value)) value.forEach(gather);
     else if (typeof value === 'object' && value !== null) {
       for (const [name, item] of Object.entries(value)) {
-        if ((name === 'heading' || name === 'text') && typeof item === 'string') words.push(item);
-        else if (typeof item === 'object') gather(item);
+        if ((name === 'heading' || name === 'text') && typeof item === 'string') words.push(...item.split('\n').filter((line) => !/表\s*$/.test(line)));
+        else if (name !== 'glossary' && typeof item === 'object') gather(item);
       }
     }
   };
