@@ -163,6 +163,11 @@ describe('importNarrative on small texts', () => {
     ]);
   });
 
+  it('reads 项目支出 as the whole only when nothing but a department, a year or a fund stands before it, never a named project’s', () => {
+    const result = run(disclosure(['三、支出预算情况说明', '本部门2026年项目支出1612.29万元，其中：大厅保安和安检服务项目支出328.69万元。']));
+    expect(figuresOf(result, 'expenditure').map((figure) => [figure.key, figure.value])).toEqual([['projectExpenditure', '1612.29']]);
+  });
+
   it('gives a change after an amount it cannot name to nothing, not to an earlier amount', () => {
     const result = run(disclosure(['七、“三公”经费增减变动原因说明', '某局2025年“三公”经费预算413.00万元。某某专项经费安排339.68万元，比上年增加14.18万元，增长4.4%。']));
     expect(figuresOf(result, 'threePublicExpenses').map((figure) => [figure.key, figure.kind, figure.value])).toEqual([['threePublicTotal', 'amount', '413.00']]);

@@ -18,6 +18,8 @@ function termValues(term: Readonly<Record<string, unknown>>, scope: FactScope): 
   if (isUnavailable(table)) return term.optional === true && table.reason === 'missing' ? [] : table;
   const column = resolveColumn(term, scope);
   if (isUnavailable(column)) return column;
+  // An optional term of a column the table does not print counts 0, as one of a table not printed.
+  if (term.optional === true && !table.columns.some((candidate) => candidate.id === column)) return [];
   const rows =
     term.rows !== undefined && term.rows !== null && typeof term.rows === 'object'
       ? selectRows(table, withScope(term.rows, scope))
@@ -40,8 +42,8 @@ export const sum: FactDefinition = {
   name: 'sum',
   description: {
     'zh-CN':
-      '若干项之和，每项可以是：一个单元格（table、row、column）、某列在若干行上的合计（table、rows、column）、或情况说明中的金额（figure: key）。optional 为 true 的项在表或数字不存在时按 0 计。结果按第一项的单位表示，元与万元精确换算。',
-    en: 'The sum of several terms: a cell (table, row, column), a column over selected rows (table, rows, column), or a narrative amount (figure: key). A term with optional: true counts 0 when its table or figure is absent.',
+      '若干项之和，每项可以是：一个单元格（table、row、column）、某列在若干行上的合计（table、rows、column）、或情况说明中的金额（figure: key）。optional 为 true 的项在表、列或数字不存在时按 0 计。结果按第一项的单位表示，元与万元精确换算。',
+    en: 'The sum of several terms: a cell (table, row, column), a column over selected rows (table, rows, column), or a narrative amount (figure: key). A term with optional: true counts 0 when its table, column or figure is absent.',
   },
   returns: 'quantity',
   params: {
@@ -62,7 +64,7 @@ export const sum: FactDefinition = {
             rows: { $ref: '#/$defs/rowSelector' },
             column: { type: 'string', description: '列 id。/ Column id.' },
             figure: { type: 'string', description: '情况说明中金额的 key。/ Key of a narrative amount.' },
-            optional: { type: 'boolean', description: '不存在时按 0 计。/ Count 0 when absent.' },
+            optional: { type: 'boolean', description: '表、列或数字不存在时按 0 计。/ Count 0 when its table, column or figure is absent.' },
           },
         },
       },

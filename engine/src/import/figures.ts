@@ -59,6 +59,12 @@ const expenditureSide: readonly NarrativeSectionId[] = ['overview', 'expenditure
  * The figure vocabulary, first match wins: entries limited to a section come before the general
  * ones they refine (e.g. 基本支出 in 一般公共预算基本支出 is generalBudgetBasicExpenditure).
  */
+/**
+ * 项目支出 as a whole: alone, or after a department's or unit's name, a year or a fund (本部门,
+ * 2026年, 一般公共预算); not a named project's own (大厅保安和安检服务项目支出 328.69万元).
+ */
+const PROJECT_EXPENDITURE = /(?:^|[局委办厅院所站队心室会部门位处区市省县镇府年度算款金）)])项目支出(?:预算数?)?$/;
+
 export const FIGURE_TERMS: readonly FigureTerm[] = [
   // Parts that name a fund or a carried-over source: never a total or the source itself.
   { kind: 'amount', sections: ['overview'], pattern: /一般公共预算(当年|本年)?(财政)?(拨款)?支出(预算)?(为)?$/, key: 'generalBudgetExpenditure' },
@@ -100,12 +106,12 @@ export const FIGURE_TERMS: readonly FigureTerm[] = [
   // 支出（基本支出、项目支出 before the totals: “本单位项目支出预算” is the project part, not the total）
   // In the sections on one fund (财政拨款, 一般公共预算) they are that fund's parts, not the department's.
   { kind: 'amount', sections: ['fiscalAppropriation', 'generalBudget'], pattern: /基本支出(预算数?)?$/, key: 'generalBudgetBasicExpenditure' },
-  { kind: 'amount', sections: ['fiscalAppropriation', 'generalBudget'], pattern: /项目支出(预算数?)?$/, key: 'generalBudgetProjectExpenditure' },
+  { kind: 'amount', sections: ['fiscalAppropriation', 'generalBudget'], pattern: PROJECT_EXPENDITURE, key: 'generalBudgetProjectExpenditure' },
   { kind: 'amount', sections: ['governmentFunds', 'stateCapital'], pattern: /(基本|项目)支出(预算数?)?$/, key: 'otherFundsExpenditure' },
   { kind: 'amount', sections: everywhere, pattern: /基本支出(预算数?)?$/, key: 'basicExpenditure' },
-  { kind: 'amount', sections: everywhere, pattern: /项目支出(预算数?)?$/, key: 'projectExpenditure' },
+  { kind: 'amount', sections: everywhere, pattern: PROJECT_EXPENDITURE, key: 'projectExpenditure' },
   { kind: 'amount', pattern: /基本支出(预算数?)?$/, key: 'basicExpenditure' },
-  { kind: 'amount', pattern: /项目支出(预算数?)?$/, key: 'projectExpenditure' },
+  { kind: 'amount', pattern: PROJECT_EXPENDITURE, key: 'projectExpenditure' },
   { kind: 'amount', sections: expenditureSide, pattern: /本年(预算安排|支出(合计)?)$/, key: 'currentYearExpenditure' },
   // The other uses of a unit's funds, which its lists of shares name beside 基本支出 and 项目支出.
   { kind: 'amount', sections: expenditureSide, pattern: /事业单位经营支出$/, key: 'operatingExpenditure' },

@@ -405,6 +405,24 @@ export function toTable(block: TableBlock, grid: Grid, role: TableRole, context:
     rows = [{ ...rows[0]!, key: 'total', name: '合计' }];
   }
   if (grid.twoSided) rows = keyIncomeSources(rows);
+  // A table listed by unit whose first row is the department itself (深圳: 深圳市人民政府口岸办公室
+  // over its classes), with no 合计 row: that row is the table's total.
+  const first = rows[0];
+  const bare = (name: string) => name.replace(/\s+|[（(]本级[）)]/g, '');
+  if (
+    !grid.twoSided &&
+    role !== 'projectExpenditure' &&
+    role !== 'projectExpenditureCarriedOver' &&
+    first !== undefined &&
+    first.key === undefined &&
+    first.code === undefined &&
+    block.department !== undefined &&
+    bare(first.name) === bare(block.department) &&
+    !rows.some((row) => row.key === 'total')
+  ) {
+    const { level: _level, ...total } = first;
+    rows = [{ ...total, key: 'total' }, ...rows.slice(1)];
+  }
   // A flat list of projects (no hierarchy printed): every project is a top row.
   if ((role === 'projectExpenditure' || role === 'projectExpenditureCarriedOver') && rows.every((row) => row.level === undefined)) {
     rows = rows.map((row) => (row.key === undefined && row.name !== '' ? { ...row, level: 1 } : row));
