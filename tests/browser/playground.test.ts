@@ -53,6 +53,14 @@ async function ready(page: Page): Promise<void> {
   await page.waitForSelector('[data-testid="findings"][data-state="ready"], [data-testid="findings"][data-state="rule-problems"]', { timeout: 20_000 });
 }
 
+/** The text of the editor hovers shown. */
+function hoverText(page: Page): Promise<string> {
+  return page
+    .locator('.monaco-hover')
+    .allTextContents()
+    .then((texts) => texts.join(' '));
+}
+
 async function editorsReady(page: Page): Promise<void> {
   await page.waitForSelector('body[data-editors="ready"] [data-testid="document-editor"] .view-lines', { timeout: 20_000 });
 }
@@ -386,16 +394,7 @@ describe('the playground in Chromium', () => {
         .evaluateAll((nodes) => nodes.map((node) => node.getBoundingClientRect().toJSON() as { x: number; y: number; width: number; height: number }));
       const squiggle = squiggles.reduce((best, box) => (Math.abs(box.y - selected.y) < Math.abs(best.y - selected.y) ? box : best));
       await page.mouse.move(squiggle.x + squiggle.width / 2, squiggle.y + squiggle.height / 2);
-      await expect
-        .poll(
-          () =>
-            page
-              .locator('.monaco-hover')
-              .allTextContents()
-              .then((texts) => texts.join(' ')),
-          { timeout: 15_000 },
-        )
-        .toMatch(/依据：/);
+      await expect.poll(() => hoverText(page), { timeout: 15_000 }).toMatch(/依据：/);
       await expect(editor.locator('.view-lines').textContent()).resolves.toContain('事业运行');
     });
   }, 60_000);
@@ -455,16 +454,7 @@ describe('the playground in Chromium', () => {
       await keySpan.waitFor();
       const key = (await keySpan.boundingBox())!;
       await page.mouse.move(key.x + key.width / 2, key.y + key.height / 2);
-      await expect
-        .poll(
-          () =>
-            page
-              .locator('.monaco-hover')
-              .allTextContents()
-              .then((texts) => texts.join(' ')),
-          { timeout: 10_000 },
-        )
-        .toMatch(/预算年度/);
+      await expect.poll(() => hoverText(page), { timeout: 10_000 }).toMatch(/预算年度/);
     });
   }, 60_000);
 

@@ -4,6 +4,7 @@
  * apply with the reason. Self-contained (inline style, no script), escaped throughout.
  */
 import { type Language, type Report } from '../../../engine/src/index.js';
+import { summaryLine } from '../../../engine/src/report/format/text.js';
 import { groupFindings } from '../../../engine/src/report/groups.js';
 
 const LABELS = {
@@ -13,8 +14,6 @@ const LABELS = {
     places: '处',
     basis: '依据',
     notApplicable: '不适用的规则',
-    summary: (report: Report) =>
-      `共 ${report.summary.error} 个错误、${report.summary.warning} 个警告、${report.summary.info} 个提示；${report.summary.rulesEvaluated} 条规则：${report.summary.passed} 通过、${report.summary.failed} 未通过、${report.summary.notApplicable} 不适用、${report.summary.errored} 无法求值`,
     page: (page: number) => `第 ${page} 页`,
     line: (line: number) => `第 ${line} 行`,
   },
@@ -24,8 +23,6 @@ const LABELS = {
     places: 'places',
     basis: 'Basis',
     notApplicable: 'Rules not applicable',
-    summary: (report: Report) =>
-      `${report.summary.error} errors, ${report.summary.warning} warnings, ${report.summary.info} notes; ${report.summary.rulesEvaluated} rules: ${report.summary.passed} passed, ${report.summary.failed} failed, ${report.summary.notApplicable} not applicable, ${report.summary.errored} not evaluated`,
     page: (page: number) => `page ${page}`,
     line: (line: number) => `line ${line}`,
   },
@@ -74,7 +71,7 @@ ol { margin: 0.2em 0; padding-left: 1.5em; } li { margin: 0.15em 0; }
 <body>
 <h1>${escape(labels.title)}</h1>
 <p>${escape(subject)}（${escape(report.ruleSet.id)} ${escape(report.ruleSet.version)}）</p>
-<p><strong>${escape(labels.summary(report))}</strong></p>
+<p><strong>${escape(summaryLine(report.summary, language))}</strong></p>
 ${groups.join('\n')}
 <h2>${labels.notApplicable}（${notApplicable.length}）</h2>
 <ul>${notApplicable.join('')}</ul>

@@ -318,7 +318,9 @@ function readBlock(lines: readonly PositionedLine[], start: { index: number; kin
   // column's header is that row, not a header line.
   const lone = header[header.length - 1];
   if (body.length === 0 && lone !== undefined && /^(?:合计|总计)$/.test(bare(lone.spans.map((span) => span.text).join('')))) {
-    const values = header.slice(0, -1).flatMap((line) => line.spans.filter((span) => !/科目|名称|项目|编码|分类|栏次|^\s*[\u4e00-\u9fff]\s*$|^\s*\d{1,2}\s*$/.test(span.text)));
+    // The header's value cells: not the label columns' words (项目, 科目名称, 功能分类), their
+    // letter-spaced characters, or the column numbers.
+    const values = header.slice(0, -1).flatMap((line) => line.spans.filter((span) => !LABEL_HEADER.test(bare(span.text)) && !/分类|^[\u4e00-\u9fff]$|^\d{1,2}$/.test(bare(span.text))));
     const right = Math.max(...lone.spans.map((span) => span.x1));
     if (values.length > 0 && values.every((span) => span.x0 > right)) body.push(header.pop()!);
   }

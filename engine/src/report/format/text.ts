@@ -57,12 +57,17 @@ export function formatText(report: Report, language: Language = 'zh-CN', options
       if (basis !== undefined && basis.length > 0) lines.push(`    ${zh ? '依据' : 'Basis'}：${basis.join('；')}`);
     }
   }
-  const { summary } = report;
-  lines.push(
-    '',
-    language === 'zh-CN'
-      ? `共 ${summary.error} 个错误、${summary.warning} 个警告、${summary.info} 个提示；${summary.rulesEvaluated} 条规则：${summary.passed} 通过、${summary.failed} 未通过、${summary.notApplicable} 不适用、${summary.errored} 无法求值。`
-      : `${summary.error} errors, ${summary.warning} warnings, ${summary.info} notes; ${summary.rulesEvaluated} rules: ${summary.passed} passed, ${summary.failed} failed, ${summary.notApplicable} not applicable, ${summary.errored} not evaluated.`,
-  );
+  lines.push('', summaryLine(report.summary, language));
   return `${lines.join('\n')}\n`;
+}
+
+/**
+ * The report's counts in one sentence, as the text report ends and the printable page opens.
+ * @param summary The report's summary.
+ * @param language The language.
+ */
+export function summaryLine(summary: Report['summary'], language: Language): string {
+  return language === 'zh-CN'
+    ? `共 ${summary.error} 个错误、${summary.warning} 个警告、${summary.info} 个提示；${summary.rulesEvaluated} 条规则：${summary.passed} 通过、${summary.failed} 未通过、${summary.notApplicable} 不适用、${summary.errored} 无法求值。`
+    : `${summary.error} errors, ${summary.warning} warnings, ${summary.info} notes; ${summary.rulesEvaluated} rules: ${summary.passed} passed, ${summary.failed} failed, ${summary.notApplicable} not applicable, ${summary.errored} not evaluated.`;
 }
