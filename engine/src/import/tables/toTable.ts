@@ -27,6 +27,11 @@ function decimalOf(text: string): string {
   return text.replace(/,/g, '').replace('−', '-');
 }
 
+/** A cell's amount as a decimal string, when it holds one. */
+function amountOf(cell: string | undefined): string | undefined {
+  return cell !== undefined && AMOUNT.test(cell) ? decimalOf(cell) : undefined;
+}
+
 function rowKey(name: string, side: GridRow['side']): string | undefined {
   const bare = bareRowName(name);
   const special = ROW_NAMES.find(([pattern]) => pattern.test(bare))?.[1];
@@ -208,10 +213,7 @@ function threePublicByColumns(grid: Grid, ids: readonly string[], fiscalYear: nu
     grid.rows.find((row) => rowKey(row.name, 'single') === 'total') ??
     grid.rows.find((row) => row.name.includes(String(fiscalYear)) || /本年|预算数/.test(row.name)) ??
     (grid.rows.length === 1 ? grid.rows[0] : undefined);
-  const cellOf = (key: string) => {
-    const cell = source === undefined ? undefined : source.cells[ids.indexOf(key)];
-    return cell !== undefined && AMOUNT.test(cell) ? decimalOf(cell) : undefined;
-  };
+  const cellOf = (key: string) => amountOf(source?.cells[ids.indexOf(key)]);
   const rows: Row[] = THREE_PUBLIC_ITEMS.filter(([key]) => key === 'total' || ids.includes(key) || (key === 'vehicles' && ids.includes('vehiclePurchase'))).map(([key, name]) => {
     // The 三公 total: its own 小计 where the table's 合计 adds other costs (会议费, 培训费).
     const value = key === 'total' && ids.includes('threePublic') ? cellOf('threePublic') : cellOf(key);
@@ -263,8 +265,7 @@ function threePublicByItemAndFund(grid: Grid, fiscalYear: number): { columns: Co
     const cycle = cycles[keys.indexOf(key)]!;
     const values: Record<string, string> = {};
     for (let offset = 0; offset < period; offset += 1) {
-      const cell = source.cells[cycle.from + offset];
-      const value = cell !== undefined && AMOUNT.test(cell) ? decimalOf(cell) : undefined;
+      const value = amountOf(source.cells[cycle.from + offset]);
       if (value !== undefined) values[funds[cycle.from + offset]!] = value;
     }
     // Printed names, the group over the vehicle items taken off their own (and given to its 小计).
