@@ -12,7 +12,7 @@ import { cutLinesNote, detectLayout, isBlank, toLines } from './lines.js';
 import { type TableRegion, importLayoutTablesWithRegions } from './layoutTables.js';
 import { importAlignedText } from './importAlignedText.js';
 import { positionedFromText } from './positioned/fromText.js';
-import { readTables } from './tables/readTables.js';
+import { listTables } from './tables/readTables.js';
 import { assembleDocument, finalAccountsRefusal, recognise, recogniseCover } from './meta.js';
 import { type NarrativeParts, importNarrative } from './narrative.js';
 import { importPerformance } from './performance.js';
@@ -108,7 +108,7 @@ export function importText(text: string, options: ImportOptions = {}): ImportRes
   // Aligned text of a template the text table reader does not know (it missed a table the text
   // prints, or read the summary table unbalanced: its columns were misplaced): read as a PDF's text is.
   const positioned = layout === 'layout-text' ? positionedFromText(text) : undefined;
-  const printed = positioned === undefined ? [] : readTables(positioned, { fiscalYear: recognised.fiscalYear, unit: '万元' }).recognised;
+  const printed = positioned === undefined ? [] : listTables(positioned);
   const missed = printed.some((table) => 'role' in table.kind && tables[table.kind.role] === undefined);
   if (positioned !== undefined && (missed || !balanced(tables))) {
     const aligned = importAlignedText(positioned, printed, lines, recognised, options.file);

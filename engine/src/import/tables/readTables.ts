@@ -8,7 +8,7 @@
 import { type Table, type TableRole } from '../../document/model.js';
 import { type PositionedText } from '../positioned/model.js';
 import { type ImportProblem } from '../types.js';
-import { findTables } from './findTables.js';
+import { type TableBlock, findTables } from './findTables.js';
 import { readGrid } from './grid.js';
 import { type TableKind } from './titles.js';
 import { toTable } from './toTable.js';
@@ -42,6 +42,25 @@ function nameOf(label: string | undefined, title: string): string {
   return label !== undefined ? `${label}《${title}》` : `《${title}》`;
 }
 
+function entryOf(block: TableBlock): Omit<RecognisedTable, 'stored'> {
+  return { ...(block.label !== undefined ? { label: block.label } : {}), title: block.title, kind: block.kind, from: block.line, to: block.to };
+}
+
+/**
+ * The tables a document prints, found by their titles, without reading their grids (for a source
+ * whose numbers are not read: aligned text). Each is `stored` when it is the first of its role.
+ * @param text The positioned text.
+ */
+export function listTables(text: PositionedText): RecognisedTable[] {
+  const seen = new Set<string>();
+  return findTables(text.lines).map((block) => {
+    const role = 'role' in block.kind ? block.kind.role : undefined;
+    const stored = role !== undefined && !seen.has(role);
+    if (role !== undefined) seen.add(role);
+    return { ...entryOf(block), stored };
+  });
+}
+
 /**
  * Reads the tables of a document.
  * @param text The positioned text.
@@ -60,7 +79,7 @@ export function readTables(text: PositionedText, context: { fiscalYear: number; 
   // The 机关运行经费 printed inside the 三公 table, kept only if no table of its own is printed.
   let derivedAgencyCosts: Table | undefined;
   for (const block of blocks) {
-    const entry = { ...(block.label !== undefined ? { label: block.label } : {}), title: block.title, kind: block.kind, from: block.line, to: block.to };
+    const entry = entryOf(block);
     if (!('role' in block.kind) || tables[block.kind.role] !== undefined) {
       recognised.push({ ...entry, stored: false });
       continue;
