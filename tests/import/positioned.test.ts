@@ -6,6 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { MAX_LINE_CHARS, type PositionedLine } from '../../engine/src/import/positioned/model.js';
 import { spansOf } from '../../engine/src/import/positioned/fromPdf.js';
 import { positionedFromText } from '../../engine/src/import/positioned/fromText.js';
+import { toLines } from '../../engine/src/import/lines.js';
 import { renderSpans } from '../../engine/src/import/positioned/render.js';
 import { declaredEmptyTables } from '../../engine/src/import/tables/emptyIndex.js';
 import { findTables } from '../../engine/src/import/tables/findTables.js';
@@ -75,6 +76,12 @@ describe('aligned text as positioned lines', () => {
     ]);
     expect(text.lines[2]!.spans.map((span) => span.x0)).toEqual([0, 20, 32]);
     expect(text.lines[3]!.text).toBe('表3');
+  });
+
+  it('numbers lines as the text importer does: a byte-order mark dropped, CR, LF and CRLF breaks alike', () => {
+    const text = positionedFromText('\ufeff封面\r第二行\r\n第三行\n第四行');
+    expect(text.lines.map((line) => [line.number, line.text])).toEqual(toLines('\ufeff封面\r第二行\r\n第三行\n第四行').map((line) => [line.number, line.text]));
+    expect(text.lines[0]!.text).toBe('封面');
   });
 });
 

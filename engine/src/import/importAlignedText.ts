@@ -8,7 +8,7 @@
  * document says so once, and names the PDF as the way to read them.
  */
 import { type DisclosureDocument, type PrintedTable } from '../document/model.js';
-import { collapseProblems, rightMargins } from './importPositioned.js';
+import { collapseProblems, runsToMargin } from './importPositioned.js';
 import { cutLinesNote } from './lines.js';
 import { type Recognised, assembleDocument } from './meta.js';
 import { type PositionedText } from './positioned/model.js';
@@ -40,17 +40,9 @@ export function importAlignedText(positioned: PositionedText, found: readonly Re
   // The text parts: every line that is no table's.
   const inTable = (line: SourceLine) => found.some((table) => line.number >= table.from && line.number <= table.to);
   // A line that runs to the page's right margin was wrapped there (as for a PDF's lines).
-  const margins = rightMargins(positioned);
-  const full = new Set(
-    positioned.lines
-      .filter((line) => {
-        const right = line.spans[line.spans.length - 1]?.x1;
-        const margin = margins.get(line.page);
-        return right !== undefined && margin !== undefined && right >= margin - 1.5 * line.size;
-      })
-      .map((line) => line.number),
-  );
-  const parts = readTextParts(lines.map((line) => (inTable(line) ? { ...line, text: '', cells: [''] } : full.has(line.number) ? { ...line, full: true } : line)));
+  const full = runsToMargin(positioned);
+  const wrapped = new Set(positioned.lines.filter(full).map((line) => line.number));
+  const parts = readTextParts(lines.map((line) => (inTable(line) ? { ...line, text: '', cells: [''] } : wrapped.has(line.number) ? { ...line, full: true } : line)));
   const national = found.filter((table) => 'role' in table.kind);
   const problems: ImportProblem[] = [...parts.problems, ...cutLinesNote(positioned.lines)];
   if (national.length > 0) {

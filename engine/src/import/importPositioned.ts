@@ -13,7 +13,7 @@ import { type NarrativeParts } from './narrative.js';
 import { importPerformance } from './performance.js';
 import { splitPerformanceBlocks } from './performanceBlocks.js';
 import { readForms } from './performanceForms.js';
-import { MAX_LINE_CHARS, type PositionedText, type SourcePlace, placesOf } from './positioned/model.js';
+import { MAX_LINE_CHARS, type PositionedLine, type PositionedText, type SourcePlace, placesOf } from './positioned/model.js';
 import { withoutRunningHeaders } from './positioned/runningHeaders.js';
 import { declaredEmptyNote, declaredEmptyTables, labelKey } from './tables/emptyIndex.js';
 import { TABLE_LABEL, kindOfTitle } from './tables/titles.js';
@@ -75,7 +75,7 @@ export function collapseProblems(problems: readonly ImportProblem[]): ImportProb
  * Each page's right margin of prose: where most lines of a paragraph end (the upper quartile of
  * the right edges of lines holding one long run of text).
  */
-export function rightMargins(text: PositionedText): Map<number, number> {
+function rightMargins(text: PositionedText): Map<number, number> {
   const edges = new Map<number, number[]>();
   for (const line of text.lines) {
     const span = line.spans[0];
@@ -89,6 +89,20 @@ export function rightMargins(text: PositionedText): Map<number, number> {
     margins.set(page, sorted[Math.floor(sorted.length * 0.75)]!);
   }
   return margins;
+}
+
+/**
+ * Whether a line runs to its page's right margin (within a character and a half): a line of prose
+ * wrapped there, whose sentence goes on in the next line.
+ * @param text The positioned text (its pages' margins are measured once).
+ */
+export function runsToMargin(text: PositionedText): (line: PositionedLine) => boolean {
+  const margins = rightMargins(text);
+  return (line) => {
+    const right = line.spans[line.spans.length - 1]?.x1;
+    const margin = margins.get(line.page);
+    return right !== undefined && margin !== undefined && right >= margin - 1.5 * line.size;
+  };
 }
 
 /** The 款 and 项 the expenditure tables print, by name: the narrative names items by them. */
@@ -113,13 +127,10 @@ function itemNames(tables: Readonly<Record<string, Table>>): ItemNames {
 export function importPositioned(source: PositionedText, options: PositionedImportOptions = {}): PositionedImportResult {
   if (source.lines.length > MAX_TEXT_LINES) return { ok: false, error: { line: 1, code: 'text_too_large', message: linesPastLimit() } };
   const text = withoutRunningHeaders(source, (words) => kindOfTitle(words) !== undefined || TABLE_LABEL.test(words));
-  const margins = rightMargins(text);
+  const full = runsToMargin(text);
   const lines: SourceLine[] = text.lines.map((line) => {
-    const right = line.spans[line.spans.length - 1]?.x1;
-    const margin = margins.get(line.page);
-    const full = right !== undefined && margin !== undefined && right >= margin - 1.5 * line.size;
     const shown = line.text.slice(0, MAX_LINE_CHARS);
-    return { number: line.number, text: shown, cells: [shown], ...(full ? { full } : {}) };
+    return { number: line.number, text: shown, cells: [shown], ...(full(line) ? { full: true } : {}) };
   });
   const recognised = recogniseCover(lines) ?? recognise(lines);
   if (recognised === undefined) {

@@ -25,7 +25,9 @@ function spansOfLine(text: string): Span[] {
  */
 export function positionedFromText(text: string): PositionedText {
   let page = 1;
-  const lines: PositionedLine[] = text.split(/\r?\n/).map((raw, index) => {
+  // Lines as the text importer numbers them (toLines): a byte-order mark dropped, any line break.
+  const source = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+  const lines: PositionedLine[] = source.split(/\r\n|\r|\n/).map((raw, index) => {
     // A form feed opens the next page (pdftotext puts it at the start of the page's first line).
     const feeds = raw.split('\f').length - 1;
     page += feeds;
