@@ -320,7 +320,8 @@ export async function evaluate(ruleSet: CompiledRuleSet, document: unknown, opti
         );
       }
     }
-    outcomes.push(outcomeOf(rule.definition.id, results, items.length, nothingToCheck(rule, context)));
+    // With nothing to check, say why (looked up only then).
+    outcomes.push(items.length === 0 ? { ruleId: rule.definition.id, status: 'not_applicable', reason: nothingToCheck(rule, context) } : outcomeOf(rule.definition.id, results));
   }
 
   findings.sort(compareFindings);
@@ -352,8 +353,7 @@ function nothingToCheck(rule: CompiledRule, context: DocumentContext): string {
   return '文档中没有本规则适用的对象';
 }
 
-function outcomeOf(ruleId: string, results: readonly ItemResult[], itemCount: number, nothing: string): RuleOutcome {
-  if (itemCount === 0) return { ruleId, status: 'not_applicable', reason: nothing };
+function outcomeOf(ruleId: string, results: readonly ItemResult[]): RuleOutcome {
   const errored = results.find((result) => result.status === 'error');
   if (errored !== undefined) return { ruleId, status: 'error', reason: errored.reason };
   if (results.some((result) => result.status === 'fail')) return { ruleId, status: 'fail' };
