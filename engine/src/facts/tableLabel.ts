@@ -1,24 +1,18 @@
 import { type DocumentContext } from '../document/context.js';
+import { CHINESE_NUMERAL, numeralValue } from '../numerals.js';
 import { isUnavailable, missing } from '../document/unavailable.js';
 import { countQuantity } from '../money/quantity.js';
 import { TABLE_PARAM, resolveTable } from './resolve.js';
 import { type FactDefinition } from './types.js';
 
-/** Chinese numerals a label may be numbered with (表一 … 表十二). */
-const CHINESE_DIGITS: Readonly<Record<string, number>> = { 〇: 0, 零: 0, 一: 1, 二: 2, 两: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9 };
-
 function isNumeral(char: string): boolean {
-  return (char >= '0' && char <= '9') || char === '十' || char in CHINESE_DIGITS;
+  return (char >= '0' && char <= '9') || char === '十' || '一二三四五六七八九'.includes(char);
 }
 
 /** The value of a run of Arabic digits ("01") or of a Chinese numeral below 100 ("十二", "二十三"). */
-function numeralValue(run: string): number | undefined {
+function runValue(run: string): number | undefined {
   if (/^\d+$/.test(run)) return Number(run);
-  const ten = run.indexOf('十');
-  if (ten === -1) return run.length === 1 ? CHINESE_DIGITS[run] : undefined;
-  const tens = ten === 0 ? 1 : CHINESE_DIGITS[run.slice(0, ten)];
-  const units = ten === run.length - 1 ? 0 : CHINESE_DIGITS[run.slice(ten + 1)];
-  return tens === undefined || units === undefined || run.length > 3 ? undefined : tens * 10 + units;
+  return CHINESE_NUMERAL.test(run) ? numeralValue(run) : undefined;
 }
 
 /**
@@ -35,7 +29,7 @@ export function labelParts(label: string): { prefix: string; number: number } | 
   let start = end;
   while (start > 0 && isNumeral(trimmed.charAt(start - 1))) start -= 1;
   if (start === end) return undefined;
-  const number = numeralValue(trimmed.slice(start, end));
+  const number = runValue(trimmed.slice(start, end));
   return number === undefined ? undefined : { prefix: `${trimmed.slice(0, start).trim()}${suffix}`, number };
 }
 

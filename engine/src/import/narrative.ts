@@ -11,7 +11,7 @@ import { isBlank } from './lines.js';
 import { type AssetsPart, readAssets } from './narrativeAssets.js';
 import { splitPerformanceBlocks } from './performanceBlocks.js';
 import { type Segments } from './segment.js';
-import { numeralValue } from './text/outline.js';
+import { numeralValue } from '../numerals.js';
 import { type ImportProblem, type SourceLine, type StageResult } from './types.js';
 
 export { type AssetsPart } from './narrativeAssets.js';

@@ -5,6 +5,7 @@
  * centred unnumbered titles some templates use (…主要职能, 名词解释, …预算编制说明). A heading may
  * run into its text after “：” or “。”, or wrap onto a second line.
  */
+import { numeralValue } from '../../numerals.js';
 import { type SourceLine } from '../types.js';
 import { endsWithLeaders } from '../contents.js';
 
@@ -38,15 +39,6 @@ const SUBSECTION = /^[(（]([一二三四五六七八九十]+)[)）](.*)$/s;
 const ITEM = /^(\d{1,2})\s*[.．、](?!\d)(.*)$/s;
 /** Centred titles of templates without numbered parts (上海): matched at the end of the line. */
 const UNNUMBERED_TITLES = /(?:主要职能|主要职责|机构设置|名词解释|预算编制说明|其他相关情况说明)$/;
-
-/** The value of a Chinese numeral from 一 to 九十九. */
-export function numeralValue(numeral: string): number {
-  const digits = '一二三四五六七八九';
-  const digit = (character: string | undefined): number => (character === undefined ? 0 : digits.indexOf(character) + 1);
-  const ten = numeral.indexOf('十');
-  if (ten < 0) return digit(numeral[0]);
-  return (ten === 0 ? 1 : digit(numeral[0])) * 10 + digit(numeral[ten + 1]);
-}
 
 function plain(line: SourceLine): string {
   return line.text.replace(/\f/g, '').trim();
