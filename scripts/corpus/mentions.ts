@@ -8,16 +8,19 @@
  * matched against the text with its white space removed (PDF text spaces out numbers and words).
  */
 
+/** A count of projects (…共11个项目…), which the performance statements' figures go with. */
+const PROJECT_COUNT = /\d个(?:部门|一级|二级)?项目/;
+
 /** Words that mark a statement of a narrative figure, by figure key. */
 export const FIGURE_MENTIONS: Readonly<Record<string, RegExp>> = {
   procurementSmeReserved: /中小企业|预留/,
   procurementSmallMicroReserved: /小微企业/,
   procurementTotal: /政府采购/,
   procurementServices: /采购服务|服务类?采购|购买服务/,
-  performanceProjects: /\d个(?:部门|一级|二级)?项目/,
-  performancePublishedProjects: /\d个(?:部门|一级|二级)?项目/,
-  performanceAmount: /\d个(?:部门|一级|二级)?项目/,
-  performancePublishedAmount: /\d个(?:部门|一级|二级)?项目/,
+  performanceProjects: PROJECT_COUNT,
+  performancePublishedProjects: PROJECT_COUNT,
+  performanceAmount: PROJECT_COUNT,
+  performancePublishedAmount: PROJECT_COUNT,
   fiscalAppropriationTotal: /财政拨款收[入、和及与]?支|财政拨款(?:预算)?总(?:额|计|预算)/,
   functionalClassExpenditure: /[（(][类款项][）)]/,
   generalBudgetExpenditure: /一般公共预算[^。，]{0,8}支出/,
