@@ -317,6 +317,48 @@ describe('reading a table as a whole', () => {
     expect(read.tables.incomeSummary?.rows).toEqual([expect.objectContaining({ key: 'total', name: '合计', values: expect.objectContaining({ total: '50616.94' }) })]);
     expect(read.tables.incomeSummary?.unit).toBe('元');
   });
+
+  it('reads an empty two-sided table (no number at all) by its header: numbered rows are rows, the second 项目 starts the expenditure side', () => {
+    const read = table(
+      line(1, [300, '财政拨款收支总体情况表']),
+      line(1, [40, '部门（单位）：某局'], [900, '单位：万元']),
+      line(1, [150, '收  入'], [600, '支  出']),
+      line(1, [120, '项目'], [260, '预算数'], [400, '项目'], [540, '总计'], [640, '一般公共预算'], [780, '政府性基金预算']),
+      line(1, [40, '一、一般公共预算收入'], [340, '一、一般公共服务支出']),
+      line(1, [40, '二、政府性基金预算收入'], [340, '二、外交支出']),
+      line(1, [60, '本年收入合计'], [360, '本年支出合计']),
+      line(1, [60, '收入总计'], [360, '支出总计']),
+      line(1, [40, '（注：2026年没有使用财政拨款收入和支出。）']),
+    );
+    const summary = read.tables.fiscalAppropriationSummary!;
+    expect(summary.columns.map((column) => column.id)).toEqual(['amount', 'total', 'generalBudget', 'governmentFunds']);
+    expect(summary.rows.map((row) => [row.group, row.key ?? row.code, row.values])).toEqual([
+      ['income', 'generalBudget', {}],
+      ['expenditure', '201', {}],
+      ['income', 'governmentFunds', {}],
+      ['expenditure', '202', {}],
+      ['income', 'currentYearIncomeTotal', {}],
+      ['expenditure', 'currentYearExpenditureTotal', {}],
+      ['income', 'incomeGrandTotal', {}],
+      ['expenditure', 'expenditureGrandTotal', {}],
+    ]);
+  });
+
+  it('reads no value from an empty table whose words stand under amount headers (a second label column beside the first)', () => {
+    const read = table(
+      line(1, [300, '政府性基金收支表']),
+      line(1, [900, '单位：万元']),
+      line(1, [40, '支出功能分类科目'], [300, '预算数'], [420, '支出经济分类科目'], [700, '预算数']),
+      line(1, [40, '一、科学技术支出'], [300, '工资福利支出'], [420, '一、机关工资福利支出']),
+      line(1, [40, '二、教育支出'], [300, '商品和服务支出'], [420, '二、机关商品和服务支出']),
+    );
+    const fund = read.tables.governmentFundExpenditure!;
+    expect(fund.doubt).toBeUndefined();
+    expect(fund.rows.map((row) => [row.code, row.values])).toEqual([
+      ['206', {}],
+      ['205', {}],
+    ]);
+  });
 });
 
 describe('robustness on odd input', () => {

@@ -187,7 +187,10 @@ function isDataLine(line: PositionedLine): boolean {
   // Amounts alone (a cut amount wrapped above its row's line) are data, never header words.
   if (line.spans.length > 0 && line.spans.every((span) => /^[-−]?\d{1,3}(?:,\d{3})*\.\d*$|^[-−]?\d{1,3}(?:,\d{3})+$/.test(bare(span.text)))) return true;
   if (line.spans.some((span, index) => index > 0 && /^[-−]?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?%?$/.test(bare(span.text)))) return true;
-  return CODE_START.test(bare(line.spans[0]?.text ?? ''));
+  const first = bare(line.spans[0]?.text ?? '');
+  // A row named as a numbered item (一、一般公共预算收入) or a summary's total row: header cells are
+  // never numbered, so an empty table's rows are rows, not its header.
+  return CODE_START.test(first) || /^[一二三四五六七八九十]{1,3}、\S/.test(first);
 }
 
 /**

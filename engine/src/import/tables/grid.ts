@@ -517,11 +517,27 @@ export function readGrid(header: readonly PositionedLine[], body: readonly Posit
     }));
     clusterColumn = clusters.map((_, index) => index);
   }
-  const split = clusterSplit < 0 ? -1 : clusterColumn[clusterSplit]!;
+  // A table printed without a number (an empty 财政拨款收支总表) shows its two sides by its header
+  // alone: the label column's name (项目) printed again between value columns starts the expenditure side.
+  const lastWord = (leaf: Leaf) => leaf.header[leaf.header.length - 1] ?? '';
+  const firstLabel = sortedLabels[0];
+  const headerSplit =
+    clusters.length > 0 || firstLabel === undefined
+      ? -1
+      : columns.findIndex(
+          (column, index) =>
+            index > 0 && labelLeaves.some((leaf) => leaf !== firstLabel && lastWord(leaf) === lastWord(firstLabel) && leaf.x0 > columns[index - 1]!.x1 && leaf.x1 < column.x0),
+        );
+  const split = clusterSplit >= 0 ? clusterColumn[clusterSplit]! : headerSplit;
   const valueStart = columns[0]?.x0 ?? Number.POSITIVE_INFINITY;
   const sideOf = (index: number): GridColumn['side'] => (split < 0 ? 'single' : index < split ? 'income' : 'expenditure');
   const gridColumns: GridColumn[] = columns.map((column, index) => ({ x0: column.x0, x1: column.x1, header: column.header, side: sideOf(index) }));
-  const sideEdge = split < 0 ? undefined : { incomeEnd: clusters[clusterSplit - 1]!.x1, expenditureStart: clusters[clusterSplit]!.x0 };
+  const sideEdge =
+    clusterSplit >= 0
+      ? { incomeEnd: clusters[clusterSplit - 1]!.x1, expenditureStart: clusters[clusterSplit]!.x0 }
+      : split >= 0
+        ? { incomeEnd: columns[split - 1]!.x1, expenditureStart: columns[split]!.x0 }
+        : undefined;
   // Each column's cell: numbers are right-aligned, so a cell ends where its numbers end and the next begins there.
   const rightEdge = (index: number): number => {
     const cluster = clusterColumn.indexOf(index);

@@ -372,6 +372,12 @@ export function toTable(block: TableBlock, grid: Grid, role: TableRole, context:
     ...(block.note !== undefined ? { note: block.note } : {}),
     line: block.line,
   };
+  // A table printed without a single amount (an empty 政府性基金 table) has every amount blank,
+  // however its columns are laid out: words under an amount's header are labels of a column the
+  // reading did not place (西安 prints the economic classes beside the functional ones), not values.
+  if (!grid.rows.some((row) => row.cells.some((cell) => cell !== undefined && AMOUNT.test(cell)))) {
+    grid = { ...grid, rows: grid.rows.map((row) => ({ ...row, cells: row.cells.map((cell, index) => (TEXT_COLUMN_IDS.has(ids[index]!) ? cell : undefined)) })) };
+  }
   // Columns of words (a description, 绩效目标) or percentages are text, not amounts.
   const percentColumns = new Set(
     grid.columns.flatMap((_, index) => {
