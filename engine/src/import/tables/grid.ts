@@ -525,8 +525,7 @@ export function readGrid(header: readonly PositionedLine[], body: readonly Posit
     clusters.length > 0 || firstLabel === undefined
       ? -1
       : columns.findIndex(
-          (column, index) =>
-            index > 0 && labelLeaves.some((leaf) => leaf !== firstLabel && lastWord(leaf) === lastWord(firstLabel) && leaf.x0 > columns[index - 1]!.x1 && leaf.x1 < column.x0),
+          (column, index) => index > 0 && labelLeaves.some((leaf) => leaf !== firstLabel && lastWord(leaf) === lastWord(firstLabel) && leaf.x0 > columns[index - 1]!.x1 && leaf.x1 < column.x0),
         );
   const split = clusterSplit >= 0 ? clusterColumn[clusterSplit]! : headerSplit;
   const valueStart = columns[0]?.x0 ?? Number.POSITIVE_INFINITY;
