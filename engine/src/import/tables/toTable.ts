@@ -39,6 +39,21 @@ function rowKey(name: string, side: GridRow['side']): string | undefined {
   return side === 'income' ? INCOME_NAMES.find(([pattern]) => pattern.test(bare))?.[1] : undefined;
 }
 
+/**
+ * A side of a two-sided table totalled by a bare 合计 (重庆 prints it first, with no 本年/总计 rows):
+ * that row is the side's grand total.
+ */
+function sideTotals(rows: readonly Row[]): Row[] {
+  const grand = { income: 'incomeGrandTotal', expenditure: 'expenditureGrandTotal' } as const;
+  const sideHas = (group: string, keys: readonly string[]) => rows.some((row) => row.group === group && keys.includes(row.key ?? ''));
+  return rows.map((row) => {
+    if (row.key !== 'total' || (row.group !== 'income' && row.group !== 'expenditure')) return row;
+    const side = row.group;
+    const others = side === 'income' ? ['incomeGrandTotal', 'currentYearIncomeTotal'] : ['expenditureGrandTotal', 'currentYearExpenditureTotal'];
+    return sideHas(side, others) || rows.filter((other) => other.group === side && other.key === 'total').length > 1 ? row : { ...row, key: grand[side] };
+  });
+}
+
 function levelOf(code: string | undefined, name: string): number | undefined {
   if (code !== undefined) return code.length === 3 ? 1 : code.length === 5 ? 2 : code.length === 7 ? 3 : undefined;
   return ordinalLevel(name);
@@ -411,7 +426,7 @@ export function toTable(block: TableBlock, grid: Grid, role: TableRole, context:
   if (!grid.twoSided && grid.labelHeaders.length === 0 && rows.length === 1 && rows[0]!.name === '' && rows[0]!.code === undefined && Object.keys(rows[0]!.values).length > 0) {
     rows = [{ ...rows[0]!, key: 'total', name: '合计' }];
   }
-  if (grid.twoSided) rows = keyIncomeSources(rows);
+  if (grid.twoSided) rows = sideTotals(keyIncomeSources(rows));
   // A table listed by unit whose first row is the department itself (深圳: 深圳市人民政府口岸办公室
   // over its classes), with no 合计 row: that row is the table's total.
   const first = rows[0];
