@@ -195,6 +195,27 @@ describe('importNarrative on small texts', () => {
     ]);
   });
 
+  it('reads an amount named only by its year and budget words as the figure its numbered heading names, and nothing else as it', () => {
+    const result = run(
+      disclosure([
+        '七、“三公”经费增减变动原因说明',
+        '（一）因公出国（境）经费',
+        '2025年预算安排 7.05 万元，与上年持平。',
+        '2.公务接待费。2025年预算数 1.65 万元，较2024年年初预算增加 0.26 万元。',
+        '（三）主要用途',
+        '2025年预算安排 3.00 万元。',
+        '因公出国（境）经费0.00万元。',
+      ]),
+    );
+    expect(figuresOf(result, 'threePublicExpenses').map((figure) => [figure.key, figure.kind, figure.value])).toEqual([
+      ['abroadCosts', 'amount', '7.05'],
+      ['receptionCosts', 'amount', '1.65'],
+      ['receptionCosts', 'change', '0.26'],
+      ['abroadCosts', 'amount', '0.00'],
+    ]);
+    expect(result.problems.map((problem) => problem.message)).toEqual([expect.stringContaining('2025年预算安排 3.00 万元')]);
+  });
+
   it('reads changes measured against 上年执行数, 2025年年初预算, or a “与上年相比，” clause before them, and percent changes stated as 增幅', () => {
     const result = run(
       disclosure(['一、部门预算收支数据变动情况及原因', '2026年收入预算1,100万元，比上年执行数增加100万元，增幅10%。某局2026年度收支总预算1,100万元。与上年相比，收、支总计各增加100万元，增长10%。']),

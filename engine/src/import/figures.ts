@@ -126,7 +126,7 @@ export const FIGURE_TERMS: readonly FigureTerm[] = [
   },
   // “三公”经费、机关运行经费
   { kind: 'amount', pattern: /“?三公”?经费(财政拨款)?(预算|支出)?(合计|总额|总计)?$/, key: 'threePublicTotal', whole: true },
-  { kind: 'amount', pattern: /因公出国[（(]境[）)]费用?$/, key: 'abroadCosts' },
+  { kind: 'amount', pattern: /因公出国[（(]境[）)]经?费用?$/, key: 'abroadCosts' },
   { kind: 'amount', pattern: /公务接待费$/, key: 'receptionCosts' },
   { kind: 'amount', pattern: /公务用车购置及运行(维护)?费$/, key: 'vehicleCosts' },
   { kind: 'amount', pattern: /购置费$|^公务用车购置$/, key: 'vehiclePurchaseCosts' },
@@ -266,6 +266,8 @@ interface ReadingState {
   against?: boolean;
   /** Wholes with a share the reader could not place (of an amount it could not name): their lists of shares are incomplete. */
   readonly incompleteShares: Set<string>;
+  /** A numbered heading naming a figure (（一）因公出国（境）经费), for the amount right after it that names nothing else. */
+  headingTerm?: FigureTerm;
 }
 
 const CLAUSE_DELIMITERS = new Set(['，', ',', '：', ':', '、']);
@@ -456,6 +458,23 @@ function termFor(subject: string, kind: FigureTerm['kind'], section: NarrativeSe
   }
 }
 
+/**
+ * The figure a numbered heading names, when it names one and nothing else (（一）因公出国（境）经费,
+ * 1.因公出国（境）费用): 福州 and 深圳 state its amount in the next sentence as “2026年预算安排 7.05 万元”.
+ * @param text The clause, without a figure.
+ * @param section The section.
+ */
+function headingTermOf(text: string, section: NarrativeSectionId | undefined): FigureTerm | undefined {
+  const bare = text.replace(/\s+/g, '');
+  const numbering = LEADING_NUMBERING.exec(bare)?.[0] ?? '';
+  if (numbering === '' || bare.length - numbering.length > 16) return undefined;
+  const term = termFor(bare.slice(numbering.length), 'amount', section);
+  return term?.key !== undefined && term.follows !== true && term.subject !== true ? term : undefined;
+}
+
+/** What an amount is named by when its heading says what it is: a year and budget words (2026年预算安排, 2026年预算数为). */
+const ONLY_BUDGET_WORDS = /^(?:\d{4}年度?)?(?:年初)?(?:预算)?(?:安排|数|支出)?(?:为|是)?$/;
+
 /** Words that join a name to its number: 为, 是, 共计, 合计为, 约为, and 数 of 预算数为. */
 const VERB_BEFORE_NUMBER = /数?(?:共计|共有|合计为|总计为|约为|[为是达共])$/;
 /** Generic words after a name: 预算, 支出, 安排, 预算数 (in any order: 预算支出, 支出预算, 预算安排). */
@@ -552,6 +571,7 @@ export function readFigures(lines: readonly SourceLine[], section: NarrativeSect
       if (!FIGURE_TOKEN.test(text)) {
         // “与上年相比，收、支总计各增加…”: the comparison holds until the sentence's next figure.
         if (against) state.against = true;
+        state.headingTerm = headingTermOf(text, section) ?? state.headingTerm;
         continue;
       }
       const next = clauses[index + 1];
@@ -593,6 +613,8 @@ interface ClauseInput {
 /** Reads one clause holding a figure-like number; true when it also consumed the next clause. */
 function readClause(input: ClauseInput): boolean {
   const { text, start, end, line, state, drafts, problems } = input;
+  const heading = state.headingTerm;
+  state.headingTerm = undefined;
   const change = CHANGE.exec(text) ?? (state.against === true ? CHANGE_AFTER_AGAINST.exec(text) : null);
   state.against = false;
   if (change !== null) {
@@ -654,7 +676,7 @@ function readClause(input: ClauseInput): boolean {
   const subject = match[1]!.trim();
   const value = decimalText(match[2]!);
   const unit = (amount !== null ? amount[3] : '个') as Draft['unit'];
-  const draft = value === undefined ? undefined : draftOf(subject, kind, { value, unit, start, end, line }, state);
+  const draft = value === undefined ? undefined : draftOf(subject, kind, { value, unit, start, end, line }, state, heading);
   if (draft === undefined) {
     problems.push(problemAt(line, `未能识别“${text}”：“${subject}”不在说明文字的科目词表中，无法确定它是哪一项${kind === 'amount' ? '金额' : '个数'}`));
     if (kind === 'amount') {
@@ -673,10 +695,10 @@ function readClause(input: ClauseInput): boolean {
   return false;
 }
 
-function draftOf(subject: string, kind: 'amount' | 'count', base: Pick<Draft, 'value' | 'unit' | 'start' | 'end' | 'line'>, state: ReadingState): Draft | undefined {
+function draftOf(subject: string, kind: 'amount' | 'count', base: Pick<Draft, 'value' | 'unit' | 'start' | 'end' | 'line'>, state: ReadingState, heading?: FigureTerm): Draft | undefined {
   const coded = kind === 'amount' ? codedItem(subject) : undefined;
   if (coded !== undefined) return { kind, ...base, ...coded };
-  const term = termFor(subject, kind, state.section);
+  const term = heading !== undefined && kind === heading.kind && ONLY_BUDGET_WORDS.test(subject.replace(/\s+/g, '')) ? heading : termFor(subject, kind, state.section);
   if (term === undefined) {
     const item = kind === 'amount' && state.items !== undefined ? itemByPath(subject, state.items) : undefined;
     if (item !== undefined) return { key: 'functionalClassExpenditure', kind, ...base, code: item.code, subject: item.name };
