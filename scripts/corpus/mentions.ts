@@ -57,7 +57,16 @@ export const EQUIPMENT_MENTION = /通用设备|专用设备|设备[^。]{0,12}(?
  */
 export function mentionsFigures(text: string, keys: readonly string[]): boolean | undefined {
   if (keys.length === 0) return SHARE_MENTION.test(text);
-  const patterns = keys.flatMap((key) => (FIGURE_MENTIONS[key] === undefined ? [] : [FIGURE_MENTIONS[key]]));
+  const patterns = keys.flatMap((key) => (FIGURE_MENTIONS[key] === undefined ? [] : [stated(FIGURE_MENTIONS[key])]));
   if (patterns.length < keys.length) return undefined;
   return patterns.some((pattern) => pattern.test(text));
+}
+
+/**
+ * A figure's words stated with a number: followed, within the sentence or the next one's start
+ * (深圳: 因公出国（境）费用。2026年预算数 36.14 万元), by an amount or a count. Words that only name the
+ * kind (基本支出因人员增加…相应增加) state no figure.
+ */
+function stated(words: RegExp): RegExp {
+  return /\\d/.test(words.source) ? words : new RegExp(`(?:${words.source})[^；;]{0,24}?\\d[\\d,.]*(?:万元|元|个)`);
 }
