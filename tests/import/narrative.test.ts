@@ -216,6 +216,23 @@ describe('importNarrative on small texts', () => {
     expect(result.problems.map((problem) => problem.message)).toEqual([expect.stringContaining('2025年预算安排 3.00 万元')]);
   });
 
+  it('reads a count printed before the projects it counts, named by its sentence on performance management, and the funds it involves; not a count of projects evaluated', () => {
+    const result = run(
+      disclosure([
+        '十、预算绩效管理情况说明',
+        '2025年本部门其他运转类项目和特定目标类项目均实行绩效目标管理，共计7个一级项目，涉及资金 4368.60 万元。',
+        '本部门共84个项目纳入绩效目标管理，涉及财政性资金合计 212,753.77 万元。',
+        '拟对统计周期性调查1个项目开展部门重点绩效评价，涉及预算资金368万元。',
+      ]),
+    );
+    expect(figuresOf(result, 'performance').map((figure) => [figure.key, figure.kind, figure.value, figure.line])).toEqual([
+      ['performanceProjects', 'count', '7', 10],
+      ['performanceAmount', 'amount', '4368.60', 10],
+      ['performanceProjects', 'count', '84', 11],
+      ['performanceAmount', 'amount', '212753.77', 11],
+    ]);
+  });
+
   it('reads changes measured against 上年执行数, 2025年年初预算, or a “与上年相比，” clause before them, and percent changes stated as 增幅', () => {
     const result = run(
       disclosure(['一、部门预算收支数据变动情况及原因', '2026年收入预算1,100万元，比上年执行数增加100万元，增幅10%。某局2026年度收支总预算1,100万元。与上年相比，收、支总计各增加100万元，增长10%。']),

@@ -317,6 +317,14 @@ describe('counts, the hierarchy and section texts', () => {
     expect(run('count', { of: 'performanceTables' }, { pointer: '' }, new DocumentContext({ meta: {} }))).toMatchObject({ reason: 'missing' });
   });
 
+  it('count with distinctNames counts rows of the same name once (a project listed once per unit)', () => {
+    const projects = (...names: string[]) =>
+      new DocumentContext({ meta: {}, tables: { projectExpenditure: { title: '项目支出表', columns: [], rows: names.map((name) => ({ name, level: 1, values: {} })) } } });
+    const listed = projects('实施公车统管费用', '政务基础设施运行维护资金', '实施公车 统管费用', '工作经费');
+    expect(shown(run('count', { table: 'projectExpenditure' }, { pointer: '' }, listed))).toBe('4个');
+    expect(shown(run('count', { table: 'projectExpenditure', distinctNames: true }, { pointer: '' }, listed))).toBe('3个');
+  });
+
   it('count with sameProject counts the tables whose project is the scope item’s field (whitespace and bracket width ignored)', () => {
     const named = (name: string) =>
       run(

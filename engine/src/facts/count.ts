@@ -50,6 +50,11 @@ export const count: FactDefinition = {
         description:
           "与 sameProject 同用：只数实施单位也与当前绩效目标表相同的表（各单位同名的项目，如几个单位各有一张“综合工作经费”表，不算重复）。/ With sameProject: only tables whose implementing unit is the scope table's too.",
       },
+      distinctNames: {
+        const: true,
+        description:
+          '与 table 同用：同名的行只数一次（如一个项目由几个单位分别列示，项目支出表列了几行）。/ With table: rows of the same name count once (a project listed once per unit that carries it).',
+      },
       sameCode: { const: true, description: "只数科目编码与作用域当前行相同的数字（of 为 figures 时）。/ Only figures citing the scope row's code." },
       sameProject: {
         type: 'string',
@@ -97,8 +102,12 @@ export const count: FactDefinition = {
     if (isUnavailable(table)) return table;
     const written = (params.rows ?? {}) as RowSelector;
     const selector = withScope(written, scope);
-    const counted = () => countQuantity(selectRows(table, selector).length, `${table.pointer}/rows`);
+    const counted = () => {
+      const rows = selectRows(table, selector);
+      const number = params.distinctNames === true ? new Set(rows.map((row) => normaliseName(row.name))).size : rows.length;
+      return countQuantity(number, `${table.pointer}/rows`);
+    };
     // Without sameAs or sameCode the count is the same for every scope item: count once per document.
-    return selector === written ? scope.context.memo(`count:${table.role}:${JSON.stringify(selector)}`, counted) : counted();
+    return selector === written ? scope.context.memo(`count:${table.role}:${params.distinctNames === true ? 'distinct:' : ''}${JSON.stringify(selector)}`, counted) : counted();
   },
 };

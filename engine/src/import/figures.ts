@@ -161,7 +161,7 @@ export const FIGURE_TERMS: readonly FigureTerm[] = [
   },
   { kind: 'count', sections: ['performance'], pattern: /绩效(目标)?管理.*项目$/, key: 'performanceProjects', whole: true },
   { kind: 'amount', sections: ['performance'], pattern: /一般公共预算资金$/, key: 'performanceGeneralBudgetAmount', subject: true },
-  { kind: 'amount', sections: ['performance'], pattern: /(安排资金|资金总额|金额)$/, follows: true },
+  { kind: 'amount', sections: ['performance'], pattern: /(?:安排|涉及|预算|财政性)资金(?:合计|总额)?$|资金总额$|金额$/, follows: true },
 ];
 
 /** The amount key that goes with a count key, for amounts named only by "涉及金额" and the like. */
@@ -194,6 +194,8 @@ const FIGURE_TOKEN = /\d\s*(?:万元|[元%个])/;
 // Its words end on a character a number cannot start with, so the number is taken whole and each
 // start is tried once (a lazy `(.*?)` before the number backtracked quadratically on long digit runs).
 export const AMOUNT = builtPattern(String.raw`^((?:.*[^\d.,\s])?)\s*${NUMBER}\s*(万元|元)$`, 's');
+/** A count before the projects it counts (共计7个一级项目, 共84个项目纳入绩效目标管理): words, number, the projects, words after. */
+const COUNT_OF_PROJECTS = builtPattern(String.raw`^((?:.*[^\d.,\s])?)\s*${NUMBER}\s*个\s*((?:一级|二级|部门)?(?:预算)?项目)([^\d]*)$`, 's');
 /** A clause ending in a count. */
 export const COUNT = builtPattern(String.raw`^((?:.*[^\d.,\s])?)\s*${NUMBER}\s*个$`, 's');
 const SHARE = builtPattern(String.raw`^占(?:(.+?)的)?\s*${NUMBER}\s*%$`);
@@ -248,6 +250,8 @@ interface ReadingState {
   whole?: Draft;
   /** The sentence being read (line number and sentence index). */
   sentence: string;
+  /** The words of the sentence's clauses before the one being read. */
+  sentenceWords: string;
   /** Figures of the current sentence. */
   lastFigure?: Draft;
   lastAmount?: Draft;
@@ -533,7 +537,7 @@ function finish(draft: Draft): Figure {
 export function readFigures(lines: readonly SourceLine[], section: NarrativeSectionId | undefined, items?: ItemNames): { figures: Figure[]; problems: ImportProblem[] } {
   const drafts: Draft[] = [];
   const problems: ImportProblem[] = [];
-  const state: ReadingState = { section, sentence: '', amountsSinceStop: 0, incompleteShares: new Set(), ...(items !== undefined ? { items } : {}) };
+  const state: ReadingState = { section, sentence: '', sentenceWords: '', amountsSinceStop: 0, incompleteShares: new Set(), ...(items !== undefined ? { items } : {}) };
   for (const line of lines) {
     const folded = foldFullWidthNumbers(line.text);
     const clauses = clausesOf(folded);
@@ -548,6 +552,7 @@ export function readFigures(lines: readonly SourceLine[], section: NarrativeSect
         state.beforeBreakdown = undefined;
       } else if (sentence !== state.sentence) {
         state.sentence = sentence;
+        state.sentenceWords = '';
         // Only a sentence ended by a full stop counts: after “；” the previous clause may be one item of a list.
         state.previousSentenceAmount = clause.afterFullStop === true && state.amountsSinceStop === 1 ? state.lastAmount : undefined;
         if (clause.afterFullStop === true) state.amountsSinceStop = 0;
@@ -572,6 +577,7 @@ export function readFigures(lines: readonly SourceLine[], section: NarrativeSect
         // “与上年相比，收、支总计各增加…”: the comparison holds until the sentence's next figure.
         if (against) state.against = true;
         state.headingTerm = headingTermOf(text, section) ?? state.headingTerm;
+        state.sentenceWords += text;
         continue;
       }
       const next = clauses[index + 1];
@@ -586,6 +592,7 @@ export function readFigures(lines: readonly SourceLine[], section: NarrativeSect
         problems,
         next: next !== undefined && next.sentence === clause.sentence ? { ...next, text: withoutLayoutSpaces(folded.slice(next.start, next.end)) } : undefined,
       });
+      state.sentenceWords += text;
       if (consumedNext) index += 1;
       if (clause.opensParenthesis === true) state.beforeParenthesis = state.lastAmount;
     }
@@ -660,7 +667,10 @@ function readClause(input: ClauseInput): boolean {
     return false;
   }
   const amount = AMOUNT.exec(text);
-  const count = amount === null ? COUNT.exec(text) : null;
+  const projects = amount === null && state.section === 'performance' ? COUNT_OF_PROJECTS.exec(text) : null;
+  // “共计7个一级项目”, “共84个项目纳入绩效目标管理”: the count before the projects it counts, named
+  // by the words around it (the noun last, as in “…项目11个”).
+  const count = amount !== null ? null : projects !== null ? ([text, `${projects[1]}${projects[4]}${projects[3]}`, projects[2]] as const) : COUNT.exec(text);
   const match = amount ?? count;
   if (match === null) {
     problems.push(problemAt(line, `未能识别“${text}”中的数字：它不是可识别的金额、占比、增减或个数`));
@@ -676,7 +686,14 @@ function readClause(input: ClauseInput): boolean {
   const subject = match[1]!.trim();
   const value = decimalText(match[2]!);
   const unit = (amount !== null ? amount[3] : '个') as Draft['unit'];
-  const draft = value === undefined ? undefined : draftOf(subject, kind, { value, unit, start, end, line }, state, heading);
+  const base = { value: value!, unit, start, end, line };
+  // A count of projects in a statement on performance management is named by its whole sentence
+  // (“…均实行绩效目标管理，共计7个一级项目”), when its own words name nothing.
+  const draft =
+    value === undefined
+      ? undefined
+      : (draftOf(subject, kind, base, state, heading) ??
+        (kind === 'count' && state.section === 'performance' && state.sentenceWords !== '' ? draftOf(`${state.sentenceWords}${subject}`, kind, base, state) : undefined));
   if (draft === undefined) {
     problems.push(problemAt(line, `未能识别“${text}”：“${subject}”不在说明文字的科目词表中，无法确定它是哪一项${kind === 'amount' ? '金额' : '个数'}`));
     if (kind === 'amount') {
