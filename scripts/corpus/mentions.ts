@@ -18,9 +18,10 @@ export const FIGURE_MENTIONS: Readonly<Record<string, RegExp>> = {
   procurementTotal: /政府采购/,
   procurementServices: /采购服务|服务类?采购|购买服务/,
   performanceProjects: PROJECT_COUNT,
-  performancePublishedProjects: PROJECT_COUNT,
+  // A count of published performance targets says so: 公开…N个项目 (or N个项目…公开).
+  performancePublishedProjects: /公开[^。；]{0,30}\d+个|\d+个[^。；]{0,20}公开/,
   performanceAmount: PROJECT_COUNT,
-  performancePublishedAmount: PROJECT_COUNT,
+  performancePublishedAmount: /公开[^。；]{0,30}\d+个|\d+个[^。；]{0,20}公开/,
   fiscalAppropriationTotal: /财政拨款收[入、和及与]?支|财政拨款(?:预算)?总(?:额|计|预算)/,
   functionalClassExpenditure: /[（(][类款项][）)]/,
   generalBudgetExpenditure: /一般公共预算[^。，]{0,8}支出/,
