@@ -46,6 +46,10 @@ describe('why a rule does not apply, grouped', () => {
     const reserved = { each: 'figure', figures: { key: 'procurementSmeReserved' } };
     expect(groupOf('文档中没有本规则适用的对象', { ...unread, scope: reserved, narrative: '政府采购预算总额 10 万元。' })).toBe('notPrinted');
     expect(groupOf('文档中没有本规则适用的对象', { ...unread, scope: reserved, narrative: '其中预留给中小企业 5 万元。' })).toBe('notFound');
+    // Words that only name the kind state no figure; with a number after them (even past a full stop) they do.
+    const basic = { each: 'figure', figures: { key: 'basicExpenditure' } };
+    expect(groupOf('文档中没有本规则适用的对象', { ...unread, scope: basic, narrative: '主要原因是基本支出因人员增加相应增加。' })).toBe('notPrinted');
+    expect(groupOf('文档中没有本规则适用的对象', { ...unread, scope: basic, narrative: '（二）基本支出。2026年预算数 36.14 万元。' })).toBe('notFound');
     expect(groupOf('文档中没有本规则适用的对象', { ...unread, scope: { each: 'figure', figures: { key: 'noSuchKey' } }, narrative: '任何文字' })).toBe('notFound');
     expect(groupOf('文档中没有本规则适用的对象', { ...unread, scope: { each: 'shareGroup' }, narrative: '基本支出 5 万元。' })).toBe('notPrinted');
     expect(groupOf('文档中没有本规则适用的对象', { ...unread, scope: { each: 'shareGroup' }, narrative: '基本支出 5 万元，占 50%。' })).toBe('notFound');

@@ -69,5 +69,5 @@ export function mentionsFigures(text: string, keys: readonly string[]): boolean 
  * kind (基本支出因人员增加…相应增加) state no figure.
  */
 function stated(words: RegExp): RegExp {
-  return /\\d/.test(words.source) ? words : new RegExp(`(?:${words.source})[^；;]{0,24}?\\d[\\d,.]*(?:万元|元|个)`);
+  return /\\d/.test(words.source) ? words : new RegExp(`(?:${words.source})[^；;]{0,24}?\\d[\\d,.]*\\s*(?:万元|元|个)`);
 }

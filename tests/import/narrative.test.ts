@@ -233,6 +233,26 @@ describe('importNarrative on small texts', () => {
     ]);
   });
 
+  it('reads the procurement total and parts named as 支出预算总额 or as 项目 (货物类项目, 政府采购项目共有)', () => {
+    const result = run(
+      disclosure([
+        '十二、政府采购情况说明',
+        '2025年度政府采购支出预算总额 3,668.17 万元，其中：拟采购货物支出 532.93 万元、拟采购工程支出56万元、拟采购服务支出 3,079.24 万元。',
+        '某局纳入2025年部门预算的政府采购项目共有 3,966.73 万元，其中：货物类项目 0.00 万元、工程类项目 0.00 万元、服务类项目 3,966.73 万元。',
+      ]),
+    );
+    expect(figuresOf(result, 'procurement').map((figure) => [figure.key, figure.value])).toEqual([
+      ['procurementTotal', '3668.17'],
+      ['procurementGoods', '532.93'],
+      ['procurementWorks', '56'],
+      ['procurementServices', '3079.24'],
+      ['procurementTotal', '3966.73'],
+      ['procurementGoods', '0.00'],
+      ['procurementWorks', '0.00'],
+      ['procurementServices', '3966.73'],
+    ]);
+  });
+
   it('reads changes measured against 上年执行数, 2025年年初预算, or a “与上年相比，” clause before them, and percent changes stated as 增幅', () => {
     const result = run(
       disclosure(['一、部门预算收支数据变动情况及原因', '2026年收入预算1,100万元，比上年执行数增加100万元，增幅10%。某局2026年度收支总预算1,100万元。与上年相比，收、支总计各增加100万元，增长10%。']),

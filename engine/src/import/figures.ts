@@ -139,10 +139,10 @@ export const FIGURE_TERMS: readonly FigureTerm[] = [
   { kind: 'amount', sections: ['procurement'], pattern: /(一般公共预算|财政)拨款(安排的?)?政府采购/, key: 'procurementGeneralBudget' },
   { kind: 'amount', sections: ['procurement'], pattern: /小微企业/, key: 'procurementSmallMicroReserved' },
   { kind: 'amount', sections: ['procurement'], pattern: /中小企业/, key: 'procurementSmeReserved' },
-  { kind: 'amount', sections: ['procurement'], pattern: /货物(类)?(采购)?(预算)?$/, key: 'procurementGoods' },
-  { kind: 'amount', sections: ['procurement'], pattern: /工程(类)?(采购)?(预算)?$/, key: 'procurementWorks' },
-  { kind: 'amount', sections: ['procurement'], pattern: /服务(类)?(采购)?(预算)?$/, key: 'procurementServices' },
-  { kind: 'amount', sections: ['procurement'], pattern: /采购(预算)?(总额|合计|总计)?$/, key: 'procurementTotal', whole: true },
+  { kind: 'amount', sections: ['procurement'], pattern: /货物(类)?(采购)?(项目)?(预算)?$/, key: 'procurementGoods' },
+  { kind: 'amount', sections: ['procurement'], pattern: /工程(类)?(采购)?(项目)?(预算)?$/, key: 'procurementWorks' },
+  { kind: 'amount', sections: ['procurement'], pattern: /服务(类)?(采购)?(项目)?(预算)?$/, key: 'procurementServices' },
+  { kind: 'amount', sections: ['procurement'], pattern: /采购(项目)?(支出)?(预算)?(总额|合计|总计)?$/, key: 'procurementTotal', whole: true },
   // 绩效管理
   { kind: 'count', sections: ['performance'], pattern: /公开(的)?项目绩效目标$|公开绩效目标的?项目$/, key: 'performancePublishedProjects', whole: true },
   {
