@@ -344,6 +344,25 @@ describe('reading a table as a whole', () => {
     ]);
   });
 
+  it('reads a 绩效目标表 printed as a list (单位名称 · 项目名称 · 金额 · 项目总体绩效目标) as one performance table per project, after a bare 万元 unit line', () => {
+    const title = line(1, [400, '2026年市级部门项目支出绩效表']);
+    const read = table(
+      title,
+      line(1, [40, '511-某局'], [900, '万元']),
+      line(1, [100, '单位名称'], [260, '项目名称'], [390, '金额'], [580, '项目总体绩效目标']),
+      line(1, [110, '**'], [270, '**'], [394, '**'], [610, '**']),
+      line(1, [390, '4,651.90']),
+      line(1, [500, '面向部队提供饮食，']),
+      line(1, [40, '某供应站'], [187, '军供保障'], [420, '35.00'], [500, '做到有求必应。']),
+      line(1, [40, '某服务中心'], [187, '服务管理'], [430, '2.37'], [500, '满意率90%以上。']),
+    );
+    expect(read.performanceLists.lines).toEqual(new Set([title.number]));
+    expect(read.performanceLists.tables.map((form) => [form.implementingUnit, form.project, form.funds?.annual?.total, form.unit, form.goals?.annual, form.printed])).toEqual([
+      ['某供应站', '军供保障', '35.00', '万元', '面向部队提供饮食，做到有求必应。', ['project', 'implementingUnit', 'annualFunds', 'goals']],
+      ['某服务中心', '服务管理', '2.37', '万元', '满意率90%以上。', ['project', 'implementingUnit', 'annualFunds', 'goals']],
+    ]);
+  });
+
   it('reads no value from an empty table whose words stand under amount headers (a second label column beside the first)', () => {
     const read = table(
       line(1, [300, '政府性基金收支表']),

@@ -87,6 +87,28 @@ describe('row selectors', () => {
     expect(names(selectRows(summary, { group: 'expenditure', hasValues: true }))).toEqual(['一、一般公共服务支出']);
   });
 
+  it('tell rows of one name apart by their unit (单位名称 cell), and hold rows without a unit cell to none', () => {
+    const projects = table(
+      'projectExpenditure',
+      new DocumentContext({
+        meta: {},
+        tables: {
+          projectExpenditure: {
+            title: '项目支出表',
+            columns: [{ id: 'total', header: '合计' }],
+            rows: [
+              { name: '日常保障运行', values: { unitName: '某市司法局', total: '967.80' } },
+              { name: '日常保障运行', values: { unitName: '某 监 狱', total: '371.10' } },
+              { name: '日常保障运行', values: { total: '1.00' } },
+            ],
+          },
+        },
+      }),
+    );
+    expect(selectRows(projects, { name: '日常保障运行', unitName: '某监狱' }).map((row) => row.values?.total)).toEqual(['371.10', '1.00']);
+    expect(selectRows(projects, { name: '日常保障运行' })).toHaveLength(3);
+  });
+
   it('select by hierarchy: rows with children', () => {
     expect(names(selectRows(expenditure, { hasChildren: true }))).toEqual(['合计', '一般公共服务支出', '政府办公厅（室）及相关机构事务']);
     expect(matchesRow(expenditure, expenditure.rows[3]!, { hasChildren: false })).toBe(true);

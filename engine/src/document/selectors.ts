@@ -38,8 +38,10 @@ export interface RowSelector {
   readonly leaf?: boolean;
   /** The row with the same code as the scope's current row (in another table). */
   readonly sameCode?: boolean;
-  /** Code and/or name taken from the current scope item: a JSON Pointer into it for each (e.g. {"name": "/project"}). */
-  readonly sameAs?: { readonly code?: string; readonly name?: string };
+  /** Code, name and/or unit taken from the current scope item: a JSON Pointer into it for each (e.g. {"name": "/project"}). */
+  readonly sameAs?: { readonly code?: string; readonly name?: string; readonly unitName?: string };
+  /** The unit the row belongs to (its unitName cell), compared without whitespace; rows without a unit cell are not held to it. */
+  readonly unitName?: string;
   /** Whether at least one amount cell of the row is filled (a row of blanks has no values). */
   readonly hasValues?: boolean;
 }
@@ -124,6 +126,10 @@ export function matchesRow(table: TableView, row: RowView, selector: RowSelector
   if (selector.leaf !== undefined && isLeaf(table, row) !== selector.leaf) return false;
   if (selector.hasChildren !== undefined && childRows(table, row).length > 0 !== selector.hasChildren) return false;
   if (selector.hasValues !== undefined && hasValues(table, row) !== selector.hasValues) return false;
+  if (selector.unitName !== undefined) {
+    const unit = row.values?.unitName;
+    if (typeof unit === 'string' && unit.trim() !== '' && normaliseName(unit) !== normaliseName(selector.unitName)) return false;
+  }
   return true;
 }
 

@@ -48,7 +48,7 @@ export const count: FactDefinition = {
       sameUnit: {
         const: true,
         description:
-          "与 sameProject 同用：只数实施单位也与当前绩效目标表相同的表（各单位同名的项目，如几个单位各有一张“综合工作经费”表，不算重复）。/ With sameProject: only tables whose implementing unit is the scope table's too.",
+          "与 sameProject 同用：只数实施单位也与当前对象相同的表（各单位同名的项目，如几个单位各有一张“综合工作经费”表，不算重复）；当前对象是项目支出表的行时，取该行的单位名称。/ With sameProject: only tables whose implementing unit is the scope item's too (a project row's unit is its 单位名称 cell).",
       },
       distinctNames: {
         const: true,
@@ -89,8 +89,9 @@ export const count: FactDefinition = {
       if (typeof params.sameProject === 'string') {
         const wanted = resolvePointer(scopeItemValue(scope), params.sameProject);
         const name = typeof wanted === 'string' ? normaliseName(wanted) : undefined;
-        const unitOf = (table: unknown) => {
-          const unit = resolvePointer(table, '/implementingUnit');
+        // A performance table's unit is its 实施单位; a project row's, its 单位名称 cell.
+        const unitOf = (item: unknown) => {
+          const unit = resolvePointer(item, '/implementingUnit') ?? resolvePointer(item, '/values/unitName');
           return typeof unit === 'string' && unit.trim() !== '' ? normaliseName(unit) : undefined;
         };
         const unit = params.sameUnit === true ? unitOf(scopeItemValue(scope)) : undefined;

@@ -3,7 +3,7 @@
  * to the current scope item when the rule does not say.
  */
 import { type RowView, type TableView } from '../document/context.js';
-import { type RowSelector, citedSubject, findRow } from '../document/selectors.js';
+import { type RowSelector, citedSubject, findRow, selectRows } from '../document/selectors.js';
 import { type Unavailable, isUnavailable, missing } from '../document/unavailable.js';
 import { resolvePointer } from '../document/pointer.js';
 import { scopeItemValue } from './scopeItem.js';
@@ -46,8 +46,14 @@ const foundRows = new WeakMap<TableView, WeakMap<RowSelector, RowView | null>>()
  * The first row meeting a selector. A selector that does not depend on the scope item finds the
  * same row for every item: look it up once per table.
  */
-function findRowOnce(table: TableView, selector: RowSelector, scope: FactScope): RowView | undefined {
-  if (selector.sameCode === true || selector.sameAs !== undefined) return findRow(table, withScope(selector, scope));
+function findRowOnce(table: TableView, selector: RowSelector, scope: FactScope): RowView | undefined | 'ambiguous' {
+  // A row named by the scope item (the project a performance table names) must be the only one:
+  // of two rows of that name (two units' 日常保障运行), the first is no more the item's than the second.
+  if (selector.sameAs !== undefined) {
+    const found = selectRows(table, withScope(selector, scope));
+    return found.length > 1 ? 'ambiguous' : found[0];
+  }
+  if (selector.sameCode === true) return findRow(table, withScope(selector, scope));
   let rows = foundRows.get(table);
   if (rows === undefined) {
     rows = new WeakMap();
@@ -71,6 +77,7 @@ export function resolveRow(table: TableView, params: Readonly<Record<string, unk
   const selector = params.row;
   if (selector !== undefined && selector !== null && typeof selector === 'object') {
     const row = findRowOnce(table, selector, scope);
+    if (row === 'ambiguous') return missing(`${table.name} 中有几行符合 ${preview(selector, 200)}，无法确定是哪一行`, `${table.pointer}/rows`);
     return row ?? missing(`${table.name} 中没有符合 ${preview(selector, 200)} 的行`, `${table.pointer}/rows`);
   }
   const row = scope.binding.table === table.role ? scopeRow(scope) : undefined;
@@ -98,10 +105,13 @@ export function scopeRow(scope: FactScope): RowView | undefined {
 export function withScope(selector: RowSelector, scope: FactScope): RowSelector {
   if (selector.sameCode !== true && selector.sameAs === undefined) return selector;
   const { sameCode, sameAs, ...rest } = selector;
-  const resolved: { code?: string; name?: string } = {};
+  const resolved: { code?: string; name?: string; unitName?: string } = {};
   if (sameCode === true) resolved.code = scopeRow(scope)?.code ?? NO_MATCH;
   if (sameAs !== undefined) {
     const item = scopeItemValue(scope);
+    // The unit narrows rows of one name when the item names its unit; an item without one is not held to any.
+    const unit = sameAs.unitName === undefined ? undefined : resolvePointer(item, sameAs.unitName);
+    if (typeof unit === 'string' && unit.trim() !== '') resolved.unitName = unit;
     for (const field of ['code', 'name'] as const) {
       const pointer = sameAs[field];
       if (pointer === undefined) continue;

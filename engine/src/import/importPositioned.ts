@@ -160,9 +160,12 @@ export function importPositioned(source: PositionedText, options: PositionedImpo
   const textLines = lines.map((line) => (inTable(line) ? { ...line, text: '', cells: [''] } : line));
   const segments = segment(textLines);
   const { blocks } = splitPerformanceBlocks(segments.narrative.length > 0 ? segments.narrative : textLines);
-  // Forms read from positions; the provincial template's text blocks when the print has none.
-  const performance = forms.tables.length > 0 ? { value: forms.tables, problems: [] } : importPerformance(blocks);
-  problems.push(...forms.problems);
+  // Forms read from positions, and lists of projects' targets read as tables (a list is no form:
+  // the form reader's complaint about it goes); the provincial template's text blocks when the print has neither.
+  const lists = read.performanceLists;
+  const printedPerformance = [...forms.tables, ...lists.tables];
+  const performance = printedPerformance.length > 0 ? { value: printedPerformance, problems: [] } : importPerformance(blocks);
+  problems.push(...forms.problems.filter((problem) => !lists.lines.has(problem.line)));
   const textParts = readTextParts(textLines, itemNames(tables));
   const parts: NarrativeParts = textParts.value;
   problems.push(...textParts.problems);

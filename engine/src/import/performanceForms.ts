@@ -500,6 +500,7 @@ export function readForm(lines: readonly PositionedLine[]): FormReading {
   const unit = printedUnit === undefined ? undefined : printedUnit.includes('万元') ? '万元' : '元';
   const funds = Object.keys(sources).length > 0 && unit !== undefined ? { [period]: sources as PerformanceMoney } : {};
   if (funds.annual !== undefined) printed.push('annualFunds');
+  if (funds.annual !== undefined && Object.keys(funds.annual).some((key) => key !== 'total')) printed.push('annualSources');
   if (funds.whole !== undefined) printed.push('wholeFunds');
   const department = text(labelled('department').flatMap((label) => label.values));
   const implementingUnit = text(labelled('implementingUnit').flatMap((label) => label.values));

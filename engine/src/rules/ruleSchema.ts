@@ -52,6 +52,11 @@ const rowSelector: Schema = {
       type: 'boolean',
     },
     hasValues: { description: '是否至少有一个金额单元格已填写（全空的行为 false）。/ Whether at least one amount cell is filled.', type: 'boolean' },
+    unitName: {
+      description:
+        '行所属单位（单位名称列）为此名称（忽略空白）；表中没有单位名称列的行不受此条件限制。/ The row\'s unit (its 单位名称 cell) is this one, whitespace ignored; rows of a table without a unit column are not held to it.',
+      type: 'string',
+    },
     sameCode: { description: '与作用域当前行编码相同的行（用于跨表核对）。/ The row with the scope row\'s code (cross-table checks).', const: true },
     sameAs: {
       description:
@@ -61,6 +66,12 @@ const rowSelector: Schema = {
       minProperties: 1,
       properties: {
         code: { description: '编码所在字段。/ Pointer to the code.', type: 'string', pattern: '^(/[^/]*)+$' },
+        unitName: {
+          description:
+            '单位名称所在字段，如 {"name": "/project", "unitName": "/implementingUnit"}：同名项目由几个单位分别列示时，取实施单位相同的那一行；当前对象没有该字段时不按单位区分。/ Pointer to the unit name: among rows of the same name, the one of this unit; not used when the item has no such field.',
+          type: 'string',
+          pattern: '^(/[^/]*)+$',
+        },
         name: {
           description:
             '名称所在字段（比较时忽略空白，全角括号视同半角；科目路径如“卫生健康支出（类）行政事业单位医疗（款）行政单位医疗（项）”或“卫生健康支出-行政事业单位医疗-行政单位医疗”取最后一级）；"" 表示当前对象本身就是名称（如作用域 text 的一段文字）。/ Pointer to the name (whitespace ignored, full-width brackets as ASCII; a cited classification path means its last part); "" when the item is the name itself.',
@@ -135,7 +146,7 @@ const scope: Schema = {
     },
     printed: {
       description:
-        '只用于印出这些栏目的绩效目标表（each 为 performanceTable 或 indicator）：project、department、implementingUnit、attribute、period、basis、annualFunds、wholeFunds、goals、indicators。从 PDF 读出的表记下它印出的栏目，表式没有的栏目不算缺失；没有记录的表视为各栏都印出。/ Only forms that print these fields.',
+        '只用于印出这些栏目的绩效目标表（each 为 performanceTable 或 indicator）：project、department、implementingUnit、attribute、period、basis、annualFunds（年度资金总额）、annualSources（年度资金的来源：中央、省级、财政拨款……）、wholeFunds、goals、indicators。从 PDF 读出的表记下它印出的栏目，表式没有的栏目不算缺失；没有记录的表视为各栏都印出。/ Only forms that print these fields.',
       type: 'array',
       items: { type: 'string' },
       minItems: 1,

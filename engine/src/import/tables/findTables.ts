@@ -37,6 +37,14 @@ export interface TableBlock {
 const PAGE_NUMBER = /^(?:[-—–－]\s*\d+\s*[-—–－]|第\s*\d+\s*页(?:(?:\s*[，,/])?\s*共\s*\d+\s*页)?|\d{1,3}|\d+\s*\/\s*\d+)$/;
 /** The unit line: 单位：万元, 金额单位：元. */
 const UNIT = /(?:金额)?单位\s*[：:]\s*(万元|元)/;
+/** The unit alone at the end of a title block's line (湖州: “511-退役军人事务局 … 万元”). */
+const BARE_UNIT = /^[（(]?(万元|元)[)）]?$/;
+
+/** The unit a line states, as 单位：万元 or as the unit alone in its last cell. */
+function unitIn(line: PositionedLine): '元' | '万元' | undefined {
+  const stated = UNIT.exec(line.text)?.[1] ?? (line.spans.length > 1 ? BARE_UNIT.exec(bare(line.spans[line.spans.length - 1]!.text))?.[1] : undefined);
+  return stated as '元' | '万元' | undefined;
+}
 /** The department line above a table. */
 const DEPARTMENT = /(?:部门名称|单位名称|编制部门|编制单位|部门（单位）|部门\(单位\)|预算单位)\s*[：:]\s*(.+?)(?:\s{2,}|$)/;
 /** A note under a table. */
@@ -120,7 +128,7 @@ function tableFollows(lines: readonly PositionedLine[], from: number): boolean {
     const text = bare(line.text);
     if (text === '' || isFooter(line) || TABLE_LABEL.test(text)) continue;
     if (titleAt(lines, index) !== undefined) return false;
-    if (UNIT.test(line.text) || DEPARTMENT.test(line.text) || isHeaderLine(line)) return true;
+    if (unitIn(line) !== undefined || DEPARTMENT.test(line.text) || isHeaderLine(line)) return true;
     return false;
   }
   return false;
@@ -262,8 +270,8 @@ function readBlock(lines: readonly PositionedLine[], start: { index: number; kin
       inNote = false;
     }
     if (text === '' || isFooter(line)) continue;
-    const unitMatch = UNIT.exec(line.text);
-    if (unitMatch !== null) unit ??= unitMatch[1] as '元' | '万元';
+    const unitMatch = pageHasData ? undefined : unitIn(line);
+    if (unitMatch !== undefined) unit ??= unitMatch;
     const departmentMatch = DEPARTMENT.exec(line.text);
     if (departmentMatch !== null) department ??= departmentMatch[1]!.trim();
     if (NOTE.test(text) || (/本表无数据|本表为空|空表|无数据|无此项/.test(text) && !isDataLine(line))) {
@@ -278,7 +286,7 @@ function readBlock(lines: readonly PositionedLine[], start: { index: number; kin
       last = index;
       continue;
     }
-    if (isTitleBlock(line, start.title, pageHeader > 0) || (!pageHasData && (unitMatch !== null || departmentMatch !== null))) continue;
+    if (isTitleBlock(line, start.title, pageHeader > 0) || (!pageHasData && (unitMatch !== undefined || departmentMatch !== null))) continue;
     if (!pageHasData && !isDataLine(line)) {
       pageHeader += 1;
       // Before the first data line of a page: the header (first page) or its repetition; on a

@@ -654,11 +654,13 @@ function joinWrappedCells(rows: readonly DraftRow[]): DraftRow[] {
   const result = rows.filter((row) => !isFragment(row)).map((row) => ({ ...row, cells: [...row.cells] }));
   const fragments = rows.filter(isFragment);
   const owners = new Map<DraftRow, DraftRow[]>();
+  // A fragment as near a row of amounts alone (an unlabelled total) as a named row is the named row's.
+  const distance = (row: DraftRow, fragment: DraftRow) => Math.abs(row.line - fragment.line) + (row.name === '' && row.code === undefined ? 0.5 : 0);
   for (const fragment of fragments) {
     let owner: (typeof result)[number] | undefined;
     for (const row of result) {
       if (row.side !== fragment.side) continue;
-      if (owner === undefined || Math.abs(row.line - fragment.line) < Math.abs(owner.line - fragment.line)) owner = row;
+      if (owner === undefined || distance(row, fragment) < distance(owner, fragment)) owner = row;
     }
     if (owner === undefined) continue;
     owners.set(owner, [...(owners.get(owner) ?? []), fragment]);

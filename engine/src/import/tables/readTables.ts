@@ -12,6 +12,8 @@ import { type TableBlock, findTables } from './findTables.js';
 import { readGrid } from './grid.js';
 import { type TableKind } from './titles.js';
 import { toTable } from './toTable.js';
+import { type PerformanceTable } from '../performance.js';
+import { readPerformanceList } from './performanceList.js';
 
 /** A printed table as recognised. */
 export interface RecognisedTable {
@@ -36,6 +38,8 @@ export interface TablesResult {
   readonly recognised: readonly RecognisedTable[];
   /** Problems, one per table at most. */
   readonly problems: readonly ImportProblem[];
+  /** Performance targets printed as lists of projects (one table each), and the lines of those lists. */
+  readonly performanceLists: { readonly tables: readonly PerformanceTable[]; readonly lines: ReadonlySet<number> };
 }
 
 function nameOf(label: string | undefined, title: string): string {
@@ -78,8 +82,17 @@ export function readTables(text: PositionedText, context: { fiscalYear: number; 
   if (stated.length > 0) context = { ...context, unit: yuan * 2 > stated.length ? '元' : yuan * 2 < stated.length ? '万元' : context.unit };
   // The 机关运行经费 printed inside the 三公 table, kept only if no table of its own is printed.
   let derivedAgencyCosts: Table | undefined;
+  const listed: PerformanceTable[] = [];
+  const listLines = new Set<number>();
   for (const block of blocks) {
     const entry = entryOf(block);
+    if ('other' in block.kind && block.kind.other === 'performanceTargets') {
+      const list = readPerformanceList(block, readGrid(block.header, block.body), context);
+      if (list !== undefined && list.length > 0) {
+        listed.push(...list);
+        listLines.add(block.line);
+      }
+    }
     if (!('role' in block.kind) || tables[block.kind.role] !== undefined) {
       recognised.push({ ...entry, stored: false });
       continue;
@@ -100,5 +113,5 @@ export function readTables(text: PositionedText, context: { fiscalYear: number; 
     }
   }
   if (derivedAgencyCosts !== undefined && tables.agencyOperatingCosts === undefined) tables.agencyOperatingCosts = derivedAgencyCosts;
-  return { tables, recognised, problems };
+  return { tables, recognised, problems, performanceLists: { tables: listed, lines: listLines } };
 }
