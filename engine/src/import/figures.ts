@@ -683,17 +683,15 @@ function readClause(input: ClauseInput): boolean {
     return false;
   }
   const kind = amount !== null ? 'amount' : 'count';
-  const subject = match[1]!.trim();
-  const value = decimalText(match[2]!);
+  const subject = match[1].trim();
+  const value = decimalText(match[2]);
   const unit = (amount !== null ? amount[3] : '个') as Draft['unit'];
-  const base = { value: value!, unit, start, end, line };
   // A count of projects in a statement on performance management is named by its whole sentence
   // (“…均实行绩效目标管理，共计7个一级项目”), when its own words name nothing.
-  const draft =
-    value === undefined
-      ? undefined
-      : (draftOf(subject, kind, base, state, heading) ??
-        (kind === 'count' && state.section === 'performance' && state.sentenceWords !== '' ? draftOf(`${state.sentenceWords}${subject}`, kind, base, state) : undefined));
+  const named = (base: Pick<Draft, 'value' | 'unit' | 'start' | 'end' | 'line'>) =>
+    draftOf(subject, kind, base, state, heading) ??
+    (kind === 'count' && state.section === 'performance' && state.sentenceWords !== '' ? draftOf(`${state.sentenceWords}${subject}`, kind, base, state) : undefined);
+  const draft = value === undefined ? undefined : named({ value, unit, start, end, line });
   if (draft === undefined) {
     problems.push(problemAt(line, `未能识别“${text}”：“${subject}”不在说明文字的科目词表中，无法确定它是哪一项${kind === 'amount' ? '金额' : '个数'}`));
     if (kind === 'amount') {
