@@ -684,7 +684,7 @@ function readClause(input: ClauseInput): boolean {
   }
   const kind = amount !== null ? 'amount' : 'count';
   const subject = match[1].trim();
-  const value = decimalText(match[2]);
+  const value = decimalText(match[2] ?? '');
   const unit = (amount !== null ? amount[3] : '个') as Draft['unit'];
   // A count of projects in a statement on performance management is named by its whole sentence
   // (“…均实行绩效目标管理，共计7个一级项目”), when its own words name nothing.
