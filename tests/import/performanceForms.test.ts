@@ -84,7 +84,7 @@ describe('a performance-target form read from positions', () => {
       unit: '万元',
       funds: { annual: { total: '368.00', fiscal: '368.00', other: '0.00' } },
       goals: { annual: '摸清农业生产条件，为科学决策提供依据。' },
-      printed: ['project', 'annualFunds', 'department', 'implementingUnit', 'goals', 'indicators'],
+      printed: ['project', 'annualFunds', 'annualSources', 'department', 'implementingUnit', 'goals', 'indicators'],
     });
   });
 

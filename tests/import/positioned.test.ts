@@ -180,6 +180,25 @@ describe('reading a grid', () => {
     ]);
   });
 
+  it('keeps a long name that runs on into the first value column as the row’s name, not as text in its amount', () => {
+    const header = [line(1, [40, '项目'], [200, '预算数'], [300, '支出功能分类科目'], [470, '预算数'])];
+    const body = [
+      line(1, [40, '1、财政拨款'], [190, '100.00'], [300, '14、交通运输支出'], [480, '0.00']),
+      line(1, [40, '其中：专项资金列入部门预算的项目'], [200, '0.00'], [300, '15、资源勘探工业信息等支出'], [480, '0.00']),
+      line(1, [40, '2、事业收入'], [200, '0.00'], [300, '16、商业服务业等支出'], [460, '100.00']),
+    ];
+    const grid = readGrid(header, body);
+    expect(grid.twoSided).toBe(true);
+    expect(grid.rows.map((row) => [row.side, row.name, row.cells.filter((cell) => cell !== undefined)])).toEqual([
+      ['income', '1、财政拨款', ['100.00']],
+      ['expenditure', '14、交通运输支出', ['0.00']],
+      ['income', '其中：专项资金列入部门预算的项目', ['0.00']],
+      ['expenditure', '15、资源勘探工业信息等支出', ['0.00']],
+      ['income', '2、事业收入', ['0.00']],
+      ['expenditure', '16、商业服务业等支出', ['100.00']],
+    ]);
+  });
+
   it('keeps class codes that count up by one (301, 302) as codes', () => {
     const header = [line(1, [40, '经济科目编码'], [160, '经济科目名称'], [340, '合计'])];
     const body = [

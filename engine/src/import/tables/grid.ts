@@ -591,7 +591,8 @@ export function readGrid(header: readonly PositionedLine[], body: readonly Posit
       // The sides part where the income side's numbers end: a piece belongs to the side its centre is on.
       const own = sideEdge === undefined ? row : row.filter((piece) => (side === 'income') === center(piece) <= sideEdge.incomeEnd + tolerance);
       const sideStart = side === 'expenditure' ? sideEdge!.expenditureStart : Math.min(firstValue, valueStart);
-      const label = own.filter((piece) => piece.x1 <= sideStart - tolerance);
+      // A long name may run on into the first value column (西安: 15、资源勘探工业信息等支出): text centred left of the values is still the label.
+      const label = own.filter((piece) => piece.x1 <= sideStart - tolerance || (piece.kind === 'text' && center(piece) < sideStart - tolerance));
       const cells: (string | undefined)[] = columns.map(() => undefined);
       for (const piece of own) {
         if (label.includes(piece)) continue;
