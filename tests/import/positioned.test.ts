@@ -273,8 +273,22 @@ describe('column vocabulary', () => {
         ['绩效目标'],
         ['上年结转结余', '专户资金结转结余'],
         ['扣除中央基建投资后预算数'],
+        ['上年实户资金余额'],
+        ['公共预算拨款小计'],
       ].map((header) => columnIdOf(header)),
-    ).toEqual(['nonFiscalBalanceUsed', 'yearEndCarryForward', 'educationFees', 'otherFunds', 'carriedOver', 'vehiclePurchase', 'performanceTarget', 'fiscalSpecialAccount', 'excludingCentralCapital']);
+    ).toEqual([
+      'nonFiscalBalanceUsed',
+      'yearEndCarryForward',
+      'educationFees',
+      'otherFunds',
+      'carriedOver',
+      'vehiclePurchase',
+      'performanceTarget',
+      'fiscalSpecialAccount',
+      'excludingCentralCapital',
+      'realAccountBalance',
+      'generalBudget',
+    ]);
   });
 });
 

@@ -26,7 +26,7 @@ export const COLUMN_NAMES: readonly (readonly [RegExp, string])[] = [
   [/会议费$/, 'meetingCosts'],
   [/培训费$/, 'trainingCosts'],
   // Funds and income types.
-  [/一般公共预算(?:财政)?(?:拨款)?(?:收入|资金|支出)?(?:小计)?$/, 'generalBudget'],
+  [/(?:一般)?公共预算(?:财政)?(?:拨款)?(?:收入|资金|支出)?(?:小计)?$/, 'generalBudget'],
   [/政府性基金(?:预算)?(?:财政)?(?:拨款)?(?:收入|资金)?$/, 'governmentFunds'],
   [/国有资本经营(?:预算)?(?:财政)?(?:拨款)?(?:收入|资金)?$/, 'stateCapital'],
   [/财政专户(?:管理)?(?:资金|拨款)?(?:收入)?$|财政专户管理的?事业收入$|^专户资金(?:结转结余)?$/, 'fiscalSpecialAccount'],
@@ -49,6 +49,8 @@ export const COLUMN_NAMES: readonly (readonly [RegExp, string])[] = [
   [/^其[他它]资金$/, 'otherFunds'],
   [/(?:其中[：:])?教育收费$/, 'educationFees'],
   [/使用非财政拨款结余(?:资金)?$/, 'nonFiscalBalanceUsed'],
+  // 西安: the balance of the units' own bank accounts brought in from last year.
+  [/^上年实户资金余额$/, 'realAccountBalance'],
   [/^(?:结转下年|年终结转(?:结余)?)$/, 'yearEndCarryForward'],
   [/上年(?:财政拨款)?结转(?:[和及]?结余)?(?:资金)?$|上年结余[、和]?结转$/, 'carriedOver'],
   [/当年(?:预算)?(?:安排|拨款)$/, 'currentYear'],
