@@ -199,6 +199,12 @@ describe('reading a grid', () => {
     ]);
   });
 
+  it('splits a header cell that reads as two known names run together (政府性基金预算国有资本经营预算) into two columns', () => {
+    const header = [line(1, [40, '项目'], [200, '合计'], [300, '一般公共预算'], [420, '政府性基金预算国有资本经营预算'])];
+    const body = [line(1, [40, '一、一般公共服务支出'], [190, '100.00'], [310, '100.00'])];
+    expect(readGrid(header, body).columns.map((column) => columnIdOf(column.header))).toEqual(['total', 'generalBudget', 'governmentFunds', 'stateCapital']);
+  });
+
   it('keeps class codes that count up by one (301, 302) as codes', () => {
     const header = [line(1, [40, '经济科目编码'], [160, '经济科目名称'], [340, '合计'])];
     const body = [

@@ -242,7 +242,7 @@ function joinSpaced(spans: readonly Span[], size: number): Span[] {
  * Splits a header span that holds the first lines of two neighbouring cells printed too close to
  * be told apart (“一般公共预政府性基” over “算” and “金预算”): when exactly two spans stand under it
  * and one cut makes both columns names the vocabulary knows, it is two spans, placed by their
- * share of its width.
+ * share of its width. A leaf that reads as two known names run together is split the same way.
  */
 function splitMergedHeaders(spans: readonly HeaderSpan[], tolerance: number): HeaderSpan[] {
   return spans.flatMap((span) => {
@@ -250,10 +250,16 @@ function splitMergedHeaders(spans: readonly HeaderSpan[], tolerance: number): He
     const nearest = Math.min(...below.map((other) => other.index));
     const under = below.filter((other) => other.index === nearest).sort((a, b) => a.x0 - b.x0);
     const text = span.text.replace(/\s+/g, '');
-    if (under.length !== 2 || text.length < 4) return [span];
-    for (let cut = 2; cut <= text.length - 2; cut += 1) {
-      const left = columnIdOf([text.slice(0, cut) + under[0]!.text]);
-      const right = columnIdOf([text.slice(cut) + under[1]!.text]);
+    // A leaf may be two neighbouring names printed as one (上海: “政府性基金预算国有资本经营预算”):
+    // split where both halves, four characters or more, are names the vocabulary knows, the
+    // second as short as it can be (not “政府性基金 | 预算国有资本经营预算”).
+    const leaf = below.length === 0 && text.length >= 8;
+    if ((under.length !== 2 && !leaf) || text.length < 4) return [span];
+    const shortest = leaf ? 4 : 2;
+    const cuts = Array.from({ length: Math.max(0, text.length - 2 * shortest + 1) }, (_, index) => shortest + index);
+    for (const cut of leaf ? cuts.reverse() : cuts) {
+      const left = columnIdOf([text.slice(0, cut) + (leaf ? '' : under[0]!.text)]);
+      const right = columnIdOf([text.slice(cut) + (leaf ? '' : under[1]!.text)]);
       if (left === undefined || right === undefined || left === right || left === 'total' || right === 'total') continue;
       const at = span.x0 + ((span.x1 - span.x0) * cut) / text.length;
       return [
