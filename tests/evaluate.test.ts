@@ -243,7 +243,33 @@ describe('forms that do not print a field', () => {
     const some = await evaluate(loaded.value, forms([noGoalPrinted, blankGoal, handBuilt]));
     expect(some.findings.map((finding) => finding.path)).toEqual(['/performance/1', '/performance/2']);
     const none = await evaluate(loaded.value, forms([noGoalPrinted]));
-    expect(none.outcomes[0]).toMatchObject({ ruleId: 'goal-present', status: 'not_applicable' });
+    expect(none.outcomes[0]).toMatchObject({ ruleId: 'goal-present', status: 'not_applicable', reason: '绩效目标表都没有印出本规则需要的栏目（goals）' });
+  });
+
+  it('says a rule on the indicators’ texts found nothing because the forms print no indicators, not because there is nothing of its kind', async () => {
+    const loaded = loadRuleSet({
+      id: 'indicator-texts',
+      version: '1.0.0',
+      title: '指标文字',
+      rules: [
+        {
+          id: 'no-placeholder',
+          title: '指标值不是占位符',
+          message: '指标值是占位符',
+          severity: 'error',
+          basis: ['测试'],
+          scope: { each: 'text', texts: ['indicators'] },
+          conditions: { all: [{ fact: 'text', operator: 'notMatchesPattern', value: '^\\*+$' }] },
+        },
+      ],
+    });
+    expect(loaded.ok).toBe(true);
+    if (!loaded.ok) return;
+    const forms = (performance: unknown[]) => patched(sampleDocument(), [{ op: 'replace', path: '/performance', value: performance }]);
+    const listed = { project: '甲', indicators: [], printed: ['project', 'annualFunds'] };
+    const withIndicators = { project: '乙', indicators: [], printed: ['project', 'indicators'] };
+    expect((await evaluate(loaded.value, forms([listed]))).outcomes[0]).toMatchObject({ status: 'not_applicable', reason: '绩效目标表都没有印出本规则需要的栏目（indicators）' });
+    expect((await evaluate(loaded.value, forms([listed, withIndicators]))).outcomes[0]).toMatchObject({ status: 'not_applicable', reason: '文档中没有本规则适用的对象' });
   });
 });
 

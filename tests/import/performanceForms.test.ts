@@ -88,6 +88,29 @@ describe('a performance-target form read from positions', () => {
     });
   });
 
+  it('says so when the indicators are listed by name alone (指标名称 · 指标性质 · 指标值), without their levels, and reads none', () => {
+    const form = readForm(
+      layout(1, [
+        ...HEADER.slice(0, -1),
+        [
+          [150, '指标名称'],
+          [300, '指标性质'],
+          [380, '指标值'],
+          [450, '计量单位'],
+        ],
+        [
+          [120, '完工项目验收率'],
+          [310, '≥'],
+          [390, '90'],
+          [460, '%'],
+        ],
+      ]),
+    );
+    expect(form.table?.indicators).toEqual([]);
+    expect(form.table?.printed).not.toContain('indicators');
+    expect(form.problem?.message).toMatch(/统计周期性调查）的绩效指标没有分一级、二级、三级指标列示，未能读取/);
+  });
+
   it('gives each indicator the level names printed once over its rows, centred or on the first of them', () => {
     const form = readForm(
       layout(1, [

@@ -350,6 +350,14 @@ function nothingToCheck(rule: CompiledRule, context: DocumentContext): string {
   const scope = rule.definition.scope;
   const printed = scope !== undefined && 'printed' in scope ? scope.printed : undefined;
   if (printed !== undefined && printed.length > 0 && (context.performanceTables()?.length ?? 0) > 0) return `绩效目标表都没有印出本规则需要的栏目（${printed.join('、')}）`;
+  // The indicators' texts of forms that print no indicators (a list of projects' goals).
+  const texts = scope !== undefined && 'texts' in scope ? scope.texts : undefined;
+  const tables = context.performanceTables() ?? [];
+  const withoutIndicators = (table: unknown) => {
+    const fields = (table as { printed?: unknown }).printed;
+    return Array.isArray(fields) && !fields.includes('indicators');
+  };
+  if (texts?.includes('indicators') === true && tables.length > 0 && tables.every(withoutIndicators)) return '绩效目标表都没有印出本规则需要的栏目（indicators）';
   return '文档中没有本规则适用的对象';
 }
 

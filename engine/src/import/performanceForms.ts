@@ -521,6 +521,12 @@ export function readForm(lines: readonly PositionedLine[]): FormReading {
   }
   let indicators: PerformanceIndicator[] = [];
   let problem: ImportProblem | undefined;
+  // Indicators listed by name alone (重庆: 指标名称 · 指标性质 · 指标值 · 计量单位), without the
+  // 一级/二级/三级 levels the checks classify them by: printed, but not read.
+  const flatAt = headerAt >= 0 ? -1 : cells.findIndex((line) => line.some((cell) => cell.key === '指标名称') && line.some((cell) => cell.key === '指标值'));
+  if (flatAt >= 0) {
+    problem = { line: lines[flatAt]!.number, code: 'performance_form_unread', message: `绩效目标表《${title}》（${project}）的绩效指标没有分一级、二级、三级指标列示，未能读取` };
+  }
   if (headerAt >= 0) {
     const grid = readGrid(cells, headerAt, gridEnd);
     if ('doubt' in grid) {
