@@ -7,8 +7,8 @@ import { type FactDefinition } from './types.js';
 export const rowSum: FactDefinition = {
   name: 'rowSum',
   description: {
-    'zh-CN': '同一行中若干列的合计，如 基本支出 + 项目支出。空单元格按 0 计；结果记录参与求和的数字个数，供“考虑四舍五入”的比较使用。',
-    en: 'The sum of several columns of one row. Blank cells count as 0; the result records how many printed figures it sums, for rounding-aware comparison.',
+    'zh-CN': '同一行中若干列的合计，如 基本支出 + 项目支出（optional 中的列，表中印有才加）。空单元格按 0 计；结果记录参与求和的数字个数，供“考虑四舍五入”的比较使用。',
+    en: 'The sum of several columns of one row (those under optional only when the table prints them). Blank cells count as 0; the result records how many printed figures it sums, for rounding-aware comparison.',
   },
   returns: 'quantity',
   scoped: ['table', 'row'],
@@ -20,6 +20,13 @@ export const rowSum: FactDefinition = {
       table: TABLE_PARAM,
       row: ROW_PARAM,
       columns: { type: 'array', items: { type: 'string' }, minItems: 1, description: '要相加的列 id。/ Column ids to add.' },
+      optional: {
+        type: 'array',
+        items: { type: 'string' },
+        minItems: 1,
+        description:
+          '表中印有时才相加的列 id（如支出总表的事业单位经营支出、上缴上级支出，单位预算才列）；表中没有该列时不计。/ Column ids added when the table prints them (e.g. 事业单位经营支出, printed by unit budgets); skipped when it does not.',
+      },
     },
   },
   example: {
@@ -33,7 +40,9 @@ export const rowSum: FactDefinition = {
     if (isUnavailable(table)) return table;
     const row = resolveRow(table, params, scope);
     if (isUnavailable(row)) return row;
-    const columns = Array.isArray(params.columns) ? params.columns.filter((id): id is string => typeof id === 'string') : [];
+    const ids = (list: unknown) => (Array.isArray(list) ? list.filter((id): id is string => typeof id === 'string') : []);
+    const printed = new Set(table.columns.map((column) => column.id));
+    const columns = [...ids(params.columns), ...ids(params.optional).filter((id) => printed.has(id))];
     const parts: Quantity[] = [];
     for (const column of columns) {
       const value = scope.context.cell(table, row, column);
