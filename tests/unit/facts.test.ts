@@ -179,6 +179,35 @@ describe('cell and sums', () => {
     expect(shown(run('rowSum', { table: 'expenditureSummary', row: { key: 'total' }, columns: ['basic', 'project'] }))).toBe('30.00万元');
   });
 
+  it('rowSum adds the optional columns the table prints, and with besides gives up on a row whose other column has a number', () => {
+    const withOperating = new DocumentContext({
+      meta: {},
+      tables: {
+        expenditureSummary: {
+          title: '支出总表',
+          unit: '万元',
+          columns: [
+            { id: 'total', header: '合计' },
+            { id: 'basic', header: '基本支出' },
+            { id: 'project', header: '项目支出' },
+            { id: 'operatingExpenditure', header: '事业单位经营支出' },
+            { id: 'column5', header: '其他' },
+          ],
+          rows: [
+            { key: 'total', name: '合计', values: { total: '35.00', basic: '10.00', project: '20.00', operatingExpenditure: '5.00' } },
+            { name: '某项', values: { total: '4.00', basic: '1.00', project: '1.00', column5: '2.00' } },
+          ],
+        },
+      },
+    });
+    const sum = (row: Record<string, unknown>, extra: Record<string, unknown> = {}) =>
+      run('rowSum', { table: 'expenditureSummary', row, columns: ['basic', 'project'], optional: ['operatingExpenditure', 'subsidyToAffiliated'], ...extra }, { pointer: '' }, withOperating);
+    expect(shown(sum({ key: 'total' }))).toBe('35.00万元');
+    expect(shown(sum({ key: 'total' }, { besides: ['total'] }))).toBe('35.00万元');
+    expect(shown(sum({ name: '某项' }))).toBe('2.00万元');
+    expect(sum({ name: '某项' }, { besides: ['total'] })).toMatchObject({ reason: 'missing', pointer: expect.stringContaining('/values/column5') });
+  });
+
   it('columnSum adds a column over selected rows', () => {
     expect(shown(run('columnSum', { table: 'expenditureSummary', rows: { codeLength: 7 }, column: 'total' }))).toBe('30.00万元');
   });

@@ -1,4 +1,4 @@
-import { isUnavailable } from '../document/unavailable.js';
+import { isUnavailable, missing } from '../document/unavailable.js';
 import { type Quantity, sumQuantities } from '../money/quantity.js';
 import { ROW_PARAM, TABLE_PARAM, resolveRow, resolveTable } from './resolve.js';
 import { type FactDefinition } from './types.js';
@@ -27,6 +27,12 @@ export const rowSum: FactDefinition = {
         description:
           '表中印有时才相加的列 id（如支出总表的事业单位经营支出、上缴上级支出，单位预算才列）；表中没有该列时不计。/ Column ids added when the table prints them (e.g. 事业单位经营支出, printed by unit budgets); skipped when it does not.',
       },
+      besides: {
+        type: 'array',
+        items: { type: 'string' },
+        description:
+          '不是组成部分的金额列（合计、小计、备忘列）。给出时，该行其余不在 columns、optional、besides 中的金额列若有非零数字，说明合计还有未知的组成部分，求和不可用（规则不适用），而不是报告不符。/ Amount columns that are not parts (the total, subtotals, memo columns). When given, a non-zero amount in any other column makes the sum unavailable: the total has a part the rule does not know.',
+      },
     },
   },
   example: {
@@ -48,6 +54,16 @@ export const rowSum: FactDefinition = {
       const value = scope.context.cell(table, row, column);
       if (isUnavailable(value)) return value;
       parts.push(value);
+    }
+    if (Array.isArray(params.besides)) {
+      const known = new Set([...columns, ...ids(params.optional), ...ids(params.besides)]);
+      for (const column of table.columns) {
+        if (column.type === 'text' || known.has(column.id)) continue;
+        const value = scope.context.cell(table, row, column.id);
+        if (!isUnavailable(value) && !value.value.isZero()) {
+          return missing(`${table.name}“${row.name}”行的“${column.header}”列有数，不在本规则相加的列中，无法确定合计由哪些列组成`, `${row.pointer}/values/${column.id}`);
+        }
+      }
     }
     return sumQuantities(parts, table.unit ?? '元', row.pointer);
   },
