@@ -233,6 +233,31 @@ describe('importNarrative on small texts', () => {
     ]);
   });
 
+  it('reads items named code-first (（五）2080506-机关事业单位职业年金缴费支出), an amount whose 万元 wraps after 万, and numbered items stating amounts as sentences, not headings', () => {
+    const result = run(
+      disclosure([
+        '四、一般公共预算支出情况说明',
+        '（一）2080201-行政运行  993.77  万元。主要用于机关运行。',
+        '（二）2080506-机关事业单位职业年金缴费支出  50.97  万',
+        '元。主要用于职业年金缴费。',
+        '五、“三公”经费支出情况说明',
+        '“三公”经费预算支出 299.12 万元。',
+        '1．公务用车购置及运行维护费预算支出  299.12  万元。其中：',
+        '（1）公务用车购置预算支出  154.97  万元，比上年预算增加 22.97 万元。',
+      ]),
+    );
+    expect(figuresOf(result, 'generalBudget').map((figure) => [figure.key, figure.code, figure.subject, figure.value])).toEqual([
+      ['functionalClassExpenditure', '2080201', '行政运行', '993.77'],
+      ['functionalClassExpenditure', '2080506', '机关事业单位职业年金缴费支出', '50.97'],
+    ]);
+    expect(figuresOf(result, 'threePublicExpenses').map((figure) => [figure.key, figure.kind, figure.value])).toEqual([
+      ['threePublicTotal', 'amount', '299.12'],
+      ['vehicleCosts', 'amount', '299.12'],
+      ['vehiclePurchaseCosts', 'amount', '154.97'],
+      ['vehiclePurchaseCosts', 'change', '22.97'],
+    ]);
+  });
+
   it('reads the procurement total and parts named as 支出预算总额 or as 项目 (货物类项目, 政府采购项目共有)', () => {
     const result = run(
       disclosure([

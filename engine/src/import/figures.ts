@@ -174,6 +174,20 @@ export const COUNT_AMOUNTS: Readonly<Record<string, string>> = {
   performancePublishedTargetedProjects: 'performancePublishedTargetedAmount',
 };
 
+/**
+ * A line with the unit 万元 wrapped after its 万 (…缴费支出 50.97 万 / 元。主要用于…): the 元 is
+ * read at the end of the amount's line, and blanked (not removed, so offsets hold) on the next.
+ * @param text The line.
+ * @param previous The line before, if any.
+ * @param next The line after, if any.
+ */
+function withUnitJoined(text: string, previous: string | undefined, next: string | undefined): string {
+  let joined = text;
+  if (previous !== undefined && /\d\s*万\s*$/.test(previous) && /^\s*元/.test(joined)) joined = joined.replace(/元/, ' ');
+  if (next !== undefined && /\d\s*万\s*$/.test(joined) && /^\s*元/.test(next)) joined = `${joined.trimEnd()}元`;
+  return joined;
+}
+
 /** A clause without the spaces justified lines put between characters (增 长, 比 上 年). */
 function withoutLayoutSpaces(text: string): string {
   return text.replace(/(?<=[\u4e00-\u9fff])\s+(?=[\u4e00-\u9fff])/g, '');
@@ -426,6 +440,9 @@ export function itemByPath(subject: string, items: ItemNames): { code: string; n
 
 /** A name followed by its classification code in parentheses: 住房公积金（2210201）, 商品和服务支出（302）. */
 const CODED_NAME = builtPattern(String.raw`^${NUMBERING}([^\d年]+?)[（(](\d{3}|\d{5}|\d{7})[)）](?:支出|预算数?|安排)*(?:为|是)?$`);
+/** An item named by its code, then its name (福州: （一）2080201-行政运行 993.77 万元). */
+// (The name runs to the amount: its own 支出 is part of it, as the tables print it.)
+const CODE_FIRST = builtPattern(String.raw`^${NUMBERING}(\d{3}|\d{5}|\d{7})[-—－–]([^\d]+?)(?:预算数?|安排)*(?:为|是)?$`);
 
 /**
  * The item a name with its code stands for: a functional class, 款 or 项 (codes 2xx…), or an
@@ -433,9 +450,11 @@ const CODED_NAME = builtPattern(String.raw`^${NUMBERING}([^\d年]+?)[（(](\d{3}
  * @param subject The words before the amount.
  */
 function codedItem(subject: string): Pick<Draft, 'key' | 'code' | 'subject'> | undefined {
-  const match = CODED_NAME.exec(subject.replace(/\s+/g, ''));
-  if (match === null) return undefined;
-  const [, name, code] = match as unknown as [string, string, string];
+  const bare = subject.replace(/\s+/g, '');
+  const named = CODED_NAME.exec(bare);
+  const coded = named === null ? CODE_FIRST.exec(bare) : null;
+  if (named === null && coded === null) return undefined;
+  const [name, code] = named !== null ? [named[1]!, named[2]!] : [coded![2]!, coded![1]!];
   if (code.startsWith('2')) return { key: 'functionalClassExpenditure', code, subject: name };
   if (/^[35]/.test(code)) return { key: 'economicClassExpenditure', code, subject: name };
   return undefined;
@@ -452,7 +471,8 @@ function termFor(subject: string, kind: FigureTerm['kind'], section: NarrativeSe
   // The verb before the number (“三公”经费预算数为 8.00 万元, 收入预算共计…) is not part of the
   // name, nor are the generic words after it (公务接待费预算支出, 机关运行经费预算安排): each
   // shorter form is tried only when the longer one names nothing.
-  let words = subject.replace(/\s+/g, '');
+  // A list item's number (（1）公务用车购置…) is not part of the name.
+  let words = subject.replace(/\s+/g, '').replace(LEADING_NUMBERING, '');
   for (;;) {
     const term = find(words);
     if (term !== undefined) return term;
@@ -538,8 +558,8 @@ export function readFigures(lines: readonly SourceLine[], section: NarrativeSect
   const drafts: Draft[] = [];
   const problems: ImportProblem[] = [];
   const state: ReadingState = { section, sentence: '', sentenceWords: '', amountsSinceStop: 0, incompleteShares: new Set(), ...(items !== undefined ? { items } : {}) };
-  for (const line of lines) {
-    const folded = foldFullWidthNumbers(line.text);
+  for (const [position, line] of lines.entries()) {
+    const folded = withUnitJoined(foldFullWidthNumbers(line.text), lines[position - 1]?.text, lines[position + 1]?.text);
     const clauses = clausesOf(folded);
     for (let index = 0; index < clauses.length; index += 1) {
       const clause = clauses[index]!;

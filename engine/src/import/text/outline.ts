@@ -117,8 +117,8 @@ function headingOf(text: string): HeadingMatch | undefined {
     if (match === null) continue;
     const number = level === 3 ? Number(match[1]) : numeralValue(match[1]!);
     const { title, runIn } = splitRunIn(match[2]!.trim());
-    // A heading is short; a long first clause is a numbered sentence of the text.
-    if (title.length === 0 || title.length > 40 || /[，,；;]/.test(title)) return undefined;
+    // A heading is short; a long first clause, or one stating an amount (2．公务用车购置及运行维护费预算支出 299.12 万元。), is a numbered sentence of the text.
+    if (title.length === 0 || title.length > 40 || /[，,；;]/.test(title) || /\d\s*(?:万元|元)$/.test(title)) return undefined;
     return { level, number, title, ...(runIn !== undefined ? { runIn } : {}) };
   }
   const bare = text.replace(/\s+/g, '');
