@@ -252,6 +252,12 @@ describe('headers and rows of tables printed without data or with merged cells',
     const grid = readGrid(header, body);
     expect(grid.columns.map((column) => column.header.join('/'))).toEqual(['合计', '本级财政拨款/金额', '本级财政拨款/其中:经费拨款', '其它收入']);
     expect(columnIdOf(['本级财政拨款', '金额'])).toBe('fiscalAppropriation');
+    // Any name centred over a 金额 column and the one after it is their group (中央: 事业收入 / 金额 · 其中:教育收费).
+    const income = readGrid(
+      [line(1, [100, '合计'], [428, '事业收入']), line(1, [452, '其中:教育']), line(1, [409, '金额']), line(1, [465, '收费'])],
+      [line(1, [72, '50,616.94'], [400, '10.00'], [470, '2.00'])],
+    );
+    expect(income.columns.map((column) => column.header.join('/'))).toEqual(['合计', '事业收入/金额', '事业收入/其中:教育收费']);
     expect(columnIdOf(['事业单位经营服务收入'])).toBe('operatingIncome');
     expect(columnIdOf(['财政专户管理事业收入'])).toBe('fiscalSpecialAccount');
   });

@@ -297,7 +297,7 @@ function headerLeaves(header: readonly PositionedLine[], tolerance: number): Lea
     const before = found[position - 1];
     const after = found[position + 1];
     if (before === undefined || after === undefined || before.index <= leaf.index || after.index <= leaf.index) return true;
-    if (!GROUP_HEADER.test(leaf.text.replace(/\s+/g, ''))) return true;
+    if (!centredGroup(leaf, before)) return true;
     const middle = (center(before) + center(after)) / 2;
     return !(middle >= leaf.x0 - tolerance && middle <= leaf.x1 + tolerance);
   });
@@ -315,6 +315,14 @@ function headerLeaves(header: readonly PositionedLine[], tolerance: number): Lea
       .replace(/\s+/g, '');
     return { x0: leaf.x0, x1: leaf.x1, header: [...groups.map((text) => text.replace(/\s+/g, '')), name].filter((part) => part !== '') };
   });
+}
+
+/**
+ * Whether a name centred over two columns is their group: a group's name, or any name over a
+ * 金额 column and the one after it (事业收入 / 金额 · 其中:教育收费).
+ */
+function centredGroup(span: Span & { readonly text: string }, left: Span & { readonly text: string }): boolean {
+  return GROUP_HEADER.test(span.text.replace(/\s+/g, '')) || /^金额$/.test(left.text.replace(/\s+/g, ''));
 }
 
 /** Names of header groups (merged cells over several columns). */
@@ -340,7 +348,7 @@ function headerRanges(spans: readonly HeaderSpan[], leaves: readonly HeaderSpan[
   // a leaf) stands over the two leaves whose middle it covers.
   const byX = [...leaves].sort((a, b) => a.x0 - b.x0);
   for (const [span, covered] of ranges) {
-    if (covered.length > 0 || !GROUP_HEADER.test(span.text.replace(/\s+/g, ''))) continue;
+    if (covered.length > 0) continue;
     const below = byX.filter((leaf) => leaf.index > span.index);
     const pair = below.findIndex((leaf, position) => {
       const next = below[position + 1];
@@ -348,7 +356,7 @@ function headerRanges(spans: readonly HeaderSpan[], leaves: readonly HeaderSpan[
       const middle = (center(leaf) + center(next)) / 2;
       return covers(span, { ...span, x0: middle, x1: middle });
     });
-    if (pair >= 0) ranges.set(span, [below[pair]!, below[pair + 1]!]);
+    if (pair >= 0 && centredGroup(span, below[pair]!)) ranges.set(span, [below[pair]!, below[pair + 1]!]);
   }
   const lines = new Set(spans.map((span) => span.index));
   for (const index of lines) {
