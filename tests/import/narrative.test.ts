@@ -223,6 +223,7 @@ describe('importNarrative on small texts', () => {
         '2025年本部门其他运转类项目和特定目标类项目均实行绩效目标管理，共计7个一级项目，涉及资金 4368.60 万元。',
         '本部门共84个项目纳入绩效目标管理，涉及财政性资金合计 212,753.77 万元。',
         '拟对统计周期性调查1个项目开展部门重点绩效评价，涉及预算资金368万元。',
+        '本部门实行绩效目标管理，共计31个二级项目；实行绩效目标管理，涉及二级项目12个。',
       ]),
     );
     expect(figuresOf(result, 'performance').map((figure) => [figure.key, figure.kind, figure.value, figure.line])).toEqual([

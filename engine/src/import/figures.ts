@@ -208,8 +208,11 @@ const FIGURE_TOKEN = /\d\s*(?:万元|[元%个])/;
 // Its words end on a character a number cannot start with, so the number is taken whole and each
 // start is tried once (a lazy `(.*?)` before the number backtracked quadratically on long digit runs).
 export const AMOUNT = builtPattern(String.raw`^((?:.*[^\d.,\s])?)\s*${NUMBER}\s*(万元|元)$`, 's');
-/** A count before the projects it counts (共计7个一级项目, 共84个项目纳入绩效目标管理): words, number, the projects, words after. */
-const COUNT_OF_PROJECTS = builtPattern(String.raw`^((?:.*[^\d.,\s])?)\s*${NUMBER}\s*个\s*((?:一级|二级|部门)?(?:预算)?项目)([^\d]*)$`, 's');
+/**
+ * A count before the projects it counts (共计7个一级项目, 共84个项目纳入绩效目标管理): words, number,
+ * the projects, words after. (Not 二级项目: the project tables list the projects one level up.)
+ */
+const COUNT_OF_PROJECTS = builtPattern(String.raw`^((?:.*[^\d.,\s])?)\s*${NUMBER}\s*个\s*((?:一级|部门)?(?:预算)?项目)([^\d]*)$`, 's');
 /** A clause ending in a count. */
 export const COUNT = builtPattern(String.raw`^((?:.*[^\d.,\s])?)\s*${NUMBER}\s*个$`, 's');
 const SHARE = builtPattern(String.raw`^占(?:(.+?)的)?\s*${NUMBER}\s*%$`);
@@ -710,7 +713,7 @@ function readClause(input: ClauseInput): boolean {
   // (“…均实行绩效目标管理，共计7个一级项目”), when its own words name nothing.
   const named = (base: Pick<Draft, 'value' | 'unit' | 'start' | 'end' | 'line'>) =>
     draftOf(subject, kind, base, state, heading) ??
-    (kind === 'count' && state.section === 'performance' && state.sentenceWords !== '' ? draftOf(`${state.sentenceWords}${subject}`, kind, base, state) : undefined);
+    (kind === 'count' && state.section === 'performance' && state.sentenceWords !== '' && !/二级/.test(subject) ? draftOf(`${state.sentenceWords}${subject}`, kind, base, state) : undefined);
   const draft = value === undefined ? undefined : named({ value, unit, start, end, line });
   if (draft === undefined) {
     problems.push(problemAt(line, `未能识别“${text}”：“${subject}”不在说明文字的科目词表中，无法确定它是哪一项${kind === 'amount' ? '金额' : '个数'}`));
