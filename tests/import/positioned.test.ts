@@ -406,6 +406,14 @@ describe('reading a table as a whole', () => {
       ['某供应站', '军供保障', '35.00', '万元', '面向部队提供饮食，做到有求必应。', ['project', 'implementingUnit', 'annualFunds', 'goals']],
       ['某服务中心', '服务管理', '2.37', '万元', '满意率90%以上。', ['project', 'implementingUnit', 'annualFunds', 'goals']],
     ]);
+    // An amount headed as fiscal money only is that, not the project's whole amount.
+    const fiscal = table(
+      line(2, [400, '2026年一般性项目绩效目标表']),
+      line(2, [900, '单位：万元']),
+      line(2, [100, '项目名称'], [300, '当年财政拨款预算金额'], [580, '当年绩效目标']),
+      line(2, [100, '信息化运维'], [340, '35.00'], [580, '系统正常运行。']),
+    );
+    expect(fiscal.performanceLists.tables.map((form) => form.funds)).toEqual([{ annual: { fiscal: '35.00' } }]);
   });
 
   it('reads no value from an empty table whose words stand under amount headers (a second label column beside the first)', () => {

@@ -29,6 +29,8 @@ export function readPerformanceList(block: TableBlock, grid: Grid, context: { fi
   // The goal: the text right of the amount (a number inside it, 9.30 or 90%, may have made a column of its own).
   const goalPrinted = block.header.some((line) => line.spans.some((span) => GOAL_HEADER.test(span.text.replace(/\s+/g, ''))));
   if (amount < 0 || !grid.labelHeaders.some((header) => PROJECT_HEADER.test(header.replace(/\s+/g, '')))) return undefined;
+  // An amount headed as fiscal money only (当年财政拨款预算金额) is not the project's whole amount.
+  const fiscalOnly = /财政拨款|一般公共预算/.test(headerOf(amount).join(''));
   const units = grid.rows.some((row) => row.unitName !== undefined);
   const year = /(\d{4})年/.exec(block.title);
   const printed = ['project', ...(units ? ['implementingUnit'] : []), 'annualFunds', ...(goalPrinted ? ['goals'] : [])];
@@ -49,7 +51,7 @@ export function readPerformanceList(block: TableBlock, grid: Grid, context: { fi
         year: year !== null ? Number(year[1]) : context.fiscalYear,
         project,
         ...(row.unitName !== undefined ? { implementingUnit: row.unitName } : {}),
-        ...(total !== undefined ? { unit: block.unit ?? context.unit, funds: { annual: { total } } } : {}),
+        ...(total !== undefined ? { unit: block.unit ?? context.unit, funds: { annual: fiscalOnly ? { fiscal: total } : { total } } } : {}),
         ...(goals !== undefined ? { goals: { annual: goals } } : {}),
         indicators: [],
         line: row.line,
