@@ -347,4 +347,71 @@ describe('where forms are', () => {
     expect(forms.lines.has(narrative[0]!.number)).toBe(false);
     expect(forms.lines.size).toBe(first.length + second.length);
   });
+
+  it('reads forms that list their project as a row beside the grid (湖南), one per page, and keeps no indicators of a project also on a page of several', () => {
+    // One page of a form: the title, the list's headers, the grid's headers, then rows.
+    const page = (first: number, number: number, rows: readonly (readonly (readonly [number, string])[])[]) =>
+      layout(
+        first,
+        [
+          [[500, '2026年项目支出绩效目标表']],
+          [
+            [40, '部门名称：某局'],
+            [1100, '单位：万元'],
+          ],
+          [
+            [40, '单位编码'],
+            [130, '单位（项目）名称'],
+            [260, '资金总额'],
+            [360, '绩效目标'],
+          ],
+          [
+            [450, '一级指标'],
+            [500, '二级指标'],
+            [560, '三级指标'],
+            [620, '指标值'],
+          ],
+          ...rows,
+        ],
+        number,
+      );
+    const indicator = (name: string, value: string): (readonly [number, string])[] => [
+      [450, '产出指标'],
+      [500, '数量指标'],
+      [560, name],
+      [625, value],
+    ];
+    const project = (name: string, amount: string, goal: string): (readonly [number, string])[] => [
+      [40, '126001'],
+      [140, name],
+      [290, amount],
+      [350, goal],
+    ];
+    const first = page(1, 1, [
+      [
+        [40, '合计'],
+        [290, '45.00'],
+      ],
+      [
+        [40, '126001'],
+        [140, '某局'],
+        [290, '45.00'],
+      ],
+      indicator('接待人数', '100'),
+      project('甲项目', '35.00', '做好接待。'),
+      indicator('调解数量', '40'),
+    ]);
+    const second = page(first.length + 1, 2, [indicator('办结数量', '30'), project('甲项目', '35.00', '做好接待。'), indicator('维修次数', '2'), project('乙项目', '10.00', '保障运行。')]);
+    const third = page(first.length + second.length + 1, 3, [indicator('培训人次', '50'), project('丙项目', '5.00', '做好培训。'), indicator('宣传次数', '4')]);
+    // A project over two pages of its own is one table, its indicators in page order.
+    const fourth = page(first.length + second.length + third.length + 1, 4, [indicator('会议次数', '6'), project('丁项目', '8.00', '办好会议。')]);
+    const fifth = page(first.length + second.length + third.length + fourth.length + 1, 5, [project('丁项目', '8.00', '办好会议。'), indicator('参会人数', '300')]);
+    const forms = readForms([...first, ...second, ...third, ...fourth, ...fifth], new Set());
+    expect(forms.tables.map((table) => [table.project, table.funds?.annual?.total, table.goals?.annual, table.indicators.map((item) => item.level3), table.printed])).toEqual([
+      ['甲项目', '35.00', '做好接待。', [], ['project', 'annualFunds', 'goals']],
+      ['丙项目', '5.00', '做好培训。', ['培训人次', '宣传次数'], ['project', 'annualFunds', 'goals', 'indicators']],
+      ['丁项目', '8.00', '办好会议。', ['会议次数', '参会人数'], ['project', 'annualFunds', 'goals', 'indicators']],
+    ]);
+    expect(forms.problems.map((problem) => problem.message)).toEqual([expect.stringContaining('一页列了 2 个项目（甲项目、乙项目）')]);
+  });
 });

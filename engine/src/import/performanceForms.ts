@@ -387,6 +387,8 @@ const text = (cells: readonly Cell[]): string =>
 export interface FormReading {
   readonly table?: PerformanceTable;
   readonly problem?: ImportProblem;
+  /** A form listing its project as a row (湖南): the projects whose rows its page prints. */
+  readonly listed?: readonly string[];
 }
 
 /**
@@ -469,6 +471,10 @@ export function readForm(lines: readonly PositionedLine[]): FormReading {
   // A form lists one project; a table with a column of project names (序号 | 项目名称 | …) or a
   // name that reads as headers is another kind of table, and is not read as a form.
   const unread = (reason: string): FormReading => ({ problem: { line: titleLine.number, code: 'performance_form_unread', message: `绩效目标表《${title}》未能读取：${reason}` } });
+  if (project === '' && headerAt >= 0) {
+    const listed = readListedForm(lines, cells, headerAt, title);
+    if (listed !== undefined) return listed;
+  }
   if (project === '') return unread('没有读到项目名称');
   if (/序号|绩效目标|指标|金额|\*{2,}/.test(project)) return unread(`项目名称“${project}”像是表头，这张表不是逐个项目的表式`);
   const printed: string[] = ['project'];
@@ -557,6 +563,118 @@ export function readForm(lines: readonly PositionedLine[]): FormReading {
   return { table, ...(problem !== undefined ? { problem } : {}) };
 }
 
+/** The column headers of a form that lists its project in a row (湖南: 单位编码 · 单位（项目）名称 · 资金总额 · 绩效目标 · 一级指标 …). */
+const LISTED_NAME = /^(?:单位\(项目\)|项目)名称$/;
+const LISTED_AMOUNT = /^(?:资金总额|金额|预算金额)(?:\(万?元\))?$/;
+const LISTED_GOAL = /^(?:年度)?绩效目标$/;
+
+/**
+ * Reads a form that prints its project as a row of a list beside the indicator grid (湖南): the
+ * project is the named row under the name column that is neither the total nor the department,
+ * its amount the cell under 资金总额, its goal the text under 绩效目标; the indicators are the grid's.
+ * A page holds one project (a project over two pages is printed on both).
+ * @returns undefined when the form has no such columns or no such row.
+ */
+function readListedForm(lines: readonly PositionedLine[], cells: readonly Cell[][], headerAt: number, title: string): FormReading | undefined {
+  // The grid runs to a 备注 or 填报 line after its header (the header itself may name a 备注 column).
+  const endAt = cells.findIndex((line, index) => index > headerAt && line.some((cell) => fieldOf(cell.key) === 'end'));
+  const gridEnd = endAt < 0 ? cells.length : endAt;
+  const header = cells.slice(Math.max(0, headerAt - 3), headerAt + 1).flat();
+  const nameHeader = header.find((cell) => LISTED_NAME.test(cell.key));
+  const amountHeader = header.find((cell) => LISTED_AMOUNT.test(cell.key));
+  const goalHeader = header.find((cell) => LISTED_GOAL.test(cell.key));
+  const columns = columnsOf(cells, headerAt);
+  if (nameHeader === undefined || amountHeader === undefined || columns === undefined) return undefined;
+  const department = /部门(?:名称|（单位）|\(单位\))?[:：]\s*(\S+)/.exec(lines.slice(0, headerAt).map((line) => line.text).join(' '))?.[1];
+  const under = (cell: Cell, column: Cell, slack: number) => centre(cell) >= column.x0 - slack && centre(cell) <= column.x1 + slack;
+  const size = lines[headerAt]?.size ?? 10;
+  const rows = cells.slice(headerAt + 1, gridEnd).flatMap((line) => {
+    const name = line.find((cell) => under(cell, nameHeader, 4 * size) && /[\u4e00-\u9fff]{2}/.test(cell.key));
+    const amount = line.find((cell) => under(cell, amountHeader, 2 * size) && parseAmount(cell.text) !== undefined);
+    if (name === undefined || amount === undefined || /^(?:合计|总计)$/.test(name.key) || (department !== undefined && name.key === labelKey(department))) return [];
+    return [{ project: cleanCell(name.text).replace(/\s+/g, ''), total: parseAmount(amount.text)! }];
+  });
+  const projects = [...new Set(rows.map((row) => row.project))];
+  if (projects.length === 0) return undefined;
+  if (projects.length > 1) {
+    // Each project's indicators stand around its row with no line between them: on a page of
+    // several projects, which indicator is whose cannot be told.
+    const message = `绩效目标表《${title}》一页列了 ${projects.length} 个项目（${projects.join('、')}），分不清各项目的绩效指标，这一页未能读取`;
+    return { problem: { line: lines[0]!.number, code: 'performance_form_unread', message }, listed: projects };
+  }
+  const [{ project, total }] = rows as [{ project: string; total: string }];
+  // The goal: the cells under its header, left of the grid.
+  const goal =
+    goalHeader === undefined
+      ? undefined
+      : text(
+          cells
+            .slice(headerAt + 1, gridEnd)
+            .flat()
+            .filter((cell) => centre(cell) > amountHeader.x1 && centre(cell) < columns.left && !LISTED_GOAL.test(cell.key) && parseAmount(cell.text) === undefined),
+        );
+  const unitKey = cells
+    .slice(0, headerAt + 1)
+    .flat()
+    .map((cell) => cell.key)
+    .find((key) => /万元|^\(?元\)?$|单位:元$/.test(key));
+  // The grid: the cells right of the list's columns (a goal's line may reach under the first level's header).
+  const grid = readGrid(
+    cells.map((line) => line.filter((cell) => centre(cell) >= columns.left)),
+    headerAt,
+    gridEnd,
+  );
+  const printed = ['project', ...(unitKey !== undefined ? ['annualFunds'] : []), ...(goal !== undefined ? ['goals'] : []), ...('doubt' in grid ? [] : ['indicators'])];
+  const yearMatch = /(\d{4})年/.exec(title);
+  const table: PerformanceTable & { printed: string[] } = {
+    title,
+    ...(yearMatch !== null ? { year: Number(yearMatch[1]) } : {}),
+    project,
+    ...(department !== undefined ? { department } : {}),
+    ...(unitKey !== undefined ? { funds: { annual: { total } }, unit: unitKey.includes('万元') ? '万元' : '元' } : {}),
+    ...(goal !== undefined && goal !== '' ? { goals: { annual: goal } } : {}),
+    indicators: 'doubt' in grid ? [] : grid.indicators,
+    line: lines[0]!.number,
+    printed,
+  };
+  const problem: ImportProblem | undefined =
+    'doubt' in grid ? { line: lines[headerAt]!.number, code: 'performance_form_unread', message: `绩效目标表《${title}》（${project}）的绩效指标未能可靠读取（${grid.doubt}）` } : undefined;
+  return { table, ...(problem !== undefined ? { problem } : {}), listed: [project] };
+}
+
+/**
+ * The forms listing their project as a row, made whole: a project printed over consecutive pages
+ * is one table, its indicators in page order; a project that also stands on a page of several
+ * projects (its other indicators unread there) keeps no indicators, so no check counts a part of them.
+ */
+function joinListedForms(readings: readonly FormReading[]): FormReading[] {
+  const unreadProjects = new Set(readings.flatMap((reading) => (reading.table === undefined ? (reading.listed ?? []) : [])));
+  const joined: FormReading[] = [];
+  for (const reading of readings) {
+    const table = reading.table;
+    const previous = joined[joined.length - 1];
+    if (table === undefined || reading.listed === undefined) {
+      joined.push(reading);
+      continue;
+    }
+    const partial = unreadProjects.has(table.project) || reading.problem !== undefined;
+    const own: PerformanceTable = partial ? { ...table, indicators: [], printed: (table.printed ?? []).filter((field) => field !== 'indicators') } : table;
+    if (previous?.table !== undefined && previous.listed !== undefined && previous.table.project === table.project) {
+      const whole = partial || !(previous.table.printed ?? []).includes('indicators');
+      joined[joined.length - 1] = {
+        ...previous,
+        table: whole
+          ? { ...previous.table, indicators: [], printed: (previous.table.printed ?? []).filter((field) => field !== 'indicators') }
+          : { ...previous.table, indicators: [...previous.table.indicators, ...own.indicators] },
+        ...(previous.problem ?? reading.problem ? { problem: previous.problem ?? reading.problem } : {}),
+      };
+      continue;
+    }
+    joined.push({ ...reading, table: own });
+  }
+  return joined;
+}
+
 const HEADING = /^(?:第[一二三四五六七八九十]+部分|[一二三四五六七八九十]+、|[（(][一二三四五六七八九十]+[)）])/;
 const PAGE_NUMBER = /^[-—–\s]*\d+[-—–\s]*$/;
 
@@ -588,6 +706,7 @@ export interface FormsReading {
 export function readForms(lines: readonly PositionedLine[], tableStarts: ReadonlySet<number>): FormsReading {
   const tables: PerformanceTable[] = [];
   const problems: ImportProblem[] = [];
+  const readings: FormReading[] = [];
   const covered = new Set<number>();
   let index = 0;
   while (index < lines.length) {
@@ -614,11 +733,13 @@ export function readForms(lines: readonly PositionedLine[], tableStarts: Readonl
       form.push(line);
       if (headerAt < 0 && /三级指标/.test(line.text.replace(/\s+/g, ''))) headerAt = form.length - 1;
     }
-    const reading = readForm(form);
-    if (reading.table !== undefined) tables.push(reading.table);
-    if (reading.problem !== undefined) problems.push(reading.problem);
+    readings.push(readForm(form));
     for (const line of form) covered.add(line.number);
     index = next;
+  }
+  for (const reading of joinListedForms(readings)) {
+    if (reading.table !== undefined) tables.push(reading.table);
+    if (reading.problem !== undefined) problems.push(reading.problem);
   }
   return { tables, problems, lines: covered };
 }
