@@ -58,6 +58,8 @@ describe('why a rule does not apply, grouped', () => {
     expect(groupOf('没有标题符合“政府购买服务”的一节', { ...clean, narrative: '九、政府采购情况' })).toBe('notPrinted');
     expect(groupOf('没有标题符合“政府购买服务”的一节', { ...clean, narrative: '十、政府购买服务情况' })).toBe('notFound');
     expect(groupOf('没有要检查的列表', { ...clean, narrative: '车辆 3 辆。' })).toBe('notPrinted');
+    expect(groupOf('没有要检查的列表', { ...clean, narrative: '包括办公设备购置、专用设备购置等支出。' })).toBe('notPrinted');
+    expect(groupOf('没有要检查的列表', { ...clean, narrative: '单位价值100万元以上专用设备2台。' })).toBe('notFound');
     const projectRows = { each: 'row', tables: ['projectExpenditure'] };
     expect(groupOf('文档中没有本规则适用的对象', { ...clean, scope: projectRows, roles: ['incomeSummary'] })).toBe('notPrinted');
     expect(groupOf('文档中没有本规则适用的对象', { ...clean, scope: projectRows, roles: ['incomeSummary'], unknownTable: true })).toBe('notFound');

@@ -47,8 +47,8 @@ export const SHARE_MENTION = /占[^。，；]{0,24}?\d[\d.]*[%％]|比重/;
 /** Words that mark a list of the projects a performance statement names (…绩效管理项目11个…具体包括派遣人员劳务费、…). */
 export const PROJECT_LIST_MENTION = /绩效[^。]{0,80}(?:具体包括|主要包括)/;
 
-/** Words that mark a list of equipment by category. */
-export const EQUIPMENT_MENTION = /通用设备|专用设备|设备[^。]{0,12}(?:台|套)/;
+/** Words that mark a list of equipment by category, with its counts (专用设备购置 in a list of spending types is none). */
+export const EQUIPMENT_MENTION = /设备[^。；]{0,12}\d+\s*(?:台|套|件)/;
 
 /**
  * Whether the text prints the words of any of the figures a rule checks.
