@@ -7,7 +7,7 @@ import { isEmptyNote } from '../../engine/src/facts/tableMarkedEmpty.js';
 import { type ScopeBinding } from '../../engine/src/facts/types.js';
 import { isQuantity } from '../../engine/src/money/quantity.js';
 import { formatQuantity } from '../../engine/src/money/quantity.js';
-import { deepFreeze } from '../helpers/fixtures.js';
+import { deepFreeze, patched } from '../helpers/fixtures.js';
 
 const document = deepFreeze({
   meta: { department: '测试局', fiscalYear: 2025, kind: 'department-budget', unit: '万元' },
@@ -180,26 +180,15 @@ describe('cell and sums', () => {
   });
 
   it('rowSum adds the optional columns the table prints, and with besides gives up on a row whose other column has a number', () => {
-    const withOperating = new DocumentContext({
-      meta: {},
-      tables: {
-        expenditureSummary: {
-          title: '支出总表',
-          unit: '万元',
-          columns: [
-            { id: 'total', header: '合计' },
-            { id: 'basic', header: '基本支出' },
-            { id: 'project', header: '项目支出' },
-            { id: 'operatingExpenditure', header: '事业单位经营支出' },
-            { id: 'column5', header: '其他' },
-          ],
-          rows: [
-            { key: 'total', name: '合计', values: { total: '35.00', basic: '10.00', project: '20.00', operatingExpenditure: '5.00' } },
-            { name: '某项', values: { total: '4.00', basic: '1.00', project: '1.00', column5: '2.00' } },
-          ],
-        },
-      },
-    });
+    // The fixture's 支出总表 with a unit budget's 事业单位经营支出 and a column the rules do not know.
+    const withOperating = new DocumentContext(
+      patched(document, [
+        { op: 'add', path: '/tables/expenditureSummary/columns/-', value: { id: 'operatingExpenditure', header: '事业单位经营支出' } },
+        { op: 'add', path: '/tables/expenditureSummary/columns/-', value: { id: 'column5', header: '其他' } },
+        { op: 'replace', path: '/tables/expenditureSummary/rows/0/values', value: { total: '35.00', basic: '10.00', project: '20.00', operatingExpenditure: '5.00' } },
+        { op: 'replace', path: '/tables/expenditureSummary/rows/1', value: { name: '某项', values: { total: '4.00', basic: '1.00', project: '1.00', column5: '2.00' } } },
+      ]),
+    );
     const sum = (row: Record<string, unknown>, extra: Record<string, unknown> = {}) =>
       run('rowSum', { table: 'expenditureSummary', row, columns: ['basic', 'project'], optional: ['operatingExpenditure', 'subsidyToAffiliated'], ...extra }, { pointer: '' }, withOperating);
     expect(shown(sum({ key: 'total' }))).toBe('35.00万元');
