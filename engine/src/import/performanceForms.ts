@@ -572,7 +572,8 @@ const LISTED_GOAL = /^(?:年度)?绩效目标$/;
  * Reads a form that prints its project as a row of a list beside the indicator grid (湖南): the
  * project is the named row under the name column that is neither the total nor the department,
  * its amount the cell under 资金总额, its goal the text under 绩效目标; the indicators are the grid's.
- * A page holds one project (a project over two pages is printed on both).
+ * A page printing the rows of several projects is not read (a problem names them): their
+ * indicators stand around their rows with nothing to tell where one project's end.
  * @returns undefined when the form has no such columns or no such row.
  */
 function readListedForm(lines: readonly PositionedLine[], cells: readonly Cell[][], headerAt: number, title: string): FormReading | undefined {
@@ -585,7 +586,12 @@ function readListedForm(lines: readonly PositionedLine[], cells: readonly Cell[]
   const goalHeader = header.find((cell) => LISTED_GOAL.test(cell.key));
   const columns = columnsOf(cells, headerAt);
   if (nameHeader === undefined || amountHeader === undefined || columns === undefined) return undefined;
-  const department = /部门(?:名称|（单位）|\(单位\))?[:：]\s*(\S+)/.exec(lines.slice(0, headerAt).map((line) => line.text).join(' '))?.[1];
+  const department = /部门(?:名称|（单位）|\(单位\))?[:：]\s*(\S+)/.exec(
+    lines
+      .slice(0, headerAt)
+      .map((line) => line.text)
+      .join(' '),
+  )?.[1];
   const under = (cell: Cell, column: Cell, slack: number) => centre(cell) >= column.x0 - slack && centre(cell) <= column.x1 + slack;
   const size = lines[headerAt]?.size ?? 10;
   const rows = cells.slice(headerAt + 1, gridEnd).flatMap((line) => {
@@ -649,6 +655,8 @@ function readListedForm(lines: readonly PositionedLine[], cells: readonly Cell[]
  */
 function joinListedForms(readings: readonly FormReading[]): FormReading[] {
   const unreadProjects = new Set(readings.flatMap((reading) => (reading.table === undefined ? (reading.listed ?? []) : [])));
+  const withoutIndicators = (table: PerformanceTable): PerformanceTable => ({ ...table, indicators: [], printed: (table.printed ?? []).filter((field) => field !== 'indicators') });
+  const readIndicators = (table: PerformanceTable) => (table.printed ?? []).includes('indicators');
   const joined: FormReading[] = [];
   for (const reading of readings) {
     const table = reading.table;
@@ -657,16 +665,14 @@ function joinListedForms(readings: readonly FormReading[]): FormReading[] {
       joined.push(reading);
       continue;
     }
-    const partial = unreadProjects.has(table.project) || reading.problem !== undefined;
-    const own: PerformanceTable = partial ? { ...table, indicators: [], printed: (table.printed ?? []).filter((field) => field !== 'indicators') } : table;
+    // Indicators partly unread (on a page of several projects, or in doubt on this one): none kept.
+    const own = unreadProjects.has(table.project) || reading.problem !== undefined ? withoutIndicators(table) : table;
     if (previous?.table !== undefined && previous.listed !== undefined && previous.table.project === table.project) {
-      const whole = partial || !(previous.table.printed ?? []).includes('indicators');
+      const both = readIndicators(previous.table) && readIndicators(own);
       joined[joined.length - 1] = {
         ...previous,
-        table: whole
-          ? { ...previous.table, indicators: [], printed: (previous.table.printed ?? []).filter((field) => field !== 'indicators') }
-          : { ...previous.table, indicators: [...previous.table.indicators, ...own.indicators] },
-        ...(previous.problem ?? reading.problem ? { problem: previous.problem ?? reading.problem } : {}),
+        table: both ? { ...previous.table, indicators: [...previous.table.indicators, ...own.indicators] } : withoutIndicators(previous.table),
+        ...((previous.problem ?? reading.problem) ? { problem: previous.problem ?? reading.problem } : {}),
       };
       continue;
     }
