@@ -48,7 +48,7 @@ export const SHARE_MENTION = /占[^。，；]{0,24}?\d[\d.]*[%％]|比重/;
 export const PROJECT_LIST_MENTION = /绩效[^。]{0,80}(?:具体包括|主要包括)/;
 
 /** Words that mark a list of equipment by category, with its counts (专用设备购置 in a list of spending types is none). */
-export const EQUIPMENT_MENTION = /设备[^。；]{0,12}\d+\s*(?:台|套|件)/;
+export const EQUIPMENT_MENTION = /设备[^。；]{0,12}\d+\s*[台套件]/;
 
 /**
  * Whether the text prints the words of any of the figures a rule checks.
