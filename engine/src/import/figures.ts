@@ -215,6 +215,19 @@ export const AMOUNT = builtPattern(String.raw`^((?:.*[^\d.,\s])?)\s*${NUMBER}\s*
 const COUNT_OF_PROJECTS = builtPattern(String.raw`^((?:.*[^\d.,\s])?)\s*${NUMBER}\s*个\s*((?:一级|部门)?(?:预算)?项目)([^\d]*)$`, 's');
 /** A clause ending in a count. */
 export const COUNT = builtPattern(String.raw`^((?:.*[^\d.,\s])?)\s*${NUMBER}\s*个$`, 's');
+
+/**
+ * The count a clause states, with the words that name it: …项目11个, or a count before the
+ * projects it counts in a performance statement (共计7个一级项目), named by the words around it
+ * with the noun last, as the first way puts it.
+ */
+function countIn(text: string, section: NarrativeSectionId | undefined): { words: string; number: string; unit: '个' } | undefined {
+  const projects = section === 'performance' ? COUNT_OF_PROJECTS.exec(text) : null;
+  if (projects !== null) return { words: `${projects[1]!}${projects[4]!}${projects[3]!}`, number: projects[2]!, unit: '个' };
+  const count = COUNT.exec(text);
+  return count === null ? undefined : { words: count[1]!, number: count[2]!, unit: '个' };
+}
+
 const SHARE = builtPattern(String.raw`^占(?:(.+?)的)?\s*${NUMBER}\s*%$`);
 /** What a change is measured against: 比上年, 较上年预算数, 与上年执行数相比, 比上年年初预算, 同比. */
 const AGAINST = String.raw`(?:(?:比|较|与|同)(?:上年度?|去年|年初|\d{4}年度?)(?:年初)?(?:预算|执行|同期)?(?:数)?(?:相比|比较)?|同比)`;
@@ -690,12 +703,8 @@ function readClause(input: ClauseInput): boolean {
     return false;
   }
   const amount = AMOUNT.exec(text);
-  const projects = amount === null && state.section === 'performance' ? COUNT_OF_PROJECTS.exec(text) : null;
-  // “共计7个一级项目”, “共84个项目纳入绩效目标管理”: the count before the projects it counts, named
-  // by the words around it (the noun last, as in “…项目11个”).
-  const count = amount !== null ? null : projects !== null ? ([text, `${projects[1]}${projects[4]}${projects[3]}`, projects[2]] as const) : COUNT.exec(text);
-  const match = amount ?? count;
-  if (match === null) {
+  const match = amount !== null ? { words: amount[1]!, number: amount[2]!, unit: amount[3] as Draft['unit'] } : countIn(text, state.section);
+  if (match === undefined) {
     problems.push(problemAt(line, `未能识别“${text}”中的数字：它不是可识别的金额、占比、增减或个数`));
     // An amount was printed here (“6  57.51 万元”, broken by the layout): a change after it is not
     // about any earlier amount.
@@ -706,15 +715,13 @@ function readClause(input: ClauseInput): boolean {
     return false;
   }
   const kind = amount !== null ? 'amount' : 'count';
-  const subject = match[1].trim();
-  const value = decimalText(match[2] ?? '');
-  const unit = (amount !== null ? amount[3] : '个') as Draft['unit'];
+  const subject = match.words.trim();
+  const value = decimalText(match.number);
+  const base = value === undefined ? undefined : { value, unit: match.unit, start, end, line };
   // A count of projects in a statement on performance management is named by its whole sentence
   // (“…均实行绩效目标管理，共计7个一级项目”), when its own words name nothing.
-  const named = (base: Pick<Draft, 'value' | 'unit' | 'start' | 'end' | 'line'>) =>
-    draftOf(subject, kind, base, state, heading) ??
-    (kind === 'count' && state.section === 'performance' && state.sentenceWords !== '' && !/二级/.test(subject) ? draftOf(`${state.sentenceWords}${subject}`, kind, base, state) : undefined);
-  const draft = value === undefined ? undefined : named({ value, unit, start, end, line });
+  const bySentence = kind === 'count' && state.section === 'performance' && state.sentenceWords !== '' && !/二级/.test(subject);
+  const draft = base === undefined ? undefined : (draftOf(subject, kind, base, state, heading) ?? (bySentence ? draftOf(`${state.sentenceWords}${subject}`, kind, base, state) : undefined));
   if (draft === undefined) {
     problems.push(problemAt(line, `未能识别“${text}”：“${subject}”不在说明文字的科目词表中，无法确定它是哪一项${kind === 'amount' ? '金额' : '个数'}`));
     if (kind === 'amount') {
