@@ -153,19 +153,19 @@ export function importPositioned(source: PositionedText, options: PositionedImpo
   if (Object.keys(tables).length === 0) {
     problems.push({ line: recognised.line, code: 'no_tables', message: '没有找到任何预算报表：请核对文件是否完整' });
   }
-  // Performance-target forms, read from positions; the text stages read what is neither a table nor a form.
-  const otherTables = new Set(read.recognised.filter((table) => !('other' in table.kind && table.kind.other === 'performanceTargets')).map((table) => table.from));
+  // Performance-target forms, read from positions (lists of projects' targets were read as tables);
+  // the text stages read what is neither a table nor a form.
+  const lists = read.performanceLists;
+  const otherTables = new Set([...read.recognised.filter((table) => !('other' in table.kind && table.kind.other === 'performanceTargets')).map((table) => table.from), ...lists.lines]);
   const forms = readForms(text.lines, otherTables);
   const inTable = (line: SourceLine) => forms.lines.has(line.number) || read.recognised.some((table) => line.number >= table.from && line.number <= table.to);
   const textLines = lines.map((line) => (inTable(line) ? { ...line, text: '', cells: [''] } : line));
   const segments = segment(textLines);
   const { blocks } = splitPerformanceBlocks(segments.narrative.length > 0 ? segments.narrative : textLines);
-  // Forms read from positions, and lists of projects' targets read as tables (a list is no form:
-  // the form reader's complaint about it goes); the provincial template's text blocks when the print has neither.
-  const lists = read.performanceLists;
+  // Forms and lists read from positions; the provincial template's text blocks when the print has neither.
   const printedPerformance = [...forms.tables, ...lists.tables];
   const performance = printedPerformance.length > 0 ? { value: printedPerformance, problems: [] } : importPerformance(blocks);
-  problems.push(...forms.problems.filter((problem) => !lists.lines.has(problem.line)));
+  problems.push(...forms.problems);
   const textParts = readTextParts(textLines, itemNames(tables));
   const parts: NarrativeParts = textParts.value;
   problems.push(...textParts.problems);

@@ -707,7 +707,7 @@ export interface FormsReading {
  * start of another table, a part or section heading, or the end of the page its grid ends on
  * (unless the next page goes on with the grid).
  * @param lines The document's lines.
- * @param tableStarts First lines of the other tables the document prints.
+ * @param tableStarts First lines of the other tables the document prints (read by the table stage, not as forms).
  */
 export function readForms(lines: readonly PositionedLine[], tableStarts: ReadonlySet<number>): FormsReading {
   const tables: PerformanceTable[] = [];
@@ -716,7 +716,8 @@ export function readForms(lines: readonly PositionedLine[], tableStarts: Readonl
   const covered = new Set<number>();
   let index = 0;
   while (index < lines.length) {
-    if (!isFormTitle(lines[index]!.text)) {
+    // A table the table stage read (a list of projects' targets) is not a form.
+    if (!isFormTitle(lines[index]!.text) || tableStarts.has(lines[index]!.number)) {
       index += 1;
       continue;
     }
