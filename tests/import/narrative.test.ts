@@ -3,10 +3,11 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { type Figure, type NarrativeSection } from '../../engine/src/document/model.js';
-import { functionalClassCode, itemByPath } from '../../engine/src/import/figures.js';
+import { functionalClassCode, itemByPath, namesFunctionalClass } from '../../engine/src/import/figures.js';
 import { toLines } from '../../engine/src/import/lines.js';
 import { citedProjects, importNarrative, type NarrativeParts } from '../../engine/src/import/narrative.js';
 import { segment } from '../../engine/src/import/segment.js';
+import { readTextParts } from '../../engine/src/import/text/readText.js';
 import { ROOT, sampleDocument } from '../helpers/fixtures.js';
 
 const sampleText = readFileSync(join(ROOT, 'examples', 'budget-2025-shenpiju.txt'), 'utf8');
@@ -121,6 +122,37 @@ describe('importNarrative on small texts', () => {
     expect(itemByPath('行政运行（项）支出', items)).toBeUndefined();
     expect(itemByPath('事业运行（项）支出', items)).toBeUndefined();
     expect(itemByPath('一般公共服务（类）支出', items)).toBeUndefined();
+  });
+
+  it('keeps the items listed under class headings (（一）一般公共服务支出（类）) in the section they explain, not as sections of their own', () => {
+    const lines = [
+      '四、财政拨款支出预算情况说明',
+      '本部门2026年财政拨款预算支出 3,210.1 万元。',
+      '其中：',
+      '（一）一般公共服务支出（类）',
+      '1.统计信息事务（款）行政运行（项）支出 1,429.11 万元，与上年相比增加 50.65 万元。',
+      '（二）社会保障和就业支出（类）',
+      '行政事业单位养老支出（款）行政单位离退休（项）支出 175.9 万元。',
+      '五、一般公共预算“三公”经费支出预算情况说明',
+      '“三公”经费支出预算 3 万元。',
+    ].map((text, index) => ({ number: index + 1, text, cells: [text] }));
+    const items = new Map([
+      ['统计信息事务', ['20105']],
+      ['行政运行', ['2010501']],
+      ['行政单位离退休', ['2080501']],
+    ]);
+    const sections = readTextParts(lines, items).value.narrative!.sections;
+    expect(sections.map((section) => [section.id, section.heading])).toEqual([
+      ['fiscalAppropriation', '四、财政拨款支出预算情况说明'],
+      ['threePublicExpenses', '五、一般公共预算“三公”经费支出预算情况说明'],
+    ]);
+    expect(sections[0]!.figures!.filter((figure) => figure.kind === 'amount').map((figure) => [figure.key, figure.code, figure.value])).toEqual([
+      ['fiscalAppropriationExpenditure', undefined, '3210.1'],
+      ['functionalClassExpenditure', '2010501', '1429.11'],
+      ['functionalClassExpenditure', '2080501', '175.9'],
+    ]);
+    expect(['（一）一般公共服务支出（类）', '2.社会保障和就业支出', '一般公共服务支出'].map(namesFunctionalClass)).toEqual([true, true, true]);
+    expect(['（三）支出预算情况说明', '一般公共预算支出情况说明', '（一）人员经费'].map(namesFunctionalClass)).toEqual([false, false, false]);
   });
 
   it('keeps no share of a whole whose list has a member it cannot place, so an incomplete list is never summed', () => {

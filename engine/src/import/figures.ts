@@ -422,6 +422,16 @@ export function functionalClassCode(name: string): string | undefined {
   return best.code;
 }
 
+/**
+ * Whether a heading names a functional class and nothing else (（一）一般公共服务支出（类）,
+ * 2.社会保障和就业支出): such a heading is a part of its section's subject, not a subject of its own.
+ * @param heading The heading's words.
+ */
+export function namesFunctionalClass(heading: string): boolean {
+  const bare = heading.replace(/\s+/g, '');
+  return functionalClassCode(bare) !== undefined || functionalClassCode(bare.replace(LEADING_NUMBERING, '')) !== undefined;
+}
+
 /** The 款 and 项 a document's tables print: each name with the codes it stands for. */
 export type ItemNames = ReadonlyMap<string, readonly string[]>;
 

@@ -6,7 +6,7 @@
  * section, and the figures that could not be read, each as one problem.
  */
 import { type Figure, type NarrativeSection } from '../../document/model.js';
-import { type ItemNames, type NarrativeSectionId, readFigures } from '../figures.js';
+import { type ItemNames, type NarrativeSectionId, namesFunctionalClass, readFigures } from '../figures.js';
 import { type GlossaryEntry, type NarrativeParts, SECTION_HEADINGS, type TextSection, citedProjects, readGlossary } from '../narrative.js';
 import { type AssetsPart, readAssets } from '../narrativeAssets.js';
 import { type ImportProblem, type SourceLine, type StageResult } from '../types.js';
@@ -121,9 +121,14 @@ function section(node: OutlineNode): TextSection {
   return { heading: node.heading, text: textOf(allLines(node)), line: node.line };
 }
 
-/** Whether a node's sub-headings are about other subjects than its own (a container such as 其他重要事项). */
+/**
+ * Whether a node's sub-headings are about other subjects than its own (a container such as 其他重要事项).
+ * A sub-heading naming a functional class (（一）一般公共服务支出（类）) is a part of the node's own
+ * subject: 苏州 and 无锡 explain their 财政拨款 spending class by class under such headings.
+ */
 function containsOthers(node: OutlineNode, id: NarrativeSectionId): boolean {
   return node.children.some((child) => {
+    if (namesFunctionalClass(child.title)) return false;
     const childId = sectionIdOf(child.title);
     return childId !== undefined && childId !== id;
   });
