@@ -261,6 +261,23 @@ describe('headers and rows of tables printed without data or with merged cells',
     expect(columnIdOf(['事业单位经营服务收入'])).toBe('operatingIncome');
     expect(columnIdOf(['财政专户管理事业收入'])).toBe('fiscalSpecialAccount');
   });
+
+  it('widens a group centred over its own subtotal (财政拨款收入 over 合计 · 一般 · 基金 · 国有) to the subtotal, but never over the table’s total', () => {
+    const header = (first: string) => [line(1, [310, '财政拨款收入']), line(1, [20, '项目'], [160, first], [230, '合计'], [300, '一般预算'], [350, '基金预算'], [410, '国有资本'], [470, '其他收入'])];
+    const body = [line(1, [20, '合计'], [160, '10.00'], [230, '9.00'], [300, '9.00'], [350, '0.00'], [410, '0.00'], [470, '1.00'])];
+    expect(readGrid(header('总计'), body).columns.map((column) => column.header.join('/'))).toEqual([
+      '总计',
+      '财政拨款收入/合计',
+      '财政拨款收入/一般预算',
+      '财政拨款收入/基金预算',
+      '财政拨款收入/国有资本',
+      '其他收入',
+    ]);
+    // With no total before it (序号 and 单位名称 are labels), the 合计 is the table's own total.
+    const noTotal = [line(1, [310, '财政拨款收入']), line(1, [20, '单位名称'], [230, '合计'], [300, '一般预算'], [350, '基金预算'], [410, '国有资本'], [470, '其他收入'])];
+    const rows = [line(1, [20, '某单位'], [230, '9.00'], [300, '9.00'], [350, '0.00'], [410, '0.00'], [470, '1.00'])];
+    expect(readGrid(noTotal, rows).columns.map((column) => column.header.join('/'))[0]).toBe('合计');
+  });
 });
 
 describe('column vocabulary', () => {
@@ -430,6 +447,52 @@ describe('reading a table as a whole', () => {
       ['206', {}],
       ['205', {}],
     ]);
+  });
+});
+
+describe('names wrapped over several lines of a cell', () => {
+  /** A line at a height on the page (PDF input gives each line its box). */
+  const at = (y: number, ...cells: readonly (readonly [number, string])[]): PositionedLine => {
+    const made = line(1, ...cells);
+    const x1 = Math.max(...made.spans.map((span) => span.x1));
+    return { ...made, box: [made.spans[0]!.x0, y, x1, y + SIZE] };
+  };
+  const header = [line(1, [20, '项目名称'], [200, '合计'], [300, '财政拨款'])];
+
+  it('joins a name centred on three lines, its amounts on the middle one, and indents it as its first line', () => {
+    const body = [
+      at(700, [20, '某某市某某局'], [200, '300.00'], [300, '300.00']),
+      at(684, [40, '一般工作经费'], [200, '100.00'], [300, '100.00']),
+      at(668, [40, '某某市某某局本级二〇二六年度']),
+      at(652.4, [20, '信息化整体运维服务项目经费支出'], [200, '200.00'], [300, '200.00']),
+      at(636.8, [20, '（一期）']),
+    ];
+    const rows = readGrid(header, body).rows;
+    expect(rows.map((row) => [row.name, row.cells[0]])).toEqual([
+      ['某某市某某局', '300.00'],
+      ['一般工作经费', '100.00'],
+      ['某某市某某局本级二〇二六年度信息化整体运维服务项目经费支出（一期）', '200.00'],
+    ]);
+    expect(rows[2]!.indent).toBe(40);
+  });
+
+  it('keeps short names on rows of their own, whatever their spacing: rows with blank amounts are common', () => {
+    const body = [at(700, [20, '某某局'], [200, '300.00'], [300, '300.00']), at(684.4, [20, '甲项目']), at(668.8, [20, '乙项目'], [200, '300.00'], [300, '300.00']), at(653.2, [20, '丙项目'])];
+    expect(readGrid(header, body).rows.map((row) => row.name)).toEqual(['某某局', '甲项目', '乙项目', '丙项目']);
+  });
+
+  it('joins a name on four lines whose amounts stand alone between its second and third line, past a description’s lines beside it', () => {
+    const withTarget = [line(1, [20, '项目名称'], [200, '合计'], [300, '财政拨款'], [400, '绩效目标'])];
+    const body = [
+      line(1, [40, '某某交换站']),
+      line(1, [400, '保障公文交换']),
+      line(1, [20, '(某某市政府公报编辑']),
+      line(1, [200, '3.18'], [300, '3.18'], [400, '系统稳定运行']),
+      line(1, [20, '部)2026-2027年度信息化运']),
+      line(1, [20, '维服务']),
+      line(1, [40, '购置经费'], [200, '1.02'], [300, '1.02']),
+    ];
+    expect(readGrid(withTarget, body).rows.map((row) => row.name)).toEqual(['某某交换站(某某市政府公报编辑部)2026-2027年度信息化运维服务', '购置经费']);
   });
 });
 

@@ -358,6 +358,7 @@ function headerRanges(spans: readonly HeaderSpan[], leaves: readonly HeaderSpan[
     });
     if (pair >= 0 && centredGroup(span, below[pair]!)) ranges.set(span, [below[pair]!, below[pair + 1]!]);
   }
+  for (const [span, covered] of ranges) widenOverSubtotal(span, covered, byX, ranges, covers);
   const lines = new Set(spans.map((span) => span.index));
   for (const index of lines) {
     const groups = spans.filter((span) => span.index === index && !leaves.includes(span) && GROUP_HEADER.test(span.text.replace(/\s+/g, ''))).sort((a, b) => a.x0 - b.x0);
@@ -374,6 +375,31 @@ function headerRanges(spans: readonly HeaderSpan[], leaves: readonly HeaderSpan[
     groups.forEach((group, position) => ranges.set(group, below.slice(runs[position]![0], runs[position]![1] + 1)));
   }
   return ranges;
+}
+
+/**
+ * Widens a group over its own subtotal: a merged cell's name is centred over all its columns, so a
+ * group whose subtotal comes first (财政拨款 over 合计 · 一般公共预算 · 政府性基金预算 · 国有资本经营
+ * 预算, 广州's project tables; 财政拨款收入 over 小计 · …, 烟台's income table) covers only the middle ones by its words. When the leaf left of its
+ * columns is a bare 合计 or 小计 under no group, after the table's own 总计 or 合计 (so it is not
+ * the table's total), and the leaf right of them is under no group either, and the group's name stays centred
+ * over the run with both, the run takes both.
+ */
+function widenOverSubtotal(group: HeaderSpan, covered: readonly HeaderSpan[], byX: readonly HeaderSpan[], ranges: Map<HeaderSpan, HeaderSpan[]>, covers: (outer: Span, inner: Span) => boolean): void {
+  if (covered.length < 2 || !GROUP_HEADER.test(group.text.replace(/\s+/g, ''))) return;
+  const below = byX.filter((leaf) => leaf.index > group.index);
+  const first = below.indexOf(covered[0]!);
+  const last = below.indexOf(covered[covered.length - 1]!);
+  const left = below[first - 1];
+  const right = below[last + 1];
+  if (first < 0 || last - first + 1 !== covered.length || left === undefined || right === undefined) return;
+  if (!/^(?:合计|小计)$/.test(left.text.replace(/\s+/g, ''))) return;
+  if (!below.slice(0, first - 1).some((leaf) => /^(?:总计|合计)$/.test(leaf.text.replace(/\s+/g, '')))) return;
+  const grouped = (leaf: HeaderSpan) => [...ranges].some(([other, leaves]) => other !== group && leaves.length > 1 && leaves.includes(leaf));
+  if (grouped(left) || grouped(right)) return;
+  const middle = (center(left) + center(right)) / 2;
+  if (!covers(group, { ...group, x0: middle, x1: middle })) return;
+  ranges.set(group, below.slice(first - 1, last + 2));
 }
 
 /**
@@ -645,12 +671,13 @@ export function readGrid(header: readonly PositionedLine[], body: readonly Posit
         cells,
         side,
         labelEnd: label[label.length - 1]?.x1 ?? 0,
+        ...(line.box !== undefined ? { baseline: { page: line.page, y: line.box[1] } } : {}),
       });
     }
   }
   return {
     columns: gridColumns,
-    rows: joinWrappedCells(joinCodesBelow(joinWrappedNames(rows, size))),
+    rows: joinWrappedCells(joinCodesBelow(joinWrappedNames(joinCentredNames(rows, size, Math.min(firstValue, valueStart)), size, Math.min(firstValue, valueStart)))),
     twoSided: split >= 0,
     labelHeaders,
     strays,
@@ -696,6 +723,41 @@ const ROW_START = /^(?:[一二三四五六七八九十]+、|[(（][一二三四�
 /** A row before wrapped names are joined: where its label ends. */
 interface DraftRow extends GridRow {
   readonly labelEnd: number;
+  /** Where its line stands on its page (PDF input): a name's wrapped lines are closer than rows. */
+  readonly baseline?: { readonly page: number; readonly y: number };
+}
+
+/**
+ * Joins a name wrapped onto three lines whose amounts stand on the middle one (a cell centred
+ * vertically: 广州's 广州市人民政府办公厅 / 2025-2026年度信息化整体运 · amounts / 维服务项目). The
+ * lines above and below hold words only, the upper and the middle one run to the end of the label
+ * column (within three characters of the first amounts, as wrapped lines do), and the three stand
+ * one line apart, the same distance each side.
+ * PDF input only: the text view gives no distances.
+ */
+function joinCentredNames(rows: readonly DraftRow[], size: number, valueStart: number): DraftRow[] {
+  const full = (row: DraftRow) => row.labelEnd >= valueStart - 3 * size;
+  const words = (row: DraftRow | undefined) => row !== undefined && row.code === undefined && row.name !== '' && !hasNumbers(row) && !ROW_START.test(row.name);
+  const labelled = (side: DraftRow['side']) => (row: DraftRow) => row.side === side && (row.name !== '' || row.code !== undefined || hasNumbers(row));
+  const gap = (upper: DraftRow, lower: DraftRow) =>
+    upper.baseline !== undefined && lower.baseline !== undefined && upper.baseline.page === lower.baseline.page ? upper.baseline.y - lower.baseline.y : undefined;
+  const used = new Set<DraftRow>();
+  const joined = new Map<DraftRow, DraftRow>();
+  rows.forEach((above, index) => {
+    if (used.has(above) || !words(above)) return;
+    const middle = rows.slice(index + 1).find(labelled(above.side));
+    const below = middle === undefined ? undefined : rows.slice(rows.indexOf(middle) + 1).find(labelled(above.side));
+    if (middle === undefined || below === undefined || middle.code !== undefined || middle.name === '' || !hasNumbers(middle) || !words(below)) return;
+    // Wrapped lines run to the end of the label column; a short name is a row of its own.
+    if (!full(above) || !full(middle)) return;
+    const first = gap(above, middle);
+    const second = gap(middle, below);
+    if (first === undefined || second === undefined || first <= 0 || first > 1.6 * size || Math.abs(first - second) > 0.2 * size) return;
+    used.add(above).add(below);
+    // Indented as its name's first line (the level some tables show by indentation).
+    joined.set(middle, { ...middle, name: above.name + middle.name + below.name, indent: above.indent });
+  });
+  return rows.filter((row) => !used.has(row)).map((row) => joined.get(row) ?? row);
 }
 
 /**
@@ -704,8 +766,11 @@ interface DraftRow extends GridRow {
  * when that row's name reaches the end of the label column (it was long enough to wrap). Any
  * other name-only line is a row of its own (rows with blank cells are common).
  */
-function joinWrappedNames(rows: readonly DraftRow[], size: number): DraftRow[] {
+function joinWrappedNames(rows: readonly DraftRow[], size: number, valueStart: number): DraftRow[] {
+  // A wrapped line runs to the end of the longest name, and near the first amounts (in a table of
+  // short names all alike, every name ends at the longest's end: none is wrapped).
   const labelEnd = Math.max(0, ...rows.map((row) => row.labelEnd));
+  const wrapped = (row: DraftRow) => row.labelEnd >= labelEnd - 2 * size && row.labelEnd >= valueStart - 4 * size;
   const result: DraftRow[] = [];
   let pendingAbove: DraftRow | undefined;
   const join = (first: DraftRow, second: DraftRow, into: DraftRow): DraftRow => ({
@@ -713,18 +778,33 @@ function joinWrappedNames(rows: readonly DraftRow[], size: number): DraftRow[] {
     name: first.name + second.name,
     cells: into.cells.map((_, index) => [first.cells[index], second.cells[index]].filter((cell) => cell !== undefined).join('') || undefined),
   });
+  const isFragment = (row: DraftRow) => row.code === undefined && !hasNumbers(row) && row.name !== '' && !ROW_START.test(row.name);
+  // Lines of a value column's words alone (a description wrapped beside the name) are no rows:
+  // the name's lines are read past them (joinWrappedCells gives them to their row).
+  const wordsAlone = (row: DraftRow) => row.name === '' && row.code === undefined && !hasNumbers(row);
   rows.forEach((row, index) => {
-    const fragment = row.code === undefined && !hasNumbers(row) && row.name !== '' && !ROW_START.test(row.name);
-    const next = rows.slice(index + 1).find((other) => other.side === row.side);
-    const previous = [...result].reverse().find((other) => other.side === row.side);
-    if (fragment && next !== undefined && next.name === '' && (next.code !== undefined || hasNumbers(next))) {
+    if (wordsAlone(row)) {
+      result.push(row);
+      return;
+    }
+    const fragment = isFragment(row);
+    const later = rows.slice(index + 1).filter((other) => other.side === row.side && !wordsAlone(other));
+    const amountsAlone = (other: DraftRow | undefined) => other !== undefined && other.name === '' && (other.code !== undefined || hasNumbers(other));
+    const previous = [...result].reverse().find((other) => other.side === row.side && !wordsAlone(other));
+    if (fragment && amountsAlone(later[0])) {
       pendingAbove = pendingAbove === undefined ? row : join(pendingAbove, row, pendingAbove);
       return;
     }
     // A total (本 年 支 出 合 计, spread to the column's width) is complete: the name under it is a row of its own.
     const complete = previous !== undefined && /(?:合计|总计|小计)$/.test(previous.name.replace(/\s+/g, ''));
-    if (fragment && previous !== undefined && !complete && previous.labelEnd >= labelEnd - 2 * size && pendingAbove === undefined) {
+    if (fragment && previous !== undefined && !complete && wrapped(previous) && pendingAbove === undefined) {
       result[result.lastIndexOf(previous)] = { ...join(previous, row, previous), labelEnd: row.labelEnd };
+      return;
+    }
+    // A name on more lines, its amounts between two of them (广州地区公文交换站 / (广州市人民政府公报编辑 /
+    // amounts / 部)2025-2026年度信息化运 / 维服务): its upper lines wait for the amounts too.
+    if (fragment && amountsAlone(later.find((other) => !isFragment(other)))) {
+      pendingAbove = pendingAbove === undefined ? row : join(pendingAbove, row, pendingAbove);
       return;
     }
     if (pendingAbove !== undefined && row.name === '') {
