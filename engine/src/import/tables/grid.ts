@@ -327,7 +327,7 @@ function centredGroup(span: Span & { readonly text: string }, left: Span & { rea
 
 /** Names of header groups (merged cells over several columns). */
 const GROUP_HEADER =
-  /^(?:\d{4}年度?(?:预算数?|执行数?|合计)?|本年收入|本年支出|上年结转(?:结余)?|上年结余、?结转|(?:本级)?财政拨款(?:收入|支出)?|单位资金|其他资金收入|财政专户拨款收入|基本支出(?:预算)?|一般公共预算(?:拨款|支出|基本支出)?|本年一般公共预算基本支出|政府性基金预算支出|国有资本经营预算支出|“?三公”?经费(?:预算数?)?|公务用车购置及运行(?:维护)?费|收入|支出|.*增减.*|.*预算数|按收入性质分|按支出性质分|部门预算|收入预算|支出预算|其中[：:]?|上年|当年|本年|.*三公”?经费预算)$/;
+  /^(?:\d{4}年度?(?:预算数?|执行数?|合计)?|本年收入|本年支出|上年结转(?:结余)?|上年结余、?结转|(?:本级)?财政拨款(?:收入|支出)?|单位资金|其他资金收入|财政专户拨款收入|基本支出(?:预算)?|一般公共预算(?:拨款|支出|基本支出)?|本年一般公共预算基本支出|政府性基金预算支出|国有资本经营预算支出|“?三公”?经费(?:预算数?)?|公务用车购置及运行(?:维护)?费|收入|支出|.*增减.*|.*预算数|按收入性质分|按支出性质分|资金来源|部门预算|收入预算|支出预算|其中[：:]?|上年|当年|本年|.*三公”?经费预算)$/;
 
 /**
  * The leaves each upper header span stands over: by default those its words cover. Where a line
@@ -731,12 +731,12 @@ interface DraftRow extends GridRow {
  * Joins a name wrapped onto three lines whose amounts stand on the middle one (a cell centred
  * vertically: 广州's 广州市人民政府办公厅 / 2025-2026年度信息化整体运 · amounts / 维服务项目). The
  * lines above and below hold words only, the upper and the middle one run to the end of the label
- * column (within three characters of the first amounts, as wrapped lines do), and the three stand
- * one line apart, the same distance each side.
+ * column (within four characters of the first amounts, as wrapped lines do), and the three stand
+ * one line apart (at most two characters' height), the same distance each side.
  * PDF input only: the text view gives no distances.
  */
 function joinCentredNames(rows: readonly DraftRow[], size: number, valueStart: number): DraftRow[] {
-  const full = (row: DraftRow) => row.labelEnd >= valueStart - 3 * size;
+  const full = (row: DraftRow) => row.labelEnd >= valueStart - 4 * size;
   const words = (row: DraftRow | undefined) => row !== undefined && row.code === undefined && row.name !== '' && !hasNumbers(row) && !ROW_START.test(row.name);
   const labelled = (side: DraftRow['side']) => (row: DraftRow) => row.side === side && (row.name !== '' || row.code !== undefined || hasNumbers(row));
   const gap = (upper: DraftRow, lower: DraftRow) =>
@@ -752,7 +752,7 @@ function joinCentredNames(rows: readonly DraftRow[], size: number, valueStart: n
     if (!full(above) || !full(middle)) return;
     const first = gap(above, middle);
     const second = gap(middle, below);
-    if (first === undefined || second === undefined || first <= 0 || first > 1.6 * size || Math.abs(first - second) > 0.2 * size) return;
+    if (first === undefined || second === undefined || first <= 0 || first > 2 * size || Math.abs(first - second) > 0.2 * size) return;
     used.add(above).add(below);
     // Indented as its name's first line (the level some tables show by indentation).
     joined.set(middle, { ...middle, name: above.name + middle.name + below.name, indent: above.indent });
