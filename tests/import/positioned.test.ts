@@ -278,6 +278,14 @@ describe('headers and rows of tables printed without data or with merged cells',
     const rows = [line(1, [20, '某单位'], [230, '9.00'], [300, '9.00'], [350, '0.00'], [410, '0.00'], [470, '1.00'])];
     expect(readGrid(noTotal, rows).columns.map((column) => column.header.join('/'))[0]).toBe('合计');
   });
+
+  it('takes 资金来源 centred over the fund columns for their group, not a column of its own (苏州/无锡 政府采购表)', () => {
+    const header = [line(1, [380, '资金来源']), line(1, [20, '采购品目'], [300, '一般公共'], [350, '政府性基金'], [410, '其他资金'], [470, '上年结转'], [540, '总计'])];
+    const body = [line(1, [20, '合计'], [300, '2.61'], [540, '2.61'])];
+    const headers = readGrid(header, body).columns.map((column) => column.header.join('/'));
+    expect(headers).not.toContain('资金来源');
+    expect(headers).toHaveLength(5);
+  });
 });
 
 describe('column vocabulary', () => {

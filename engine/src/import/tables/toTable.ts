@@ -11,6 +11,7 @@ import { ECONOMIC_CLASSES, FUNCTIONAL_CLASSES, codeOfClassName } from '../vocabu
 import { type Grid, type GridColumn, type GridRow } from './grid.js';
 import { INCOME_NAMES, ROW_NAMES, TEXT_COLUMN_IDS, TOTAL_PARTS, bareRowName, columnIdOf, ordinalLevel } from './names.js';
 import { type TableBlock } from './findTables.js';
+import { levelsBySums } from './levelsBySums.js';
 
 /** A table read for the model, with what was doubtful about it. */
 export interface ReadTable {
@@ -464,6 +465,7 @@ export function toTable(block: TableBlock, grid: Grid, role: TableRole, context:
         agencyOperatingCosts = { ...base, title: block.title, columns: [{ id: 'total', header: '机关运行经费' }], rows: [transposed.agencyOperatingCosts] };
     }
   }
+  const parts = TOTAL_PARTS[role];
   const doubts: string[] = [];
   // Words where an amount belongs: the reading mixed the cells (a description, a heading) into amounts.
   const mixed = rows.filter((row) =>
@@ -473,7 +475,21 @@ export function toTable(block: TableBlock, grid: Grid, role: TableRole, context:
   if (grid.strays > 0) doubts.push(`${grid.strays} 个数字无法对应到表头的列`);
   if (!grid.headerMatched && grid.columns.some((column) => column.header.length === 0)) doubts.push('数字所在的列与表头的列无法一一对应');
   if (grid.columns.length === 0 && grid.rows.some((row) => row.cells.length > 0)) doubts.push('没有找到金额列');
-  const held = ownTotalsHold(rows, ids, role);
+  let held = ownTotalsHold(rows, ids, role);
+  // A print that shows no hierarchy under which the total holds (rows left without a level, or
+  // top rows that do not add up): the hierarchy the amounts imply, when only one fits. Not for
+  // lists of projects: which level of such a tree is a project (西安: 部门 · 单位 · 通用项目 ·
+  // 大型活动 · 统计业务培训) the sums cannot tell, and the performance tables are matched to projects.
+  const unlevelled = rows.some((row) => row.key === undefined && row.code === undefined && row.name !== '' && row.level === undefined);
+  const projects = role === 'projectExpenditure' || role === 'projectExpenditureCarriedOver';
+  if (!grid.twoSided && !projects && parts === undefined && (unlevelled || (held !== undefined && held < 0.5)) && rows.every((row) => row.code === undefined)) {
+    const column = ['total', ...columns.filter((column) => column.type !== 'text').map((column) => column.id)].find((id) => rows.find((row) => row.key === 'total')?.values[id] !== undefined);
+    const levelled = column === undefined ? undefined : levelsBySums(rows, column);
+    if (levelled !== undefined) {
+      rows = levelled;
+      held = ownTotalsHold(rows, ids, role);
+    }
+  }
   if (held !== undefined && held < 0.5) doubts.push('按读出的列，合计行与各类之和大多不符，列的位置可能读错');
   const doubt = doubts.length > 0 ? doubts.join('；') : undefined;
   const table = { ...base, columns, rows: doubt === undefined ? rows : rows.map((row) => ({ ...row, values: {} })), ...(doubt !== undefined ? { doubt } : {}) };
