@@ -50,6 +50,8 @@ describe('why a rule does not apply, grouped', () => {
     const basic = { each: 'figure', figures: { key: 'basicExpenditure' } };
     expect(groupOf('文档中没有本规则适用的对象', { ...unread, scope: basic, narrative: '主要原因是基本支出因人员增加相应增加。' })).toBe('notPrinted');
     expect(groupOf('文档中没有本规则适用的对象', { ...unread, scope: basic, narrative: '（二）基本支出。2026年预算数 36.14 万元。' })).toBe('notFound');
+    // One fund's basic spending is another figure than the department's.
+    expect(groupOf('文档中没有本规则适用的对象', { ...unread, scope: basic, narrative: '2026年一般公共预算基本支出1604.41万元，其中：' })).toBe('notPrinted');
     expect(groupOf('文档中没有本规则适用的对象', { ...unread, scope: { each: 'figure', figures: { key: 'noSuchKey' } }, narrative: '任何文字' })).toBe('notFound');
     expect(groupOf('文档中没有本规则适用的对象', { ...unread, scope: { each: 'shareGroup' }, narrative: '基本支出 5 万元。' })).toBe('notPrinted');
     expect(groupOf('文档中没有本规则适用的对象', { ...unread, scope: { each: 'shareGroup' }, narrative: '基本支出 5 万元，占 50%。' })).toBe('notFound');

@@ -26,8 +26,9 @@ export const FIGURE_MENTIONS: Readonly<Record<string, RegExp>> = {
   functionalClassExpenditure: /[（(][类款项][）)]/,
   generalBudgetExpenditure: /一般公共预算[^。，]{0,8}支出/,
   generalBudgetIncome: /一般公共预算[^。，]{0,6}收入|一般公共预算拨款/,
-  basicExpenditure: /基本支出/,
-  projectExpenditure: /项目支出/,
+  // The department's basic and project spending, not one fund's (一般公共预算基本支出, 财政拨款项目支出: other figures).
+  basicExpenditure: /(?<!一般公共预算(?:财政)?(?:拨款)?|财政拨款)基本支出/,
+  projectExpenditure: /(?<!一般公共预算(?:财政)?(?:拨款)?|财政拨款)项目支出/,
   publicCosts: /公用经费/,
   personnelCosts: /人员经费/,
   expenditureTotal: /支出[^。，]{0,6}(?:总计|合计|总额|总预算)|收[、和]?支[^。，]{0,4}(?:总计|总额|总预算)/,
