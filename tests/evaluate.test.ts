@@ -189,6 +189,27 @@ describe('outcomes that are not pass or fail', () => {
     expect(neither.outcomes[0]).toMatchObject({ status: 'not_applicable', reason: expect.stringContaining('generalBudget') });
   });
 
+  it('an any holds when one of its branches holds on data that is there, whatever the others lack; with none holding, missing data makes it not applicable, never failed', async () => {
+    const cell = (table: string, key: string) => ({ fact: 'cell', params: { table, row: { key: 'total' }, column: key } });
+    const rule = (conditions: unknown) => ({ id: 'either', title: '二者之一', message: '{actual}', severity: 'error', basis: ['测试'], conditions });
+    const load = (conditions: unknown) => {
+      const loaded = loadRuleSet({ id: 'kleene', version: '1.0.0', title: '三值', rules: [rule(conditions)] });
+      if (!loaded.ok) throw new Error(loaded.errors[0].message);
+      return loaded.value;
+    };
+    const present = { ...cell('expenditureSummary', 'total'), operator: 'decimalGreaterThan', value: '0' };
+    const absentTable = { ...cell('agencyOperatingCosts', 'total'), operator: 'decimalGreaterThan', value: '0' };
+    const failing = { ...cell('expenditureSummary', 'total'), operator: 'decimalLessThan', value: '0' };
+    const document = patched(sampleDocument(), [{ op: 'remove', path: '/tables/agencyOperatingCosts' }]);
+    const outcome = async (conditions: unknown) => (await evaluate(load(conditions), document)).outcomes[0]?.status;
+    expect(await outcome({ any: [absentTable, present] })).toBe('pass');
+    expect(await outcome({ all: [{ any: [present, absentTable] }] })).toBe('pass');
+    expect(await outcome({ any: [absentTable, failing] })).toBe('not_applicable');
+    // An all still needs every part's data: a failing part beside a missing one is not a failure.
+    expect(await outcome({ all: [failing, { any: [absentTable] }] })).toBe('not_applicable');
+    expect(await outcome({ not: { any: [absentTable, present] } })).toBe('not_applicable');
+  });
+
   it('a rule comparing money with a percentage errors instead of failing', async () => {
     const loaded = loadRuleSet({
       id: 'odd',

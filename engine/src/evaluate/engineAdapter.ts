@@ -48,6 +48,8 @@ export interface ConditionTrace {
 export interface ConditionsVerdict {
   /** Whether the tree held. */
   readonly passed: boolean;
+  /** How the tree's result is computed from its comparisons (to judge it when some lack their data). */
+  readonly shape: Shape;
   /** Every comparison that was evaluated, in tree order. */
   readonly leaves: readonly ConditionTrace[];
 }
@@ -76,7 +78,7 @@ class ScopedAlmanac extends Almanac {
 }
 
 /** How a node's result is computed from its children, once the leaves are evaluated. */
-type Shape = { readonly leaf: number } | { readonly all: readonly Shape[] } | { readonly any: readonly Shape[] } | { readonly not: Shape };
+export type Shape = { readonly leaf: number } | { readonly all: readonly Shape[] } | { readonly any: readonly Shape[] } | { readonly not: Shape };
 
 /** A rule's condition tree, parsed by json-rules-engine: its leaves in tree order and its shape. */
 export class CompiledConditions {
@@ -220,7 +222,7 @@ export class EvaluationSession {
       const factResult = this.factValue(leaf.fact!, leaf.params, leaf.path);
       leaves.push(this.trace(conditions, index, factResult, valueResult, this.operators.get(leaf.operator!)!.evaluate(factResult, valueResult)));
     }
-    return { passed: resultOf(conditions.shape, leaves), leaves };
+    return { passed: resultOf(conditions.shape, leaves), shape: conditions.shape, leaves };
   }
 
   /**
@@ -238,7 +240,7 @@ export class EvaluationSession {
     }
     const evaluations = await Promise.all(conditions.leaves.map((leaf) => leaf.evaluate(almanac, this.operators)));
     const leaves = evaluations.map((evaluation, index) => this.trace(conditions, index, evaluation.leftHandSideValue, evaluation.rightHandSideValue, evaluation.result));
-    return { passed: resultOf(conditions.shape, leaves), leaves };
+    return { passed: resultOf(conditions.shape, leaves), shape: conditions.shape, leaves };
   }
 
   private trace(conditions: CompiledConditions, index: number, factResult: unknown, valueResult: unknown, result: boolean): ConditionTrace {

@@ -16,7 +16,7 @@ import { groupFindings } from '../report/groups.js';
 import { type Finding, type Report, type RuleOutcome, type RuleStatus } from '../report/types.js';
 import { type CompiledRule, type CompiledRuleSet } from '../rules/compile.js';
 import { checkDocumentShape } from './documentShape.js';
-import { type ConditionTrace, type ConditionsVerdict } from './engineAdapter.js';
+import { type ConditionTrace, type ConditionsVerdict, type Shape } from './engineAdapter.js';
 import { sourceLineOf } from './sourceLine.js';
 import { type ScopeItem, scopeItems } from './scope.js';
 import { MAX_DOCUMENT_DEPTH, MAX_TABLE_ROWS, preview, tooDeep, tooManyRows } from '../document/limits.js';
@@ -126,20 +126,46 @@ interface ItemResult {
   readonly failed?: readonly (ConditionTrace | undefined)[];
 }
 
-/** Classifies one evaluated item: a leaf with unusable data decides before pass or fail. */
+/** A comparison's result when its data may be missing: held, failed, or unknown. */
+type Truth = 'held' | 'failed' | 'unknown';
+
+/**
+ * A tree's result from its comparisons' (Kleene's three-valued logic): an `any` holds when one of
+ * its branches holds, whatever the others lack; an `all` fails when one of its branches fails.
+ */
+function truthOf(shape: Shape, leaves: readonly Truth[]): Truth {
+  if ('leaf' in shape) return leaves[shape.leaf]!;
+  if ('not' in shape) {
+    const inner = truthOf(shape.not, leaves);
+    return inner === 'unknown' ? inner : inner === 'held' ? 'failed' : 'held';
+  }
+  const children = ('all' in shape ? shape.all : shape.any).map((child) => truthOf(child, leaves));
+  const decisive: Truth = 'all' in shape ? 'failed' : 'held';
+  if (children.includes(decisive)) return decisive;
+  return children.includes('unknown') ? 'unknown' : decisive === 'held' ? 'failed' : 'held';
+}
+
+/**
+ * Classifies one evaluated item. Unusable data (a wrong type) is an error. Missing data makes the
+ * item not applicable, unless the tree holds without it (one branch of an `any` holds on data
+ * that is there): a requirement is never failed for want of data.
+ */
 function classify(verdict: ConditionsVerdict, operators: ReadonlyMap<string, OperatorDefinition>): ItemResult {
   let missingReason: ItemResult | undefined;
   let checked = 0;
+  const truths: Truth[] = [];
   for (const leaf of verdict.leaves) {
+    truths.push(leaf.result ? 'held' : 'failed');
     if (leaf.skipped === true) continue;
     checked += 1;
     const unusable = isUnavailable(leaf.factResult) ? leaf.factResult : isUnavailable(leaf.valueResult) ? leaf.valueResult : undefined;
     const problem = unusable ?? (leaf.result ? undefined : operators.get(leaf.operator)?.check(leaf.factResult, leaf.valueResult));
     if (!isUnavailable(problem)) continue;
     if (problem.reason === 'invalid') return { status: 'error', reason: problem.message, reasonPointer: problem.pointer };
+    truths[truths.length - 1] = 'unknown';
     missingReason ??= { status: 'not_applicable', reason: problem.message };
   }
-  if (missingReason !== undefined) return missingReason;
+  if (missingReason !== undefined) return truthOf(verdict.shape, truths) === 'held' ? { status: 'pass' } : missingReason;
   // Every comparison skipped for want of its data: nothing was checked.
   if (checked === 0 && verdict.leaves.length > 0) return { status: 'not_applicable', reason: skippedReason(verdict.leaves[0]!) };
   if (verdict.passed) return { status: 'pass' };
