@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { type Figure, type NarrativeSection } from '../../engine/src/document/model.js';
-import { functionalClassCode, itemByPath, namesFunctionalClass } from '../../engine/src/import/figures.js';
+import { functionalClassCode, itemByPath, namesFunctionalClass, readFigures } from '../../engine/src/import/figures.js';
 import { toLines } from '../../engine/src/import/lines.js';
 import { citedProjects, importNarrative, type NarrativeParts } from '../../engine/src/import/narrative.js';
 import { segment } from '../../engine/src/import/segment.js';
@@ -153,6 +153,20 @@ describe('importNarrative on small texts', () => {
     ]);
     expect(['（一）一般公共服务支出（类）', '2.社会保障和就业支出', '一般公共服务支出'].map(namesFunctionalClass)).toEqual([true, true, true]);
     expect(['（三）支出预算情况说明', '一般公共预算支出情况说明', '（一）人员经费'].map(namesFunctionalClass)).toEqual([false, false, false]);
+  });
+
+  it('reads an item named in quotation marks (上海: 1.“一般公共服务支出（类）商贸事务（款）行政运行（项）” 938.99 万元)', () => {
+    const items = new Map([
+      ['商贸事务', ['20113']],
+      ['行政运行', ['2011301']],
+    ]);
+    const text = '1.  “一般公共服务支出（类）商贸事务（款）行政运行（项）”  938.99  万元，主要用于机关行政运行。2.“科学技术支出（类）”  5.00  万元。';
+    const read = readFigures([{ number: 1, text, cells: [text] }], 'overview', items);
+    expect(read.figures.map((figure) => [figure.key, figure.code, figure.subject, figure.value])).toEqual([
+      ['functionalClassExpenditure', '2011301', '行政运行', '938.99'],
+      ['functionalClassExpenditure', '206', '科学技术支出', '5.00'],
+    ]);
+    expect(read.problems).toEqual([]);
   });
 
   it('keeps no share of a whole whose list has a member it cannot place, so an incomplete list is never summed', () => {

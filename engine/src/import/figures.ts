@@ -750,17 +750,22 @@ function readClause(input: ClauseInput): boolean {
   return false;
 }
 
+/** Quotation marks around a printed name. */
+const QUOTES = /[“”"「」]/g;
+
 function draftOf(subject: string, kind: 'amount' | 'count', base: Pick<Draft, 'value' | 'unit' | 'start' | 'end' | 'line'>, state: ReadingState, heading?: FigureTerm): Draft | undefined {
   const coded = kind === 'amount' ? codedItem(subject) : undefined;
   if (coded !== undefined) return { kind, ...base, ...coded };
   const term = heading !== undefined && kind === heading.kind && ONLY_BUDGET_WORDS.test(subject.replace(/\s+/g, '')) ? heading : termFor(subject, kind, state.section);
   if (term === undefined) {
-    const item = kind === 'amount' && state.items !== undefined ? itemByPath(subject, state.items) : undefined;
+    // An item's name may be quoted (上海: 1.“一般公共服务支出（类）商贸事务（款）行政运行（项）” 938.99 万元).
+    const unquoted = subject.replace(QUOTES, '');
+    const item = kind === 'amount' && state.items !== undefined ? itemByPath(unquoted, state.items) : undefined;
     if (item !== undefined) return { key: 'functionalClassExpenditure', kind, ...base, code: item.code, subject: item.name };
-    const code = kind === 'amount' ? functionalClassCode(subject) : undefined;
+    const code = kind === 'amount' ? functionalClassCode(unquoted) : undefined;
     // The name as the class is named: without the level marker and the spaces of a justified line.
     // （1）一般公共服务支出（类）支出 is named 一般公共服务支出: its number and its second 支出 are not part of the name.
-    const named = subject
+    const named = unquoted
       .replace(/\s+/g, '')
       .replace(LEADING_NUMBERING, '')
       .replace(/[（(]类[)）]/, '')
