@@ -169,6 +169,17 @@ describe('importNarrative on small texts', () => {
     expect(read.problems).toEqual([]);
   });
 
+  it('reads a department’s budget named 部门预算收入 / 部门预算支出 as its totals (深圳), not a project’s or a fund’s 预算支出', () => {
+    const text = '2026年深圳市某某局部门预算收入  55,884.67  万元，较2025年年初预算增加  2,757.53  万元。2026年深圳市某某局部门预算支出  55,884.67  万元。';
+    const read = readFigures([{ number: 1, text, cells: [text] }], 'overview');
+    expect(read.figures.filter((figure) => figure.kind === 'amount').map((figure) => [figure.key, figure.value])).toEqual([
+      ['incomeTotal', '55884.67'],
+      ['expenditureTotal', '55884.67'],
+    ]);
+    const project = '本单位信息化项目预算支出  40.00  万元。';
+    expect(readFigures([{ number: 1, text: project, cells: [project] }], 'expenditure').figures).toEqual([]);
+  });
+
   it('keeps no share of a whole whose list has a member it cannot place, so an incomplete list is never summed', () => {
     const result = run(
       disclosure([

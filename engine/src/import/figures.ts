@@ -118,7 +118,8 @@ export const FIGURE_TERMS: readonly FigureTerm[] = [
   { kind: 'amount', sections: expenditureSide, pattern: /上缴上级支出$/, key: 'superiorRemittanceExpenditure' },
   { kind: 'amount', sections: expenditureSide, pattern: /对附属单位补助支出$/, key: 'subordinateSubsidyExpenditure' },
   { kind: 'amount', sections: expenditureSide, pattern: /年终结转(结余)?$/, key: 'yearEndCarryForward' },
-  { kind: 'amount', sections: expenditureSide, pattern: /支出(预算)?(总计|合计|总额|总预算|预算)(为|是)?$/, key: 'expenditureTotal', whole: true },
+  // 深圳: “2026年深圳市人民政府口岸办公室部门预算支出 55,884.67 万元” (the department's, not a fund's: 一般公共预算支出 is named above).
+  { kind: 'amount', sections: expenditureSide, pattern: /支出(预算)?(总计|合计|总额|总预算|预算)(为|是)?$|(?:部门|单位)预算支出$/, key: 'expenditureTotal', whole: true },
   {
     kind: 'amount',
     pattern: /上年结转(结余)?(资金)?$/,
