@@ -180,6 +180,16 @@ describe('importNarrative on small texts', () => {
     expect(readFigures([{ number: 1, text: project, cells: [project] }], 'expenditure').figures).toEqual([]);
   });
 
+  it('reads 上年结转结余收入 in a 财政拨款 section as the carried-over appropriation (杭州)', () => {
+    const text = '2026年财政拨款收支总预算  91,842.80  万元。收入包括：一般公共预算收入  91,495.48  万元、上年结转结余收入  347.32  万元。';
+    const read = readFigures([{ number: 1, text, cells: [text] }], 'fiscalAppropriation');
+    expect(read.figures.map((figure) => [figure.key, figure.value])).toEqual([
+      ['fiscalAppropriationTotal', '91842.80'],
+      ['generalBudgetAppropriation', '91495.48'],
+      ['carriedOverAppropriation', '347.32'],
+    ]);
+  });
+
   it('keeps no share of a whole whose list has a member it cannot place, so an incomplete list is never summed', () => {
     const result = run(
       disclosure([

@@ -78,7 +78,7 @@ export const FIGURE_TERMS: readonly FigureTerm[] = [
   { kind: 'amount', sections: ['fiscalAppropriation'], pattern: /政府性基金(预算)?(拨款)?(收入)?$/, key: 'governmentFundAppropriation' },
   { kind: 'amount', sections: ['fiscalAppropriation'], pattern: /国有资本经营(预算)?(拨款)?(收入)?$/, key: 'stateCapitalAppropriation' },
   { kind: 'amount', sections: ['fiscalAppropriation'], pattern: /(当年|本年)(财政)?拨款(收入)?$/, key: 'currentYearAppropriation' },
-  { kind: 'amount', sections: ['fiscalAppropriation'], pattern: /上年结转(收入|资金)?$/, key: 'carriedOverAppropriation' },
+  { kind: 'amount', sections: ['fiscalAppropriation'], pattern: /上年结转(结余)?(收入|资金)?$/, key: 'carriedOverAppropriation' },
   // 一般公共预算支出
   { kind: 'amount', sections: ['generalBudget'], pattern: /一般公共预算(当年|本年)?(财政)?(拨款)?支出$|一般公共预算(当年|本年)(财政)?拨款$/, key: 'generalBudgetExpenditure', whole: true },
   // 一般公共预算基本支出
@@ -122,7 +122,7 @@ export const FIGURE_TERMS: readonly FigureTerm[] = [
   { kind: 'amount', sections: expenditureSide, pattern: /支出(预算)?(总计|合计|总额|总预算|预算)(为|是)?$|(?:部门|单位)预算支出$/, key: 'expenditureTotal', whole: true },
   {
     kind: 'amount',
-    pattern: /上年结转(结余)?(资金)?$/,
+    pattern: /上年结转(结余)?(资金|收入)?$/,
     byWhole: { incomeTotal: 'carriedOverIncome', expenditureTotal: 'carriedOverExpenditure', income: 'carriedOverIncome', expenditure: 'carriedOverExpenditure' },
   },
   // “三公”经费、机关运行经费
