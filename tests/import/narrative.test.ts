@@ -370,11 +370,17 @@ describe('importNarrative on small texts', () => {
     expect(result.problems.map((problem) => problem.message).join('\n')).toMatch(/未能识别增减变动“比上年增加10万元”/);
   });
 
-  it('reads items named with their code in parentheses (住房公积金（2210201）, 商品和服务支出（302）)', () => {
-    const result = run(disclosure(['五、一般公共预算支出情况说明', '（6）住房公积金（2210201）9.57 万元，上年度该科目无预算资金。商品和服务支出（302）1421.06 万元，较上年增加 130.06 万元。']));
+  it('reads items named with their code in parentheses (住房公积金（2210201）, 商品和服务支出（302）), names holding 年 too (职业年金)', () => {
+    const result = run(
+      disclosure([
+        '五、一般公共预算支出情况说明',
+        '（6）住房公积金（2210201）9.57 万元，上年度该科目无预算资金。8.机关事业单位职业年金缴费支出（2080506）176.34万元。商品和服务支出（302）1421.06 万元，较上年增加 130.06 万元。',
+      ]),
+    );
     expect(result.problems).toEqual([]);
     expect(figuresOf(result, 'generalBudget').map((figure) => [figure.key, figure.kind, figure.code, figure.subject])).toEqual([
       ['functionalClassExpenditure', 'amount', '2210201', '住房公积金'],
+      ['functionalClassExpenditure', 'amount', '2080506', '机关事业单位职业年金缴费支出'],
       ['economicClassExpenditure', 'amount', '302', '商品和服务支出'],
       ['economicClassExpenditure', 'change', '302', '商品和服务支出'],
     ]);

@@ -466,7 +466,8 @@ export function itemByPath(subject: string, items: ItemNames): { code: string; n
 }
 
 /** A name followed by its classification code in parentheses: 住房公积金（2210201）, 商品和服务支出（302）. */
-const CODED_NAME = builtPattern(String.raw`^${NUMBERING}([^\d年]+?)[（(](\d{3}|\d{5}|\d{7})[)）](?:支出|预算数?|安排)*(?:为|是)?$`);
+// (A name may hold 年 (机关事业单位职业年金缴费支出); it holds no digit, so never a year.)
+const CODED_NAME = builtPattern(String.raw`^${NUMBERING}([^\d]+?)[（(](\d{3}|\d{5}|\d{7})[)）](?:支出|预算数?|安排)*(?:为|是)?$`);
 /** An item named by its code, then its name (福州: （一）2080201-行政运行 993.77 万元). */
 // (The name runs to the amount: its own 支出 is part of it, as the tables print it.)
 const CODE_FIRST = builtPattern(String.raw`^${NUMBERING}(\d{3}|\d{5}|\d{7})[-—－–]([^\d]+?)(?:预算数?|安排)*(?:为|是)?$`);
