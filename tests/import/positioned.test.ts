@@ -136,6 +136,21 @@ describe('finding tables', () => {
     expect(table?.label).toBe('部门公开表7');
   });
 
+  it('takes a labelled title, or one over its unit line, that names no known table for a table of unknown kind, so its rows never join the table before', () => {
+    const table = (titleLines: readonly PositionedLine[]) => [
+      line(1, [60, '合计'], [300, '9,880.88']),
+      ...titleLines,
+      line(2, [60, '项目'], [300, '预算数']),
+      line(2, [60, '一、一般公共预算'], [300, '9,433.72']),
+    ];
+    const labelled = findTables(table([line(2, [500, '表4']), line(2, [200, '财政资金收付总览表'])]));
+    expect(labelled.map((block) => [block.label, block.title, block.kind])).toEqual([['表4', '财政资金收付总览表', { other: 'unknown' }]]);
+    const overUnit = findTables(table([line(2, [200, '财政资金收付总览表']), line(2, [60, '单位名称：某局'], [480, '单位：万元'])]));
+    expect(overUnit.map((block) => block.kind)).toEqual([{ other: 'unknown' }]);
+    // Words ending in 表 over a header, with neither label nor unit line, are no title.
+    expect(findTables(table([line(2, [200, '附：资金安排明细表'])]))).toEqual([]);
+  });
+
   it('never starts a title on a sentence’s end or on a row of cells', () => {
     const lines = [
       line(1, [60, '增长的主要原因是：代管项目相关人员专题培训。']),

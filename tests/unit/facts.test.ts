@@ -101,6 +101,20 @@ describe('table facts', () => {
     expect(run('tableExists', { table: 'incomeSummary' })).toBe(false);
   });
 
+  it('tableExists is not sure a table is missing when the document prints a table the importer could not name', () => {
+    const printed = [
+      { label: '表2', title: '收入总表', role: 'incomeSummary', line: 5 },
+      { label: '表4', title: '财政资金收付总览表', kind: 'unknown', line: 9 },
+    ];
+    const withUnknown = new DocumentContext(patched(document, [{ op: 'add', path: '/meta/printedTables', value: printed }]));
+    expect(run('tableExists', { table: 'expenditureSummary' }, undefined, withUnknown)).toBe(true);
+    expect(run('tableExists', { table: 'fiscalAppropriationSummary' }, undefined, withUnknown)).toMatchObject({
+      kind: 'unavailable',
+      reason: 'missing',
+      message: expect.stringContaining('表4《财政资金收付总览表》'),
+    });
+  });
+
   it('tableHasData: non-zero amounts only; invalid cells make it invalid', () => {
     expect(run('tableHasData', { table: 'expenditureSummary' })).toBe(true);
     expect(run('tableHasData', { table: 'agencyOperatingCosts' })).toBe(false);

@@ -186,7 +186,7 @@ export class DocumentContext {
   }
 
   /** The tables the source prints (meta.printedTables), in print order, when the importer listed them. */
-  printedTables(): readonly { readonly role?: string; readonly kind?: string; readonly label?: string; readonly line?: number }[] | undefined {
+  printedTables(): readonly { readonly role?: string; readonly kind?: string; readonly label?: string; readonly title?: string; readonly line?: number }[] | undefined {
     const list = this.meta?.printedTables;
     if (!Array.isArray(list)) return undefined;
     return list.flatMap((entry) => {
@@ -195,8 +195,17 @@ export class DocumentContext {
       const role = asString(record.role);
       const kind = asString(record.kind);
       const label = asString(record.label);
+      const title = asString(record.title);
       const line = asInteger(record.line);
-      return [{ ...(role !== undefined ? { role } : {}), ...(kind !== undefined ? { kind } : {}), ...(label !== undefined ? { label } : {}), ...(line !== undefined ? { line } : {}) }];
+      return [
+        {
+          ...(role !== undefined ? { role } : {}),
+          ...(kind !== undefined ? { kind } : {}),
+          ...(label !== undefined ? { label } : {}),
+          ...(title !== undefined ? { title } : {}),
+          ...(line !== undefined ? { line } : {}),
+        },
+      ];
     });
   }
 

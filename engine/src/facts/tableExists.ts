@@ -1,4 +1,4 @@
-import { isUnavailable } from '../document/unavailable.js';
+import { isUnavailable, missing } from '../document/unavailable.js';
 import { TABLE_PARAM, resolveTable } from './resolve.js';
 import { type FactDefinition } from './types.js';
 
@@ -7,8 +7,8 @@ export const tableExists: FactDefinition = {
   name: 'tableExists',
   description: {
     'zh-CN':
-      '文档是否包含该报表（不论有无数据）。已印出而导入时未能读取的表（meta.printedTables 中以 kind 记为该表）也算包含。orPrinted 列出可以代替它的其他报表种类（导入时在 meta.printedTables 中记为 kind，如 basicExpenditure 基本支出总表）：印了其中任一种也算包含。',
-    en: 'Whether the document has the table, with or without data. A table printed but not read on import (listed in meta.printedTables with that kind) counts. orPrinted lists other kinds of printed table that stand in for it (recorded as `kind` in meta.printedTables on import, e.g. basicExpenditure for a 基本支出总表): printing any of them counts too.',
+      '文档是否包含该报表（不论有无数据）。已印出而导入时未能读取的表（meta.printedTables 中以 kind 记为该表）也算包含。orPrinted 列出可以代替它的其他报表种类（导入时在 meta.printedTables 中记为 kind，如 basicExpenditure 基本支出总表）：印了其中任一种也算包含。文档印有导入时未能识别的报表（kind 为 unknown）时，找不到的表不能断定缺少：此时无法取值（规则不适用）。',
+    en: 'Whether the document has the table, with or without data. A table printed but not read on import (listed in meta.printedTables with that kind) counts. orPrinted lists other kinds of printed table that stand in for it (recorded as `kind` in meta.printedTables on import, e.g. basicExpenditure for a 基本支出总表): printing any of them counts too. When the document prints a table the importer could not name (kind `unknown`), a table not found is not known to be missing: the fact is unavailable.',
   },
   returns: 'boolean',
   scoped: ['table'],
@@ -33,6 +33,15 @@ export const tableExists: FactDefinition = {
     if (exists) return true;
     // Printed, though not read (the importer lists it with its kind): the table is there.
     const kinds = [...(role !== undefined ? [role] : []), ...(Array.isArray(params.orPrinted) ? (params.orPrinted as readonly string[]) : [])];
-    return (scope.context.printedTables() ?? []).some((table) => table.kind !== undefined && kinds.includes(table.kind));
+    const printed = scope.context.printedTables() ?? [];
+    if (printed.some((table) => table.kind !== undefined && kinds.includes(table.kind))) return true;
+    // A printed table the importer could not name may be this one: not known to be missing.
+    const unknown = printed.find((table) => table.kind === 'unknown');
+    if (unknown !== undefined)
+      return missing(
+        `文档印有未能识别的报表（${[unknown.label, unknown.title === undefined ? undefined : `《${unknown.title}》`].filter(Boolean).join('')}），无法确定是否缺少该表`,
+        '/meta/printedTables',
+      );
+    return false;
   },
 };

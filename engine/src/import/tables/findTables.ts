@@ -7,7 +7,7 @@
  */
 import { type PositionedLine } from '../positioned/model.js';
 import { LABEL_HEADER } from './grid.js';
-import { TABLE_LABEL, type TableKind, bareTitle, kindOfTitle } from './titles.js';
+import { TABLE_LABEL, type TableKind, bareTitle, hasTitleForm, kindOfTitle } from './titles.js';
 
 /** One printed table's lines, sorted into their parts. */
 export interface TableBlock {
@@ -89,16 +89,32 @@ function titleAt(lines: readonly PositionedLine[], index: number): { kind: Table
   if (next !== undefined && next.page === line.page && next.spans.length === 1 && bare(next.text).length <= 20 && titleSpans.length <= 2 && !/[。；;]$/.test(titleText)) {
     candidates.push({ text: titleText + next.spans[0]!.text, lines: 2 });
   }
+  const read = (candidate: { text: string; lines: number }, kind: TableKind) => {
+    const leading = /^((?:部门|单位)?(?:预算)?(?:公开)?附?表\s*[0-9一二三四五六七八九十]+)\s*[:：.．、]?\s*(?=\d{4}|\D)/.exec(bare(candidate.text));
+    const label = labelSpan !== undefined ? bare(labelSpan) : leading?.[1];
+    const title = leading !== null ? bare(candidate.text).slice(leading[0].length) : bare(candidate.text);
+    return { kind, title, ...(label !== undefined ? { label } : {}), lines: candidate.lines };
+  };
   for (const candidate of candidates) {
     const kind = kindOfTitle(candidate.text);
-    if (kind !== undefined) {
-      const leading = /^((?:部门|单位)?(?:预算)?(?:公开)?附?表\s*[0-9一二三四五六七八九十]+)\s*[:：.．、]?\s*(?=\d{4}|\D)/.exec(bare(candidate.text));
-      const label = labelSpan !== undefined ? bare(labelSpan) : leading?.[1];
-      const title = leading !== null ? bare(candidate.text).slice(leading[0].length) : bare(candidate.text);
-      return { kind, title, ...(label !== undefined ? { label } : {}), lines: candidate.lines };
-    }
+    if (kind !== undefined) return read(candidate, kind);
   }
+  // A labelled title naming none of the national tables (a variant the vocabulary lacks): a table
+  // of its own, known to be unknown, so that its rows never join the table before it and a rule
+  // asking whether a table is printed is not sure it is missing.
+  const only = read(candidates[0]!, { other: 'unknown' });
+  if (hasTitleForm(bareTitle(titleText)) && (only.label !== undefined || labelAbove(lines, index) !== undefined || unitFollows(lines, index + 1))) return only;
   return undefined;
+}
+
+/** Whether the unit line (单位：万元) comes right after a line, past its department line: a table's title block. */
+function unitFollows(lines: readonly PositionedLine[], from: number): boolean {
+  for (const line of lines.slice(from, from + 2)) {
+    if (line.page !== lines[from - 1]?.page) return false;
+    if (UNIT.test(line.text)) return true;
+    if (!DEPARTMENT.test(line.text)) return false;
+  }
+  return false;
 }
 
 /**

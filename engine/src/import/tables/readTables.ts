@@ -95,6 +95,13 @@ export function readTables(text: PositionedText, context: { fiscalYear: number; 
     }
     if (!('role' in block.kind) || tables[block.kind.role] !== undefined) {
       recognised.push({ ...entry, stored: false });
+      if ('other' in block.kind && block.kind.other === 'unknown') {
+        problems.push({
+          line: block.line,
+          code: 'table_unknown',
+          message: `${nameOf(block.label, block.title)}：标题不在报表词表中，未能确定是哪一张公开报表，未读取；是否缺少某张报表因此无法确定`,
+        });
+      }
       continue;
     }
     const role = block.kind.role;

@@ -16,7 +16,9 @@ export type OtherTableKind =
   | 'meetingsAndTraining'
   | 'fiscalAppropriationExpenditure'
   | 'fiscalAppropriationBasicExpenditure'
-  | 'other';
+  | 'other'
+  /** A labelled table whose title names none of the tables here (a variant the vocabulary lacks). */
+  | 'unknown';
 
 /** What a printed title is. */
 export type TableKind = { readonly role: TableRole } | { readonly other: OtherTableKind };
@@ -87,6 +89,15 @@ export function bareTitle(title: string): string {
  */
 export function kindOfTitle(title: string): TableKind | undefined {
   const bare = bareTitle(title);
-  if (!/表(?:[（(][^）)]{1,20}[）)])?$/.test(bare) || bare.length < 4 || bare.length > 60) return undefined;
+  if (!hasTitleForm(bare)) return undefined;
   return TITLES.find((entry) => entry.pattern.test(bare) && !(entry.unless?.test(bare) ?? false))?.kind;
+}
+
+/**
+ * Whether words read as a table's title, whatever table they name: they end with 表 (or 表 and a
+ * parenthesis: 表（按经济分类科目）) and are as long as titles are.
+ * @param title The title without its label and year (bareTitle).
+ */
+export function hasTitleForm(title: string): boolean {
+  return /表(?:[（(][^）)]{1,20}[）)])?$/.test(title) && title.length >= 4 && title.length <= 60 && !/[，。；;]/.test(title);
 }
