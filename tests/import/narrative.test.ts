@@ -190,6 +190,21 @@ describe('importNarrative on small texts', () => {
     ]);
   });
 
+  it('never reads a fund’s or a part’s total as the department’s, and reads the funds’ older names as today’s (一般公共财政预算, 政府基金)', () => {
+    const read = (text: string, section: 'overview' | 'expenditure' | 'income') => readFigures([{ number: 1, text, cells: [text] }], section).figures.map((figure) => [figure.key, figure.value]);
+    expect(read('本单位2026年一般公共预算财政拨款支出预算 242,360.1 万元。', 'expenditure')).toEqual([]);
+    expect(read('2026年本单位项目经费支出预算 417.41 万元。', 'expenditure')).toEqual([]);
+    expect(read('公务接待费支出预算 46.51 万元。', 'expenditure')).toEqual([['receptionCosts', '46.51']]);
+    expect(read('（1）公务用车购置预算支出 154.97 万元。', 'overview')).toEqual([['vehiclePurchaseCosts', '154.97']]);
+    expect(read('本部门当年预算支出 6,210.93 万元，本年部门预算支出总计 6,210.93 万元。', 'overview')).toEqual([
+      ['currentYearExpenditure', '6210.93'],
+      ['expenditureTotal', '6210.93'],
+    ]);
+    expect(read('本年政府基金预算收入 0 万元。', 'income')).toEqual([['governmentFundIncome', '0']]);
+    expect(read('本单位一般公共财政预算支出 100.00 万元。', 'overview')).toEqual([['generalBudgetExpenditure', '100.00']]);
+    expect(read('支出预算 37,151.47 万元，其中：财政拨款支出预算 37,151.47 万元。', 'overview')).toEqual([['expenditureTotal', '37151.47']]);
+  });
+
   it('keeps no share of a whole whose list has a member it cannot place, so an incomplete list is never summed', () => {
     const result = run(
       disclosure([

@@ -88,6 +88,23 @@ describe('a performance-target form read from positions', () => {
     });
   });
 
+  it('keeps only the total of funds whose sources it cannot all name (其中：财政拨款资金), so the sources are never summed short', () => {
+    const renamed = HEADER.map((cells) => cells.map(([x, text]) => [x, text === '其中：财政拨款' ? '其中：财政拨款资金' : text] as const));
+    const form = readForm(
+      layout(1, [
+        ...renamed,
+        [
+          [110, '产出指标'],
+          [200, '数量指标'],
+          [300, '清查摸底数量'],
+          [450, '≥130万户'],
+        ],
+      ]),
+    );
+    expect(form.table?.funds).toEqual({ annual: { total: '368.00' } });
+    expect(form.table?.printed).not.toContain('annualSources');
+  });
+
   it('says so when the indicators are listed by name alone (指标名称 · 指标性质 · 指标值), without their levels, and reads none', () => {
     const form = readForm(
       layout(1, [

@@ -151,6 +151,12 @@ describe('finding tables', () => {
     expect(findTables(table([line(2, [200, '附：资金安排明细表'])]))).toEqual([]);
   });
 
+  it('reads a letter-spaced unit line (单位：万 元) as the unit, and takes no contents entry over a part heading for a table', () => {
+    const [table] = findTables([line(1, [200, '收入总表']), line(1, [480, '单位：万 元']), line(1, [60, '项目'], [300, '合计']), line(1, [60, '合计'], [300, '9,880.88'])]);
+    expect([table?.title, table?.unit]).toEqual(['收入总表', '万元']);
+    expect(findTables([line(1, [60, '十二、部门预算项目支出预算表']), line(1, [60, '第三部分  2026年部门预算情况说明']), line(1, [60, '一、收支预算总体情况'])])).toEqual([]);
+  });
+
   it('never starts a title on a sentence’s end or on a row of cells', () => {
     const lines = [
       line(1, [60, '增长的主要原因是：代管项目相关人员专题培训。']),

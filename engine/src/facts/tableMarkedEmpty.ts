@@ -10,7 +10,7 @@ const CONDITIONAL_NOTE = /如无数[字据]|空表表示|如为空表/;
 /** Words of a clause saying there is none (本部门无…, 没有使用…安排的支出); 无论 is not one. */
 const NONE = /没有|无(?!论)/;
 /** A table's whole subject: a clause saying there is none of it declares the table empty. */
-const WHOLE_SUBJECT = /“?三公”?经费|政府性基金|国有资本经营|机关运行经费|上年结转|项目支出|财政拨款/;
+const WHOLE_SUBJECT = /“?三公”?经费|政府性?基金|国有资本经营|机关运行经费|上年结转|项目支出|财政拨款/;
 /** One item of a table (因公出国（境）费, 会议费…): a clause about it is not about the whole table. */
 const ONE_ITEM = /因公出国|公务接待|公务用车|购置费|运行(?:维护)?费|会议费|培训费/;
 

@@ -10,6 +10,7 @@ import { type Figure } from '../document/model.js';
 import { parseDecimal } from '../money/money.js';
 import { builtPattern } from './builtPatterns.js';
 import { foldFullWidthNumbers } from './lines.js';
+import { canonicalFunds } from './vocabulary.js';
 import { type ImportProblem, type SourceLine } from './types.js';
 import { FUNCTIONAL_CLASSES } from './vocabulary.js';
 
@@ -96,13 +97,26 @@ export const FIGURE_TERMS: readonly FigureTerm[] = [
   { kind: 'amount', sections: incomeSide, pattern: /其[他它]收入(资金)?$/, key: 'otherIncome' },
   { kind: 'amount', sections: incomeSide, pattern: /上级补助收入$/, key: 'superiorSubsidyIncome' },
   { kind: 'amount', sections: incomeSide, pattern: /附属单位上缴收入$/, key: 'subordinateRemittanceIncome' },
-  { kind: 'amount', sections: incomeSide, pattern: /本年收入(合计)?$/, key: 'currentYearIncome' },
-  { kind: 'amount', sections: incomeSide, pattern: /收入(预算)?(总计|合计|总额|总预算|预算)(为|是)?$|预算收入$/, key: 'incomeTotal', whole: true },
+  { kind: 'amount', sections: incomeSide, pattern: /本年收入(合计)?$|(?:当年|本年)预算收入$/, key: 'currentYearIncome' },
+  {
+    kind: 'amount',
+    sections: incomeSide,
+    pattern:
+      /^(?!.*(?:一般公共预算|政府性基金|国有资本经营|财政拨款|财政专户))(?:.*收入(预算)?(总计|合计|总额|总预算|预算)(为|是)?|(?:.*[局委办厅院所站队心室会部门位处区市省县镇府级）)]|.*年度?)?预算收入)$/,
+    key: 'incomeTotal',
+    whole: true,
+  },
   // 重庆: “（一）收入预算：2026年年初预算数…”, the section's heading naming what the number is.
   { kind: 'amount', sections: ['income'], pattern: /^(\d{4}年)?年初预算数?$/, key: 'incomeTotal', whole: true },
   { kind: 'amount', sections: ['expenditure'], pattern: /^(\d{4}年)?年初预算数?$/, key: 'expenditureTotal', whole: true },
   // 收支总预算 (a balanced budget's one total): read as the income total.
-  { kind: 'amount', sections: ['overview'], pattern: /收入?、?支出?(总预算|预算(总额|总计)?)(为|是)?$/, key: 'incomeTotal', whole: true },
+  {
+    kind: 'amount',
+    sections: ['overview'],
+    pattern: /^(?!.*(?:一般公共预算|政府性基金|国有资本经营|财政拨款|财政专户)).*收入?、?支出?(总预算|预算(总额|总计)?)(为|是)?$/,
+    key: 'incomeTotal',
+    whole: true,
+  },
   // 支出（基本支出、项目支出 before the totals: “本单位项目支出预算” is the project part, not the total）
   // In the sections on one fund (财政拨款, 一般公共预算) they are that fund's parts, not the department's.
   { kind: 'amount', sections: ['fiscalAppropriation', 'generalBudget'], pattern: /基本支出(预算数?)?$/, key: 'generalBudgetBasicExpenditure' },
@@ -112,14 +126,23 @@ export const FIGURE_TERMS: readonly FigureTerm[] = [
   { kind: 'amount', sections: everywhere, pattern: PROJECT_EXPENDITURE, key: 'projectExpenditure' },
   { kind: 'amount', pattern: /基本支出(预算数?)?$/, key: 'basicExpenditure' },
   { kind: 'amount', pattern: PROJECT_EXPENDITURE, key: 'projectExpenditure' },
-  { kind: 'amount', sections: expenditureSide, pattern: /本年(预算安排|支出(合计)?)$/, key: 'currentYearExpenditure' },
+  { kind: 'amount', sections: expenditureSide, pattern: /本年(预算安排|支出(合计)?)$|(?:当年|本年)预算支出$/, key: 'currentYearExpenditure' },
   // The other uses of a unit's funds, which its lists of shares name beside 基本支出 and 项目支出.
   { kind: 'amount', sections: expenditureSide, pattern: /事业单位经营支出$/, key: 'operatingExpenditure' },
   { kind: 'amount', sections: expenditureSide, pattern: /上缴上级支出$/, key: 'superiorRemittanceExpenditure' },
   { kind: 'amount', sections: expenditureSide, pattern: /对附属单位补助支出$/, key: 'subordinateSubsidyExpenditure' },
   { kind: 'amount', sections: expenditureSide, pattern: /年终结转(结余)?$/, key: 'yearEndCarryForward' },
-  // 深圳: “2026年深圳市人民政府口岸办公室部门预算支出 55,884.67 万元” (the department's, not a fund's: 一般公共预算支出 is named above).
-  { kind: 'amount', sections: expenditureSide, pattern: /支出(预算)?(总计|合计|总额|总预算|预算)(为|是)?$|(?:部门|单位)预算支出$/, key: 'expenditureTotal', whole: true },
+  // 深圳: “2026年深圳市人民政府口岸办公室部门预算支出 55,884.67 万元”. A total named with a fund
+  // (一般公共预算财政拨款支出预算, in a section the reader did not recognise) is that fund's, and one
+  // named with a part (项目经费支出预算, 公务接待费支出预算) that part's: never the department's.
+  {
+    kind: 'amount',
+    sections: expenditureSide,
+    pattern:
+      /^(?!.*(?:一般公共预算|政府性基金|国有资本经营|财政拨款|财政专户|项目|基本|人员|公用|公务|出国|接待|会议|培训|机关运行|采购|经费))(?:.*支出(预算)?(总计|合计|总额|总预算|预算)(为|是)?|(?:.*[局委办厅院所站队心室会部门位处区市省县镇府级）)]|.*年度?)?预算支出)$/,
+    key: 'expenditureTotal',
+    whole: true,
+  },
   {
     kind: 'amount',
     pattern: /上年结转(结余)?(资金|收入)?$/,
@@ -500,7 +523,7 @@ function termFor(subject: string, kind: FigureTerm['kind'], section: NarrativeSe
   // name, nor are the generic words after it (公务接待费预算支出, 机关运行经费预算安排): each
   // shorter form is tried only when the longer one names nothing.
   // A list item's number (（1）公务用车购置…) is not part of the name.
-  let words = subject.replace(/\s+/g, '').replace(LEADING_NUMBERING, '');
+  let words = canonicalFunds(subject.replace(/\s+/g, '').replace(LEADING_NUMBERING, ''));
   for (;;) {
     const term = find(words);
     if (term !== undefined) return term;

@@ -349,6 +349,9 @@ function readGrid(lines: readonly Cell[][], at: number, end: number): { indicato
 
 const MONEY_FIELDS: ReadonlySet<Field> = new Set(['wholeTotal', 'annualTotal', 'fiscal', 'carriedOver', 'other']);
 
+/** A fund source's label, known or not: 其中 and a short name, or a short name of funds (上级补助资金). */
+const UNKNOWN_SOURCE = /^其中[:：]?[\u4e00-\u9fff]{2,10}$|^[\u4e00-\u9fff]{2,8}(?:资金|拨款)$/;
+
 /**
  * The label each non-label cell belongs to: amounts go to funds labels, words to the others; a
  * cell goes to the nearest label on its left on its own line, unless a label on the next or
@@ -504,7 +507,16 @@ export function readForm(lines: readonly PositionedLine[]): FormReading {
     .map((cell) => cell.key)
     .find((key) => /万元|^\(?元\)?$|单位:元$/.test(key));
   const unit = printedUnit === undefined ? undefined : printedUnit.includes('万元') ? '万元' : '元';
-  const funds = Object.keys(sources).length > 0 && unit !== undefined ? { [period]: sources as PerformanceMoney } : {};
+  // A source named in words the labels do not know (其中：财政拨款资金, 其中：上级补助): the parts
+  // read are not all the parts, so the form's sources are not kept (only its total).
+  // (Only among the funds' lines: a project's name may end in 资金 too.)
+  const fundLabels = labels.filter((label) => MONEY_FIELDS.has(label.field));
+  const fundsFrom = Math.min(...fundLabels.map((label) => label.cell.line));
+  const fundsTo = Math.max(...fundLabels.map((label) => label.to)) + 1;
+  const inFunds = (cell: Cell) => cell.line >= fundsFrom && cell.line <= fundsTo;
+  const unknownSource = others.some((cell) => inFunds(cell) && UNKNOWN_SOURCE.test(cell.key) && fieldOf(cell.key) === undefined);
+  const kept: Record<string, string | null> = unknownSource ? (sources.total !== undefined ? { total: sources.total } : {}) : sources;
+  const funds = Object.keys(kept).length > 0 && unit !== undefined ? { [period]: kept as PerformanceMoney } : {};
   if (funds.annual !== undefined) printed.push('annualFunds');
   if (funds.annual !== undefined && Object.keys(funds.annual).some((key) => key !== 'total')) printed.push('annualSources');
   if (funds.whole !== undefined) printed.push('wholeFunds');

@@ -5,6 +5,25 @@
  */
 import { type TableRole } from '../document/model.js';
 
+/**
+ * Older or shortened names of the funds, as some templates print them, and the names the
+ * vocabulary uses: 一般公共财政预算 / 公共财政预算 (the name before the 2015 Budget Law) is 一般公共预算;
+ * 政府基金 is 政府性基金. Applied to titles, headers, row names and the narrative's words before they
+ * are matched.
+ */
+export const FUND_SYNONYMS: readonly (readonly [RegExp, string])[] = [
+  [/(?:一般)?公共财政预算/g, '一般公共预算'],
+  [/政府基金/g, '政府性基金'],
+];
+
+/**
+ * Words with the funds' older names replaced by the vocabulary's (see FUND_SYNONYMS).
+ * @param words The printed words.
+ */
+export function canonicalFunds(words: string): string {
+  return FUND_SYNONYMS.reduce((text, [pattern, name]) => text.replace(pattern, name), words);
+}
+
 /** Table titles → roles, most specific first (the first match wins). */
 export const TITLE_ROLES: readonly (readonly [RegExp, TableRole])[] = [
   [/财政拨款收支/, 'fiscalAppropriationSummary'],

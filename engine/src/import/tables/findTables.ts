@@ -36,14 +36,15 @@ export interface TableBlock {
 /** A page footer or header: a page number alone. */
 const PAGE_NUMBER = /^(?:[-—–－]\s*\d+\s*[-—–－]|第\s*\d+\s*页(?:(?:\s*[，,/])?\s*共\s*\d+\s*页)?|\d{1,3}|\d+\s*\/\s*\d+)$/;
 /** The unit line: 单位：万元, 金额单位：元. */
-const UNIT = /(?:金额)?单位\s*[：:]\s*(万元|元)/;
+const UNIT = /(?:金额)?单\s*位\s*[：:]\s*(万\s*元|元)/;
 /** The unit alone at the end of a title block's line (湖州: “511-退役军人事务局 … 万元”). */
-const BARE_UNIT = /^[（(]?(万元|元)[)）]?$/;
+const BARE_UNIT = /^[（(]?(万\s*元|元)[)）]?$/;
 
 /** The unit a line states, as 单位：万元 or as the unit alone in its last cell. */
 function unitIn(line: PositionedLine): '元' | '万元' | undefined {
   const stated = UNIT.exec(line.text)?.[1] ?? (line.spans.length > 1 ? BARE_UNIT.exec(bare(line.spans[line.spans.length - 1]!.text))?.[1] : undefined);
-  return stated as '元' | '万元' | undefined;
+  // Letter-spaced (单位：万 元) or not, the same unit.
+  return stated === undefined ? undefined : stated.includes('万') ? '万元' : '元';
 }
 /** The department line above a table. */
 const DEPARTMENT = /(?:部门名称|单位名称|编制部门|编制单位|部门（单位）|部门\(单位\)|预算单位)\s*[：:]\s*(.+?)(?:\s{2,}|$)/;
@@ -144,6 +145,8 @@ function tableFollows(lines: readonly PositionedLine[], from: number): boolean {
     const text = bare(line.text);
     if (text === '' || isFooter(line) || TABLE_LABEL.test(text)) continue;
     if (titleAt(lines, index) !== undefined) return false;
+    // A part's or section's heading (第三部分…情况说明) after a title: a contents entry, not a table.
+    if (PART_HEADING.test(text) || (line.spans.length === 1 && TEXT_HEADING.test(text))) return false;
     if (unitIn(line) !== undefined || DEPARTMENT.test(line.text) || isHeaderLine(line)) return true;
     return false;
   }

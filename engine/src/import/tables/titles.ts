@@ -4,6 +4,7 @@
  * matched without spaces, after their label (公开表1, 表一, 预算01表…), year and department.
  */
 import { type TableRole } from '../../document/model.js';
+import { canonicalFunds } from '../vocabulary.js';
 
 /** Tables the disclosures print that the model does not hold (recognised, so never read as text). */
 export type OtherTableKind =
@@ -44,7 +45,7 @@ const TITLES: readonly TitleEntry[] = [
   { pattern: /机关运行经费/, kind: { role: 'agencyOperatingCosts' } },
   { pattern: /会议费.*培训费|培训费.*明细|会议费.*明细/, kind: { other: 'meetingsAndTraining' } },
   { pattern: /(?:项目支出|专项业务经费).*上年结转|上年结转.*支出表|结转资金支出表/, kind: { role: 'projectExpenditureCarriedOver' } },
-  { pattern: /财政拨款收支/, kind: { role: 'fiscalAppropriationSummary' } },
+  { pattern: /财政拨款(?:资金)?收支/, kind: { role: 'fiscalAppropriationSummary' } },
   { pattern: /政府性基金.*收入/, unless: /支出/, kind: { role: 'governmentFundIncome' } },
   { pattern: /政府性基金/, kind: { role: 'governmentFundExpenditure' } },
   { pattern: /国有资本经营/, kind: { role: 'stateCapital' } },
@@ -79,7 +80,7 @@ const LEADING_WORDS = /^(?:\d{4}\s*年度?)?(?:[省市区县]级)?(?:部门|单�
  * @param title The printed title (possibly with its label).
  */
 export function bareTitle(title: string): string {
-  return title.replace(/\s+/g, '').replace(LEADING_LABEL, '').replace(LEADING_WORDS, '');
+  return canonicalFunds(title.replace(/\s+/g, '')).replace(LEADING_LABEL, '').replace(LEADING_WORDS, '');
 }
 
 /**

@@ -9,6 +9,7 @@ import { type Figure, type NarrativeSection } from '../../document/model.js';
 import { type ItemNames, type NarrativeSectionId, namesFunctionalClass, readFigures } from '../figures.js';
 import { type GlossaryEntry, type NarrativeParts, SECTION_HEADINGS, type TextSection, citedProjects, readGlossary } from '../narrative.js';
 import { type AssetsPart, readAssets } from '../narrativeAssets.js';
+import { canonicalFunds } from '../vocabulary.js';
 import { type ImportProblem, type SourceLine, type StageResult } from '../types.js';
 import { type OutlineNode, allLines, outlineOf, textLines } from './outline.js';
 
@@ -21,7 +22,8 @@ const TABLES_PART = /预算(?:公开)?报?表$|公开报表$|预算表格?$|表�
 const OVERVIEW = /概况|基本情况|工作任务|工作目标|人员情况|预算构成/;
 
 function sectionIdOf(title: string): NarrativeSectionId | undefined {
-  return SECTION_HEADINGS.find(([pattern]) => pattern.test(title))?.[1];
+  const words = canonicalFunds(title);
+  return SECTION_HEADINGS.find(([pattern]) => pattern.test(words))?.[1];
 }
 
 function plain(line: SourceLine): string {
@@ -46,11 +48,13 @@ function textOf(lines: readonly SourceLine[]): string {
 
 /**
  * Numbers broken by justified spacing, joined: “16, 474.82” → “16,474.82”, “2,208.1  9万元” →
- * “2,208.19万元” (a decimal part cut short by a space before the digit that completes it).
+ * “2,208.19万元” (a decimal part cut short by a space before the digit that completes it), “34.5 万 元”
+ * → “34.5 万元”.
  * @param text A paragraph.
  */
 export function joinSpacedNumbers(text: string): string {
   return text
+    .replace(/(\d\s*万)\s+(?=元)/g, '$1')
     .replace(/(\d,)\s+(?=\d{3}(?!\d))/g, '$1')
     .replace(/(\d\.\d?)\s+(\d{1,2})(?=\s*(?:万元|[万元%％]))/g, (whole, head: string, tail: string) => ((head.split('.')[1] ?? '').length + tail.length <= 2 ? head + tail : whole));
 }
