@@ -202,6 +202,10 @@ describe('importNarrative on small texts', () => {
     ]);
     expect(read('本年政府基金预算收入 0 万元。', 'income')).toEqual([['governmentFundIncome', '0']]);
     expect(read('本单位一般公共财政预算支出 100.00 万元。', 'overview')).toEqual([['generalBudgetExpenditure', '100.00']]);
+    expect(read('机关运行费预算 10.00 万元，公车购置及运行费 5.00 万元。', 'overview')).toEqual([
+      ['agencyOperatingCosts', '10.00'],
+      ['vehicleCosts', '5.00'],
+    ]);
     expect(read('支出预算 37,151.47 万元，其中：财政拨款支出预算 37,151.47 万元。', 'overview')).toEqual([['expenditureTotal', '37151.47']]);
   });
 

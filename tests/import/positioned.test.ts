@@ -14,6 +14,7 @@ import { readGrid } from '../../engine/src/import/tables/grid.js';
 import { readTables } from '../../engine/src/import/tables/readTables.js';
 import { sniffInput } from '../../engine/src/import/sniff.js';
 import { columnIdOf } from '../../engine/src/import/tables/names.js';
+import { kindOfTitle } from '../../engine/src/import/tables/titles.js';
 
 const SIZE = 10;
 let lineNumber = 0;
@@ -155,6 +156,13 @@ describe('finding tables', () => {
     const [table] = findTables([line(1, [200, '收入总表']), line(1, [480, '单位：万 元']), line(1, [60, '项目'], [300, '合计']), line(1, [60, '合计'], [300, '9,880.88'])]);
     expect([table?.title, table?.unit]).toEqual(['收入总表', '万元']);
     expect(findTables([line(1, [60, '十二、部门预算项目支出预算表']), line(1, [60, '第三部分  2026年部门预算情况说明']), line(1, [60, '一、收支预算总体情况'])])).toEqual([]);
+  });
+
+  it('knows titles by the funds’ and costs’ older or shortened names (公共财政预算, 政府基金, 机关运行费)', () => {
+    expect(kindOfTitle('2026年一般公共财政预算支出情况表')).toEqual({ role: 'generalBudgetExpenditure' });
+    expect(kindOfTitle('表8 政府基金预算支出表')).toEqual({ role: 'governmentFundExpenditure' });
+    expect(kindOfTitle('一般公共预算机关运行费支出预算表')).toEqual({ role: 'agencyOperatingCosts' });
+    expect(kindOfTitle('财政拨款资金收支总表')).toEqual({ role: 'fiscalAppropriationSummary' });
   });
 
   it('never starts a title on a sentence’s end or on a row of cells', () => {
@@ -366,6 +374,21 @@ describe('reading a table as a whole', () => {
     const income = read.tables.incomeSummary!;
     expect(income.columns.map((column) => column.id)).toEqual(['total', 'generalBudget', 'otherIncome']);
     expect(income.rows[0]).toMatchObject({ key: 'total', values: { total: '9483.72', generalBudget: '9433.72' } });
+  });
+
+  it('withholds a 三公 table printed with its items as columns when one item’s column is not named: its items and total are not known', () => {
+    const threePublic = (vehicles: readonly [string, string]) =>
+      table(
+        line(1, [260, '“三公”经费预算表']),
+        line(1, [520, '单位：万元']),
+        line(1, [20, '项目'], [100, '合计'], [180, '因公出国（境）费'], [340, '公务接待费'], [460, vehicles[0]]),
+        line(1, [460, vehicles[1]]),
+        line(1, [20, '预算数'], [100, '6.00'], [200, '1.00'], [350, '2.00'], [470, '3.00']),
+      ).tables.threePublicExpenses!;
+    const named = threePublic(['公务用车购置', '及运行费']);
+    expect(named.doubt).toBeUndefined();
+    expect(named.rows.find((row) => row.key === 'total')?.values).toEqual({ total: '6.00' });
+    expect(threePublic(['交通工具', '费用']).doubt).toContain('有的列未能识别');
   });
 
   it('reads a 三公 table printed as items × funds, one row per year: the items as rows, the funds as columns, from the fiscal year’s row', () => {

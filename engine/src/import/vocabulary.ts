@@ -8,12 +8,15 @@ import { type TableRole } from '../document/model.js';
 /**
  * Older or shortened names of the funds, as some templates print them, and the names the
  * vocabulary uses: 一般公共财政预算 / 公共财政预算 (the name before the 2015 Budget Law) is 一般公共预算;
- * 政府基金 is 政府性基金. Applied to titles, headers, row names and the narrative's words before they
- * are matched.
+ * 政府基金 is 政府性基金; 机关运行费 and 公车 are 机关运行经费 and 公务用车. Applied to titles, headers,
+ * row names, section headings and the narrative's words before they are matched.
  */
 export const FUND_SYNONYMS: readonly (readonly [RegExp, string])[] = [
   [/(?:一般)?公共财政预算/g, '一般公共预算'],
   [/政府基金/g, '政府性基金'],
+  // Shortened names of the costs the rules check: 机关运行费, 公车购置及运行费.
+  [/机关运行费/g, '机关运行经费'],
+  [/(?<!办)公车/g, '公务用车'],
 ];
 
 /**

@@ -452,6 +452,7 @@ export function toTable(block: TableBlock, grid: Grid, role: TableRole, context:
   }
   ({ columns, rows } = grandTotalColumn(columns, rows));
   let agencyOperatingCosts: Table | undefined;
+  let transposedUnknown: readonly string[] = [];
   const byFund = role === 'threePublicExpenses' ? threePublicByItemAndFund(grid, context.fiscalYear) : undefined;
   if (byFund !== undefined) {
     ({ columns, rows } = byFund);
@@ -459,6 +460,9 @@ export function toTable(block: TableBlock, grid: Grid, role: TableRole, context:
   } else if (role === 'threePublicExpenses') {
     const transposed = threePublicByColumns(grid, ids, context.fiscalYear);
     if (transposed !== undefined) {
+      // An item's column the header does not name leaves the items and their total unknown.
+      if (unknown.length > 0) transposedUnknown = unknown;
+
       columns = [{ id: 'total', header: '预算数' }];
       rows = transposed.rows;
       if (transposed.agencyOperatingCosts !== undefined)
@@ -472,6 +476,7 @@ export function toTable(block: TableBlock, grid: Grid, role: TableRole, context:
     Object.entries(row.values).some(([id, value]) => typeof value === 'string' && !AMOUNT.test(value) && !PERCENT.test(value) && columns.find((column) => column.id === id)?.type !== 'text'),
   ).length;
   if (mixed > 0) doubts.push(`${mixed} 行的金额列中读到了文字`);
+  if (transposedUnknown.length > 0) doubts.push('“三公”经费各项按列列示，有的列未能识别');
   if (grid.strays > 0) doubts.push(`${grid.strays} 个数字无法对应到表头的列`);
   if (!grid.headerMatched && grid.columns.some((column) => column.header.length === 0)) doubts.push('数字所在的列与表头的列无法一一对应');
   if (grid.columns.length === 0 && grid.rows.some((row) => row.cells.length > 0)) doubts.push('没有找到金额列');
