@@ -47,6 +47,9 @@ const REWORDINGS: readonly (readonly [string, string])[] = [
   ['财政拨款', '财政拨款资金'],
   ['万元', '万 元'],
   ['公务接待费', '公务接待经费'],
+  ['机关运行经费', '机关运行费'],
+  ['公务用车', '公车'],
+  ['预算数', '预算金额'],
 ];
 
 function reworded(text: PositionedText, from: string, to: string): PositionedText {

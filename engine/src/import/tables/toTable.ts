@@ -7,7 +7,7 @@
  */
 import { type Column, type Row, type Table, type TableRole } from '../../document/model.js';
 import { ZERO, halfUnit, parseDecimal, printedScale } from '../../money/money.js';
-import { ECONOMIC_CLASSES, FUNCTIONAL_CLASSES, codeOfClassName } from '../vocabulary.js';
+import { ECONOMIC_CLASSES, FUNCTIONAL_CLASSES, canonicalFunds, codeOfClassName } from '../vocabulary.js';
 import { type Grid, type GridColumn, type GridRow } from './grid.js';
 import { INCOME_NAMES, ROW_NAMES, TEXT_COLUMN_IDS, TOTAL_PARTS, bareRowName, columnIdOf, ordinalLevel } from './names.js';
 import { type TableBlock } from './findTables.js';
@@ -103,7 +103,8 @@ const GROUP_NAMES: readonly (readonly [RegExp, string])[] = [
 ];
 
 /** The group a column's header names over its own name (a match ending the header is the column's own name). */
-function groupIdOf(header: string): string | undefined {
+function groupIdOf(printed: string): string | undefined {
+  const header = canonicalFunds(printed);
   return GROUP_NAMES.find(([pattern]) => {
     const match = pattern.exec(header);
     return match !== null && match.index + match[0].length < header.length;
@@ -477,6 +478,15 @@ export function toTable(block: TableBlock, grid: Grid, role: TableRole, context:
   ).length;
   if (mixed > 0) doubts.push(`${mixed} 行的金额列中读到了文字`);
   if (transposedUnknown.length > 0) doubts.push('“三公”经费各项按列列示，有的列未能识别');
+  // Numbers under a header the vocabulary does not know, beside a known column left without any:
+  // the numbers may be that column's, placed under the wrong header.
+  const filled = (id: string) => rows.some((row) => typeof row.values[id] === 'string' && AMOUNT.test(row.values[id]));
+  const amountColumns = columns.filter((column) => column.type !== 'text');
+  const strayFilled = amountColumns.filter((column) => /^column\d+$/.test(column.id) && filled(column.id));
+  const knownEmpty = amountColumns.filter((column) => !/^column\d+$/.test(column.id) && !filled(column.id));
+  if (strayFilled.length > 0 && knownEmpty.length > 0) {
+    doubts.push(`未能识别的列“${strayFilled.map((column) => column.header).join('”“')}”有数，已识别的列“${knownEmpty.map((column) => column.header).join('”“')}”却全空，列的位置可能读错`);
+  }
   if (grid.strays > 0) doubts.push(`${grid.strays} 个数字无法对应到表头的列`);
   if (!grid.headerMatched && grid.columns.some((column) => column.header.length === 0)) doubts.push('数字所在的列与表头的列无法一一对应');
   if (grid.columns.length === 0 && grid.rows.some((row) => row.cells.length > 0)) doubts.push('没有找到金额列');
