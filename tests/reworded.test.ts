@@ -50,6 +50,8 @@ const REWORDINGS: readonly (readonly [string, string])[] = [
   ['机关运行经费', '机关运行费'],
   ['公务用车', '公车'],
   ['预算数', '预算金额'],
+  ['单位：万元', ''],
+  ['（', '('],
 ];
 
 function reworded(text: PositionedText, from: string, to: string): PositionedText {

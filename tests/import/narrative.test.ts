@@ -202,6 +202,12 @@ describe('importNarrative on small texts', () => {
     ]);
     expect(read('本年政府基金预算收入 0 万元。', 'income')).toEqual([['governmentFundIncome', '0']]);
     expect(read('本单位一般公共财政预算支出 100.00 万元。', 'overview')).toEqual([['generalBudgetExpenditure', '100.00']]);
+    expect(
+      readFigures([{ number: 1, text: '政府采购预算总额 100.00 万元，其中：政府集中采购 60.00 万元，分散采购 40.00 万元。', cells: [''] }], 'procurement').figures.map((figure) => [
+        figure.key,
+        figure.value,
+      ]),
+    ).toEqual([['procurementTotal', '100.00']]);
     expect(read('机关运行费预算 10.00 万元，公车购置及运行费 5.00 万元。', 'overview')).toEqual([
       ['agencyOperatingCosts', '10.00'],
       ['vehicleCosts', '5.00'],

@@ -165,6 +165,24 @@ describe('finding tables', () => {
     expect(kindOfTitle('财政拨款资金收支总表')).toEqual({ role: 'fiscalAppropriationSummary' });
   });
 
+  it('finds a table with no unit line, its header letter-spaced or its cells wrapped, past a line of the department’s code or a header cell’s first words', () => {
+    const blocks = findTables([
+      line(1, [200, '部门收支总表']),
+      line(1, [60, '收'], [90, '入'], [300, '支'], [330, '出']),
+      line(1, [60, '项目'], [200, '预算数'], [300, '项目'], [440, '预算数']),
+      line(1, [60, '一、一般公共预算拨款收入'], [200, '16,474.82'], [300, '一、一般公共服务支出'], [440, '16,474.82']),
+      line(2, [200, '部门收入总表']),
+      line(2, [40, '511-某某局']),
+      line(2, [300, '政府性基金'], [380, '国有资本经'], [460, '事业收入']),
+      line(2, [40, '合计'], [300, '0.00'], [380, '0.00'], [460, '0.00']),
+      line(3, [200, '支出预算总表']),
+      line(3, [380, '事业单位经营'], [460, '对附属单位补']),
+      line(3, [40, '科目编码'], [120, '科目名称'], [240, '合计'], [300, '基本支出']),
+      line(3, [40, '201'], [120, '一般公共服务支出'], [240, '5.00'], [300, '5.00']),
+    ]);
+    expect(blocks.map((block) => block.title)).toEqual(['部门收支总表', '部门收入总表', '支出预算总表']);
+  });
+
   it('never starts a title on a sentence’s end or on a row of cells', () => {
     const lines = [
       line(1, [60, '增长的主要原因是：代管项目相关人员专题培训。']),

@@ -166,7 +166,8 @@ export const FIGURE_TERMS: readonly FigureTerm[] = [
   { kind: 'amount', sections: ['procurement'], pattern: /货物(类)?(采购)?(项目)?(预算)?$/, key: 'procurementGoods' },
   { kind: 'amount', sections: ['procurement'], pattern: /工程(类)?(采购)?(项目)?(预算)?$/, key: 'procurementWorks' },
   { kind: 'amount', sections: ['procurement'], pattern: /服务(类)?(采购)?(项目)?(预算)?$/, key: 'procurementServices' },
-  { kind: 'amount', sections: ['procurement'], pattern: /采购(项目)?(支出)?(预算)?(总额|合计|总计)?$/, key: 'procurementTotal', whole: true },
+  // 集中采购 / 分散采购 are parts by how they are bought, never the total.
+  { kind: 'amount', sections: ['procurement'], pattern: /^(?!.*(?:集中|分散|自行)采购).*采购(项目)?(支出)?(预算)?(总额|合计|总计)?$/, key: 'procurementTotal', whole: true },
   // 绩效管理
   { kind: 'count', sections: ['performance'], pattern: /公开(的)?项目绩效目标$|公开绩效目标的?项目$/, key: 'performancePublishedProjects', whole: true },
   {

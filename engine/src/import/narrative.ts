@@ -73,7 +73,7 @@ export const SECTION_HEADINGS: readonly (readonly [RegExp, NarrativeSectionId])[
   [/政府性基金/, 'governmentFunds'],
   [/国有资本经营/, 'stateCapital'],
   [/机关运行经费/, 'agencyOperatingCosts'],
-  [/政府采购/, 'procurement'],
+  [/政府(?:集中)?采购|采购(?:预算|情况)/, 'procurement'],
   [/绩效/, 'performance'],
   [/国有资产|资产占有/, 'assets'],
   [/其他(?:相关|重要|需要)?(?:事项的?)?(?:情况)?说明|其他事项/, 'other'],

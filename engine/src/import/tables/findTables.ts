@@ -6,7 +6,7 @@
  * skipped. Each table comes back with its title block, header lines, data lines and note.
  */
 import { type PositionedLine } from '../positioned/model.js';
-import { LABEL_HEADER } from './grid.js';
+import { LABEL_HEADER, joinSpaced } from './grid.js';
 import { TABLE_LABEL, type TableKind, bareTitle, hasTitleForm, kindOfTitle } from './titles.js';
 
 /** One printed table's lines, sorted into their parts. */
@@ -47,7 +47,8 @@ function unitIn(line: PositionedLine): '元' | '万元' | undefined {
   return stated === undefined ? undefined : stated.includes('万') ? '万元' : '元';
 }
 /** The department line above a table. */
-const DEPARTMENT = /(?:部门名称|单位名称|编制部门|编制单位|部门（单位）|部门\(单位\)|预算单位)\s*[：:]\s*(.+?)(?:\s{2,}|$)/;
+const DEPARTMENT =
+  /(?:部门名称|单位名称|编制部门|编制单位|部门（单位）|部门\(单位\)|预算单位|(?<![\u4e00-\u9fff])部门|(?<![\u4e00-\u9fff])单位(?!\s*[：:]\s*(?:万\s*)?元))\s*[：:]\s*(.+?)(?:\s{2,}|$)/;
 /** A note under a table. */
 const NOTE = /^[（(]?(?:注|说明|备注)\s*(?:\d+\s*)?[：:]/;
 /** A heading of the text parts, which ends any table. */
@@ -135,11 +136,24 @@ function labelAbove(lines: readonly PositionedLine[], index: number): string | u
 
 /** Whether the line is header-like: every span a header word or a label-column name. */
 function isHeaderLine(line: PositionedLine): boolean {
-  return line.spans.length > 0 && line.spans.every((span) => HEADER_WORD.test(bare(span.text)) || LABEL_HEADER.test(bare(span.text)));
+  // Letter-spaced header words (收      入, 项    目) are read joined.
+  // A header word may end with a colon (其中：).
+  const spans = joinSpaced(line.spans, line.size).map((span) => bare(span.text).replace(/[：:]$/, ''));
+  return spans.length > 0 && spans.every((text) => HEADER_WORD.test(text) || LABEL_HEADER.test(text));
+}
+
+/**
+ * Whether a line is a row of short word cells (a header whose names wrap: 政府性基金 · 国有资本经 ·
+ * 事业收入): several cells, none a sentence or a number. Prose and contents entries are one cell.
+ */
+function isCellRow(line: PositionedLine): boolean {
+  const cells = joinSpaced(line.spans, line.size).map((span) => bare(span.text));
+  return cells.length >= 3 && cells.every((cell) => cell.length <= 10 && !/[，。；;、]|\d/.test(cell));
 }
 
 /** Whether the lines after a title show a table (a unit line, a department line or a header) before anything else. */
 function tableFollows(lines: readonly PositionedLine[], from: number): boolean {
+  let skipped = 0;
   for (let index = from; index < lines.length && index < from + 8; index += 1) {
     const line = lines[index]!;
     const text = bare(line.text);
@@ -147,7 +161,12 @@ function tableFollows(lines: readonly PositionedLine[], from: number): boolean {
     if (titleAt(lines, index) !== undefined) return false;
     // A part's or section's heading (第三部分…情况说明) after a title: a contents entry, not a table.
     if (PART_HEADING.test(text) || (line.spans.length === 1 && TEXT_HEADING.test(text))) return false;
-    if (unitIn(line) !== undefined || DEPARTMENT.test(line.text) || isHeaderLine(line)) return true;
+    if (unitIn(line) !== undefined || DEPARTMENT.test(line.text) || isHeaderLine(line) || isCellRow(line)) return true;
+    // A line of one or two short cells (the department's code and name, 511-退役军人事务局; header
+    // cells' first words, 事业单位经营 · 对附属单位补) may stand between the title and its header:
+    // look past two of them.
+    const cells = line.spans.map((span) => bare(span.text));
+    if (cells.length <= 2 && cells.every((cell) => cell.length <= 15 && !/[，。；;：:]/.test(cell)) && (skipped += 1) <= 2) continue;
     return false;
   }
   return false;

@@ -212,7 +212,7 @@ const SPACED_WORDS: readonly string[] = ['项目', '科目', '收入', '支出',
  * evenly spaced, that spell (the start of) a header word are one span. Single characters of
  * neighbouring cells' wrapped names (事业收 / 入 beside 其他收 / 入) are not a word.
  */
-function joinSpaced(spans: readonly Span[], size: number): Span[] {
+export function joinSpaced(spans: readonly Span[], size: number): Span[] {
   const joined: Span[] = [];
   const single = (text: string) => text.length === 1 && /[\u4e00-\u9fff]/.test(text);
   let runGap = 0;

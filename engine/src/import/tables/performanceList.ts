@@ -38,6 +38,8 @@ export function readPerformanceList(block: TableBlock, grid: Grid, context: { fi
     const project = row.name.replace(/\s+/g, '');
     if (project === '' || /^(?:合计|总计)$/.test(project)) return [];
     const total = parseAmount(row.cells[amount] ?? '');
+    // A project is listed with its amount: a line without one is a wrapped line of another row's cells.
+    if (total === undefined) return [];
     const goals = goalPrinted
       ? row.cells
           .slice(amount + 1)
@@ -51,7 +53,8 @@ export function readPerformanceList(block: TableBlock, grid: Grid, context: { fi
         year: year !== null ? Number(year[1]) : context.fiscalYear,
         project,
         ...(row.unitName !== undefined ? { implementingUnit: row.unitName } : {}),
-        ...(total !== undefined ? { unit: block.unit ?? context.unit, funds: { annual: fiscalOnly ? { fiscal: total } : { total } } } : {}),
+        unit: block.unit ?? context.unit,
+        funds: { annual: fiscalOnly ? { fiscal: total } : { total } },
         ...(goals !== undefined ? { goals: { annual: goals } } : {}),
         indicators: [],
         line: row.line,

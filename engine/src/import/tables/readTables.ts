@@ -84,6 +84,7 @@ export function readTables(text: PositionedText, context: { fiscalYear: number; 
   let derivedAgencyCosts: Table | undefined;
   const listed: PerformanceTable[] = [];
   const listLines = new Set<number>();
+  const unitless: TableBlock[] = [];
   for (const block of blocks) {
     const entry = entryOf(block);
     if ('other' in block.kind && block.kind.other === 'performanceTargets') {
@@ -114,11 +115,20 @@ export function readTables(text: PositionedText, context: { fiscalYear: number; 
     if (read.table.doubt !== undefined) notes.push(`数值未能可靠读取（${read.table.doubt}），依赖其数值的规则不适用`);
     if (grid.extraViews > 0) notes.push(`支出一侧另有 ${grid.extraViews} 栏（按经济分类等另行列示），未导入`);
     if (read.unknownColumns.length > 0) notes.push(`列“${read.unknownColumns.join('”“')}”未能识别，依赖这些列的规则不适用`);
-    if (block.unit === undefined) notes.push(`表上没有写明金额单位，按${context.unit}读取`);
+    if (block.unit === undefined) unitless.push(block);
     if (notes.length > 0) {
       problems.push({ line: block.line, code: read.table.doubt !== undefined ? 'table_doubtful' : 'table_partly_read', message: `${nameOf(block.label, block.title)}：${notes.join('；')}` });
     }
   }
   if (derivedAgencyCosts !== undefined && tables.agencyOperatingCosts === undefined) tables.agencyOperatingCosts = derivedAgencyCosts;
+  // Tables that state no unit: one note for them all.
+  if (unitless.length > 0) {
+    const names = unitless.slice(0, 3).map((block) => nameOf(block.label, block.title));
+    problems.push({
+      line: unitless[0]!.line,
+      code: 'table_no_unit',
+      message: `${unitless.length} 张表上没有写明金额单位（${names.join('、')}${unitless.length > 3 ? '等' : ''}），按${context.unit}读取`,
+    });
+  }
   return { tables, recognised, problems, performanceLists: { tables: listed, lines: listLines } };
 }

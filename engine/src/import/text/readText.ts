@@ -26,6 +26,20 @@ function sectionIdOf(title: string): NarrativeSectionId | undefined {
   return SECTION_HEADINGS.find(([pattern]) => pattern.test(words))?.[1];
 }
 
+/** Sections of one subject, which a heading the vocabulary does not know may still be (by its first sentence). */
+const SUBJECTS: ReadonlySet<NarrativeSectionId> = new Set(['threePublicExpenses', 'agencyOperatingCosts', 'procurement', 'governmentFunds', 'stateCapital']);
+
+/**
+ * The subject of a section whose heading names none (七、集中采购安排): its first sentence's, when
+ * that names one subject of its own (2026年度政府采购预算总额…), and the section has no sections under it.
+ */
+function subjectOfBody(node: OutlineNode): NarrativeSectionId | undefined {
+  if (node.children.length > 0) return undefined;
+  const first = /^[^。；]*/.exec(node.body.map(plain).join(''))?.[0] ?? '';
+  const subjects = [...new Set(SECTION_HEADINGS.filter(([pattern]) => pattern.test(canonicalFunds(first))).map(([, subject]) => subject))].filter((subject) => SUBJECTS.has(subject));
+  return subjects.length === 1 ? subjects[0] : undefined;
+}
+
 function plain(line: SourceLine): string {
   return line.text.replace(/\f/g, '').trim();
 }
@@ -155,7 +169,7 @@ function walk(node: OutlineNode, gathered: Gathered, inOverview: boolean): void 
     return;
   }
   const overview = inOverview || OVERVIEW.test(title);
-  const id = overview && !/收支/.test(title) ? undefined : sectionIdOf(title);
+  const id = overview && !/收支/.test(title) ? undefined : (sectionIdOf(title) ?? subjectOfBody(node));
   if (id === 'assets') {
     const read = readAssets(allLines(node));
     gathered.assets ??= { ...read.assets };
