@@ -148,7 +148,7 @@ function isHeaderLine(line: PositionedLine): boolean {
  */
 function isCellRow(line: PositionedLine): boolean {
   const cells = joinSpaced(line.spans, line.size).map((span) => bare(span.text));
-  return cells.length >= 3 && cells.every((cell) => cell.length <= 10 && !/[，。；;、]|\d/.test(cell));
+  return cells.length >= 3 && cells.every((cell) => cell.length <= 10 && !/[，。；;、\d]/.test(cell));
 }
 
 /** Whether the lines after a title show a table (a unit line, a department line or a header) before anything else. */
