@@ -217,6 +217,8 @@ describe('cell and sums', () => {
 
   it('columnSum adds a column over selected rows', () => {
     expect(shown(run('columnSum', { table: 'expenditureSummary', rows: { codeLength: 7 }, column: 'total' }))).toBe('30.00万元');
+    // No row to add (parts not printed, or not read as such): unknown, never 0.
+    expect(run('columnSum', { table: 'expenditureSummary', rows: { codeLength: 5, key: 'noSuchKey' }, column: 'total' })).toMatchObject({ kind: 'unavailable', reason: 'missing' });
   });
 
   it('childrenSum follows the code hierarchy: total → 类, 类 → 款, 款 → 项', () => {

@@ -1,5 +1,5 @@
 import { selectRows } from '../document/selectors.js';
-import { isUnavailable } from '../document/unavailable.js';
+import { isUnavailable, missing } from '../document/unavailable.js';
 import { type Quantity, sumQuantities } from '../money/quantity.js';
 import { COLUMN_PARAM, TABLE_PARAM, resolveColumn, resolveTable, withScope } from './resolve.js';
 import { type FactDefinition } from './types.js';
@@ -8,8 +8,8 @@ import { type FactDefinition } from './types.js';
 export const columnSum: FactDefinition = {
   name: 'columnSum',
   description: {
-    'zh-CN': '某一列在所有符合条件的行上的合计，如所有 3 位编码（类）行的合计。空单元格按 0 计。',
-    en: 'The sum of one column over the rows matching a selector, e.g. all 3-digit (类) rows. Blank cells count as 0.',
+    'zh-CN': '某一列在所有符合条件的行上的合计，如所有 3 位编码（类）行的合计。空单元格按 0 计；没有符合条件的行时无法取值（规则不适用），不当作 0。',
+    en: 'The sum of one column over the rows matching a selector, e.g. all 3-digit (类) rows. Blank cells count as 0; with no row matching, the sum is unavailable (the rule does not apply), never 0.',
   },
   returns: 'quantity',
   scoped: ['table', 'column'],
@@ -36,8 +36,11 @@ export const columnSum: FactDefinition = {
     if (isUnavailable(column)) return column;
     const selector = withScope(params.rows ?? {}, scope);
     return scope.context.memo(`columnSum:${table.role}:${column}:${JSON.stringify(selector)}`, () => {
+      const rows = selectRows(table, selector);
+      // No row to add: the parts are not printed, or not read as such. Their sum is not known to be 0.
+      if (rows.length === 0) return missing(`${table.name}中没有可相加的行`, `${table.pointer}/rows`);
       const parts: Quantity[] = [];
-      for (const row of selectRows(table, selector)) {
+      for (const row of rows) {
         const value = scope.context.cell(table, row, column);
         if (isUnavailable(value)) return value;
         parts.push(value);
