@@ -394,6 +394,22 @@ describe('reading a table as a whole', () => {
     expect(income.rows[0]).toMatchObject({ key: 'total', values: { total: '9483.72', generalBudget: '9433.72' } });
   });
 
+  it('takes rows numbered 1. 2. as the top level where no row is numbered 一、 (a template numbering in Arabic numerals)', () => {
+    const read = table(
+      line(1, [260, '收入总表']),
+      line(1, [520, '单位：万元']),
+      line(1, [40, '项目'], [300, '合计']),
+      line(1, [40, '合计'], [300, '10.00']),
+      line(1, [40, '1.一般公共预算拨款收入'], [300, '8.00']),
+      line(1, [40, '2.其他收入'], [300, '2.00']),
+    ).tables.incomeSummary!;
+    expect(read.rows.map((row) => [row.name, row.level ?? null])).toEqual([
+      ['合计', null],
+      ['1.一般公共预算拨款收入', 1],
+      ['2.其他收入', 1],
+    ]);
+  });
+
   it('withholds a table whose numbers stand under a header it does not know while a known column beside it is left empty', () => {
     const read = (header: string) =>
       table(

@@ -199,6 +199,23 @@ function modelRow(row: GridRow, ids: readonly string[], columns: readonly GridCo
 }
 
 /**
+ * Rows numbered 1. 2. 3. (or （一）（二）) in a table or side where no row is numbered 一、 nor
+ * otherwise at the top: those numbers are the top level (a template numbering its rows in Arabic
+ * numerals), not items under an unprinted 一、.
+ */
+function topOrdinals(rows: readonly Row[]): Row[] {
+  const groups = new Set(rows.map((row) => row.group));
+  let result = [...rows];
+  for (const group of groups) {
+    const own = result.filter((row) => row.group === group && row.key !== 'total' && row.code === undefined);
+    const numbered = own.filter((row) => ordinalLevel(row.name) !== undefined);
+    if (numbered.length < 2 || own.some((row) => row.level === 1) || !numbered.every((row) => ordinalLevel(row.name) === 2 && row.level === 2)) continue;
+    result = result.map((row) => (numbered.includes(row) ? { ...row, level: 1 } : row));
+  }
+  return result;
+}
+
+/**
  * Every top income source before 本年收入合计 has a key, so that the sources add up to it: a
  * source the vocabulary does not know (用事业基金弥补收支差额…) is `otherSource`.
  */
@@ -422,7 +439,7 @@ export function toTable(block: TableBlock, grid: Grid, role: TableRole, context:
     unitLengths.length > 0
       ? new Map(grid.rows.flatMap((row) => (row.unitCode === undefined ? [] : [[row, unitLengths.indexOf(row.unitCode.length) + 1] as const])))
       : indentLevels(grid.rows, grid.size);
-  let rows = grid.rows.map((row) => modelRow(row, ids, grid.columns, grid.twoSided, classes, levels.get(row)));
+  let rows = topOrdinals(grid.rows.map((row) => modelRow(row, ids, grid.columns, grid.twoSided, classes, levels.get(row))));
   // A table printed as one line of amounts under its header, with no label column (国家信访局's
   // 部门收入总表: 合计, 上年结转, 一般公共预算拨款收入…): that line is the table's total.
   if (!grid.twoSided && grid.labelHeaders.length === 0 && rows.length === 1 && rows[0]!.name === '' && rows[0]!.code === undefined && Object.keys(rows[0]!.values).length > 0) {
