@@ -470,7 +470,7 @@ export function toTable(block: TableBlock, grid: Grid, role: TableRole, context:
   }
   ({ columns, rows } = grandTotalColumn(columns, rows));
   let agencyOperatingCosts: Table | undefined;
-  let transposedUnknown: readonly string[] = [];
+  let itemsUnknown = false;
   const byFund = role === 'threePublicExpenses' ? threePublicByItemAndFund(grid, context.fiscalYear) : undefined;
   if (byFund !== undefined) {
     ({ columns, rows } = byFund);
@@ -479,8 +479,7 @@ export function toTable(block: TableBlock, grid: Grid, role: TableRole, context:
     const transposed = threePublicByColumns(grid, ids, context.fiscalYear);
     if (transposed !== undefined) {
       // An item's column the header does not name leaves the items and their total unknown.
-      if (unknown.length > 0) transposedUnknown = unknown;
-
+      itemsUnknown = unknown.length > 0;
       columns = [{ id: 'total', header: '预算数' }];
       rows = transposed.rows;
       if (transposed.agencyOperatingCosts !== undefined)
@@ -494,7 +493,7 @@ export function toTable(block: TableBlock, grid: Grid, role: TableRole, context:
     Object.entries(row.values).some(([id, value]) => typeof value === 'string' && !AMOUNT.test(value) && !PERCENT.test(value) && columns.find((column) => column.id === id)?.type !== 'text'),
   ).length;
   if (mixed > 0) doubts.push(`${mixed} 行的金额列中读到了文字`);
-  if (transposedUnknown.length > 0) doubts.push('“三公”经费各项按列列示，有的列未能识别');
+  if (itemsUnknown) doubts.push('“三公”经费各项按列列示，有的列未能识别');
   // Numbers under a header the vocabulary does not know, beside a known column left without any:
   // the numbers may be that column's, placed under the wrong header.
   const filled = (id: string) => rows.some((row) => typeof row.values[id] === 'string' && AMOUNT.test(row.values[id]));
