@@ -10,9 +10,8 @@ import { type Figure } from '../document/model.js';
 import { parseDecimal } from '../money/money.js';
 import { builtPattern } from './builtPatterns.js';
 import { foldFullWidthNumbers } from './lines.js';
-import { canonicalFunds } from './vocabulary.js';
 import { type ImportProblem, type SourceLine } from './types.js';
-import { FUNCTIONAL_CLASSES } from './vocabulary.js';
+import { FUNCTIONAL_CLASSES, canonicalNames } from './vocabulary.js';
 
 /** Stable ids of the narrative's sections (docs/document-model.md). */
 export type NarrativeSectionId =
@@ -64,6 +63,16 @@ const expenditureSide: readonly NarrativeSectionId[] = ['overview', 'expenditure
  * 项目支出 as a whole: alone, or after a department's or unit's name, a year or a fund (本部门,
  * 2026年, 一般公共预算); not a named project's own (大厅保安和安检服务项目支出 328.69万元).
  */
+/** The funds' names: a total named with one (一般公共预算财政拨款支出预算) is that fund's, never the department's. */
+const NAMES_A_FUND = String.raw`一般公共预算|政府性基金|国有资本经营|财政拨款|财政专户`;
+/** Parts of spending: a total named with one (项目经费支出预算, 公务接待费支出预算) is that part's. */
+const NAMES_A_PART = String.raw`项目|基本|人员|公用|公务|出国|接待|会议|培训|机关运行|采购|经费`;
+/** The last character of a department's or unit's name (…局, …中心, …（本级）), before its 预算收入 or 预算支出. */
+const DEPARTMENT_END = String.raw`[局委办厅院所站队心室会部门位处区市省县镇府级）)]`;
+/** A department's total: 收入预算总计, 部门预算收入, 2026年预算收入 (and the same of 支出), named with no fund or part. */
+function departmentTotal(side: '收入' | '支出', unlike: string): RegExp {
+  return builtPattern(String.raw`^(?!.*(?:${unlike}))(?:.*${side}(预算)?(总计|合计|总额|总预算|预算)(为|是)?|(?:.*${DEPARTMENT_END}|.*年度?)?预算${side})$`);
+}
 const PROJECT_EXPENDITURE = /(?:^|[局委办厅院所站队心室会部门位处区市省县镇府年度算款金）)])项目支出(?:预算数?)?$/;
 
 export const FIGURE_TERMS: readonly FigureTerm[] = [
@@ -101,8 +110,7 @@ export const FIGURE_TERMS: readonly FigureTerm[] = [
   {
     kind: 'amount',
     sections: incomeSide,
-    pattern:
-      /^(?!.*(?:一般公共预算|政府性基金|国有资本经营|财政拨款|财政专户))(?:.*收入(预算)?(总计|合计|总额|总预算|预算)(为|是)?|(?:.*[局委办厅院所站队心室会部门位处区市省县镇府级）)]|.*年度?)?预算收入)$/,
+    pattern: departmentTotal('收入', NAMES_A_FUND),
     key: 'incomeTotal',
     whole: true,
   },
@@ -113,7 +121,7 @@ export const FIGURE_TERMS: readonly FigureTerm[] = [
   {
     kind: 'amount',
     sections: ['overview'],
-    pattern: /^(?!.*(?:一般公共预算|政府性基金|国有资本经营|财政拨款|财政专户)).*收入?、?支出?(总预算|预算(总额|总计)?)(为|是)?$/,
+    pattern: builtPattern(String.raw`^(?!.*(?:${NAMES_A_FUND})).*收入?、?支出?(总预算|预算(总额|总计)?)(为|是)?$`),
     key: 'incomeTotal',
     whole: true,
   },
@@ -138,8 +146,7 @@ export const FIGURE_TERMS: readonly FigureTerm[] = [
   {
     kind: 'amount',
     sections: expenditureSide,
-    pattern:
-      /^(?!.*(?:一般公共预算|政府性基金|国有资本经营|财政拨款|财政专户|项目|基本|人员|公用|公务|出国|接待|会议|培训|机关运行|采购|经费))(?:.*支出(预算)?(总计|合计|总额|总预算|预算)(为|是)?|(?:.*[局委办厅院所站队心室会部门位处区市省县镇府级）)]|.*年度?)?预算支出)$/,
+    pattern: departmentTotal('支出', `${NAMES_A_FUND}|${NAMES_A_PART}`),
     key: 'expenditureTotal',
     whole: true,
   },
@@ -453,8 +460,7 @@ export function functionalClassCode(name: string): string | undefined {
  * @param heading The heading's words.
  */
 export function namesFunctionalClass(heading: string): boolean {
-  const bare = heading.replace(/\s+/g, '');
-  return functionalClassCode(bare) !== undefined || functionalClassCode(bare.replace(LEADING_NUMBERING, '')) !== undefined;
+  return functionalClassCode(heading.replace(/\s+/g, '').replace(LEADING_NUMBERING, '')) !== undefined;
 }
 
 /** The 款 and 项 a document's tables print: each name with the codes it stands for. */
@@ -524,7 +530,7 @@ function termFor(subject: string, kind: FigureTerm['kind'], section: NarrativeSe
   // name, nor are the generic words after it (公务接待费预算支出, 机关运行经费预算安排): each
   // shorter form is tried only when the longer one names nothing.
   // A list item's number (（1）公务用车购置…) is not part of the name.
-  let words = canonicalFunds(subject.replace(/\s+/g, '').replace(LEADING_NUMBERING, ''));
+  let words = canonicalNames(subject.replace(/\s+/g, '').replace(LEADING_NUMBERING, ''));
   for (;;) {
     const term = find(words);
     if (term !== undefined) return term;

@@ -349,6 +349,20 @@ function readGrid(lines: readonly Cell[][], at: number, end: number): { indicato
 
 const MONEY_FIELDS: ReadonlySet<Field> = new Set(['wholeTotal', 'annualTotal', 'fiscal', 'carriedOver', 'other']);
 
+/**
+ * The funds' unit as a form prints it before its grid (（万元）, 单位：万元, （元）).
+ * @param cells The form's cells, line by line.
+ * @param end The first line past the fields.
+ */
+function fundsUnitOf(cells: readonly Cell[][], end: number): '万元' | '元' | undefined {
+  const printed = cells
+    .slice(0, end)
+    .flat()
+    .map((cell) => cell.key)
+    .find((key) => /万元|^\(?元\)?$|单位:元$/.test(key));
+  return printed === undefined ? undefined : printed.includes('万元') ? '万元' : '元';
+}
+
 /** A fund source's label, known or not: 其中 and a short name, or a short name of funds (上级补助资金). */
 const UNKNOWN_SOURCE = /^其中[:：]?[\u4e00-\u9fff]{2,10}$|^[\u4e00-\u9fff]{2,8}(?:资金|拨款)$/;
 
@@ -500,13 +514,8 @@ export function readForm(lines: readonly PositionedLine[]): FormReading {
     const value = money(field);
     if (value !== undefined && !(key === 'total' && value === null)) sources[key] = value;
   }
-  // The funds' unit as the form prints it (（万元）, 单位：万元); amounts in no stated unit are not read.
-  const printedUnit = cells
-    .slice(0, fieldsEnd)
-    .flat()
-    .map((cell) => cell.key)
-    .find((key) => /万元|^\(?元\)?$|单位:元$/.test(key));
-  const unit = printedUnit === undefined ? undefined : printedUnit.includes('万元') ? '万元' : '元';
+  // Amounts in no stated unit are not read.
+  const unit = fundsUnitOf(cells, fieldsEnd);
   // A source named in words the labels do not know (其中：财政拨款资金, 其中：上级补助): the parts
   // read are not all the parts, so the form's sources are not kept (only its total).
   // (Only among the funds' lines: a project's name may end in 资金 too.)
@@ -631,25 +640,21 @@ function readListedForm(lines: readonly PositionedLine[], cells: readonly Cell[]
             .flat()
             .filter((cell) => centre(cell) > amountHeader.x1 && centre(cell) < columns.left && !LISTED_GOAL.test(cell.key) && parseAmount(cell.text) === undefined),
         );
-  const unitKey = cells
-    .slice(0, headerAt + 1)
-    .flat()
-    .map((cell) => cell.key)
-    .find((key) => /万元|^\(?元\)?$|单位:元$/.test(key));
+  const unit = fundsUnitOf(cells, headerAt + 1);
   // The grid: the cells right of the list's columns (a goal's line may reach under the first level's header).
   const grid = readGrid(
     cells.map((line) => line.filter((cell) => centre(cell) >= columns.left)),
     headerAt,
     gridEnd,
   );
-  const printed = ['project', ...(unitKey !== undefined ? ['annualFunds'] : []), ...(goal !== undefined ? ['goals'] : []), ...('doubt' in grid ? [] : ['indicators'])];
+  const printed = ['project', ...(unit !== undefined ? ['annualFunds'] : []), ...(goal !== undefined ? ['goals'] : []), ...('doubt' in grid ? [] : ['indicators'])];
   const yearMatch = /(\d{4})年/.exec(title);
   const table: PerformanceTable & { printed: string[] } = {
     title,
     ...(yearMatch !== null ? { year: Number(yearMatch[1]) } : {}),
     project,
     ...(department !== undefined ? { department } : {}),
-    ...(unitKey !== undefined ? { funds: { annual: { total } }, unit: unitKey.includes('万元') ? '万元' : '元' } : {}),
+    ...(unit !== undefined ? { funds: { annual: { total } }, unit } : {}),
     ...(goal !== undefined && goal !== '' ? { goals: { annual: goal } } : {}),
     indicators: 'doubt' in grid ? [] : grid.indicators,
     line: lines[0]!.number,

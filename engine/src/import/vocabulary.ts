@@ -6,12 +6,12 @@
 import { type TableRole } from '../document/model.js';
 
 /**
- * Older or shortened names of the funds, as some templates print them, and the names the
+ * Older or shortened names of the funds and costs, as some templates print them, and the names the
  * vocabulary uses: 一般公共财政预算 / 公共财政预算 (the name before the 2015 Budget Law) is 一般公共预算;
  * 政府基金 is 政府性基金; 机关运行费 and 公车 are 机关运行经费 and 公务用车. Applied to titles, headers,
  * row names, section headings and the narrative's words before they are matched.
  */
-export const FUND_SYNONYMS: readonly (readonly [RegExp, string])[] = [
+export const NAME_SYNONYMS: readonly (readonly [RegExp, string])[] = [
   [/(?:一般)?公共财政预算/g, '一般公共预算'],
   [/政府基金/g, '政府性基金'],
   // Shortened names of the costs the rules check: 机关运行费, 公车购置及运行费.
@@ -20,11 +20,11 @@ export const FUND_SYNONYMS: readonly (readonly [RegExp, string])[] = [
 ];
 
 /**
- * Words with the funds' older names replaced by the vocabulary's (see FUND_SYNONYMS).
+ * Words with the funds' and costs' older or shortened names replaced by the vocabulary's (see NAME_SYNONYMS).
  * @param words The printed words.
  */
-export function canonicalFunds(words: string): string {
-  return FUND_SYNONYMS.reduce((text, [pattern, name]) => text.replace(pattern, name), words);
+export function canonicalNames(words: string): string {
+  return NAME_SYNONYMS.reduce((text, [pattern, name]) => text.replace(pattern, name), words);
 }
 
 /** Table titles → roles, most specific first (the first match wins). */

@@ -136,18 +136,25 @@ function labelAbove(lines: readonly PositionedLine[], index: number): string | u
 
 /** Whether the line is header-like: every span a header word or a label-column name. */
 function isHeaderLine(line: PositionedLine): boolean {
-  // Letter-spaced header words (收      入, 项    目) are read joined.
-  // A header word may end with a colon (其中：).
-  const spans = joinSpaced(line.spans, line.size).map((span) => bare(span.text).replace(/[：:]$/, ''));
-  return spans.length > 0 && spans.every((text) => HEADER_WORD.test(text) || LABEL_HEADER.test(text));
+  return isHeaderCells(cellsOf(line));
+}
+
+/** A line's cells as words: letter-spaced header words (收      入, 项    目) read joined. */
+function cellsOf(line: PositionedLine): string[] {
+  return joinSpaced(line.spans, line.size).map((span) => bare(span.text));
+}
+
+/** Whether cells are header words or label-column names (a header word may end with a colon: 其中：). */
+function isHeaderCells(cells: readonly string[]): boolean {
+  const words = cells.map((cell) => cell.replace(/[：:]$/, ''));
+  return words.length > 0 && words.every((word) => HEADER_WORD.test(word) || LABEL_HEADER.test(word));
 }
 
 /**
- * Whether a line is a row of short word cells (a header whose names wrap: 政府性基金 · 国有资本经 ·
+ * Whether cells are a row of short words (a header whose names wrap: 政府性基金 · 国有资本经 ·
  * 事业收入): several cells, none a sentence or a number. Prose and contents entries are one cell.
  */
-function isCellRow(line: PositionedLine): boolean {
-  const cells = joinSpaced(line.spans, line.size).map((span) => bare(span.text));
+function isCellRow(cells: readonly string[]): boolean {
   return cells.length >= 3 && cells.every((cell) => cell.length <= 10 && !/[，。；;、\d]/.test(cell));
 }
 
@@ -161,12 +168,13 @@ function tableFollows(lines: readonly PositionedLine[], from: number): boolean {
     if (titleAt(lines, index) !== undefined) return false;
     // A part's or section's heading (第三部分…情况说明) after a title: a contents entry, not a table.
     if (PART_HEADING.test(text) || (line.spans.length === 1 && TEXT_HEADING.test(text))) return false;
-    if (unitIn(line) !== undefined || DEPARTMENT.test(line.text) || isHeaderLine(line) || isCellRow(line)) return true;
+    const cells = cellsOf(line);
+    if (unitIn(line) !== undefined || DEPARTMENT.test(line.text) || isHeaderCells(cells) || isCellRow(cells)) return true;
     // A line of one or two short cells (the department's code and name, 511-退役军人事务局; header
     // cells' first words, 事业单位经营 · 对附属单位补) may stand between the title and its header:
     // look past two of them.
-    const cells = line.spans.map((span) => bare(span.text));
-    if (cells.length <= 2 && cells.every((cell) => cell.length <= 15 && !/[，。；;：:]/.test(cell)) && (skipped += 1) <= 2) continue;
+    const spans = line.spans.map((span) => bare(span.text));
+    if (spans.length <= 2 && spans.every((cell) => cell.length <= 15 && !/[，。；;：:]/.test(cell)) && (skipped += 1) <= 2) continue;
     return false;
   }
   return false;

@@ -380,10 +380,11 @@ function headerRanges(spans: readonly HeaderSpan[], leaves: readonly HeaderSpan[
 /**
  * Widens a group over its own subtotal: a merged cell's name is centred over all its columns, so a
  * group whose subtotal comes first (财政拨款 over 合计 · 一般公共预算 · 政府性基金预算 · 国有资本经营
- * 预算, 广州's project tables; 财政拨款收入 over 小计 · …, 烟台's income table) covers only the middle ones by its words. When the leaf left of its
- * columns is a bare 合计 or 小计 under no group, after the table's own 总计 or 合计 (so it is not
- * the table's total), and the leaf right of them is under no group either, and the group's name stays centred
- * over the run with both, the run takes both.
+ * 预算, 广州's project tables; 财政拨款收入 over 小计 · …, 烟台's income table) covers only the
+ * middle ones by its words. When the leaf left of its columns is a bare 合计 or 小计 under no
+ * group, after the table's own 总计 or 合计 (so it is not the table's total), the leaf right of
+ * them is under no group either, and the group's name stays centred over the run with both, the
+ * run takes both.
  */
 function widenOverSubtotal(group: HeaderSpan, covered: readonly HeaderSpan[], byX: readonly HeaderSpan[], ranges: Map<HeaderSpan, HeaderSpan[]>, covers: (outer: Span, inner: Span) => boolean): void {
   if (covered.length < 2 || !GROUP_HEADER.test(group.text.replace(/\s+/g, ''))) return;
@@ -675,9 +676,11 @@ export function readGrid(header: readonly PositionedLine[], body: readonly Posit
       });
     }
   }
+  // Where the first amounts stand: a name's wrapped lines run to near it.
+  const amountsStart = Math.min(firstValue, valueStart);
   return {
     columns: gridColumns,
-    rows: joinWrappedCells(joinCodesBelow(joinWrappedNames(joinCentredNames(rows, size, Math.min(firstValue, valueStart)), size, Math.min(firstValue, valueStart)))),
+    rows: joinWrappedCells(joinCodesBelow(joinWrappedNames(joinCentredNames(rows, size, amountsStart), size, amountsStart))),
     twoSided: split >= 0,
     labelHeaders,
     strays,
@@ -727,6 +730,11 @@ interface DraftRow extends GridRow {
   readonly baseline?: { readonly page: number; readonly y: number };
 }
 
+/** Whether a row's label runs to near the first amounts (within four characters), as a wrapped line does. */
+function reachesAmounts(row: DraftRow, valueStart: number, size: number): boolean {
+  return row.labelEnd >= valueStart - 4 * size;
+}
+
 /**
  * Joins a name wrapped onto three lines whose amounts stand on the middle one (a cell centred
  * vertically: 广州's 广州市人民政府办公厅 / 2025-2026年度信息化整体运 · amounts / 维服务项目). The
@@ -736,7 +744,7 @@ interface DraftRow extends GridRow {
  * PDF input only: the text view gives no distances.
  */
 function joinCentredNames(rows: readonly DraftRow[], size: number, valueStart: number): DraftRow[] {
-  const full = (row: DraftRow) => row.labelEnd >= valueStart - 4 * size;
+  const full = (row: DraftRow) => reachesAmounts(row, valueStart, size);
   const words = (row: DraftRow | undefined) => row !== undefined && row.code === undefined && row.name !== '' && !hasNumbers(row) && !ROW_START.test(row.name);
   const labelled = (side: DraftRow['side']) => (row: DraftRow) => row.side === side && (row.name !== '' || row.code !== undefined || hasNumbers(row));
   const gap = (upper: DraftRow, lower: DraftRow) =>
@@ -745,8 +753,9 @@ function joinCentredNames(rows: readonly DraftRow[], size: number, valueStart: n
   const joined = new Map<DraftRow, DraftRow>();
   rows.forEach((above, index) => {
     if (used.has(above) || !words(above)) return;
-    const middle = rows.slice(index + 1).find(labelled(above.side));
-    const below = middle === undefined ? undefined : rows.slice(rows.indexOf(middle) + 1).find(labelled(above.side));
+    const at = rows.findIndex((row, position) => position > index && labelled(above.side)(row));
+    const middle = at < 0 ? undefined : rows[at];
+    const below = at < 0 ? undefined : rows.find((row, position) => position > at && labelled(above.side)(row));
     if (middle === undefined || below === undefined || middle.code !== undefined || middle.name === '' || !hasNumbers(middle) || !words(below)) return;
     // Wrapped lines run to the end of the label column; a short name is a row of its own.
     if (!full(above) || !full(middle)) return;
@@ -770,7 +779,7 @@ function joinWrappedNames(rows: readonly DraftRow[], size: number, valueStart: n
   // A wrapped line runs to the end of the longest name, and near the first amounts (in a table of
   // short names all alike, every name ends at the longest's end: none is wrapped).
   const labelEnd = Math.max(0, ...rows.map((row) => row.labelEnd));
-  const wrapped = (row: DraftRow) => row.labelEnd >= labelEnd - 2 * size && row.labelEnd >= valueStart - 4 * size;
+  const wrapped = (row: DraftRow) => row.labelEnd >= labelEnd - 2 * size && reachesAmounts(row, valueStart, size);
   const result: DraftRow[] = [];
   let pendingAbove: DraftRow | undefined;
   const join = (first: DraftRow, second: DraftRow, into: DraftRow): DraftRow => ({
@@ -782,16 +791,17 @@ function joinWrappedNames(rows: readonly DraftRow[], size: number, valueStart: n
   // Lines of a value column's words alone (a description wrapped beside the name) are no rows:
   // the name's lines are read past them (joinWrappedCells gives them to their row).
   const wordsAlone = (row: DraftRow) => row.name === '' && row.code === undefined && !hasNumbers(row);
+  const amountsAlone = (other: DraftRow | undefined) => other !== undefined && other.name === '' && (other.code !== undefined || hasNumbers(other));
   rows.forEach((row, index) => {
     if (wordsAlone(row)) {
       result.push(row);
       return;
     }
     const fragment = isFragment(row);
-    const later = rows.slice(index + 1).filter((other) => other.side === row.side && !wordsAlone(other));
-    const amountsAlone = (other: DraftRow | undefined) => other !== undefined && other.name === '' && (other.code !== undefined || hasNumbers(other));
+    // The next row of its side, and the next that is not a line of a wrapped name.
+    const nextRow = (also: (other: DraftRow) => boolean) => rows.find((other, position) => position > index && other.side === row.side && !wordsAlone(other) && also(other));
     const previous = [...result].reverse().find((other) => other.side === row.side && !wordsAlone(other));
-    if (fragment && amountsAlone(later[0])) {
+    if (fragment && amountsAlone(nextRow(() => true))) {
       pendingAbove = pendingAbove === undefined ? row : join(pendingAbove, row, pendingAbove);
       return;
     }
@@ -803,7 +813,7 @@ function joinWrappedNames(rows: readonly DraftRow[], size: number, valueStart: n
     }
     // A name on more lines, its amounts between two of them (广州地区公文交换站 / (广州市人民政府公报编辑 /
     // amounts / 部)2025-2026年度信息化运 / 维服务): its upper lines wait for the amounts too.
-    if (fragment && amountsAlone(later.find((other) => !isFragment(other)))) {
+    if (fragment && amountsAlone(nextRow((other) => !isFragment(other)))) {
       pendingAbove = pendingAbove === undefined ? row : join(pendingAbove, row, pendingAbove);
       return;
     }

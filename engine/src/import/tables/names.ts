@@ -2,9 +2,9 @@
  * The names tables print for their columns and special rows, mapped to the model's ids and keys:
  * data, with the variants the corpus shows. Column names are matched at the end of the printed
  * header (a wrapped group name before it does not change what the column is); row names without
- * their ordinal (一、, 1., （一）) and spaces, the funds' older names read as the vocabulary's.
+ * their ordinal (一、, 1., （一）) and spaces, the funds' and costs' older names read as the vocabulary's.
  */
-import { canonicalFunds } from '../vocabulary.js';
+import { canonicalNames } from '../vocabulary.js';
 
 /** Column headers → ids, most specific first. Matched against the end of the bare header. */
 export const COLUMN_NAMES: readonly (readonly [RegExp, string])[] = [
@@ -77,7 +77,7 @@ export const TEXT_COLUMN_IDS: ReadonlySet<string> = new Set(['serialNumber', 're
  * @param header The header parts.
  */
 export function columnIdOf(header: readonly string[]): string | undefined {
-  const parts = header.map((part) => canonicalFunds(part.replace(/\s+/g, '')));
+  const parts = header.map((part) => canonicalNames(part.replace(/\s+/g, '')));
   const name = parts[parts.length - 1] ?? '';
   const idOf = (text: string) => COLUMN_NAMES.find(([pattern]) => pattern.test(text))?.[1];
   // A name cut by wrapping (机关运行经费预算 / 数) is read with the parts over it.
@@ -138,7 +138,7 @@ const ORDINAL = /^(?:[一二三四五六七八九十]+\s*[、.．]|[(（][一二
  */
 export function bareRowName(name: string): string {
   // Two ordinals may stand together: 其中：（一）因公出国（境）支出.
-  return canonicalFunds(name.replace(/\s+/g, ''))
+  return canonicalNames(name.replace(/\s+/g, ''))
     .replace(ORDINAL, '')
     .replace(ORDINAL, '')
     .replace(/[:：]$/, '');

@@ -17,6 +17,15 @@ const GOAL_HEADER = /绩效目标$/;
 const PROJECT_HEADER = /项目名称$/;
 
 /**
+ * Whether a 绩效目标表 may be a list of projects: its header names a project column (项目名称,
+ * letter-spaced or not). Checked before the table's grid is built, which most forms do not need.
+ * @param block The table as found.
+ */
+export function mayListProjects(block: TableBlock): boolean {
+  return block.header.some((line) => line.text.replace(/\s+/g, '').includes('项目名称'));
+}
+
+/**
  * Reads a list of projects' performance targets, or nothing when the table is no such list (a
  * form, or a list without a project-name column and an amount column).
  * @param block The table as found.

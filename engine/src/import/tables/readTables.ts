@@ -13,7 +13,7 @@ import { readGrid } from './grid.js';
 import { type TableKind } from './titles.js';
 import { toTable } from './toTable.js';
 import { type PerformanceTable } from '../performance.js';
-import { readPerformanceList } from './performanceList.js';
+import { mayListProjects, readPerformanceList } from './performanceList.js';
 
 /** A printed table as recognised. */
 export interface RecognisedTable {
@@ -87,7 +87,7 @@ export function readTables(text: PositionedText, context: { fiscalYear: number; 
   const unitless: TableBlock[] = [];
   for (const block of blocks) {
     const entry = entryOf(block);
-    if ('other' in block.kind && block.kind.other === 'performanceTargets') {
+    if ('other' in block.kind && block.kind.other === 'performanceTargets' && mayListProjects(block)) {
       const list = readPerformanceList(block, readGrid(block.header, block.body), context);
       if (list !== undefined && list.length > 0) {
         listed.push(...list);

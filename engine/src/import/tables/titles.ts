@@ -4,7 +4,7 @@
  * matched without spaces, after their label (公开表1, 表一, 预算01表…), year and department.
  */
 import { type TableRole } from '../../document/model.js';
-import { canonicalFunds } from '../vocabulary.js';
+import { canonicalNames } from '../vocabulary.js';
 
 /** Tables the disclosures print that the model does not hold (recognised, so never read as text). */
 export type OtherTableKind =
@@ -80,7 +80,7 @@ const LEADING_WORDS = /^(?:\d{4}\s*年度?)?(?:[省市区县]级)?(?:部门|单�
  * @param title The printed title (possibly with its label).
  */
 export function bareTitle(title: string): string {
-  return canonicalFunds(title.replace(/\s+/g, '')).replace(LEADING_LABEL, '').replace(LEADING_WORDS, '');
+  return canonicalNames(title.replace(/\s+/g, '')).replace(LEADING_LABEL, '').replace(LEADING_WORDS, '');
 }
 
 /**

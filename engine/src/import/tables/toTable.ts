@@ -7,7 +7,7 @@
  */
 import { type Column, type Row, type Table, type TableRole } from '../../document/model.js';
 import { ZERO, halfUnit, parseDecimal, printedScale } from '../../money/money.js';
-import { ECONOMIC_CLASSES, FUNCTIONAL_CLASSES, canonicalFunds, codeOfClassName } from '../vocabulary.js';
+import { ECONOMIC_CLASSES, FUNCTIONAL_CLASSES, canonicalNames, codeOfClassName } from '../vocabulary.js';
 import { type Grid, type GridColumn, type GridRow } from './grid.js';
 import { INCOME_NAMES, ROW_NAMES, TEXT_COLUMN_IDS, TOTAL_PARTS, bareRowName, columnIdOf, ordinalLevel } from './names.js';
 import { type TableBlock } from './findTables.js';
@@ -104,7 +104,7 @@ const GROUP_NAMES: readonly (readonly [RegExp, string])[] = [
 
 /** The group a column's header names over its own name (a match ending the header is the column's own name). */
 function groupIdOf(printed: string): string | undefined {
-  const header = canonicalFunds(printed);
+  const header = canonicalNames(printed);
   return GROUP_NAMES.find(([pattern]) => {
     const match = pattern.exec(header);
     return match !== null && match.index + match[0].length < header.length;

@@ -9,7 +9,7 @@ import { type Figure, type NarrativeSection } from '../../document/model.js';
 import { type ItemNames, type NarrativeSectionId, namesFunctionalClass, readFigures } from '../figures.js';
 import { type GlossaryEntry, type NarrativeParts, SECTION_HEADINGS, type TextSection, citedProjects, readGlossary } from '../narrative.js';
 import { type AssetsPart, readAssets } from '../narrativeAssets.js';
-import { canonicalFunds } from '../vocabulary.js';
+import { canonicalNames } from '../vocabulary.js';
 import { type ImportProblem, type SourceLine, type StageResult } from '../types.js';
 import { type OutlineNode, allLines, outlineOf, textLines } from './outline.js';
 
@@ -22,7 +22,7 @@ const TABLES_PART = /预算(?:公开)?报?表$|公开报表$|预算表格?$|表�
 const OVERVIEW = /概况|基本情况|工作任务|工作目标|人员情况|预算构成/;
 
 function sectionIdOf(title: string): NarrativeSectionId | undefined {
-  const words = canonicalFunds(title);
+  const words = canonicalNames(title);
   return SECTION_HEADINGS.find(([pattern]) => pattern.test(words))?.[1];
 }
 
@@ -35,9 +35,14 @@ const SUBJECTS: ReadonlySet<NarrativeSectionId> = new Set(['threePublicExpenses'
  */
 function subjectOfBody(node: OutlineNode): NarrativeSectionId | undefined {
   if (node.children.length > 0) return undefined;
-  const first = /^[^。；]*/.exec(node.body.map(plain).join(''))?.[0] ?? '';
-  const subjects = [...new Set(SECTION_HEADINGS.filter(([pattern]) => pattern.test(canonicalFunds(first))).map(([, subject]) => subject))].filter((subject) => SUBJECTS.has(subject));
-  return subjects.length === 1 ? subjects[0] : undefined;
+  const first = canonicalNames(
+    node.body
+      .map(plain)
+      .join('')
+      .split(/[。；]/)[0]!,
+  );
+  const subjects = new Set(SECTION_HEADINGS.filter(([pattern, subject]) => SUBJECTS.has(subject) && pattern.test(first)).map(([, subject]) => subject));
+  return subjects.size === 1 ? [...subjects][0] : undefined;
 }
 
 function plain(line: SourceLine): string {
