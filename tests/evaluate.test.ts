@@ -7,6 +7,13 @@ import { describe, expect, it } from 'vitest';
 import { type Report, evaluate, loadRuleSet, validateAgainst } from '../engine/src/index.js';
 import { departmentBudgetPack, patched, sampleDocument } from './helpers/fixtures.js';
 
+/** A rule set of a test's own rules: the loader's first error is thrown, failing the test. */
+function compiled(definition: unknown) {
+  const loaded = loadRuleSet(definition);
+  if (!loaded.ok) throw new Error(loaded.errors[0].message);
+  return loaded.value;
+}
+
 const keys = (report: Report) => report.findings.map((finding) => ({ ruleId: finding.ruleId, path: finding.path }));
 
 describe('the sample disclosure', () => {
@@ -172,31 +179,26 @@ describe('outcomes that are not pass or fail', () => {
       value: { fact: 'cell', params: { table: 'incomeSummary', row: { key: 'total' }, column: key } },
       ifMissing: 'skip',
     });
-    const loaded = loadRuleSet({
+    const ruleSet = compiled({
       id: 'skip',
       version: '1.0.0',
       title: '跳过',
       rules: [{ id: 'sources', title: '来源一致', message: '{actual} ≠ {expected}', severity: 'error', basis: ['测试'], conditions: { all: [compare('generalBudget'), compare('stateCapital')] } }],
     });
-    if (!loaded.ok) throw new Error(loaded.errors[0].message);
     const rows = '/tables/incomeExpenditureSummary/rows';
     const withoutStateCapital = patched(sampleDocument(), [{ op: 'remove', path: `${rows}/2` }]);
-    expect((await evaluate(loaded.value, withoutStateCapital)).outcomes[0]?.status).toBe('pass');
-    const wrong = await evaluate(loaded.value, patched(withoutStateCapital, [{ op: 'replace', path: `${rows}/0/values/amount`, value: '3011.64' }]));
+    expect((await evaluate(ruleSet, withoutStateCapital)).outcomes[0]?.status).toBe('pass');
+    const wrong = await evaluate(ruleSet, patched(withoutStateCapital, [{ op: 'replace', path: `${rows}/0/values/amount`, value: '3011.64' }]));
     expect(wrong.outcomes[0]?.status).toBe('fail');
     expect(keys(wrong)).toEqual([{ ruleId: 'sources', path: `${rows}/0/values/amount` }]);
-    const neither = await evaluate(loaded.value, patched(withoutStateCapital, [{ op: 'remove', path: `${rows}/0` }]));
+    const neither = await evaluate(ruleSet, patched(withoutStateCapital, [{ op: 'remove', path: `${rows}/0` }]));
     expect(neither.outcomes[0]).toMatchObject({ status: 'not_applicable', reason: expect.stringContaining('generalBudget') });
   });
 
   it('an any holds when one of its branches holds on data that is there, whatever the others lack; with none holding, missing data makes it not applicable, never failed', async () => {
     const cell = (table: string, key: string) => ({ fact: 'cell', params: { table, row: { key: 'total' }, column: key } });
     const rule = (conditions: unknown) => ({ id: 'either', title: '二者之一', message: '{actual}', severity: 'error', basis: ['测试'], conditions });
-    const load = (conditions: unknown) => {
-      const loaded = loadRuleSet({ id: 'kleene', version: '1.0.0', title: '三值', rules: [rule(conditions)] });
-      if (!loaded.ok) throw new Error(loaded.errors[0].message);
-      return loaded.value;
-    };
+    const load = (conditions: unknown) => compiled({ id: 'kleene', version: '1.0.0', title: '三值', rules: [rule(conditions)] });
     const present = { ...cell('expenditureSummary', 'total'), operator: 'decimalGreaterThan', value: '0' };
     const absentTable = { ...cell('agencyOperatingCosts', 'total'), operator: 'decimalGreaterThan', value: '0' };
     const failing = { ...cell('expenditureSummary', 'total'), operator: 'decimalLessThan', value: '0' };
@@ -211,7 +213,7 @@ describe('outcomes that are not pass or fail', () => {
   });
 
   it('a rule comparing money with a percentage errors instead of failing', async () => {
-    const loaded = loadRuleSet({
+    const ruleSet = compiled({
       id: 'odd',
       version: '1.0.0',
       title: '比较金额与百分比',
@@ -227,9 +229,7 @@ describe('outcomes that are not pass or fail', () => {
         },
       ],
     });
-    expect(loaded.ok).toBe(true);
-    if (!loaded.ok) return;
-    const report = await evaluate(loaded.value, sampleDocument());
+    const report = await evaluate(ruleSet, sampleDocument());
     expect(report.outcomes[0]).toMatchObject({ ruleId: 'money-vs-share', status: 'error' });
     expect(report.findings.every((finding) => finding.code === 'rule_error')).toBe(true);
   });
@@ -237,7 +237,7 @@ describe('outcomes that are not pass or fail', () => {
 
 describe('forms that do not print a field', () => {
   it('a rule scoped to forms that print a field (scope.printed) skips a form read from a PDF without it, and is not applicable when no form prints it', async () => {
-    const loaded = loadRuleSet({
+    const ruleSet = compiled({
       id: 'printed',
       version: '1.0.0',
       title: '印出的栏目',
@@ -253,22 +253,20 @@ describe('forms that do not print a field', () => {
         },
       ],
     });
-    expect(loaded.ok).toBe(true);
-    if (!loaded.ok) return;
     const forms = (performance: unknown[]) => patched(sampleDocument(), [{ op: 'replace', path: '/performance', value: performance }]);
     // A form listing what it prints, without a goal: the template has none, so nothing to check.
     const noGoalPrinted = { project: '甲', indicators: [], printed: ['project', 'indicators'] };
     // A form that prints the goal but left it blank, and a hand-built one (no list: every field printed).
     const blankGoal = { project: '乙', indicators: [], printed: ['project', 'goals'] };
     const handBuilt = { project: '丙', indicators: [] };
-    const some = await evaluate(loaded.value, forms([noGoalPrinted, blankGoal, handBuilt]));
+    const some = await evaluate(ruleSet, forms([noGoalPrinted, blankGoal, handBuilt]));
     expect(some.findings.map((finding) => finding.path)).toEqual(['/performance/1', '/performance/2']);
-    const none = await evaluate(loaded.value, forms([noGoalPrinted]));
+    const none = await evaluate(ruleSet, forms([noGoalPrinted]));
     expect(none.outcomes[0]).toMatchObject({ ruleId: 'goal-present', status: 'not_applicable', reason: '绩效目标表都没有印出本规则需要的栏目（goals）' });
   });
 
   it('says a rule on the indicators’ texts found nothing because the forms print no indicators, not because there is nothing of its kind', async () => {
-    const loaded = loadRuleSet({
+    const ruleSet = compiled({
       id: 'indicator-texts',
       version: '1.0.0',
       title: '指标文字',
@@ -284,19 +282,17 @@ describe('forms that do not print a field', () => {
         },
       ],
     });
-    expect(loaded.ok).toBe(true);
-    if (!loaded.ok) return;
     const forms = (performance: unknown[]) => patched(sampleDocument(), [{ op: 'replace', path: '/performance', value: performance }]);
     const listed = { project: '甲', indicators: [], printed: ['project', 'annualFunds'] };
     const withIndicators = { project: '乙', indicators: [], printed: ['project', 'indicators'] };
-    expect((await evaluate(loaded.value, forms([listed]))).outcomes[0]).toMatchObject({ status: 'not_applicable', reason: '绩效目标表都没有印出本规则需要的栏目（indicators）' });
-    expect((await evaluate(loaded.value, forms([listed, withIndicators]))).outcomes[0]).toMatchObject({ status: 'not_applicable', reason: '文档中没有本规则适用的对象' });
+    expect((await evaluate(ruleSet, forms([listed]))).outcomes[0]).toMatchObject({ status: 'not_applicable', reason: '绩效目标表都没有印出本规则需要的栏目（indicators）' });
+    expect((await evaluate(ruleSet, forms([listed, withIndicators]))).outcomes[0]).toMatchObject({ status: 'not_applicable', reason: '文档中没有本规则适用的对象' });
   });
 });
 
 describe('per-document state', () => {
   it('nothing one document computed leaks into the next: scope items, cached values and rows are per document', async () => {
-    const loaded = loadRuleSet({
+    const ruleSet = compiled({
       id: 'years',
       version: '1.0.0',
       title: '年度',
@@ -319,8 +315,6 @@ describe('per-document state', () => {
         },
       ],
     });
-    expect(loaded.ok).toBe(true);
-    if (!loaded.ok) return;
     const other = patched(sampleDocument(), [
       { op: 'replace', path: '/meta/fiscalYear', value: 2026 },
       { op: 'replace', path: '/tables/expenditureSummary/rows/0/values/total', value: '1.00' },
@@ -330,7 +324,7 @@ describe('per-document state', () => {
       [other, 2],
       [sampleDocument(), 0],
     ] as const) {
-      const report = await evaluate(loaded.value, document);
+      const report = await evaluate(ruleSet, document);
       expect(report.outcomes.filter((outcome) => outcome.status === 'fail')).toHaveLength(failing);
     }
   });
@@ -418,7 +412,7 @@ describe('finding places', () => {
       meta: { department: '测试局', fiscalYear: 2025, kind: 'department-budget', unit: '万元' },
       tables: { expenditureSummary: { title: '支出总表', unit: '万元', columns: [{ id: 'total', header: '合计' }], rows } },
     };
-    const loaded = loadRuleSet({
+    const ruleSet = compiled({
       id: 'places',
       version: '1.0.0',
       title: '位置',
@@ -434,8 +428,7 @@ describe('finding places', () => {
         },
       ],
     });
-    if (!loaded.ok) throw new Error('rule set');
-    const report = await evaluate(loaded.value, document);
+    const report = await evaluate(ruleSet, document);
     // The compared cell lies outside the scope item (row 1), so the finding names the item.
     expect(keys(report)).toEqual([{ ruleId: 'row-one-against-row-ten', path: '/tables/expenditureSummary/rows/1' }]);
   });

@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { type Figure, type NarrativeSection } from '../../engine/src/document/model.js';
-import { functionalClassCode, itemByPath, namesFunctionalClass, readFigures } from '../../engine/src/import/figures.js';
+import { type ItemNames, type NarrativeSectionId, functionalClassCode, itemByPath, namesFunctionalClass, readFigures } from '../../engine/src/import/figures.js';
 import { toLines } from '../../engine/src/import/lines.js';
 import { citedProjects, importNarrative, type NarrativeParts } from '../../engine/src/import/narrative.js';
 import { segment } from '../../engine/src/import/segment.js';
@@ -20,6 +20,10 @@ interface Target {
 const target = sampleDocument() as Target;
 
 const run = (text: string) => importNarrative(segment(toLines(text)));
+/** The figures and problems of one paragraph of a section. */
+const readParagraph = (text: string, section: NarrativeSectionId, items?: ItemNames) => readFigures([{ number: 1, text, cells: [text] }], section, items);
+/** The keys and values of one paragraph's figures. */
+const keyedFigures = (text: string, section: NarrativeSectionId) => readParagraph(text, section).figures.map((figure) => [figure.key, figure.value]);
 const sample = run(sampleText);
 
 describe('importNarrative on examples/budget-2025-shenpiju.txt', () => {
@@ -161,7 +165,7 @@ describe('importNarrative on small texts', () => {
       ['行政运行', ['2011301']],
     ]);
     const text = '1.  “一般公共服务支出（类）商贸事务（款）行政运行（项）”  938.99  万元，主要用于机关行政运行。2.“科学技术支出（类）”  5.00  万元。';
-    const read = readFigures([{ number: 1, text, cells: [text] }], 'overview', items);
+    const read = readParagraph(text, 'overview', items);
     expect(read.figures.map((figure) => [figure.key, figure.code, figure.subject, figure.value])).toEqual([
       ['functionalClassExpenditure', '2011301', '行政运行', '938.99'],
       ['functionalClassExpenditure', '206', '科学技术支出', '5.00'],
@@ -171,19 +175,17 @@ describe('importNarrative on small texts', () => {
 
   it('reads a department’s budget named 部门预算收入 / 部门预算支出 as its totals (深圳), not a project’s or a fund’s 预算支出', () => {
     const text = '2026年深圳市某某局部门预算收入  55,884.67  万元，较2025年年初预算增加  2,757.53  万元。2026年深圳市某某局部门预算支出  55,884.67  万元。';
-    const read = readFigures([{ number: 1, text, cells: [text] }], 'overview');
+    const read = readParagraph(text, 'overview');
     expect(read.figures.filter((figure) => figure.kind === 'amount').map((figure) => [figure.key, figure.value])).toEqual([
       ['incomeTotal', '55884.67'],
       ['expenditureTotal', '55884.67'],
     ]);
-    const project = '本单位信息化项目预算支出  40.00  万元。';
-    expect(readFigures([{ number: 1, text: project, cells: [project] }], 'expenditure').figures).toEqual([]);
+    expect(readParagraph('本单位信息化项目预算支出  40.00  万元。', 'expenditure').figures).toEqual([]);
   });
 
   it('reads 上年结转结余收入 in a 财政拨款 section as the carried-over appropriation (杭州)', () => {
     const text = '2026年财政拨款收支总预算  91,842.80  万元。收入包括：一般公共预算收入  91,495.48  万元、上年结转结余收入  347.32  万元。';
-    const read = readFigures([{ number: 1, text, cells: [text] }], 'fiscalAppropriation');
-    expect(read.figures.map((figure) => [figure.key, figure.value])).toEqual([
+    expect(keyedFigures(text, 'fiscalAppropriation')).toEqual([
       ['fiscalAppropriationTotal', '91842.80'],
       ['generalBudgetAppropriation', '91495.48'],
       ['carriedOverAppropriation', '347.32'],
@@ -191,7 +193,7 @@ describe('importNarrative on small texts', () => {
   });
 
   it('never reads a fund’s or a part’s total as the department’s, and reads the funds’ older names as today’s (一般公共财政预算, 政府基金)', () => {
-    const read = (text: string, section: 'overview' | 'expenditure' | 'income') => readFigures([{ number: 1, text, cells: [text] }], section).figures.map((figure) => [figure.key, figure.value]);
+    const read = keyedFigures;
     expect(read('本单位2026年一般公共预算财政拨款支出预算 242,360.1 万元。', 'expenditure')).toEqual([]);
     expect(read('2026年本单位项目经费支出预算 417.41 万元。', 'expenditure')).toEqual([]);
     expect(read('公务接待费支出预算 46.51 万元。', 'expenditure')).toEqual([['receptionCosts', '46.51']]);
@@ -202,12 +204,7 @@ describe('importNarrative on small texts', () => {
     ]);
     expect(read('本年政府基金预算收入 0 万元。', 'income')).toEqual([['governmentFundIncome', '0']]);
     expect(read('本单位一般公共财政预算支出 100.00 万元。', 'overview')).toEqual([['generalBudgetExpenditure', '100.00']]);
-    expect(
-      readFigures([{ number: 1, text: '政府采购预算总额 100.00 万元，其中：政府集中采购 60.00 万元，分散采购 40.00 万元。', cells: [''] }], 'procurement').figures.map((figure) => [
-        figure.key,
-        figure.value,
-      ]),
-    ).toEqual([['procurementTotal', '100.00']]);
+    expect(read('政府采购预算总额 100.00 万元，其中：政府集中采购 60.00 万元，分散采购 40.00 万元。', 'procurement')).toEqual([['procurementTotal', '100.00']]);
     expect(read('机关运行费预算 10.00 万元，公车购置及运行费 5.00 万元。', 'overview')).toEqual([
       ['agencyOperatingCosts', '10.00'],
       ['vehicleCosts', '5.00'],
