@@ -104,9 +104,10 @@ function titleAt(lines: readonly PositionedLine[], index: number): { kind: Table
   // A labelled title naming none of the national tables (a variant the vocabulary lacks): a table
   // of its own, known to be unknown, so that its rows never join the table before it and a rule
   // asking whether a table is printed is not sure it is missing.
-  const only = read(candidates[0]!, { other: 'unknown' });
-  if (hasTitleForm(bareTitle(titleText)) && (only.label !== undefined || labelAbove(lines, index) !== undefined || unitFollows(lines, index + 1))) return only;
-  return undefined;
+  // (Most lines are no title at all: the form is checked first.)
+  if (!hasTitleForm(bareTitle(titleText))) return undefined;
+  const unknown = read(candidates[0]!, { other: 'unknown' });
+  return unknown.label !== undefined || labelAbove(lines, index) !== undefined || unitFollows(lines, index + 1) ? unknown : undefined;
 }
 
 /** Whether the unit line (单位：万元) comes right after a line, past its department line: a table's title block. */
