@@ -4,7 +4,8 @@
  * A reader that does not know a wording must say so, never raise an error: every error on a
  * reworded document must be one the document itself yields (a real defect, reviewed in
  * corpus/expectations/), at the same place. This is how documents nobody tuned the reader on are
- * approached here: their words differ from the corpus's, their structure does not.
+ * approached here: their words differ from the corpus's, their structure does not. The text's
+ * headings are renumbered too (sections 1. 2. for 一、 二、), as other templates number them.
  */
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
@@ -54,6 +55,34 @@ const REWORDINGS: readonly (readonly [string, string])[] = [
   ['（', '('],
 ];
 
+const CHINESE_DIGITS = '一二三四五六七八九';
+/** 一 … 九十九 as a number. */
+function numberOf(numeral: string): number {
+  const [tens, units] = numeral.includes('十') ? numeral.split('十') : ['', numeral];
+  return (numeral.includes('十') ? (tens === '' ? 1 : CHINESE_DIGITS.indexOf(tens!) + 1) * 10 : 0) + (units === '' ? 0 : CHINESE_DIGITS.indexOf(units!) + 1);
+}
+
+/** Numberings templates differ in, applied to the headings of the text's pages (pages printing no table). */
+const RENUMBERINGS: readonly (readonly [string, RegExp, (numeral: string) => string])[] = [
+  ['一、→1.', /^([一二三四五六七八九十]{1,3})、/, (numeral) => `${numberOf(numeral)}.`],
+  ['（一）→(1)', /^[（(]([一二三四五六七八九十]{1,3})[）)]/, (numeral) => `(${numberOf(numeral)})`],
+  ['（一）→1.', /^[（(]([一二三四五六七八九十]{1,3})[）)]/, (numeral) => `${numberOf(numeral)}.`],
+];
+
+function renumbered(text: PositionedText, pattern: RegExp, to: (numeral: string) => string): PositionedText {
+  const tablePages = new Set(text.lines.filter((line) => /单位[：:]/.test(line.text)).map((line) => line.page));
+  const swap = (words: string) => {
+    const lead = words.length - words.trimStart().length;
+    return words.slice(0, lead) + words.slice(lead).replace(pattern, (_, numeral: string) => to(numeral));
+  };
+  return {
+    ...text,
+    lines: text.lines.map((line) =>
+      tablePages.has(line.page) ? line : { ...line, text: swap(line.text), spans: line.spans.map((span, index) => (index === 0 ? { ...span, text: swap(span.text) } : span)) },
+    ),
+  };
+}
+
 function reworded(text: PositionedText, from: string, to: string): PositionedText {
   const swap = (words: string) => words.split(from).join(to);
   return { ...text, lines: text.lines.map((line) => ({ ...line, text: swap(line.text), spans: line.spans.map((span) => ({ ...span, text: swap(span.text) })) })) };
@@ -82,6 +111,9 @@ describe('the corpus reworded', () => {
     const fresh: string[] = [];
     for (const [from, to] of REWORDINGS) {
       for (const error of await errorsOf(ruleSet, reworded(text, from, to))) if (!own.has(error)) fresh.push(`${from}→${to}: ${error}`);
+    }
+    for (const [name, pattern, to] of RENUMBERINGS) {
+      for (const error of await errorsOf(ruleSet, renumbered(text, pattern, to))) if (!own.has(error)) fresh.push(`${name}: ${error}`);
     }
     expect(fresh).toEqual([]);
   });

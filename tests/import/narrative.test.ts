@@ -534,3 +534,48 @@ describe('projects a performance section lists', () => {
     expect(citedProjects('没有列举项目。')).toEqual([]);
   });
 });
+
+describe('text parts whatever their numbering', () => {
+  const linesOf = (texts: readonly string[]) => texts.map((text, index) => ({ number: index + 1, text, cells: [text] }));
+
+  it('reads glossary entries numbered 一. or (1), and unnumbered ones starting a paragraph', () => {
+    const numbered = readTextParts(linesOf(['第四部分 名词解释', '一.财政拨款收入：指本级财政拨付的资金。', '二.基本支出：指保障机构正常运转的支出，', '包括人员经费和公用经费。'])).value;
+    expect(numbered.sections!.glossary!.map((entry) => entry.term)).toEqual(['财政拨款收入', '基本支出']);
+    const bare = readTextParts(linesOf(['第四部分 名词解释', '财政拨款收入：指本级财政拨付的资金。', '基本支出：指保障机构正常运转的支出，主要是：', '人员经费和公用经费。'])).value;
+    expect(bare.sections!.glossary!.map((entry) => [entry.term, entry.definition])).toEqual([
+      ['财政拨款收入', '指本级财政拨付的资金。'],
+      ['基本支出', '指保障机构正常运转的支出，主要是：\n人员经费和公用经费。'],
+    ]);
+  });
+
+  it('walks an explanation part the tables part runs into (its heading not read as a part), but not the tables’ titles', () => {
+    const read = readTextParts(linesOf(['第二部分 部门预算表', '一、收支总体情况表', '三、部门预算情况说明', '（一）“三公”经费情况', '“三公”经费 5 万元。'])).value;
+    expect(read.narrative!.sections.map((section) => [section.id, section.heading])).toEqual([['threePublicExpenses', '（一）“三公”经费情况']]);
+  });
+
+  it('keeps a required part the outline could not place, found by its heading, with its figures unread and one note', () => {
+    // 第X部分 alone on a line, then sections under parts the outline cannot tell apart from them.
+    const texts = [
+      '一、',
+      '部门概况',
+      '（一）主要职责',
+      '负责统计工作。',
+      '（二）机构设置',
+      '(1)统计局机关',
+      '(2)调查队',
+      '（一）收支总体情况',
+      '收入 10 万元。',
+      '（二）“三公”经费情况',
+      '“三公”经费 5 万元。',
+      '（三）机关运行经费情况',
+      '运行经费 3 万元。',
+      '（四）政府采购情况',
+      '采购 2 万元。',
+    ];
+    const read = readTextParts(linesOf(texts));
+    const sections = read.value.narrative!.sections;
+    expect(sections.map((section) => section.id)).toEqual(expect.arrayContaining(['overview', 'threePublicExpenses', 'agencyOperatingCosts', 'procurement']));
+    expect(sections.filter((section) => section.figures?.length === 0).map((section) => section.heading)).toContain('（四）政府采购情况');
+    expect(read.problems.filter((problem) => problem.code === 'sections_by_heading')).toHaveLength(1);
+  });
+});

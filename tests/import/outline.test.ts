@@ -34,3 +34,69 @@ describe('section headings in the outline', () => {
     ]);
   });
 });
+
+/** The outline as [depth, heading] pairs, depth first. */
+function shape(texts: readonly string[]): [number, string][] {
+  const pairs: [number, string][] = [];
+  const visit = (node: ReturnType<typeof outlineOf>['nodes'][number]) => {
+    pairs.push([node.level, node.heading]);
+    node.children.forEach(visit);
+  };
+  outlineOf(texts.map((text) => line(text))).nodes.forEach(visit);
+  return pairs;
+}
+
+describe('numbering forms', () => {
+  it('nests sections numbered 1. 2. and their parts （一） as it nests 一、 and （一）', () => {
+    expect(shape(['第三部分 情况说明', '1.收支总体情况', '（一）收入预算', '收入 10 万元。', '（二）支出预算', '支出 10 万元。', '2.“三公”经费', '三公 1 万元。'])).toEqual([
+      [0, '第三部分 情况说明'],
+      [1, '1.收支总体情况'],
+      [2, '（一）收入预算'],
+      [2, '（二）支出预算'],
+      [1, '2.“三公”经费'],
+    ]);
+  });
+
+  it('keeps a list in the text numbered as the sections are (1. … 2. … under （一）主要职责) as text', () => {
+    const texts = [
+      '1.单位基本情况',
+      '（一）主要职责',
+      '主要职能如下：',
+      '1.负责水资源工作。贯彻执行法规。',
+      '2.负责用水保障。组织实施制度。',
+      '3.负责节约用水工作。',
+      '（二）机构设置',
+      '本局设 9 个处室。',
+      '2.部门收支总体情况',
+      '收入 10 万元。',
+    ];
+    expect(shape(texts)).toEqual([
+      [0, '1.单位基本情况'],
+      [1, '（一）主要职责'],
+      [2, '1.负责水资源工作。'],
+      [2, '2.负责用水保障。'],
+      [2, '3.负责节约用水工作。'],
+      [1, '（二）机构设置'],
+      [0, '2.部门收支总体情况'],
+    ]);
+  });
+
+  it('reads items 1. 2. right under a heading numbered alike (10.其他重要事项) as its own list, and the next number as the outer list’s', () => {
+    expect(
+      shape(['9.国有资本经营预算支出情况说明', '无。', '10.其他重要事项的情况说明', '1.机关运行经费', '运行经费 5 万元。', '2.政府采购情况', '采购 3 万元。', '11.名词解释', '基本支出：指……']),
+    ).toEqual([
+      [0, '9.国有资本经营预算支出情况说明'],
+      [0, '10.其他重要事项的情况说明'],
+      [1, '1.机关运行经费'],
+      [1, '2.政府采购情况'],
+      [0, '11.名词解释'],
+    ]);
+  });
+
+  it('takes 2.2026年… as a heading (a year after the point), not as a decimal', () => {
+    expect(shape(['1.部门概况', '本局负责统计。', '2.2026年部门预算安排情况说明', '收入 10 万元。'])).toEqual([
+      [0, '1.部门概况'],
+      [0, '2.2026年部门预算安排情况说明'],
+    ]);
+  });
+});

@@ -102,8 +102,10 @@ const NUMBERED = /^\s*([一二三四五六七八九十]+)、/;
 const SUBHEADING = /^\s*[（(][一二三四五六七八九十]+[）)]\s*\S/;
 const LETTER_TITLE = /关于.*批复\s*$/;
 const DOCUMENT_NUMBER = /[〔[［【(（]\s*\d{4}\s*[〕\]］】)）]\s*\d+\s*号/;
-/** A glossary entry's numbering, then its term up to the first colon, then the definition (both trimmed by glossaryTerm). */
-const GLOSSARY_TERM = /^\s*(?:[一二三四五六七八九十]+、|\d+\s*[、.．]|[（(][一二三四五六七八九十]+[）)])([^：:]+)[：:](.*)$/s;
+/** A glossary entry's numbering (一、 一. 1. 1、 （一） (1) ①), then its term up to the first colon, then the definition (both trimmed by glossaryTerm). */
+const GLOSSARY_TERM = /^\s*(?:[一二三四五六七八九十]+\s*[、.．]|\d+\s*[、.．]|[（(](?:[一二三四五六七八九十]+|\d{1,2})[）)]|[\u2460-\u2473])([^：:]+)[：:](.*)$/s;
+/** An unnumbered entry: a short term (no punctuation) and a colon at the start of a paragraph (财政拨款收入：指…). */
+const UNNUMBERED_TERM = /^\s*([\u4e00-\u9fff“”（）()、\w]{2,20})[：:](.*)$/s;
 
 function unrecognised(line: SourceLine, message: string): ImportProblem {
   return { line: line.number, code: 'unrecognised_text', message };
@@ -169,15 +171,19 @@ function readOverview(lines: readonly SourceLine[]): { duties?: TextSection; org
 }
 
 /**
- * Reads a glossary: entries “序号、名词：解释” and the lines that continue them.
+ * Reads a glossary: entries “序号、名词：解释” (or, when none is numbered, “名词：解释” starting a
+ * paragraph) and the lines that continue them.
  * @param lines The glossary's lines.
  */
 export function readGlossary(lines: readonly SourceLine[]): { glossary: GlossaryEntry[]; problems: ImportProblem[] } {
   const glossary: { term: string; definition: string[]; line: number }[] = [];
   const problems: ImportProblem[] = [];
-  for (const line of lines) {
-    if (isBlank(line)) continue;
-    const term = glossaryTerm(GLOSSARY_TERM, line.text);
+  const kept = lines.filter((line) => !isBlank(line));
+  // Terms are numbered, or (when none is) each starts a paragraph: the line before ended a sentence.
+  const numbered = kept.some((line) => glossaryTerm(GLOSSARY_TERM, line.text) !== undefined);
+  kept.forEach((line, index) => {
+    const startsParagraph = index === 0 || /[。.；;]\s*$/.test(kept[index - 1]!.text);
+    const term = numbered ? glossaryTerm(GLOSSARY_TERM, line.text) : startsParagraph ? glossaryTerm(UNNUMBERED_TERM, line.text) : undefined;
     const current = glossary[glossary.length - 1];
     if (term !== undefined) {
       glossary.push({ term: term.term, definition: term.definition === '' ? [] : [term.definition], line: line.number });
@@ -186,7 +192,7 @@ export function readGlossary(lines: readonly SourceLine[]): { glossary: Glossary
     } else {
       problems.push(unrecognised(line, `名词解释中不是“序号、名词：解释”的文字“${line.text.trim()}”，未导入`));
     }
-  }
+  });
   return { glossary: glossary.map(({ term, definition, line }) => ({ term, definition: definition.join('\n'), line })), problems };
 }
 

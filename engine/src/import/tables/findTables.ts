@@ -204,6 +204,8 @@ function isProse(line: PositionedLine, left = Number.NEGATIVE_INFINITY): boolean
 }
 
 /** A heading of the text after the tables (其他相关情况说明, 一、2026年“三公”经费预算情况说明): it ends a table. */
+/** A cell holding an amount alone. */
+const AMOUNT_CELL = /^[-−]?[\d,]+(?:\.\d+)?$/;
 const TEXT_HEADING = /^(?:[一二三四五六七八九十]+、|[（(][一二三四五六七八九十]+[)）])?.{0,30}(?:情况说明|编制说明|名词解释)$/;
 
 /**
@@ -309,7 +311,8 @@ function readBlock(lines: readonly PositionedLine[], start: { index: number; kin
     const text = bare(line.text);
     // A part heading, or another table's title or heading (福州 prints “七、国有资本经营预算拨款支出预算表” over the next title), ends the table.
     if (PART_HEADING.test(text) || (index > start.index + start.lines && titleAt(lines, index) !== undefined)) break;
-    if (line.spans.length === 1 && TEXT_HEADING.test(text)) break;
+    // A heading of the text (…情况说明), its number and words one span or two, with no amount beside it.
+    if (TEXT_HEADING.test(text) && !line.spans.some((span) => AMOUNT_CELL.test(bare(span.text)))) break;
     if (line.page !== page) {
       page = line.page;
       pageHasData = false;
@@ -361,7 +364,7 @@ function readBlock(lines: readonly PositionedLine[], start: { index: number; kin
   const lastHeader = header[header.length - 1];
   // (It stands in the label columns, left of the row's first amount: a header cell's last word wrapped
   // over the amounts, 深圳's 资金规 / 模, is no name.)
-  const firstAmount = first?.spans.find((span, index) => index > 0 && /^[-−]?[\d,]+(?:\.\d+)?$/.test(bare(span.text)));
+  const firstAmount = first?.spans.find((span, index) => index > 0 && AMOUNT_CELL.test(bare(span.text)));
   if (
     first !== undefined &&
     lastHeader !== undefined &&

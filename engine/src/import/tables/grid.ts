@@ -721,7 +721,7 @@ function joinWrappedCells(rows: readonly DraftRow[]): DraftRow[] {
 }
 
 /** Whether a name starts a new row (an ordinal, a total, a code) rather than continuing a wrapped one. */
-const ROW_START = /^(?:[一二三四五六七八九十]+、|[(（][一二三四五六七八九十\d]+[)）]|\d+[.、．]|[①-⑳]|合\s*计|总\s*计|本年|上年|年终|其中)/;
+const ROW_START = /^(?:[一二三四五六七八九十]+\s*[、.．]|[(（][一二三四五六七八九十\d]+[)）]|\d+[.、．]|[①-⑳]|合\s*计|总\s*计|本年|上年|年终|其中)/;
 
 /** A row before wrapped names are joined: where its label ends. */
 interface DraftRow extends GridRow {

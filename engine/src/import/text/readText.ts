@@ -11,13 +11,15 @@ import { type GlossaryEntry, type NarrativeParts, SECTION_HEADINGS, type TextSec
 import { type AssetsPart, readAssets } from '../narrativeAssets.js';
 import { canonicalNames } from '../vocabulary.js';
 import { type ImportProblem, type SourceLine, type StageResult } from '../types.js';
-import { type OutlineNode, allLines, outlineOf, textLines } from './outline.js';
+import { type OutlineNode, allLines, headingWords, outlineOf, textLines } from './outline.js';
 
 /** Headings of the overview, the glossary and the tables part: not explanation sections. */
 const DUTIES = /职责|职能/;
 const ORGANISATION = /机构设置|机构编制|机构情况|(?:预算)?单位构成/;
 const GLOSSARY = /名词解释/;
 const TABLES_PART = /预算(?:公开)?报?表$|公开报表$|预算表格?$|表格部分$/;
+/** A part the tables part may run into: the explanations (…情况说明) or the glossary, never a table's title (…表). */
+const TEXT_AFTER_TABLES = /(?:说明|名词解释)$/;
 /** Overview headings that hold no figures to check (工作任务, 人员情况, 预算单位构成). */
 const OVERVIEW = /概况|基本情况|工作任务|工作目标|人员情况|预算构成/;
 
@@ -159,7 +161,12 @@ function containsOthers(node: OutlineNode, id: NarrativeSectionId): boolean {
 
 function walk(node: OutlineNode, gathered: Gathered, inOverview: boolean): void {
   const title = node.title.replace(/\s+/g, '');
-  if (TABLES_PART.test(title)) return;
+  if (TABLES_PART.test(title)) {
+    // The tables part ends where the text resumes: an explanation or the glossary under it (its
+    // own heading not read as a part's) is walked; its table titles are not sections.
+    for (const child of node.children) if (TEXT_AFTER_TABLES.test(child.title.replace(/\s+/g, ''))) walk(child, gathered, false);
+    return;
+  }
   if (GLOSSARY.test(title)) {
     const read = readGlossary(allLines(node));
     gathered.glossary ??= read.glossary;
@@ -171,6 +178,8 @@ function walk(node: OutlineNode, gathered: Gathered, inOverview: boolean): void 
   if (duties || organisation) {
     if (duties) gathered.duties ??= section(node);
     if (organisation) gathered.organisation ??= section(node);
+    // The other overview part, when the outline put it under this one (its heading numbered otherwise).
+    for (const child of node.children) if (duties ? ORGANISATION.test(child.title) : DUTIES.test(child.title)) walk(child, gathered, true);
     return;
   }
   const overview = inOverview || OVERVIEW.test(title);
@@ -202,16 +211,64 @@ function walk(node: OutlineNode, gathered: Gathered, inOverview: boolean): void 
   for (const child of node.children) walk(child, gathered, overview);
 }
 
+/** The explanations a disclosure must give (rule required-explanations-present). */
+const REQUIRED_EXPLANATIONS: ReadonlySet<NarrativeSectionId> = new Set(['overview', 'threePublicExpenses', 'agencyOperatingCosts', 'procurement']);
+
+/**
+ * The required parts the outline did not place, found by a heading of theirs anywhere in the text
+ * (a template numbering its outline in a way not foreseen): each is kept with the lines up to the
+ * next heading, its figures unread, so that a part the document prints is never reported missing.
+ * Table titles (…表) are no such headings. Returns the headings so found.
+ */
+function recoverByHeadings(lines: readonly SourceLine[], gathered: Gathered): SourceLine[] {
+  const found: SourceLine[] = [];
+  const headings = lines.map((line) => headingWords(plain(line)));
+  headings.forEach((words, index) => {
+    if (words === undefined || /表$/.test(words)) return;
+    const next = headings.findIndex((other, at) => at > index && other !== undefined);
+    const body = lines.slice(index + 1, next < 0 ? lines.length : next);
+    const heading = lines[index]!;
+    const text = textOf(body) || plain(heading);
+    const id = sectionIdOf(words);
+    if (GLOSSARY.test(words) && gathered.glossary === undefined) {
+      const read = readGlossary(body).glossary;
+      gathered.glossary = read.length > 0 ? read : [{ term: words, definition: text, line: heading.number }];
+    } else if (DUTIES.test(words) && !/工作任务/.test(words) && gathered.duties === undefined) {
+      gathered.duties = { heading: plain(heading), text, line: heading.number };
+    } else if (ORGANISATION.test(words) && gathered.organisation === undefined) {
+      gathered.organisation = { heading: plain(heading), text, line: heading.number };
+    } else if (id !== undefined && REQUIRED_EXPLANATIONS.has(id) && !gathered.sections.some((section) => section.id === id)) {
+      gathered.sections.push({ id, heading: plain(heading), text, figures: [], line: heading.number });
+    } else {
+      return;
+    }
+    found.push(heading);
+  });
+  return found;
+}
+
 /**
  * Reads the text parts of a document.
  * @param lines The lines that are not tables (table lines blanked).
  * @param items The 款 and 项 the document's tables print, to read “…（款）…（项）” names.
  */
 export function readTextParts(lines: readonly SourceLine[], items?: ItemNames): StageResult<NarrativeParts> {
-  const { nodes } = outlineOf(textLines(lines));
+  const kept = textLines(lines);
+  const { nodes } = outlineOf(kept);
   const gathered: Gathered = { ...(items !== undefined ? { items } : {}), sections: [], other: [], unknownHeadings: [], unread: [], problems: [] };
   for (const node of nodes) walk(node, gathered, false);
   const problems: ImportProblem[] = [...gathered.problems];
+  const recovered = recoverByHeadings(kept, gathered);
+  if (recovered.length > 0) {
+    problems.push({
+      line: recovered[0]!.number,
+      code: 'sections_by_heading',
+      message: `${recovered.length} 个章节未能在文件的层次结构中定位（${recovered
+        .slice(0, 5)
+        .map((line) => `“${plain(line)}”`)
+        .join('、')}${recovered.length > 5 ? '等' : ''}）：只按标题认定它们已列出，其中的数字不参与核对`,
+    });
+  }
   const unknown = gathered.unknownHeadings;
   if (unknown.length > 0) {
     problems.push({
