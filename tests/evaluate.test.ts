@@ -129,6 +129,13 @@ describe('findings', () => {
     expect(finding!.source?.line).toBeGreaterThan(0);
   });
 
+  it('of a rule over the whole document name the table its failed condition read', async () => {
+    const report = await evaluate(departmentBudgetPack(), patched(sampleDocument(), [{ op: 'replace', path: '/tables/incomeExpenditureSummary/rows/5/values/amount', value: '3011.56' }]), {
+      only: ['summary-income-total-adds-up'],
+    });
+    expect(report.findings.map((finding) => finding.message)).toEqual([expect.stringMatching(/^预算公开表1《2025年预算收支总表》本年收入合计 3011\.56万元/)]);
+  });
+
   it('come in English when asked, from the rule itself', async () => {
     const report = await evaluate(departmentBudgetPack(), patched(sampleDocument(), [{ op: 'remove', path: '/tables/threePublicExpenses/note' }]), {
       language: 'en',

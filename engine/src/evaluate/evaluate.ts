@@ -5,7 +5,7 @@
  * and a finding that says why. Nothing in a document can make this throw.
  */
 import { DocumentContext } from '../document/context.js';
-import { pointerOf } from '../document/pointer.js';
+import { pointerOf, resolvePointer } from '../document/pointer.js';
 import { isUnavailable } from '../document/unavailable.js';
 import { formatDifference, formatQuantity, isQuantity } from '../money/quantity.js';
 import { comparable } from '../operators/comparable.js';
@@ -180,9 +180,16 @@ function skippedReason(leaf: ConditionTrace): string {
 }
 
 /** Labels a failed comparison adds when the scope says nothing: the table it named. */
-function leafLabels(failed: ConditionTrace | undefined): Record<string, string> {
+function leafLabels(failed: ConditionTrace | undefined, context: DocumentContext): Record<string, string> {
   const role = failed?.params?.table;
-  return typeof role === 'string' ? { tableRole: role } : {};
+  if (typeof role !== 'string') return {};
+  // A rule over the whole document names the table (and the row) its failed condition read.
+  const table = context.table(role);
+  const actual = failed?.factResult;
+  const rowPointer = isQuantity(actual) ? /^\/tables\/[^/]+\/rows\/\d+(?=\/)/.exec(actual.pointer ?? '')?.[0] : undefined;
+  const row = rowPointer === undefined ? undefined : resolvePointer(context.document, rowPointer);
+  const rowName = typeof row === 'object' && row !== null ? (row as { name?: unknown }).name : undefined;
+  return { tableRole: role, ...(isUnavailable(table) ? {} : { table: table.name }), ...(typeof rowName === 'string' ? { row: rowName } : {}) };
 }
 
 /** Whether a pointer is at or below another ("/rows/10" is not below "/rows/1"). */
@@ -334,8 +341,8 @@ export async function evaluate(ruleSet: CompiledRuleSet, document: unknown, opti
               basis: rule.definition.basis,
               params: {
                 department: typeof context.meta?.department === 'string' ? context.meta.department : '',
+                ...leafLabels(failed, context),
                 ...item.labels(),
-                ...leafLabels(failed),
                 ...comparisonParams(failed, language, ruleSet.operators),
               },
               relatedPaths: isQuantity(expected) && expected.pointer !== undefined && expected.pointer !== path ? [expected.pointer] : undefined,
