@@ -124,6 +124,11 @@ describe('table facts', () => {
     expect(run('tableHasData', { table: 'threePublicExpenses' })).toMatchObject({ kind: 'unavailable', reason: 'invalid' });
   });
 
+  it('tableHasData: a table whose every column was read as text cannot tell (never “no data”)', () => {
+    const wordsOnly = new DocumentContext(patched(document, [{ op: 'replace', path: '/tables/expenditureSummary/columns', value: [{ id: 'total', header: '合计', type: 'text' }] }]));
+    expect(run('tableHasData', { table: 'expenditureSummary' }, undefined, wordsOnly)).toMatchObject({ kind: 'unavailable', reason: 'missing' });
+  });
+
   it('isEmptyNote knows the phrasings that declare a whole table empty, and not a single item', () => {
     for (const note of [
       '注：本表无数据',

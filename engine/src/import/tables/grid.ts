@@ -81,7 +81,8 @@ interface Piece extends Span {
 }
 
 function pieces(line: PositionedLine): Piece[] {
-  return line.spans.map((span) => ({ ...span, kind: CELL_NUMBER.test(span.text.replace(/\s+/g, '')) ? 'number' : 'text' }));
+  // A span of spaces alone is no cell.
+  return line.spans.filter((span) => span.text.trim() !== '').map((span) => ({ ...span, kind: CELL_NUMBER.test(span.text.replace(/\s+/g, '')) ? 'number' : 'text' }));
 }
 
 /** A classification code or code part printed as a number (2–7 digits, no separators). */
