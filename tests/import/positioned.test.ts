@@ -424,6 +424,19 @@ describe('reading a table as a whole', () => {
     expect(expenditure('日常运转经费', []).doubt).toContain('列的位置可能读错');
   });
 
+  it('withholds a table whose known amount column holds words only (a description’s last line placed under 其他资金): never a text column read as amounts', () => {
+    const projects = table(
+      line(1, [260, '项目支出表']),
+      line(1, [520, '单位：万元']),
+      line(1, [40, '项目名称'], [200, '合计'], [300, '一般公共预算'], [400, '其他资金']),
+      line(1, [40, '合计'], [200, '10.00'], [300, '10.00']),
+      line(1, [40, '信息化运维'], [200, '10.00'], [300, '10.00']),
+      line(1, [400, '稳定运行。']),
+    ).tables.projectExpenditure!;
+    expect(projects.columns.find((column) => column.id === 'otherFunds')?.type).toBeUndefined();
+    expect(projects.doubt).toContain('金额列中读到了文字');
+  });
+
   it('withholds a 三公 table printed with its items as columns when one item’s column is not named: its items and total are not known', () => {
     const threePublic = (vehicles: readonly [string, string]) =>
       table(

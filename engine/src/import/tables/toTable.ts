@@ -111,6 +111,9 @@ function groupIdOf(printed: string): string | undefined {
   })?.[1];
 }
 
+/** The id of a column the vocabulary does not name: its position (column3). */
+const POSITIONAL_ID = /^column\d+$/;
+
 /** Column ids for a side's columns: known ids, else positional; a lone column of a side is its amount. */
 function columnIds(columns: readonly GridColumn[], twoSided: boolean, fiscalYear: number): { ids: string[]; unknown: string[] } {
   const ids: string[] = [];
@@ -412,12 +415,14 @@ export function toTable(block: TableBlock, grid: Grid, role: TableRole, context:
   if (!grid.rows.some((row) => row.cells.some((cell) => cell !== undefined && AMOUNT.test(cell)))) {
     grid = { ...grid, rows: grid.rows.map((row) => ({ ...row, cells: row.cells.map((cell, index) => (TEXT_COLUMN_IDS.has(ids[index]!) ? cell : undefined)) })) };
   }
-  // Columns of words (a description, 绩效目标) or percentages are text, not amounts.
+  // Columns of words (a description, 绩效目标) or percentages are text, not amounts. A column the
+  // vocabulary names as an amount (其他资金) stays one: words in it were misplaced (doubted below).
   const percentColumns = new Set(
     grid.columns.flatMap((_, index) => {
       const cells = grid.rows.map((row) => row.cells[index]).filter((cell): cell is string => cell !== undefined);
       const words = cells.filter((cell) => !AMOUNT.test(cell)).length;
-      return cells.length > 0 && (words * 2 > cells.length || cells.some((cell) => PERCENT.test(cell))) ? [index] : [];
+      const known = !POSITIONAL_ID.test(ids[index]!);
+      return cells.length > 0 && ((words * 2 > cells.length && !known) || cells.some((cell) => PERCENT.test(cell))) ? [index] : [];
     }),
   );
   let columns: Column[] = grid.columns.map((column, index) => ({
