@@ -1,6 +1,7 @@
 /**
  * The corpus reworded: each template's document read again with words other templates use for
- * the same things (一般公共财政预算 for 一般公共预算, 政府基金, 项目经费支出, a letter-spaced 万 元…).
+ * the same things (一般公共财政预算 for 一般公共预算, 政府基金, 项目经费支出, a letter-spaced 万 元, zeros
+ * printed as dashes, amounts without thousands separators…).
  * A reader that does not know a wording must say so, never raise an error: every error on a
  * reworded document must be one the document itself yields (a real defect, reviewed in
  * corpus/expectations/), at the same place. This is how documents nobody tuned the reader on are
@@ -40,7 +41,7 @@ const DOCUMENTS = [
 ];
 
 /** Wordings templates differ in: each replaces every occurrence in the document. */
-const REWORDINGS: readonly (readonly [string, string])[] = [
+const REWORDINGS: readonly (readonly [string | RegExp, string])[] = [
   ['一般公共预算', '一般公共财政预算'],
   ['政府性基金', '政府基金'],
   ['项目支出', '项目经费支出'],
@@ -53,6 +54,9 @@ const REWORDINGS: readonly (readonly [string, string])[] = [
   ['预算数', '预算金额'],
   ['单位：万元', ''],
   ['（', '('],
+  // Zero printed as a dash, and amounts without thousands separators.
+  [/(?<![\d.,])0\.00(?!\d)/g, '-'],
+  [/(?<=\d),(?=\d{3}(?!\d))/g, ''],
 ];
 
 const CHINESE_DIGITS = '一二三四五六七八九';
@@ -83,17 +87,18 @@ function renumbered(text: PositionedText, pattern: RegExp, to: (numeral: string)
   };
 }
 
-function reworded(text: PositionedText, from: string, to: string): PositionedText {
-  const swap = (words: string) => words.split(from).join(to);
+function reworded(text: PositionedText, from: string | RegExp, to: string): PositionedText {
+  const swap = (words: string) => (typeof from === 'string' ? words.split(from).join(to) : words.replace(from, to));
   return { ...text, lines: text.lines.map((line) => ({ ...line, text: swap(line.text), spans: line.spans.map((span) => ({ ...span, text: swap(span.text) })) })) };
 }
 
-/** The errors of a document read from positioned text, by rule and place. */
+/** The errors of a document read from positioned text, by rule and line. */
 async function errorsOf(ruleSet: CompiledRuleSet, text: PositionedText): Promise<string[]> {
   const read = importPositioned(text);
   if (!read.ok) return [`import: ${read.error.message}`];
   const report = await evaluate(ruleSet, read.document, { importProblems: read.problems });
-  return report.findings.filter((finding) => finding.severity === 'error').map((finding) => `${finding.ruleId} ${finding.path}`);
+  // By rule and source line (a rewording keeps every line): a figure lost before it shifts a finding's path, not its line.
+  return report.findings.filter((finding) => finding.severity === 'error').map((finding) => `${finding.ruleId} ${finding.source?.line ?? finding.path}`);
 }
 
 describe('the corpus reworded', () => {
@@ -110,7 +115,7 @@ describe('the corpus reworded', () => {
     const own = new Set(await errorsOf(ruleSet, text));
     const fresh: string[] = [];
     for (const [from, to] of REWORDINGS) {
-      for (const error of await errorsOf(ruleSet, reworded(text, from, to))) if (!own.has(error)) fresh.push(`${from}→${to}: ${error}`);
+      for (const error of await errorsOf(ruleSet, reworded(text, from, to))) if (!own.has(error)) fresh.push(`${String(from)}→${to}: ${error}`);
     }
     for (const [name, pattern, to] of RENUMBERINGS) {
       for (const error of await errorsOf(ruleSet, renumbered(text, pattern, to))) if (!own.has(error)) fresh.push(`${name}: ${error}`);

@@ -535,6 +535,17 @@ describe('projects a performance section lists', () => {
   });
 });
 
+describe('changes whose amount is not read', () => {
+  it('never ties a change to the previous sentence’s amount when its own sentence named one the reader could not read (为-万元)', () => {
+    const read = readParagraph('一般公共预算支出375.86万元。卫生健康支出预算数为-万元，比2025年执行数减少218.91万元，减幅100.00%。', 'generalBudget');
+    expect(read.figures.filter((figure) => figure.kind === 'change').map((figure) => [figure.value, figure.current])).toEqual([]);
+    expect(read.problems.map((problem) => problem.message)).toContainEqual(expect.stringContaining('前面没有它所说明的金额'));
+    // A sentence opening with the change still speaks of the previous one's amount.
+    const opening = readParagraph('一般公共预算支出375.86万元。比上年增加17.04万元，增长4.75%。', 'generalBudget');
+    expect(opening.figures.filter((figure) => figure.kind === 'change').map((figure) => [figure.value, figure.current])).toEqual([['17.04', '375.86']]);
+  });
+});
+
 describe('text parts whatever their numbering', () => {
   const linesOf = (texts: readonly string[]) => texts.map((text, index) => ({ number: index + 1, text, cells: [text] }));
 

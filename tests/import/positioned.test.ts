@@ -424,6 +424,26 @@ describe('reading a table as a whole', () => {
     expect(expenditure('日常运转经费', []).doubt).toContain('列的位置可能读错');
   });
 
+  it('joins an amount wrapped in a narrow cell, its last digit on the line below, with or without thousands separators', () => {
+    for (const [cut, whole] of [
+      ['21,118.5', '21118.51'],
+      ['21118.5', '21118.51'],
+    ] as const) {
+      const read = table(
+        line(1, [260, '支出总表']),
+        line(1, [520, '单位：万元']),
+        line(1, [40, '科目名称'], [200, '合计'], [300, '基本支出'], [400, '项目支出']),
+        line(1, [40, '合计'], [200, '21128.51'], [300, '10.00'], [420, '21118.51']),
+        line(1, [400 + (10 - cut.length) * SIZE, cut]),
+        line(1, [40, '一般公共服务支出'], [200, '21128.51'], [300, '10.00']),
+        line(1, [490, '1']),
+        line(1, [40, '其他支出'], [200, '0.00'], [300, '0.00']),
+        line(1, [40, '其他支出'], [200, '0.00'], [300, '0.00']),
+      ).tables.expenditureSummary!;
+      expect(read.rows[1]!.values).toMatchObject({ total: '21128.51', basic: '10.00', project: whole });
+    }
+  });
+
   it('withholds a table whose known amount column holds words only (a description’s last line placed under 其他资金): never a text column read as amounts', () => {
     const projects = table(
       line(1, [260, '项目支出表']),

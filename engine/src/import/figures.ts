@@ -706,7 +706,9 @@ function readClause(input: ClauseInput): boolean {
     // A change opening its sentence speaks of the previous sentence's one amount; otherwise of the
     // amount before the sentence's breakdown, its last amount, or the section's whole.
     const opensSentence = state.lastFigure === undefined && state.lastAmount === undefined;
-    const reference = state.unnamedAmount === true ? undefined : opensSentence ? state.previousSentenceAmount : (state.beforeBreakdown ?? state.lastAmount ?? state.whole);
+    // A sentence that named an amount the reader could not read (预算数为-万元) speaks of that one, not of the previous sentence's.
+    const unreadAmount = opensSentence && /万?元/.test(state.sentenceWords);
+    const reference = state.unnamedAmount === true || unreadAmount ? undefined : opensSentence ? state.previousSentenceAmount : (state.beforeBreakdown ?? state.lastAmount ?? state.whole);
     const value = decimalText(change[3]!);
     if (reference === undefined || value === undefined) {
       problems.push(problemAt(line, `未能识别增减变动“${text}”：前面没有它所说明的金额`));

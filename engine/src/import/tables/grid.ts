@@ -125,7 +125,8 @@ function withoutSerialNumbers(lines: readonly { line: PositionedLine; pieces: Pi
 }
 
 /**
- * Joins amounts wrapped inside a narrow cell (杭州: “21,118.5” above the row's line, “1” below it):
+ * Joins amounts wrapped inside a narrow cell (杭州: “21,118.5” above the row's line, “1” below it; with
+ * or without thousands separators):
  * a line holding only a cut amount (fewer than two decimals) and, two lines further, a line
  * holding only its last digits at the same right edge, around a line with a label. The joined
  * amount stands on the middle line.
@@ -140,7 +141,7 @@ function joinWrappedNumbers(lines: readonly { line: PositionedLine; pieces: Piec
     const [cut] = head.pieces;
     const [rest] = tail.pieces;
     if (head.pieces.length !== 1 || tail.pieces.length !== 1 || cut === undefined || rest === undefined) continue;
-    if (!/^\d{1,3}(?:,\d{3})*\.\d?$/.test(cut.text) || !/^\d{1,2}$/.test(rest.text)) continue;
+    if (!/^(?:\d{1,3}(?:,\d{3})*|\d+)\.\d?$/.test(cut.text) || !/^\d{1,2}$/.test(rest.text)) continue;
     if (Math.abs(rest.x1 - cut.x1) > 1.5 * size || middle.pieces.length === 0 || middle.pieces[0]!.kind !== 'text') continue;
     middle.pieces.push({ text: cut.text + rest.text, x0: cut.x0, x1: cut.x1, kind: 'number' });
     middle.pieces.sort((a, b) => a.x0 - b.x0);
