@@ -105,6 +105,28 @@ describe('a performance-target form read from positions', () => {
     expect(form.table?.printed).not.toContain('annualSources');
   });
 
+  it('takes 上年结转结余 for 上年结转, and keeps only the total when a source in the labels’ column has a name of its own (单位自筹)', () => {
+    const withSource = (name: string) =>
+      readForm(
+        layout(1, [
+          ...HEADER.slice(0, 9),
+          [
+            [200, name],
+            [400, '10.00'],
+          ],
+          ...HEADER.slice(9),
+          [
+            [110, '产出指标'],
+            [200, '数量指标'],
+            [300, '清查摸底数量'],
+            [450, '≥130万户'],
+          ],
+        ]),
+      ).table?.funds;
+    expect(withSource('上年结转结余')).toEqual({ annual: { total: '368.00', fiscal: '368.00', carriedOver: '10.00', other: '0.00' } });
+    expect(withSource('单位自筹')).toEqual({ annual: { total: '368.00' } });
+  });
+
   it('says so when the indicators are listed by name alone (指标名称 · 指标性质 · 指标值), without their levels, and reads none', () => {
     const form = readForm(
       layout(1, [

@@ -31,7 +31,7 @@ const LABELS: readonly (readonly [RegExp, Field])[] = [
   [/^实施期(?:预算)?资金总额$/, 'wholeTotal'],
   [/^(?:年度|当年)(?:预算)?资金总额$|^当年预算$|^(?:预算)?资金总额$|^年度预算$/, 'annualTotal'],
   [/^(?:其中:?)?财政(?:拨款|资金)$/, 'fiscal'],
-  [/^(?:其中:?)?上年结转(?:资金)?$/, 'carriedOver'],
+  [/^(?:其中:?)?上年结转(?:结余)?(?:资金)?$/, 'carriedOver'],
   [/^(?:其中:?)?其他资金$/, 'other'],
   [/^(?:年度|当年)?(?:总体|绩效)?目标$|^(?:年度|当年)(?:总体)?绩效目标$/, 'goals'],
   [/^(?:项目|专项)?资金(?:金额|情况)?(?:\(万?元\))?$|^\(?万?元\)?$|^专项资金情况\(?$|^执行率|^分值|^\(\d+分?\)$|^单位:|^市级支出$|^补助区县$|^本级支出$/, 'group'],
@@ -363,8 +363,10 @@ function fundsUnitOf(cells: readonly Cell[][], end: number): '万元' | '元' | 
   return printed === undefined ? undefined : printed.includes('万元') ? '万元' : '元';
 }
 
-/** A fund source's label, known or not: 其中 and a short name, or a short name of funds (上级补助资金). */
-const UNKNOWN_SOURCE = /^其中[:：]?[\u4e00-\u9fff]{2,10}$|^[\u4e00-\u9fff]{2,8}(?:资金|拨款)$/;
+/** A fund source's label, known or not: a short name in the funds' label column (上年结转结余, 单位自筹), not a unit or a total… */
+const UNKNOWN_SOURCE = /^(?:其中[:：]?)?(?!(?:万?元|金额|合计|小计|总计)$)[\u4e00-\u9fff]{2,10}$/;
+/** …anywhere among the funds' lines when it says it is one: 其中 and a name, or a name of funds (上级补助资金). */
+const UNKNOWN_SOURCE_OF_FUNDS = /^其中[:：]?[\u4e00-\u9fff]{2,10}$|^[\u4e00-\u9fff]{2,8}(?:资金|拨款)$/;
 
 /**
  * The label each non-label cell belongs to: amounts go to funds labels, words to the others; a
@@ -522,7 +524,12 @@ export function readForm(lines: readonly PositionedLine[]): FormReading {
   const fundLabels = labels.filter((label) => MONEY_FIELDS.has(label.field));
   const fundsFrom = Math.min(...fundLabels.map((label) => label.cell.line));
   const fundsTo = Math.max(...fundLabels.map((label) => label.to)) + 1;
-  const inFunds = (cell: Cell) => cell.line >= fundsFrom && cell.line <= fundsTo;
+  // A label among them stands where the known ones stand (their column), not in the grid below.
+  const labelColumn = (cell: Cell) => fundLabels.some((label) => Math.abs(label.cell.x0 - cell.x0) <= 3 * titleLine.size);
+  // (The funds' labels end where another field's begins: 年度目标.)
+  const nextField = Math.min(...labels.filter((label) => !MONEY_FIELDS.has(label.field) && label.field !== 'group' && label.cell.line > fundsFrom).map((label) => label.cell.line));
+  const lastLabel = Math.max(...fundLabels.filter((label) => label.cell.line < nextField).map((label) => label.cell.line));
+  const inFunds = (cell: Cell) => cell.line >= fundsFrom && cell.line <= fundsTo && (labelColumn(cell) ? cell.line <= lastLabel + 1 && cell.line < nextField : UNKNOWN_SOURCE_OF_FUNDS.test(cell.key));
   const unknownSource = others.some((cell) => inFunds(cell) && UNKNOWN_SOURCE.test(cell.key) && fieldOf(cell.key) === undefined);
   const kept: Record<string, string | null> = unknownSource ? (sources.total !== undefined ? { total: sources.total } : {}) : sources;
   const funds = Object.keys(kept).length > 0 && unit !== undefined ? { [period]: kept as PerformanceMoney } : {};
