@@ -444,6 +444,20 @@ describe('reading a table as a whole', () => {
     }
   });
 
+  it('takes the 基本支出 column of a basic-expenditure table (基本支出预算 over 小计 · 人员支出 · 日常公用支出) for its total', () => {
+    const read = table(
+      line(1, [220, '一般公共预算基本支出情况表']),
+      line(1, [520, '单位：万元']),
+      line(1, [40, '科目名称'], [320, '基本支出预算']),
+      line(1, [200, '小计'], [300, '人员支出'], [400, '日常公用支出']),
+      line(1, [40, '合计'], [200, '15.00'], [300, '10.00'], [400, '5.00']),
+      line(1, [40, '301 工资福利支出'], [200, '10.00'], [300, '10.00']),
+      line(1, [40, '302 商品和服务支出'], [200, '5.00'], [400, '5.00']),
+    ).tables.basicExpenditureByEconomicClass!;
+    expect(read.columns.map((column) => column.id)).toEqual(['total', 'personnel', 'public']);
+    expect(read.rows[0]!.values).toEqual({ total: '15.00', personnel: '10.00', public: '5.00' });
+  });
+
   it('withholds a table whose known amount column holds words only (a description’s last line placed under 其他资金): never a text column read as amounts', () => {
     const projects = table(
       line(1, [260, '项目支出表']),

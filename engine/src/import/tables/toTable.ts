@@ -350,6 +350,22 @@ function ownTotalsHold(rows: readonly Row[], ids: readonly string[], role: strin
 }
 
 /**
+ * In a table of basic expenditure alone (基本支出经济分类表), a 基本支出 column (烟台: 基本支出预算 over
+ * 小计 · 人员支出 · 日常公用支出) is the table's total.
+ */
+function basicAsTotal(columns: Column[], rows: Row[]): { columns: Column[]; rows: Row[] } {
+  if (columns.some((column) => column.id === 'total') || !columns.some((column) => column.id === 'basic')) return { columns, rows };
+  return {
+    columns: columns.map((column) => (column.id === 'basic' ? { ...column, id: 'total' } : column)),
+    rows: rows.map((row) => {
+      if (!('basic' in row.values)) return row;
+      const { basic, ...values } = row.values;
+      return { ...row, values: { ...values, total: basic ?? null } };
+    }),
+  };
+}
+
+/**
  * A 合计 column read under a group (财政拨款收入 / 合计) when the group's cell stood over it by
  * position only: if on most rows it is the sum of every other amount column that is not itself a
  * subtotal, it is the table's grand total, not the group's subtotal (广州's 收入总体情况表: 合计
@@ -474,6 +490,7 @@ export function toTable(block: TableBlock, grid: Grid, role: TableRole, context:
     rows = rows.map((row) => (row.key === undefined && row.name !== '' ? { ...row, level: 1 } : row));
   }
   ({ columns, rows } = grandTotalColumn(columns, rows));
+  if (role === 'basicExpenditureByEconomicClass') ({ columns, rows } = basicAsTotal(columns, rows));
   let agencyOperatingCosts: Table | undefined;
   let itemsUnknown = false;
   const byFund = role === 'threePublicExpenses' ? threePublicByItemAndFund(grid, context.fiscalYear) : undefined;
