@@ -170,12 +170,24 @@ export function importPositioned(source: PositionedText, options: PositionedImpo
   const parts: NarrativeParts = textParts.value;
   problems.push(...textParts.problems);
   problems.push(...performance.problems);
-  const printedTables = read.recognised.map((table) => ({
-    ...(table.label !== undefined ? { label: table.label } : {}),
-    title: table.title,
-    ...('role' in table.kind && table.stored ? { role: table.kind.role } : { kind: 'role' in table.kind ? table.kind.role : table.kind.other }),
-    line: table.from,
-  }));
+  const printedTables = [
+    ...read.recognised.map((table) => ({
+      ...(table.label !== undefined ? { label: table.label } : {}),
+      title: table.title,
+      ...('role' in table.kind && table.stored ? { role: table.kind.role } : { kind: 'role' in table.kind ? table.kind.role : table.kind.other }),
+      line: table.from,
+    })),
+    // A page printed as an image may hold any table: none is known to be missing.
+    ...(text.imagePages ?? []).map((page) => ({ title: `第 ${page} 页（图片）`, kind: 'unknown' })),
+  ];
+  const imagePages = text.imagePages ?? [];
+  if (imagePages.length > 0) {
+    problems.push({
+      line: 1,
+      code: 'image_pages',
+      message: `第 ${imagePages.join('、')} 页只有图片、没有文字层（扫描的报表或文件？），其内容未能读取：不据此认定缺少哪张报表`,
+    });
+  }
   const document = assembleDocument(recognised, { ...(options.file !== undefined ? { file: options.file } : {}), format: text.format, meta: { printedTables } }, tables, {
     ...parts,
     performance: performance.value,

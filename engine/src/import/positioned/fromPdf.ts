@@ -20,6 +20,8 @@ interface PdfTextItem {
 export interface PdfJs {
   getDocument(source: Record<string, unknown>): { promise: Promise<PdfDocumentProxy> };
   Util: { transform(m1: readonly number[], m2: readonly number[]): number[] };
+  /** Operator codes, to find pages that paint images (absent in a stand-in: no page is taken for one of images). */
+  OPS?: { readonly paintImageXObject: number; readonly paintInlineImageXObject: number; readonly paintImageMaskXObject: number };
 }
 
 /** The part of a pdf.js document this reader uses. */
@@ -33,6 +35,7 @@ export interface PdfDocumentProxy {
 export interface PdfPageProxy {
   getViewport(options: { scale: number }): { transform: number[]; width: number; height: number };
   getTextContent(): Promise<{ items: readonly unknown[] }>;
+  getOperatorList?(): Promise<{ fnArray: readonly number[] }>;
   cleanup(): boolean;
 }
 
@@ -49,6 +52,14 @@ export interface PdfReadOptions {
    * `{ cMapData, isCompressed }`), for a browser bundle that ships the CMaps as assets.
    */
   readonly cMapReaderFactory?: unknown;
+}
+
+/** Whether a page paints an image (asked only of pages without text: the operator list is costly). */
+async function paintsImage(page: PdfPageProxy, pdfjs: PdfJs): Promise<boolean> {
+  const codes = pdfjs.OPS;
+  if (codes === undefined || page.getOperatorList === undefined) return false;
+  const images = new Set([codes.paintImageXObject, codes.paintInlineImageXObject, codes.paintImageMaskXObject]);
+  return (await page.getOperatorList()).fnArray.some((code) => images.has(code));
 }
 
 /** A text item placed on its page. */
@@ -263,11 +274,14 @@ export async function readPdf(data: Uint8Array, pdfjs: PdfJs, options: PdfReadOp
       throw new PdfReadError('pdf_too_many_pages', `PDF 有 ${document.numPages} 页，超过上限 ${options.maxPages} 页 / the PDF has more pages than the limit`);
     }
     const lines: PositionedLine[] = [];
+    const imagePages: number[] = [];
     for (let pageNumber = 1; pageNumber <= document.numPages; pageNumber += 1) {
       const page = await document.getPage(pageNumber);
       const viewport = page.getViewport({ scale: 1 });
       const content = await page.getTextContent();
       const placed = content.items.filter(isTextItem).flatMap((item) => place(item, viewport.transform, pdfjs));
+      // A page without a word of text that paints an image: a scan or a pasted picture, not read.
+      if (!placed.some((item) => /[\u4e00-\u9fff]/.test(item.text)) && (await paintsImage(page, pdfjs))) imagePages.push(pageNumber);
       const characterWidth = median(placed.map((item) => item.size)) / 2;
       linesOfPage(placed).forEach((items, index) => {
         const spans = spansOf(items);
@@ -295,7 +309,7 @@ export async function readPdf(data: Uint8Array, pdfjs: PdfJs, options: PdfReadOp
     if (!lines.some((line) => /[\u4e00-\u9fff]/.test(line.text))) {
       throw new PdfReadError('pdf_no_text', 'PDF 没有可提取的中文文字层（可能是扫描件）：请提供带文字层的 PDF 或其文本 / the PDF has no text layer (a scan?)');
     }
-    return { format: 'pdf', lines, pageCount: document.numPages };
+    return { format: 'pdf', lines, pageCount: document.numPages, ...(imagePages.length > 0 ? { imagePages } : {}) };
   } finally {
     await document.destroy();
   }

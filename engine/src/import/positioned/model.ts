@@ -53,6 +53,8 @@ export interface PositionedText {
   readonly lines: readonly PositionedLine[];
   /** Number of pages. */
   readonly pageCount: number;
+  /** Pages with images but no text (a scanned table or letter): their content is not read. */
+  readonly imagePages?: readonly number[];
 }
 
 /** A place in the source: the text view's line, and for PDF input its page and box. */
