@@ -564,6 +564,24 @@ describe('text parts whatever their numbering', () => {
     expect(read.narrative!.sections.map((section) => [section.id, section.heading])).toEqual([['threePublicExpenses', '（一）“三公”经费情况']]);
   });
 
+  it('takes a section under a heading it does not know for a required explanation its text gives (“三公”经费 under 公车及接待), figures unread, said once', () => {
+    const read = readTextParts(
+      linesOf([
+        '第三部分 情况说明',
+        '一、收支总体情况',
+        '收入 10 万元。',
+        '二、公车及接待安排',
+        '本部门严格控制一般性支出。“三公”经费预算 5 万元，比上年持平。',
+        '三、机关运行经费情况',
+        '运行经费 3 万元。',
+      ]),
+    );
+    const sections = read.value.narrative!.sections;
+    expect(sections.find((section) => section.id === 'threePublicExpenses')).toMatchObject({ heading: '二、公车及接待安排', figures: [] });
+    expect(read.problems.map((problem) => problem.code)).toContain('sections_by_content');
+    expect(read.problems.map((problem) => problem.code)).not.toContain('unknown_sections');
+  });
+
   it('keeps a required part the outline could not place, found by its heading, with its figures unread and one note', () => {
     // 第X部分 alone on a line, then sections under parts the outline cannot tell apart from them.
     const texts = [
