@@ -458,6 +458,12 @@ describe('reading a table as a whole', () => {
     expect(read.rows[0]!.values).toEqual({ total: '15.00', personnel: '10.00', public: '5.00' });
   });
 
+  it('takes a unit line outside every table found for a table it did not find, whatever its title: none is then known to be missing', () => {
+    const read = table(line(1, [260, '部门收支总览表格']), line(1, [520, '单位：万元']), line(1, [40, '项目'], [200, '预算数']), line(1, [40, '合计'], [200, '10.00']));
+    expect(read.recognised.map((entry) => entry.kind)).toEqual([{ other: 'unknown' }]);
+    expect(read.problems.map((problem) => problem.code)).toEqual(['table_unknown']);
+  });
+
   it('withholds a table whose known amount column holds words only (a description’s last line placed under 其他资金): never a text column read as amounts', () => {
     const projects = table(
       line(1, [260, '项目支出表']),

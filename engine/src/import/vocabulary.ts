@@ -172,5 +172,6 @@ export const ECONOMIC_CLASSES: readonly (readonly [string, string])[] = [
  */
 export function codeOfClassName(name: string, classes: readonly (readonly [string, string])[]): string | undefined {
   const bare = name.replace(/^[一二三四五六七八九十]+、/, '').replace(/\s+/g, '');
-  return classes.find(([className]) => className === bare)?.[1];
+  // A class printed without its last word (一般公共服务 for 一般公共服务支出) is still that class.
+  return classes.find(([className]) => className === bare || className === `${bare}支出`)?.[1];
 }

@@ -8,7 +8,7 @@
 import { type Table, type TableRole } from '../../document/model.js';
 import { type PositionedText } from '../positioned/model.js';
 import { type ImportProblem } from '../types.js';
-import { type TableBlock, findTables } from './findTables.js';
+import { type TableBlock, findTables, strayUnitLines } from './findTables.js';
 import { readGrid } from './grid.js';
 import { type TableKind } from './titles.js';
 import { toTable } from './toTable.js';
@@ -128,6 +128,17 @@ export function readTables(text: PositionedText, context: { fiscalYear: number; 
       line: unitless[0]!.line,
       code: 'table_no_unit',
       message: `${unitless.length} 张表上没有写明金额单位（${names.join('、')}${unitless.length > 3 ? '等' : ''}），按${context.unit}读取`,
+    });
+  }
+  // A unit line outside every table found stands over a table the reader did not find: it may be
+  // any of them, so none is known to be missing.
+  const stray = strayUnitLines(text.lines, blocks);
+  if (stray.length > 0) {
+    for (const line of stray) recognised.push({ title: `第 ${line.number} 行单位说明之上的表`, kind: { other: 'unknown' }, from: line.number, to: line.number, stored: false });
+    problems.push({
+      line: stray[0]!.number,
+      code: 'table_unknown',
+      message: `第 ${stray.map((line) => line.number).join('、')} 行写明了金额单位，但未能找到其所属报表的标题，未读取；是否缺少某张报表因此无法确定`,
     });
   }
   return { tables, recognised, problems, performanceLists: { tables: listed, lines: listLines } };
