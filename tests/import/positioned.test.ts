@@ -15,6 +15,7 @@ import { readTables } from '../../engine/src/import/tables/readTables.js';
 import { sniffInput } from '../../engine/src/import/sniff.js';
 import { columnIdOf } from '../../engine/src/import/tables/names.js';
 import { kindOfTitle } from '../../engine/src/import/tables/titles.js';
+import { FUNCTIONAL_CLASSES, codeOfClassName } from '../../engine/src/import/vocabulary.js';
 
 const SIZE = 10;
 let lineNumber = 0;
@@ -456,6 +457,16 @@ describe('reading a table as a whole', () => {
     ).tables.basicExpenditureByEconomicClass!;
     expect(read.columns.map((column) => column.id)).toEqual(['total', 'personnel', 'public']);
     expect(read.rows[0]!.values).toEqual({ total: '15.00', personnel: '10.00', public: '5.00' });
+  });
+
+  it('knows a class printed by name, with or without an ordinal or its last word (一般公共服务 for 一般公共服务支出)', () => {
+    expect(['一、一般公共服务支出', '一般公共服务', '住房保障', '十九、住房保障支出', '一般公共'].map((name) => codeOfClassName(name, FUNCTIONAL_CLASSES))).toEqual([
+      '201',
+      '201',
+      '221',
+      '221',
+      undefined,
+    ]);
   });
 
   it('takes a unit line outside every table found for a table it did not find, whatever its title: none is then known to be missing', () => {
