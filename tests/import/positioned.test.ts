@@ -8,6 +8,7 @@ import { spansOf } from '../../engine/src/import/positioned/fromPdf.js';
 import { positionedFromText } from '../../engine/src/import/positioned/fromText.js';
 import { toLines } from '../../engine/src/import/lines.js';
 import { renderSpans } from '../../engine/src/import/positioned/render.js';
+import { withoutRunningHeaders } from '../../engine/src/import/positioned/runningHeaders.js';
 import { declaredEmptyTables } from '../../engine/src/import/tables/emptyIndex.js';
 import { findTables } from '../../engine/src/import/tables/findTables.js';
 import { readGrid } from '../../engine/src/import/tables/grid.js';
@@ -119,6 +120,34 @@ describe('rendering a line from positioned spans', () => {
       5,
     );
     expect(far.length).toBe(MAX_LINE_CHARS);
+  });
+});
+
+describe('running headers and footers', () => {
+  it('drops lines repeated at the top or foot of most pages, two deep, and keeps the rest', () => {
+    const pages = [1, 2, 3, 4].flatMap((page) => [
+      line(page, [60, '某某市某某局']),
+      line(page, [60, '2026年部门预算公开']),
+      line(page, [60, `第 ${page} 页的正文`]),
+      line(page, [280, String(page)]),
+      line(page, [200, '某某局预算公开专栏']),
+    ]);
+    const kept = withoutRunningHeaders({ format: 'pdf', lines: pages, pageCount: 4 }, () => false).lines.filter((kept) => kept.spans.length > 0);
+    expect(kept.map((kept) => kept.spans[0]!.text)).toEqual(['第 1 页的正文', '1', '第 2 页的正文', '2', '第 3 页的正文', '3', '第 4 页的正文', '4']);
+  });
+
+  it('takes a page number for one beside other page furniture (第 3 页), and bare digits inside a table for an amount', () => {
+    const lines = [
+      line(1, [200, '支出总表']),
+      line(1, [480, '单位：万元']),
+      line(1, [60, '科目名称'], [300, '合计']),
+      line(1, [60, '合计'], [300, '29.00']),
+      line(1, [60, '一般公共服务支出'], [300, '29.00']),
+      line(1, [300, '29']),
+      line(1, [280, '第 3 页']),
+    ];
+    const [table] = findTables(lines);
+    expect(table?.body.map((body) => body.spans[0]!.text)).toEqual(['合计', '一般公共服务支出']);
   });
 });
 

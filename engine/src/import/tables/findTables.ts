@@ -77,15 +77,24 @@ function bare(text: string): string {
   return text.replace(/\s+/g, '');
 }
 
-/** Lines that are a page number alone: bare digits count only as the first or last line of their page (elsewhere they are a table's). */
+/** Lines that are a page number alone: bare digits count only as the first or last line of their page, page furniture aside (elsewhere they are a table's). */
 const footers = new WeakSet<PositionedLine>();
 
 function markFooters(lines: readonly PositionedLine[]): void {
+  // A line beside which only other page furniture (blank, 第 3 页, - 3 -) stands on its page is at the page's edge.
+  const furniture = (line: PositionedLine | undefined) => line !== undefined && (bare(line.text) === '' || (PAGE_NUMBER.test(bare(line.text)) && !/^\d+$/.test(bare(line.text))));
+  const atEdge = (index: number, step: 1 | -1) => {
+    const page = lines[index]!.page;
+    for (let at = index + step; ; at += step) {
+      const other = lines[at];
+      if (other === undefined || other.page !== page) return true;
+      if (!furniture(other)) return false;
+    }
+  };
   lines.forEach((line, index) => {
     const text = bare(line.text);
     if (!PAGE_NUMBER.test(text)) return;
-    const edgeOfPage = lines[index + 1]?.page !== line.page || lines[index - 1]?.page !== line.page;
-    if (edgeOfPage || !/^\d+$/.test(text)) footers.add(line);
+    if (!/^\d+$/.test(text) || atEdge(index, 1) || atEdge(index, -1)) footers.add(line);
   });
 }
 
