@@ -92,13 +92,37 @@ function reworded(text: PositionedText, from: string | RegExp, to: string): Posi
   return { ...text, lines: text.lines.map((line) => ({ ...line, text: swap(line.text), spans: line.spans.map((span) => ({ ...span, text: swap(span.text) })) })) };
 }
 
-/** The errors of a document read from positioned text, by rule and line. */
-async function errorsOf(ruleSet: CompiledRuleSet, text: PositionedText): Promise<string[]> {
+/** The errors of a document read from positioned text, by rule and line (or, when lines are added, by rule and message). */
+async function errorsOf(ruleSet: CompiledRuleSet, text: PositionedText, byMessage = false): Promise<string[]> {
   const read = importPositioned(text);
   if (!read.ok) return [`import: ${read.error.message}`];
   const report = await evaluate(ruleSet, read.document, { importProblems: read.problems });
   // By rule and source line (a rewording keeps every line): a figure lost before it shifts a finding's path, not its line.
-  return report.findings.filter((finding) => finding.severity === 'error').map((finding) => `${finding.ruleId} ${finding.source?.line ?? finding.path}`);
+  return report.findings.filter((finding) => finding.severity === 'error').map((finding) => `${finding.ruleId} ${byMessage ? finding.message : (finding.source?.line ?? finding.path)}`);
+}
+
+/**
+ * The text with page furniture other templates print: two running header lines and a running
+ * footer on every page, and a 第 N 页 under the page's own number.
+ */
+function withPageFurniture(text: PositionedText): PositionedText {
+  const lines: PositionedText['lines'][number][] = [];
+  const extra = (page: number, words: string, y: number) => ({
+    number: 0,
+    page,
+    spans: [{ text: words, x0: 60, x1: 60 + words.length * 9 }],
+    text: `    ${words}`,
+    box: [60, y, 60 + words.length * 9, y + 9] as const,
+    size: 9,
+  });
+  text.lines.forEach((line, index) => {
+    const opens = index === 0 || text.lines[index - 1]!.page !== line.page;
+    if (opens) lines.push({ ...extra(line.page, '某某市某某局', 820), text: '\f    某某市某某局' }, extra(line.page, '2026年部门预算公开', 808));
+    lines.push(opens ? { ...line, text: line.text.replace(/\f/g, '') } : line);
+    const closes = text.lines[index + 1]?.page !== line.page;
+    if (closes) lines.push(extra(line.page, `第 ${line.page} 页`, 30), extra(line.page, '某某市财政局监制', 18));
+  });
+  return { ...text, lines: lines.map((line, index) => ({ ...line, number: index + 1 })) };
 }
 
 describe('the corpus reworded', () => {
@@ -120,6 +144,8 @@ describe('the corpus reworded', () => {
     for (const [name, pattern, to] of RENUMBERINGS) {
       for (const error of await errorsOf(ruleSet, renumbered(text, pattern, to))) if (!own.has(error)) fresh.push(`${name}: ${error}`);
     }
+    const ownMessages = new Set(await errorsOf(ruleSet, text, true));
+    for (const error of await errorsOf(ruleSet, withPageFurniture(text), true)) if (!ownMessages.has(error)) fresh.push(`page furniture: ${error}`);
     expect(fresh).toEqual([]);
   });
 });

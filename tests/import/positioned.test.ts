@@ -136,7 +136,7 @@ describe('running headers and footers', () => {
     expect(kept.map((kept) => kept.spans[0]!.text)).toEqual(['第 1 页的正文', '1', '第 2 页的正文', '2', '第 3 页的正文', '3', '第 4 页的正文', '4']);
   });
 
-  it('takes a page number for one beside other page furniture (第 3 页), and bare digits inside a table for an amount', () => {
+  it('takes a page number for one beside other page furniture (第 3 页), never for a row of the table', () => {
     const lines = [
       line(1, [200, '支出总表']),
       line(1, [480, '单位：万元']),
