@@ -564,6 +564,12 @@ describe('text parts whatever their numbering', () => {
     expect(read.narrative!.sections.map((section) => [section.id, section.heading])).toEqual([['threePublicExpenses', '（一）“三公”经费情况']]);
   });
 
+  it('knows 委托业务费 and a bare 其他 for sections of their own, checked by no rule and not noted as unknown', () => {
+    const read = readTextParts(linesOf(['第三部分 情况说明', '一、委托业务费安排情况', '委托业务费 12 万元。', '二、其他', '无。']));
+    expect(read.value.sections?.other?.map((section) => section.heading)).toEqual(['一、委托业务费安排情况', '二、其他']);
+    expect(read.problems).toEqual([]);
+  });
+
   it('takes a section under a heading it does not know for a required explanation its text gives (“三公”经费 under 公车及接待), figures unread, said once', () => {
     const read = readTextParts(
       linesOf([

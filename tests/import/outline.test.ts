@@ -100,3 +100,16 @@ describe('numbering forms', () => {
     ]);
   });
 });
+
+describe('part headings', () => {
+  it('takes the words of a part whose number stands alone (第二部分) from the short lines under it, up to a title’s end', () => {
+    expect(shape(['第二部分', '2026年度', '某某市交通运输局', '部门预算表', '公开01表', '第三部分', '情况说明', '一、收支总体情况', '收入 10 万元。'])).toEqual([
+      [0, '第二部分'],
+      [0, '第三部分'],
+      [1, '一、收支总体情况'],
+    ]);
+    const { nodes } = outlineOf(['第二部分', '2026年度', '某某市交通运输局', '部门预算表', '公开01表'].map((text) => line(text)));
+    expect(nodes[0]!.title).toBe('2026年度某某市交通运输局部门预算表');
+    expect(nodes[0]!.body.map((body) => body.text)).toEqual(['公开01表']);
+  });
+});

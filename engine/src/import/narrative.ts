@@ -76,7 +76,7 @@ export const SECTION_HEADINGS: readonly (readonly [RegExp, NarrativeSectionId])[
   [/政府(?:集中)?采购|采购(?:预算|情况)/, 'procurement'],
   [/绩效/, 'performance'],
   [/国有资产|资产占有/, 'assets'],
-  [/其他(?:相关|重要|需要)?(?:事项的?)?(?:情况)?说明|其他事项/, 'other'],
+  [/其他(?:相关|重要|需要)?(?:事项的?)?(?:情况)?说明|其他事项|^其他$|委托业务费/, 'other'],
   [/预算编制说明/, 'overview'],
   [/财政拨款/, 'fiscalAppropriation'],
   [/基本支出/, 'basicExpenditure'],

@@ -215,7 +215,16 @@ export function outlineOf(lines: readonly SourceLine[]): { preamble: SourceLine[
       headingOf(nextText) === undefined &&
       !/[。；;，,]/.test(nextText) &&
       !/^\d/.test(nextText);
-    if (wrapped && line.full === true) {
+    // A part's number alone on its line (第二部分), its words on the next short lines (2026年度 / 某某局 / 部门预算表).
+    const titleLine = (text: string) => text !== '' && text.length <= 30 && headingOf(text) === undefined && !/[。；;，,：:]/.test(text);
+    if (match?.style === 'part' && match.title === '' && titleLine(nextText)) {
+      let words = '';
+      for (let taken = 0; taken < 3 && !/(?:表|说明|概况|解释|情况)$/.test(words) && index + 1 < lines.length && titleLine(plain(lines[index + 1]!)); taken += 1) {
+        words += plain(lines[index + 1]!).replace(/\s+/g, '');
+        index += 1;
+      }
+      match = { ...match, title: words };
+    } else if (wrapped && line.full === true) {
       match = { ...match!, title: match!.title + nextText.replace(/\s+/g, '') };
       index += 1;
     } else if (match !== undefined && match.style !== 'part' && match.runIn === undefined && line.full === true && !SECTION_TITLE_END.test(text.replace(/\s+/g, ''))) {
