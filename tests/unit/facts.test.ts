@@ -124,6 +124,13 @@ describe('table facts', () => {
     expect(run('tableHasData', { table: 'threePublicExpenses' })).toMatchObject({ kind: 'unavailable', reason: 'invalid' });
   });
 
+  it('sum: an optional term of a column the table lacks counts 0, unless the table has a column the importer could not name', () => {
+    const term = (column: string) => ({ table: 'expenditureSummary', row: { key: 'total' }, column });
+    expect(shown(run('sum', { terms: [term('total'), { ...term('carriedOver'), optional: true }] }))).toBe('30.00万元');
+    const unnamed = new DocumentContext(patched(document, [{ op: 'add', path: '/tables/expenditureSummary/columns/-', value: { id: 'column4', header: '上年结余、结转结余' } }]));
+    expect(run('sum', { terms: [term('total'), { ...term('carriedOver'), optional: true }] }, undefined, unnamed)).toMatchObject({ kind: 'unavailable', reason: 'missing' });
+  });
+
   it('tableHasData: a table whose every column was read as text cannot tell (never “no data”)', () => {
     const wordsOnly = new DocumentContext(patched(document, [{ op: 'replace', path: '/tables/expenditureSummary/columns', value: [{ id: 'total', header: '合计', type: 'text' }] }]));
     expect(run('tableHasData', { table: 'expenditureSummary' }, undefined, wordsOnly)).toMatchObject({ kind: 'unavailable', reason: 'missing' });

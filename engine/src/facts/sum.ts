@@ -5,6 +5,9 @@ import { findAmountFigure } from './figure.js';
 import { resolveColumn, resolveRow, resolveTable, withScope } from './resolve.js';
 import { type FactDefinition, type FactScope } from './types.js';
 
+/** The id an importer gives a column whose header it could not name (docs/document-model.md). */
+const UNNAMED_COLUMN = /^column\d+$/;
+
 function termValues(term: Readonly<Record<string, unknown>>, scope: FactScope): Quantity[] | Unavailable {
   if (typeof term.figure === 'string') {
     const near = scope.binding.figure;
@@ -18,8 +21,12 @@ function termValues(term: Readonly<Record<string, unknown>>, scope: FactScope): 
   if (isUnavailable(table)) return term.optional === true && table.reason === 'missing' ? [] : table;
   const column = resolveColumn(term, scope);
   if (isUnavailable(column)) return column;
-  // An optional term of a column the table does not print counts 0, as one of a table not printed.
-  if (term.optional === true && !table.columns.some((candidate) => candidate.id === column)) return [];
+  // An optional term of a column the table does not print counts 0, as one of a table not printed;
+  // unless the table has a column the importer could not name (column3), which may be that one.
+  if (term.optional === true && !table.columns.some((candidate) => candidate.id === column)) {
+    const unnamed = table.columns.find((candidate) => UNNAMED_COLUMN.test(candidate.id) && candidate.type !== 'text');
+    return unnamed === undefined ? [] : missing(`${table.name}有未能识别的列“${unnamed.header}”，可能就是 ${column} 列`, table.pointer);
+  }
   const rows =
     term.rows !== undefined && term.rows !== null && typeof term.rows === 'object'
       ? selectRows(table, withScope(term.rows, scope))
@@ -42,8 +49,8 @@ export const sum: FactDefinition = {
   name: 'sum',
   description: {
     'zh-CN':
-      '若干项之和，每项可以是：一个单元格（table、row、column）、某列在若干行上的合计（table、rows、column）、或情况说明中的金额（figure: key）。optional 为 true 的项在表、列或数字不存在时按 0 计。结果按第一项的单位表示，元与万元精确换算。',
-    en: 'The sum of several terms: a cell (table, row, column), a column over selected rows (table, rows, column), or a narrative amount (figure: key). A term with optional: true counts 0 when its table, column or figure is absent.',
+      '若干项之和，每项可以是：一个单元格（table、row、column）、某列在若干行上的合计（table、rows、column）、或情况说明中的金额（figure: key）。optional 为 true 的项在表、列或数字不存在时按 0 计；但表中有导入时未能识别的列（id 为 column3 这样的位置编号）时，缺少的列可能就是它，和无法求得（规则不适用）。结果按第一项的单位表示，元与万元精确换算。',
+    en: 'The sum of several terms: a cell (table, row, column), a column over selected rows (table, rows, column), or a narrative amount (figure: key). A term with optional: true counts 0 when its table, column or figure is absent; but when the table has a column the importer could not name (a positional id such as column3), the missing column may be that one, and the sum is unknown (the rule does not apply).',
   },
   returns: 'quantity',
   params: {

@@ -28,7 +28,7 @@ const PART_TITLES: readonly (readonly [RegExp, PartKind])[] = [
   [/机构设置(?:情况)?$/, 'organisation'],
   [/^名词解释$/, 'glossary'],
   [/预算编制说明$/, 'budgetNotes'],
-  [/其他相关情况说明$/, 'otherNotes'],
+  [/其他相关(?:情况)?说明$/, 'otherNotes'],
   [/项目经费情况说明$/, 'project'],
 ];
 

@@ -231,7 +231,7 @@ function isProse(line: PositionedLine, left = Number.NEGATIVE_INFINITY): boolean
 /** A heading of the text after the tables (其他相关情况说明, 一、2026年“三公”经费预算情况说明): it ends a table. */
 /** A cell holding an amount alone. */
 const AMOUNT_CELL = /^[-−]?[\d,]+(?:\.\d+)?$/;
-const TEXT_HEADING = /^(?:[一二三四五六七八九十]+、|[（(][一二三四五六七八九十]+[)）])?.{0,30}(?:情况说明|编制说明|名词解释)$/;
+const TEXT_HEADING = /^(?:[一二三四五六七八九十]+、|[（(][一二三四五六七八九十]+[)）])?.{0,30}(?:[\u4e00-\u9fff”]{2}说明|名词解释)$/;
 
 /**
  * A line belonging to the title block (label, title, unit, department) or a footer.
@@ -336,8 +336,8 @@ function readBlock(lines: readonly PositionedLine[], start: { index: number; kin
     const text = bare(line.text);
     // A part heading, or another table's title or heading (福州 prints “七、国有资本经营预算拨款支出预算表” over the next title), ends the table.
     if (PART_HEADING.test(text) || (index > start.index + start.lines && titleAt(lines, index) !== undefined)) break;
-    // A heading of the text (…情况说明), its number and words one span or two, with no amount beside it.
-    if (TEXT_HEADING.test(text) && !line.spans.some((span) => AMOUNT_CELL.test(bare(span.text)))) break;
+    // A heading of the text (…情况说明), its number and words one span or two (a header row's cells are more), with no amount beside it.
+    if (TEXT_HEADING.test(text) && line.spans.length <= 2 && !line.spans.some((span) => AMOUNT_CELL.test(bare(span.text)))) break;
     if (line.page !== page) {
       page = line.page;
       pageHasData = false;

@@ -47,7 +47,7 @@ const SUBSECTION = /^[(（]([一二三四五六七八九十]+)[)）](.*)$/s;
 const ITEM = /^(\d{1,2})\s*(?:、|[.．](?:(?!\d)|(?=\d{4}\s*年)))(.*)$/s;
 const PAREN_ITEM = /^[(（](\d{1,2})[)）](.*)$/s;
 /** Centred titles of templates without numbered parts (上海): matched at the end of the line. */
-const UNNUMBERED_TITLES = /(?:主要职能|主要职责|机构设置|名词解释|预算编制说明|其他相关情况说明)$/;
+const UNNUMBERED_TITLES = /(?:主要职能|主要职责|机构设置|名词解释|预算编制说明|其他相关(?:情况)?说明)$/;
 
 function plain(line: SourceLine): string {
   return line.text.replace(/\f/g, '').trim();
