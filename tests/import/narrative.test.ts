@@ -564,6 +564,12 @@ describe('text parts whatever their numbering', () => {
     expect(read.narrative!.sections.map((section) => [section.id, section.heading])).toEqual([['threePublicExpenses', '（一）“三公”经费情况']]);
   });
 
+  it('takes …说明 for …情况说明 in a section’s heading (一、收支预算总体说明)', () => {
+    const read = readTextParts(linesOf(['第三部分 情况说明', '一、收支预算总体说明', '2026年收入预算 10 万元。', '二、其他特殊事项说明', '无。']));
+    expect(read.value.narrative!.sections.map((section) => section.id)).toEqual(['overview']);
+    expect(read.problems).toEqual([]);
+  });
+
   it('knows 委托业务费 and a bare 其他 for sections of their own, checked by no rule and not noted as unknown', () => {
     const read = readTextParts(linesOf(['第三部分 情况说明', '一、委托业务费安排情况', '委托业务费 12 万元。', '二、其他', '无。']));
     expect(read.value.sections?.other?.map((section) => section.heading)).toEqual(['一、委托业务费安排情况', '二、其他']);

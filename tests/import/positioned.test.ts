@@ -123,6 +123,28 @@ describe('rendering a line from positioned spans', () => {
   });
 });
 
+describe('where a table ends', () => {
+  it('at a heading of the text ending in 说明 (one or two spans), never at a header row whose last cell is 说明', () => {
+    const ended = findTables([
+      line(1, [200, '“三公”经费预算表']),
+      line(1, [480, '单位：万元']),
+      line(1, [60, '合计'], [200, '公务接待费']),
+      line(1, [60, '84.00'], [200, '5.00']),
+      line(2, [200, '其他相关说明']),
+      line(2, [60, '一、'], [80, '“三公”经费预算说明']),
+      line(2, [60, '2026年“三公”经费预算数为84.00万元。']),
+    ]);
+    expect(ended[0]!.body.map((body) => body.spans[0]!.text)).toEqual(['84.00']);
+    const header = findTables([
+      line(1, [200, '政府采购预算表']),
+      line(1, [480, '单位：元']),
+      line(1, [40, '序号'], [100, '采购项目'], [300, '预算金额'], [400, '说明']),
+      line(1, [40, '1'], [100, '合计'], [300, '7007500']),
+    ]);
+    expect(header[0]!.body).toHaveLength(1);
+  });
+});
+
 describe('running headers and footers', () => {
   it('drops lines repeated at the top or foot of most pages, two deep, and keeps the rest', () => {
     const pages = [1, 2, 3, 4].flatMap((page) => [
