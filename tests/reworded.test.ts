@@ -54,6 +54,8 @@ const REWORDINGS: readonly (readonly [string | RegExp, string])[] = [
   ['预算数', '预算金额'],
   ['单位：万元', ''],
   ['（', '('],
+  ['情况说明', '说明'],
+  ['单位：万元', '单位：人民币万元'],
   // Zero printed as a dash, and amounts without thousands separators.
   [/(?<![\d.,])0\.00(?!\d)/g, '-'],
   [/(?<=\d),(?=\d{3}(?!\d))/g, ''],
