@@ -95,17 +95,19 @@ export function textLines(lines: readonly SourceLine[]): SourceLine[] {
   return kept;
 }
 
-/** How a line's text is numbered, if it starts with a number (a heading's, or a list item's). */
-function numberingOf(text: string): { style: HeadingStyle; number: number } | undefined {
-  const forms: readonly [RegExp, HeadingStyle][] = [
-    [SECTION, 'section'],
-    [SUBSECTION, 'subsection'],
-    [ITEM, 'item'],
-    [PAREN_ITEM, 'parenItem'],
-  ];
-  for (const [pattern, style] of forms) {
+/** The numbered forms, outermost first as templates use them. */
+const NUMBERED: readonly (readonly [RegExp, HeadingStyle])[] = [
+  [SECTION, 'section'],
+  [SUBSECTION, 'subsection'],
+  [ITEM, 'item'],
+  [PAREN_ITEM, 'parenItem'],
+];
+
+/** How a line's text is numbered, if it starts with a number (a heading's, or a list item's), and the words after it. */
+function numberingOf(text: string): { style: HeadingStyle; number: number; rest: string } | undefined {
+  for (const [pattern, style] of NUMBERED) {
     const match = pattern.exec(text);
-    if (match !== null) return { style, number: style === 'item' || style === 'parenItem' ? Number(match[1]) : numeralValue(match[1]!) };
+    if (match !== null) return { style, number: style === 'item' || style === 'parenItem' ? Number(match[1]) : numeralValue(match[1]!), rest: match[2]! };
   }
   return undefined;
 }
@@ -131,17 +133,10 @@ function headingOf(text: string): HeadingMatch | undefined {
   if (leaders(text) && /\.{3,}|…{2,}/.test(text)) return undefined;
   const part = PART.exec(text);
   if (part !== null) return { style: 'part', number: numeralValue(part[1]!), title: part[2]!.replace(/^[\s：:]+/, '').trim() };
-  const candidates: readonly [RegExp, HeadingStyle][] = [
-    [SECTION, 'section'],
-    [SUBSECTION, 'subsection'],
-    [ITEM, 'item'],
-    [PAREN_ITEM, 'parenItem'],
-  ];
-  for (const [pattern, style] of candidates) {
-    const match = pattern.exec(text);
-    if (match === null) continue;
-    const number = style === 'item' || style === 'parenItem' ? Number(match[1]) : numeralValue(match[1]!);
-    const { title, runIn } = splitRunIn(match[2]!.trim().replace(/^[：:]\s*/, ''));
+  const numbered = numberingOf(text);
+  if (numbered !== undefined) {
+    const { style, number } = numbered;
+    const { title, runIn } = splitRunIn(numbered.rest.trim().replace(/^[：:]\s*/, ''));
     // A heading is short; a long first clause, or one stating an amount (2．公务用车购置及运行维护费预算支出 299.12 万元。), is a numbered sentence of the text.
     if (title.length === 0 || title.length > 40 || /[，,；;]/.test(title) || /\d\s*(?:万元|元)$/.test(title)) return undefined;
     return { style, number, title, ...(runIn !== undefined ? { runIn } : {}) };
@@ -158,6 +153,11 @@ function headingOf(text: string): HeadingMatch | undefined {
  */
 export function headingWords(text: string): string | undefined {
   return headingOf(text)?.title.replace(/\s+/g, '');
+}
+
+/** A short line of a part's words, under its number alone (第二部分 / 2026年部门预算表). */
+function partTitleLine(text: string): boolean {
+  return text !== '' && text.length <= 30 && headingOf(text) === undefined && !/[。；;，,：:]/.test(text);
 }
 
 /** How a section's title ends, even on a line that runs to the margin: …情况说明（详见表4）. */
@@ -216,10 +216,9 @@ export function outlineOf(lines: readonly SourceLine[]): { preamble: SourceLine[
       !/[。；;，,]/.test(nextText) &&
       !/^\d/.test(nextText);
     // A part's number alone on its line (第二部分), its words on the next short lines (2026年度 / 某某局 / 部门预算表).
-    const titleLine = (text: string) => text !== '' && text.length <= 30 && headingOf(text) === undefined && !/[。；;，,：:]/.test(text);
-    if (match?.style === 'part' && match.title === '' && titleLine(nextText)) {
+    if (match?.style === 'part' && match.title === '' && partTitleLine(nextText)) {
       let words = '';
-      for (let taken = 0; taken < 3 && !/(?:表|说明|概况|解释|情况)$/.test(words) && index + 1 < lines.length && titleLine(plain(lines[index + 1]!)); taken += 1) {
+      for (let taken = 0; taken < 3 && !/(?:表|说明|概况|解释|情况)$/.test(words) && index + 1 < lines.length && partTitleLine(plain(lines[index + 1]!)); taken += 1) {
         words += plain(lines[index + 1]!).replace(/\s+/g, '');
         index += 1;
       }
