@@ -170,6 +170,7 @@ export function importPositioned(source: PositionedText, options: PositionedImpo
   const parts: NarrativeParts = textParts.value;
   problems.push(...textParts.problems);
   problems.push(...performance.problems);
+  const imagePages = text.imagePages ?? [];
   const printedTables = [
     ...read.recognised.map((table) => ({
       ...(table.label !== undefined ? { label: table.label } : {}),
@@ -178,9 +179,8 @@ export function importPositioned(source: PositionedText, options: PositionedImpo
       line: table.from,
     })),
     // A page printed as an image may hold any table: none is known to be missing.
-    ...(text.imagePages ?? []).map((page) => ({ title: `第 ${page} 页（图片）`, kind: 'unknown' })),
+    ...imagePages.map((page) => ({ title: `第 ${page} 页（图片）`, kind: 'unknown' })),
   ];
-  const imagePages = text.imagePages ?? [];
   if (imagePages.length > 0) {
     problems.push({
       line: 1,

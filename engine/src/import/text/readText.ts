@@ -211,14 +211,23 @@ function walk(node: OutlineNode, gathered: Gathered, inOverview: boolean): void 
   for (const child of node.children) walk(child, gathered, overview);
 }
 
+/** Texts quoted in a note, the first few of them: “一”、“二”等. */
+function quoted(texts: readonly string[], most = 5): string {
+  return `${texts
+    .slice(0, most)
+    .map((text) => `“${text}”`)
+    .join('、')}${texts.length > most ? '等' : ''}`;
+}
+
 /** The explanations a disclosure must give (rule required-explanations-present). */
 const REQUIRED_EXPLANATIONS: ReadonlySet<NarrativeSectionId> = new Set(['overview', 'threePublicExpenses', 'agencyOperatingCosts', 'procurement']);
 
 /**
  * The required parts the outline did not place, found by a heading of theirs anywhere in the text
  * (a template numbering its outline in a way not foreseen): each is kept with the lines up to the
- * next heading, its figures unread, so that a part the document prints is never reported missing.
- * Table titles (…表) are no such headings. Returns the headings so found.
+ * next heading, its figures unread, so that a part the document prints is never reported missing
+ * (a glossary whose entries cannot be told apart is one entry under its heading). Table titles (…表)
+ * are no such headings. Returns the headings so found.
  */
 function recoverByHeadings(lines: readonly SourceLine[], gathered: Gathered): SourceLine[] {
   const found: SourceLine[] = [];
@@ -285,10 +294,7 @@ export function readTextParts(lines: readonly SourceLine[], items?: ItemNames): 
     problems.push({
       line: recovered[0]!.number,
       code: 'sections_by_heading',
-      message: `${recovered.length} 个章节未能在文件的层次结构中定位（${recovered
-        .slice(0, 5)
-        .map((line) => `“${plain(line)}”`)
-        .join('、')}${recovered.length > 5 ? '等' : ''}）：只按标题认定它们已列出，其中的数字不参与核对`,
+      message: `${recovered.length} 个章节未能在文件的层次结构中定位（${quoted(recovered.map(plain))}）：只按标题认定它们已列出，其中的数字不参与核对`,
     });
   }
   const byContent = recoverByContent(gathered);
@@ -296,10 +302,7 @@ export function readTextParts(lines: readonly SourceLine[], items?: ItemNames): 
     problems.push({
       line: byContent[0]!.line,
       code: 'sections_by_content',
-      message: `${byContent.length} 个标题未能识别的章节按其正文认定为必备的说明（${byContent
-        .slice(0, 5)
-        .map((node) => `“${node.heading}”`)
-        .join('、')}）：其中的数字不参与核对`,
+      message: `${byContent.length} 个标题未能识别的章节按其正文认定为必备的说明（${quoted(byContent.map((node) => node.heading))}）：其中的数字不参与核对`,
     });
   }
   const unknown = gathered.unknownHeadings.filter((node) => !byContent.includes(node));
@@ -307,10 +310,7 @@ export function readTextParts(lines: readonly SourceLine[], items?: ItemNames): 
     problems.push({
       line: unknown[0]!.line,
       code: 'unknown_sections',
-      message: `${unknown.length} 个说明章节的标题未能识别（${unknown
-        .slice(0, 5)
-        .map((node) => `“${node.heading}”`)
-        .join('、')}${unknown.length > 5 ? '等' : ''}）：文字已保留在其他章节，其中的数字不参与核对`,
+      message: `${unknown.length} 个说明章节的标题未能识别（${quoted(unknown.map((node) => node.heading))}）：文字已保留在其他章节，其中的数字不参与核对`,
     });
   }
   if (gathered.unread.length > 0) {
