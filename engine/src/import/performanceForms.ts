@@ -363,10 +363,10 @@ function fundsUnitOf(cells: readonly Cell[][], end: number): '万元' | '元' | 
   return printed === undefined ? undefined : printed.includes('万元') ? '万元' : '元';
 }
 
-/** A fund source's label, known or not: a short name in the funds' label column (上年结转结余, 单位自筹), not a unit or a total… */
-const UNKNOWN_SOURCE = /^(?:其中[:：]?)?(?!(?:万?元|金额|合计|小计|总计)$)[\u4e00-\u9fff]{2,10}$/;
-/** …anywhere among the funds' lines when it says it is one: 其中 and a name, or a name of funds (上级补助资金). */
-const UNKNOWN_SOURCE_OF_FUNDS = /^其中[:：]?[\u4e00-\u9fff]{2,10}$|^[\u4e00-\u9fff]{2,8}(?:资金|拨款)$/;
+/** A fund source's label in the funds' label column: a short name (上年结转结余, 单位自筹), not a unit or a total. */
+const SOURCE_LABEL = /^(?:其中[:：]?)?(?!(?:万?元|金额|合计|小计|总计)$)[\u4e00-\u9fff]{2,10}$/;
+/** A label that says it names a source, wherever it stands: 其中 and a name, or a name of funds (上级补助资金). */
+const NAMED_SOURCE = /^其中[:：]?[\u4e00-\u9fff]{2,10}$|^[\u4e00-\u9fff]{2,8}(?:资金|拨款)$/;
 
 /**
  * The label each non-label cell belongs to: amounts go to funds labels, words to the others; a
@@ -518,19 +518,19 @@ export function readForm(lines: readonly PositionedLine[]): FormReading {
   }
   // Amounts in no stated unit are not read.
   const unit = fundsUnitOf(cells, fieldsEnd);
-  // A source named in words the labels do not know (其中：财政拨款资金, 其中：上级补助): the parts
-  // read are not all the parts, so the form's sources are not kept (only its total).
-  // (Only among the funds' lines: a project's name may end in 资金 too.)
+  // A source named in words the labels do not know (其中：财政拨款资金, 上年结转结余, 单位自筹): the
+  // parts read are not all the parts, so the form's sources are not kept (only its total). Such a
+  // label stands in the known labels' column, before the next field's (年度目标); anywhere among the
+  // funds' lines, only one that says it is a source (其中…, …资金): a project's name may end in 资金 too.
   const fundLabels = labels.filter((label) => MONEY_FIELDS.has(label.field));
   const fundsFrom = Math.min(...fundLabels.map((label) => label.cell.line));
   const fundsTo = Math.max(...fundLabels.map((label) => label.to)) + 1;
-  // A label among them stands where the known ones stand (their column), not in the grid below.
-  const labelColumn = (cell: Cell) => fundLabels.some((label) => Math.abs(label.cell.x0 - cell.x0) <= 3 * titleLine.size);
-  // (The funds' labels end where another field's begins: 年度目标.)
   const nextField = Math.min(...labels.filter((label) => !MONEY_FIELDS.has(label.field) && label.field !== 'group' && label.cell.line > fundsFrom).map((label) => label.cell.line));
   const lastLabel = Math.max(...fundLabels.filter((label) => label.cell.line < nextField).map((label) => label.cell.line));
-  const inFunds = (cell: Cell) => cell.line >= fundsFrom && cell.line <= fundsTo && (labelColumn(cell) ? cell.line <= lastLabel + 1 && cell.line < nextField : UNKNOWN_SOURCE_OF_FUNDS.test(cell.key));
-  const unknownSource = others.some((cell) => inFunds(cell) && UNKNOWN_SOURCE.test(cell.key) && fieldOf(cell.key) === undefined);
+  const inLabelColumn = (cell: Cell) => cell.line < nextField && cell.line <= lastLabel + 1 && fundLabels.some((label) => Math.abs(label.cell.x0 - cell.x0) <= 3 * titleLine.size);
+  const unknownSource = others.some(
+    (cell) => cell.line >= fundsFrom && cell.line <= fundsTo && fieldOf(cell.key) === undefined && (inLabelColumn(cell) ? SOURCE_LABEL.test(cell.key) : NAMED_SOURCE.test(cell.key)),
+  );
   const kept: Record<string, string | null> = unknownSource ? (sources.total !== undefined ? { total: sources.total } : {}) : sources;
   const funds = Object.keys(kept).length > 0 && unit !== undefined ? { [period]: kept as PerformanceMoney } : {};
   if (funds.annual !== undefined) printed.push('annualFunds');

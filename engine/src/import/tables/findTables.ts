@@ -46,6 +46,11 @@ function unitIn(line: PositionedLine): '元' | '万元' | undefined {
   // Letter-spaced (单位：万 元) or not, the same unit.
   return stated === undefined ? undefined : stated.includes('万') ? '万元' : '元';
 }
+/** Lines a table's title block may hold past where its rows end (a title printed again, or an empty table's unit and header). */
+const TITLE_BLOCK_LINES = 4;
+/** A unit stated as a title block states it, at the line's end (单位：万元, 单位：人民币万元). */
+const UNIT_AT_END = /(?:金额)?单\s*位\s*[：:]\s*(?:人民币)?(?:万\s*元|元)[)）]?\s*$/;
+
 /**
  * Lines stating a unit as a table's title block does (单位：万元, at the line's end, no sentence)
  * outside every table found: each stands over a table the reader did not find.
@@ -58,10 +63,6 @@ export function strayUnitLines(lines: readonly PositionedLine[], blocks: readonl
       UNIT_AT_END.test(line.text) && !/[。；]/.test(line.text) && bare(line.text).length <= 60 && !blocks.some((block) => line.number >= block.line && line.number <= block.to + TITLE_BLOCK_LINES),
   );
 }
-/** Lines a table's title block may hold past where its rows end (a title printed again, or an empty table's unit and header). */
-const TITLE_BLOCK_LINES = 4;
-const UNIT_AT_END = /(?:金额)?单\s*位\s*[：:]\s*(?:人民币)?(?:万\s*元|元)[)）]?\s*$/;
-
 /** The department line above a table. */
 const DEPARTMENT =
   /(?:部门名称|单位名称|编制部门|编制单位|部门（单位）|部门\(单位\)|预算单位|(?<![\u4e00-\u9fff])部门|(?<![\u4e00-\u9fff])单位(?!\s*[：:]\s*(?:万\s*)?元))\s*[：:]\s*(.+?)(?:\s{2,}|$)/;
