@@ -17,6 +17,20 @@ export interface Column {
   readonly type?: 'amount' | 'text' | 'count';
 }
 
+/**
+ * The id an importer gives a column whose header it could not name: its position (column3). Such a
+ * column may be any of the table's (docs/document-model.md).
+ * @param index The column's 0-based position.
+ */
+export function unnamedColumnId(index: number): string {
+  return `column${index + 1}`;
+}
+
+/** Whether a column id is one an importer gave a column it could not name. */
+export function isUnnamedColumnId(id: string): boolean {
+  return /^column\d+$/.test(id);
+}
+
 /** A table row. */
 export interface Row {
   /** Semantic key of a special row (total, incomeGrandTotal…). */

@@ -1,12 +1,10 @@
+import { isUnnamedColumnId } from '../document/model.js';
 import { selectRows } from '../document/selectors.js';
 import { type Unavailable, isUnavailable, missing } from '../document/unavailable.js';
 import { type Quantity, sumQuantities } from '../money/quantity.js';
 import { findAmountFigure } from './figure.js';
 import { resolveColumn, resolveRow, resolveTable, withScope } from './resolve.js';
 import { type FactDefinition, type FactScope } from './types.js';
-
-/** The id an importer gives a column whose header it could not name (docs/document-model.md). */
-const UNNAMED_COLUMN = /^column\d+$/;
 
 function termValues(term: Readonly<Record<string, unknown>>, scope: FactScope): Quantity[] | Unavailable {
   if (typeof term.figure === 'string') {
@@ -24,7 +22,7 @@ function termValues(term: Readonly<Record<string, unknown>>, scope: FactScope): 
   // An optional term of a column the table does not print counts 0, as one of a table not printed;
   // unless the table has a column the importer could not name (column3), which may be that one.
   if (term.optional === true && !table.columns.some((candidate) => candidate.id === column)) {
-    const unnamed = table.columns.find((candidate) => UNNAMED_COLUMN.test(candidate.id) && candidate.type !== 'text');
+    const unnamed = table.columns.find((candidate) => isUnnamedColumnId(candidate.id) && candidate.type !== 'text');
     return unnamed === undefined ? [] : missing(`${table.name}有未能识别的列“${unnamed.header}”，可能就是 ${column} 列`, table.pointer);
   }
   const rows =

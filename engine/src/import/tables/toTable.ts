@@ -5,7 +5,7 @@
  * read with certainty is said once per table, and the table's values are then withheld (the
  * table is marked doubtful, so the rules that need its values do not apply).
  */
-import { type Column, type Row, type Table, type TableRole } from '../../document/model.js';
+import { type Column, type Row, type Table, type TableRole, isUnnamedColumnId, unnamedColumnId } from '../../document/model.js';
 import { ZERO, halfUnit, parseDecimal, printedScale } from '../../money/money.js';
 import { ECONOMIC_CLASSES, FUNCTIONAL_CLASSES, canonicalNames, codeOfClassName } from '../vocabulary.js';
 import { type Grid, type GridColumn, type GridRow } from './grid.js';
@@ -111,9 +111,6 @@ function groupIdOf(printed: string): string | undefined {
   })?.[1];
 }
 
-/** The id of a column the vocabulary does not name: its position (column3). */
-const POSITIONAL_ID = /^column\d+$/;
-
 /** Column ids for a side's columns: known ids, else positional; a lone column of a side is its amount. */
 function columnIds(columns: readonly GridColumn[], twoSided: boolean, fiscalYear: number): { ids: string[]; unknown: string[] } {
   const ids: string[] = [];
@@ -130,7 +127,7 @@ function columnIds(columns: readonly GridColumn[], twoSided: boolean, fiscalYear
     }
     if (id === undefined || used.has(id)) {
       if (column.header.length > 0) unknown.push(column.header.join('/'));
-      id = `column${index + 1}`;
+      id = unnamedColumnId(index);
     }
     used.add(id);
     ids.push(id);
@@ -437,7 +434,7 @@ export function toTable(block: TableBlock, grid: Grid, role: TableRole, context:
     grid.columns.flatMap((_, index) => {
       const cells = grid.rows.map((row) => row.cells[index]).filter((cell): cell is string => cell !== undefined);
       const words = cells.filter((cell) => !AMOUNT.test(cell)).length;
-      const known = !POSITIONAL_ID.test(ids[index]!);
+      const known = !isUnnamedColumnId(ids[index]!);
       return cells.length > 0 && ((words * 2 > cells.length && !known) || cells.some((cell) => PERCENT.test(cell))) ? [index] : [];
     }),
   );
@@ -520,8 +517,8 @@ export function toTable(block: TableBlock, grid: Grid, role: TableRole, context:
   // the numbers may be that column's, placed under the wrong header.
   const filled = (id: string) => rows.some((row) => typeof row.values[id] === 'string' && AMOUNT.test(row.values[id]));
   const amountColumns = columns.filter((column) => column.type !== 'text');
-  const strayFilled = amountColumns.filter((column) => /^column\d+$/.test(column.id) && filled(column.id));
-  const knownEmpty = amountColumns.filter((column) => !/^column\d+$/.test(column.id) && !filled(column.id));
+  const strayFilled = amountColumns.filter((column) => isUnnamedColumnId(column.id) && filled(column.id));
+  const knownEmpty = amountColumns.filter((column) => !isUnnamedColumnId(column.id) && !filled(column.id));
   if (strayFilled.length > 0 && knownEmpty.length > 0) {
     doubts.push(`未能识别的列“${strayFilled.map((column) => column.header).join('”“')}”有数，已识别的列“${knownEmpty.map((column) => column.header).join('”“')}”却全空，列的位置可能读错`);
   }
