@@ -35,8 +35,8 @@ export interface TableBlock {
 
 /** A page footer or header: a page number alone. */
 const PAGE_NUMBER = /^(?:[-—–－]\s*\d+\s*[-—–－]|第\s*\d+\s*页(?:(?:\s*[，,/])?\s*共\s*\d+\s*页)?|\d{1,3}|\d+\s*\/\s*\d+)$/;
-/** The unit line: 单位：万元, 金额单位：元. */
-const UNIT = /(?:金额)?单\s*位\s*[：:]\s*(万\s*元|元)/;
+/** The unit line: 单位：万元, 金额单位：元, 单位：人民币万元. */
+const UNIT = /(?:金额)?单\s*位\s*[：:]\s*(?:人民币)?(万\s*元|元)/;
 /** The unit alone at the end of a title block's line (湖州: “511-退役军人事务局 … 万元”). */
 const BARE_UNIT = /^[（(]?(万\s*元|元)[)）]?$/;
 
@@ -48,8 +48,11 @@ function unitIn(line: PositionedLine): '元' | '万元' | undefined {
 }
 /** Lines a table's title block may hold past where its rows end (a title printed again, or an empty table's unit and header). */
 const TITLE_BLOCK_LINES = 4;
-/** A unit stated as a title block states it, at the line's end (单位：万元, 单位：人民币万元). */
-const UNIT_AT_END = /(?:金额)?单\s*位\s*[：:]\s*(?:人民币)?(?:万\s*元|元)[)）]?\s*$/;
+/** Whether a line states its unit as a title block does: at the line's end (单位：万元, （单位：元）). */
+function statesUnitAtEnd(text: string): boolean {
+  const match = UNIT.exec(text);
+  return match !== null && /^[)）]?\s*$/.test(text.slice(match.index + match[0].length));
+}
 
 /**
  * Lines stating a unit as a table's title block does (单位：万元, at the line's end, no sentence)
@@ -60,12 +63,12 @@ const UNIT_AT_END = /(?:金额)?单\s*位\s*[：:]\s*(?:人民币)?(?:万\s*元|
 export function strayUnitLines(lines: readonly PositionedLine[], blocks: readonly TableBlock[]): PositionedLine[] {
   return lines.filter(
     (line) =>
-      UNIT_AT_END.test(line.text) && !/[。；]/.test(line.text) && bare(line.text).length <= 60 && !blocks.some((block) => line.number >= block.line && line.number <= block.to + TITLE_BLOCK_LINES),
+      statesUnitAtEnd(line.text) && !/[。；]/.test(line.text) && bare(line.text).length <= 60 && !blocks.some((block) => line.number >= block.line && line.number <= block.to + TITLE_BLOCK_LINES),
   );
 }
 /** The department line above a table. */
 const DEPARTMENT =
-  /(?:部门名称|单位名称|编制部门|编制单位|部门（单位）|部门\(单位\)|预算单位|(?<![\u4e00-\u9fff])部门|(?<![\u4e00-\u9fff])单位(?!\s*[：:]\s*(?:万\s*)?元))\s*[：:]\s*(.+?)(?:\s{2,}|$)/;
+  /(?:部门名称|单位名称|编制部门|编制单位|部门（单位）|部门\(单位\)|预算单位|(?<![\u4e00-\u9fff])部门|(?<![\u4e00-\u9fff])单位(?!\s*[：:]\s*(?:人民币)?(?:万\s*)?元))\s*[：:]\s*(.+?)(?:\s{2,}|$)/;
 /** A note under a table. */
 const NOTE = /^[（(]?(?:注|说明|备注)\s*(?:\d+\s*)?[：:]/;
 /** A heading of the text parts, which ends any table. */
@@ -194,7 +197,7 @@ function tableFollows(lines: readonly PositionedLine[], from: number): boolean {
     if (text === '' || isFooter(line) || TABLE_LABEL.test(text)) continue;
     if (titleAt(lines, index) !== undefined) return false;
     // A part's or section's heading (第三部分…情况说明) after a title: a contents entry, not a table.
-    if (PART_HEADING.test(text) || (line.spans.length === 1 && TEXT_HEADING.test(text))) return false;
+    if (PART_HEADING.test(text) || isTextHeading(line)) return false;
     const cells = cellsOf(line);
     if (unitIn(line) !== undefined || DEPARTMENT.test(line.text) || isHeaderCells(cells) || isCellRow(cells)) return true;
     // A line of one or two short cells (the department's code and name, 511-退役军人事务局; header
@@ -229,10 +232,18 @@ function isProse(line: PositionedLine, left = Number.NEGATIVE_INFINITY): boolean
   return first !== undefined && first.x0 <= left && bare(first.text).length >= 20 && /[，。；]/.test(first.text);
 }
 
-/** A heading of the text after the tables (其他相关情况说明, 一、2026年“三公”经费预算情况说明): it ends a table. */
 /** A cell holding an amount alone. */
 const AMOUNT_CELL = /^[-−]?[\d,]+(?:\.\d+)?$/;
+/** The words of a heading of the text after the tables (其他相关情况说明, 一、2026年“三公”经费预算说明). */
 const TEXT_HEADING = /^(?:[一二三四五六七八九十]+、|[（(][一二三四五六七八九十]+[)）])?.{0,30}(?:[\u4e00-\u9fff”]{2}说明|名词解释)$/;
+
+/**
+ * Whether a line is a heading of the text after the tables, which ends a table: its words so, in
+ * one span or two (its number apart), with no amount beside them (a header row's cells are more).
+ */
+function isTextHeading(line: PositionedLine): boolean {
+  return TEXT_HEADING.test(bare(line.text)) && line.spans.length <= 2 && !line.spans.some((span) => AMOUNT_CELL.test(bare(span.text)));
+}
 
 /**
  * A line belonging to the title block (label, title, unit, department) or a footer.
@@ -337,8 +348,7 @@ function readBlock(lines: readonly PositionedLine[], start: { index: number; kin
     const text = bare(line.text);
     // A part heading, or another table's title or heading (福州 prints “七、国有资本经营预算拨款支出预算表” over the next title), ends the table.
     if (PART_HEADING.test(text) || (index > start.index + start.lines && titleAt(lines, index) !== undefined)) break;
-    // A heading of the text (…情况说明), its number and words one span or two (a header row's cells are more), with no amount beside it.
-    if (TEXT_HEADING.test(text) && line.spans.length <= 2 && !line.spans.some((span) => AMOUNT_CELL.test(bare(span.text)))) break;
+    if (isTextHeading(line)) break;
     if (line.page !== page) {
       page = line.page;
       pageHasData = false;
