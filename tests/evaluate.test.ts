@@ -136,6 +136,26 @@ describe('findings', () => {
     expect(report.findings.map((finding) => finding.message)).toEqual([expect.stringMatching(/^预算公开表1《2025年预算收支总表》本年收入合计 3011\.56万元/)]);
   });
 
+  it('of a rule over the whole document name the row its failed condition read', async () => {
+    const ruleSet = compiled({
+      id: 'row',
+      version: '1.0.0',
+      title: '行名',
+      rules: [
+        {
+          id: 'named-row',
+          title: '行名',
+          message: '{table}“{row}”{actual}',
+          severity: 'error',
+          basis: ['测试'],
+          conditions: { all: [{ fact: 'cell', params: { table: 'incomeExpenditureSummary', row: { key: 'currentYearIncomeTotal' }, column: 'amount' }, operator: 'decimalLessThan', value: '0' }] },
+        },
+      ],
+    });
+    const report = await evaluate(ruleSet, sampleDocument());
+    expect(report.findings.map((finding) => finding.message)).toEqual(['预算公开表1《2025年预算收支总表》“本年收入合计”3011.46万元']);
+  });
+
   it('come in English when asked, from the rule itself', async () => {
     const report = await evaluate(departmentBudgetPack(), patched(sampleDocument(), [{ op: 'remove', path: '/tables/threePublicExpenses/note' }]), {
       language: 'en',

@@ -5,7 +5,7 @@
  * and a finding that says why. Nothing in a document can make this throw.
  */
 import { DocumentContext } from '../document/context.js';
-import { pointerOf, resolvePointer } from '../document/pointer.js';
+import { parsePointer, pointerOf } from '../document/pointer.js';
 import { isUnavailable } from '../document/unavailable.js';
 import { formatDifference, formatQuantity, isQuantity } from '../money/quantity.js';
 import { comparable } from '../operators/comparable.js';
@@ -185,11 +185,11 @@ function leafLabels(failed: ConditionTrace | undefined, context: DocumentContext
   if (typeof role !== 'string') return {};
   // A rule over the whole document names the table (and the row) its failed condition read.
   const table = context.table(role);
+  if (isUnavailable(table)) return { tableRole: role };
   const actual = failed?.factResult;
-  const rowPointer = isQuantity(actual) ? /^\/tables\/[^/]+\/rows\/\d+(?=\/)/.exec(actual.pointer ?? '')?.[0] : undefined;
-  const row = rowPointer === undefined ? undefined : resolvePointer(context.document, rowPointer);
-  const rowName = typeof row === 'object' && row !== null ? (row as { name?: unknown }).name : undefined;
-  return { tableRole: role, ...(isUnavailable(table) ? {} : { table: table.name }), ...(typeof rowName === 'string' ? { row: rowName } : {}) };
+  const [root, tableRole, rows, index] = isQuantity(actual) && actual.pointer !== undefined ? parsePointer(actual.pointer) : [];
+  const row = root === 'tables' && tableRole === role && rows === 'rows' ? table.rowAt.get(Number(index)) : undefined;
+  return { tableRole: role, table: table.name, ...(row !== undefined ? { row: row.name } : {}) };
 }
 
 /** Whether a pointer is at or below another ("/rows/10" is not below "/rows/1"). */
