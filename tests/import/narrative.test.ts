@@ -559,6 +559,12 @@ describe('text parts whatever their numbering', () => {
     ]);
   });
 
+  it('keeps a glossary whose entries it cannot split as one entry under its heading, said once', () => {
+    const read = readTextParts(linesOf(['第四部分 名词解释', '财政拨款收入是指本级财政拨付的资金。', '基本支出是指保障机构正常运转的支出。']));
+    expect(read.value.sections!.glossary).toEqual([{ term: '名词解释', definition: '财政拨款收入是指本级财政拨付的资金。\n基本支出是指保障机构正常运转的支出。', line: 1 }]);
+    expect(read.problems.map((problem) => problem.code)).toEqual(['glossary_whole']);
+  });
+
   it('walks an explanation part the tables part runs into (its heading not read as a part), but not the tables’ titles', () => {
     const read = readTextParts(linesOf(['第二部分 部门预算表', '一、收支总体情况表', '三、部门预算情况说明', '（一）“三公”经费情况', '“三公”经费 5 万元。'])).value;
     expect(read.narrative!.sections.map((section) => [section.id, section.heading])).toEqual([['threePublicExpenses', '（一）“三公”经费情况']]);

@@ -159,6 +159,20 @@ function containsOthers(node: OutlineNode, id: NarrativeSectionId): boolean {
   });
 }
 
+/**
+ * The glossary under a heading: its entries, or, when its text cannot be split into entries (no
+ * “名词：解释” the reader knows), that text as one entry under the heading, said once.
+ */
+function glossaryUnder(title: string, lines: readonly SourceLine[], line: number): { glossary: GlossaryEntry[]; problems: ImportProblem[] } {
+  const read = readGlossary(lines);
+  const text = textOf(lines);
+  if (read.glossary.length > 0 || text === '') return read;
+  return {
+    glossary: [{ term: title.replace(/\s+/g, ''), definition: text, line }],
+    problems: [{ line, code: 'glossary_whole', message: '名词解释未能逐条分出名词与解释，已整体保留为一条' }],
+  };
+}
+
 function walk(node: OutlineNode, gathered: Gathered, inOverview: boolean): void {
   const title = node.title.replace(/\s+/g, '');
   if (TABLES_PART.test(title)) {
@@ -168,8 +182,9 @@ function walk(node: OutlineNode, gathered: Gathered, inOverview: boolean): void 
     return;
   }
   if (GLOSSARY.test(title)) {
-    const read = readGlossary(allLines(node));
-    gathered.glossary ??= read.glossary;
+    if (gathered.glossary !== undefined) return;
+    const read = glossaryUnder(node.title, allLines(node), node.line);
+    gathered.glossary = read.glossary;
     gathered.problems.push(...read.problems);
     return;
   }
@@ -225,31 +240,37 @@ const REQUIRED_EXPLANATIONS: ReadonlySet<NarrativeSectionId> = new Set(['overvie
 /**
  * The required parts the outline did not place, found by a heading of theirs anywhere in the text
  * (a template numbering its outline in a way not foreseen): each is kept with the lines up to the
- * next heading, its figures unread, so that a part the document prints is never reported missing
- * (a glossary whose entries cannot be told apart is one entry under its heading). Table titles (…表)
+ * next heading, its figures unread, so that a part the document prints is never reported missing.
+ * Table titles (…表)
  * are no such headings. Returns the headings so found.
  */
 function recoverByHeadings(lines: readonly SourceLine[], gathered: Gathered): SourceLine[] {
+  const missingExplanation = (id: NarrativeSectionId | undefined) => id !== undefined && REQUIRED_EXPLANATIONS.has(id) && !gathered.sections.some((section) => section.id === id);
+  // Which required part a heading's words name that the outline left unplaced, if any.
+  const missingPartOf = (words: string, id: NarrativeSectionId | undefined) => {
+    if (GLOSSARY.test(words) && gathered.glossary === undefined) return 'glossary';
+    if (DUTIES.test(words) && !/工作任务/.test(words) && gathered.duties === undefined) return 'duties';
+    if (ORGANISATION.test(words) && gathered.organisation === undefined) return 'organisation';
+    return missingExplanation(id) ? 'explanation' : undefined;
+  };
+  if (gathered.glossary !== undefined && gathered.duties !== undefined && gathered.organisation !== undefined && ![...REQUIRED_EXPLANATIONS].some(missingExplanation)) return [];
   const found: SourceLine[] = [];
   const headings = lines.map((line) => headingWords(plain(line)));
   headings.forEach((words, index) => {
     if (words === undefined || /表$/.test(words)) return;
+    const id = sectionIdOf(words);
+    const part = missingPartOf(words, id);
+    if (part === undefined) return;
     const next = headings.findIndex((other, at) => at > index && other !== undefined);
     const body = lines.slice(index + 1, next < 0 ? lines.length : next);
     const heading = lines[index]!;
     const text = textOf(body) || plain(heading);
-    const id = sectionIdOf(words);
-    if (GLOSSARY.test(words) && gathered.glossary === undefined) {
-      const read = readGlossary(body).glossary;
-      gathered.glossary = read.length > 0 ? read : [{ term: words, definition: text, line: heading.number }];
-    } else if (DUTIES.test(words) && !/工作任务/.test(words) && gathered.duties === undefined) {
-      gathered.duties = { heading: plain(heading), text, line: heading.number };
-    } else if (ORGANISATION.test(words) && gathered.organisation === undefined) {
-      gathered.organisation = { heading: plain(heading), text, line: heading.number };
-    } else if (id !== undefined && REQUIRED_EXPLANATIONS.has(id) && !gathered.sections.some((section) => section.id === id)) {
-      gathered.sections.push({ id, heading: plain(heading), text, figures: [], line: heading.number });
+    if (part === 'glossary') {
+      gathered.glossary = glossaryUnder(words, body, heading.number).glossary;
+    } else if (part === 'explanation') {
+      gathered.sections.push({ id: id!, heading: plain(heading), text, figures: [], line: heading.number });
     } else {
-      return;
+      gathered[part] = { heading: plain(heading), text, line: heading.number };
     }
     found.push(heading);
   });
