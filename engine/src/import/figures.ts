@@ -707,7 +707,7 @@ function readClause(input: ClauseInput): boolean {
     // amount before the sentence's breakdown, its last amount, or the section's whole.
     const opensSentence = state.lastFigure === undefined && state.lastAmount === undefined;
     // A sentence that named an amount the reader could not read (预算数为-万元) speaks of that one, not of the previous sentence's.
-    const unreadAmount = opensSentence && /万?元/.test(state.sentenceWords);
+    const unreadAmount = opensSentence && state.sentenceWords.includes('元');
     const reference = state.unnamedAmount === true || unreadAmount ? undefined : opensSentence ? state.previousSentenceAmount : (state.beforeBreakdown ?? state.lastAmount ?? state.whole);
     const value = decimalText(change[3]!);
     if (reference === undefined || value === undefined) {
