@@ -183,7 +183,18 @@ export function checkByHand(document: unknown): BaselineFinding[] {
   const filled = (table: Table, row: Row) =>
     table.columns.some((column) => column.type !== 'text' && row.values[column.id] !== undefined && row.values[column.id] !== null && row.values[column.id] !== '');
   rowRule('summary-expenditure-rows-add-up', 'incomeExpenditureSummary', ['currentYear', 'carriedOver'], 'expenditure', true);
-  rowRule('income-summary-rows-add-up', 'incomeSummary', ['generalBudget', 'governmentFunds', 'stateCapital', 'fiscalSpecialAccount', 'unitFunds']);
+  const income = tables.incomeSummary;
+  if (income && hasColumns(income, ['total', 'generalBudget'])) {
+    // By source: the funds (with 单位资金 as one column), or every source listed column by column; with or without 上年结转.
+    const funds = ['generalBudget', 'governmentFunds', 'stateCapital', 'fiscalSpecialAccount', 'unitFunds'];
+    const sources = [...funds, 'otherSpecialAccount', 'businessIncome', 'operatingIncome', 'superiorSubsidy', 'affiliatedIncome', 'otherIncome', 'nonFiscalBalanceUsed'];
+    income.rows.forEach((row, index) => {
+      const total = cell(income, row, 'total');
+      const carried = cell(income, row, 'carriedOver');
+      const holds = [funds, sources].some((columns) => rounded(total, rowSum(income, row, columns)) || rounded(total, add([rowSum(income, row, columns), carried])));
+      if (!holds) report('income-summary-rows-add-up', `/tables/incomeSummary/rows/${index}/values/total`);
+    });
+  }
   for (const role of ['expenditureSummary', 'generalBudgetExpenditure', 'governmentFundExpenditure']) rowRule('expenditure-rows-basic-plus-project', role, ['basic', 'project']);
   rowRule('economic-class-rows-add-up', 'basicExpenditureByEconomicClass', ['personnel', 'public']);
   rowRule('fiscal-appropriation-rows-add-up', 'fiscalAppropriationSummary', ['generalBudget', 'governmentFunds', 'stateCapital'], 'expenditure', true);
@@ -218,6 +229,14 @@ export function checkByHand(document: unknown): BaselineFinding[] {
     const income = keyCell('fiscalAppropriationSummary', 'incomeGrandTotal', 'amount');
     const spending = keyCell('fiscalAppropriationSummary', 'expenditureGrandTotal', 'total');
     if (income && spending && !exact(income[0], spending[0])) report('fiscal-appropriation-table-balances', income[1]);
+    const grandRow = fiscal.rows.findIndex((row) => row.key === 'expenditureGrandTotal');
+    const classes = fiscal.rows.filter((row) => row.group === 'expenditure' && row.code !== undefined);
+    const carried = fiscal.rows.filter((row) => row.key === 'yearEndCarryForward');
+    fiscal.columns.forEach((column, position) => {
+      if (grandRow < 0 || classes.length === 0 || !['total', 'generalBudget', 'governmentFunds', 'stateCapital'].includes(column.id)) return;
+      const parts = [...classes, ...carried].map((row) => cell(fiscal, row, column.id));
+      if (!rounded(cell(fiscal, fiscal.rows[grandRow]!, column.id), add(parts))) report('fiscal-appropriation-expenditure-adds-up', `/tables/fiscalAppropriationSummary/columns/${position}`);
+    });
   }
 
   // hierarchy
@@ -737,7 +756,7 @@ export function checkByHand(document: unknown): BaselineFinding[] {
       report('fiscal-appropriation-matches-general-budget-no-carry-over', grand[1]);
     }
   }
-  rowRule('income-summary-rows-add-up-by-income-type', 'incomeSummary', ['fiscalAppropriation', 'businessIncome', 'operatingIncome', 'otherIncome']);
+  rowRule('income-summary-rows-add-up-by-income-type', 'incomeSummary', ['fiscalAppropriation', 'businessIncome', 'operatingIncome']);
 
   // each indicator: quantity indicators quantified, satisfaction targets as percentages ≤ 100%
   performanceTables.forEach((table, index) => {
