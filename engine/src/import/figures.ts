@@ -476,14 +476,16 @@ export type ItemNames = ReadonlyMap<string, readonly string[]>;
  */
 export function itemByPath(subject: string, items: ItemNames): { code: string; name: string } | undefined {
   const bare = subject.replace(/\s+/g, '').replace(LEADING_NUMBERING, '');
-  const parts = [...bare.matchAll(/(?<![^（()）])([^（()）]+)[（(]([类款项])[)）]/g)].map((match) => ({ name: match[1]!, level: match[2]! }));
+  const parts = [...bare.matchAll(/(?<![^（()）])([^（()）]+)[（(]([类款项])[)）]/g)].map((match) => ({ name: match[1]!.replace(LEADING_NUMBERING, ''), level: match[2]! }));
   const last = parts[parts.length - 1];
   // After the path: nothing, 支出, or the amount's words (2026年预算数为).
   if (last === undefined) return undefined;
   const tail = bare.slice(bare.lastIndexOf(last.level) + 2);
   if (last.level === '类' || !/^(?:\d{4}年)?(?:支出|预算支出|支出预算|预算数|预算|安排)?(?:为|是)?$/.test(tail)) return undefined;
   const codes = (items.get(last.name) ?? []).filter((code) => code.length === (last.level === '项' ? 7 : 5));
-  // Each outer name narrows the codes to those under it (a name the tables do not print does not).
+  // Each outer name narrows the codes to those under it. A 款 the tables do not print leaves the
+  // item unsettled: it is another 款's item of the same name (林业和草原（款）一般行政管理事务（项）
+  // 0 万元, where the tables print only 水利's), not the one the tables print.
   const parents = parts.slice(0, -1).map((part) => {
     if (part.level === '类') {
       const code = functionalClassCode(part.name.endsWith('支出') ? part.name : `${part.name}支出`);
@@ -491,6 +493,7 @@ export function itemByPath(subject: string, items: ItemNames): { code: string; n
     }
     return (items.get(part.name) ?? []).filter((code) => code.length === 5);
   });
+  if (parts.slice(0, -1).some((part, index) => part.level === '款' && parents[index]!.length === 0)) return undefined;
   const chosen = codes.filter((code) => parents.every((under) => under.length === 0 || under.some((parent) => code.startsWith(parent))));
   return chosen.length === 1 ? { code: chosen[0]!, name: last.name } : undefined;
 }
