@@ -574,6 +574,40 @@ describe('text parts whatever their numbering', () => {
     expect(read.narrative!.sections.map((section) => [section.id, section.heading])).toEqual([['threePublicExpenses', '（一）“三公”经费情况']]);
   });
 
+  it('keeps a subsection named by 支出 alone under a part of the budget as that part’s (西安: 一般公共预算拨款支出明细 over “支出按功能科目分类”), and ties a change after a numbered item of a breakdown to the item', () => {
+    const read = readTextParts(
+      linesOf([
+        '第二部分 情况说明',
+        '一、收支预算总体情况说明',
+        '本部门当年预算收入 100 万元。',
+        '二、一般公共预算拨款支出明细情况说明',
+        '（一）一般公共预算当年拨款规模变化情况',
+        '本部门当年一般公共预算拨款支出 100 万元，较上年增加 10 万元，增长 11.11%。',
+        '（二）支出按功能科目分类的明细情况',
+        '本部门当年一般公共预算支出 100 万元，其中：',
+        '1.行政运行（2010501）60 万元，较上年增加 5 万元，增长 9.09%；',
+        '2.住房公积金（2210201）40 万元，较上年增加 5 万元，增长 14.29%。',
+      ]),
+    );
+    const sections = read.value.narrative!.sections;
+    expect(sections.map((section) => section.id)).toEqual(['overview', 'generalBudget']);
+    expect(sections[1]!.figures!.filter((figure) => figure.code !== undefined).map((figure) => [figure.kind, figure.code, figure.kind === 'change' ? figure.current : figure.value])).toEqual([
+      ['amount', '2010501', '60'],
+      ['change', '2010501', '60'],
+      ['amount', '2210201', '40'],
+      ['change', '2210201', '40'],
+    ]);
+    // A part of the totals keeps its own subsections apart (收支总体 over 收入 and 支出); so does a
+    // part of the budget over a part of its spending (长沙: 一般公共预算拨款支出 over （二）项目支出:
+    // its 一般公共服务支出 417.41 万元 is the projects', not the class's whole).
+    const totals = readTextParts(linesOf(['第二部分 情况说明', '一、收支预算总体情况说明', '（一）收入预算', '收入 100 万元。', '（二）支出预算', '支出 100 万元。']));
+    expect(totals.value.narrative!.sections.map((section) => section.id)).toEqual(['overview', 'income', 'expenditure']);
+    const parts = readTextParts(
+      linesOf(['第二部分 情况说明', '一、一般公共预算拨款支出', '本部门一般公共预算拨款支出 100 万元。', '（一）基本经费支出：60 万元。', '（二）项目支出：其中：一般公共服务支出 40 万元。']),
+    );
+    expect(parts.value.narrative!.sections.map((section) => section.id)).toEqual(['generalBudget', 'expenditure', 'expenditure']);
+  });
+
   it('takes …说明 for …情况说明 in a section’s heading (一、收支预算总体说明)', () => {
     const read = readTextParts(linesOf(['第三部分 情况说明', '一、收支预算总体说明', '2026年收入预算 10 万元。', '二、其他特殊事项说明', '无。']));
     expect(read.value.narrative!.sections.map((section) => section.id)).toEqual(['overview']);

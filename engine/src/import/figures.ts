@@ -231,6 +231,8 @@ const BREAKDOWN = new Set(['其中', '主要包括', '包括', '主要用于', '
 /** The number of a list item before its name: 1. 1、 （1） (1) 一、 （一）. */
 const NUMBERING = String.raw`(?:[（(]?\d{1,2}[)）.、．]|[（(][一二三四五六七八九十]+[)）]|[一二三四五六七八九十]+、)?`;
 const LEADING_NUMBERING = builtPattern(`^${NUMBERING}`);
+/** A clause opening with an item number (1. （1） (一)), not with a bare 一、 (which may be words). */
+const LIST_ITEM = /^\s*(?:[（(]?\d{1,2}[)）.、．](?!\d)|[（(][一二三四五六七八九十]+[)）])/;
 /** A class named with its level marker: 一般公共服务（类）支出, （2）社会保障和就业支出（类）. */
 const CLASS_WITH_MARKER = builtPattern(String.raw`^${NUMBERING}([^（(]+?)(?:支出)?[（(]类[)）](?:支出)?$`);
 /** A printed number, with or without thousands separators (shared with the Shanghai reader). */
@@ -661,6 +663,9 @@ export function readFigures(lines: readonly SourceLine[], section: NarrativeSect
         state.sentenceWords += text;
         continue;
       }
+      // A numbered item of the breakdown (其中：1.行政运行（2010501）2,542.46万元，较上年增加…) is a
+      // subject of its own: the change after it speaks of the item, not of the whole before 其中.
+      if (LIST_ITEM.test(text)) state.beforeBreakdown = undefined;
       const next = clauses[index + 1];
       if (clause.opensParenthesis === true) state.beforeParenthesis = undefined;
       const consumedNext = readClause({

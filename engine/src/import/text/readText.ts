@@ -155,8 +155,21 @@ function containsOthers(node: OutlineNode, id: NarrativeSectionId): boolean {
   return node.children.some((child) => {
     if (namesFunctionalClass(child.title)) return false;
     const childId = sectionIdOf(child.title);
-    return childId !== undefined && childId !== id;
+    return childId !== undefined && childId !== id && !breakdownOfParent(child.title, childId, id);
   });
+}
+
+/** Sections that are one part of the budget, not its totals: their subsections are theirs. */
+const TOTALS: ReadonlySet<NarrativeSectionId | 'other'> = new Set(['overview', 'income', 'expenditure', 'other']);
+
+/**
+ * Whether a subsection is its parent's whole broken down by classification, named by the generic
+ * words alone: under 一般公共预算拨款支出明细情况说明, “（二）支出按功能科目分类的明细情况” explains
+ * the general budget's spending, not the department's total spending. A part of the spending
+ * (（二）项目支出) is not: its amounts are the part's.
+ */
+function breakdownOfParent(title: string, childId: NarrativeSectionId | 'other', parentId: NarrativeSectionId | 'other'): boolean {
+  return (childId === 'income' || childId === 'expenditure') && !TOTALS.has(parentId) && /按.{0,8}分类|明细/.test(title) && !/项目|基本|人员|公用/.test(title);
 }
 
 /**
