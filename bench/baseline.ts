@@ -526,7 +526,10 @@ export function checkByHand(document: unknown): BaselineFinding[] {
       if (mine && !atLeast(mine[0], econLine([...names]))) report('three-public-covers-economic-lines', mine[1]);
     }
   }
-  const agency = keyCell('agencyOperatingCosts', 'total', 'total');
+  // 机关运行经费: the table's total, or the narrative's amount where the document prints no such table.
+  const agencyFigure = firstAmount('agencyOperatingCosts');
+  const agencyStated = agencyFigure !== undefined ? figureValue(agencyFigure.figure) : undefined;
+  const agency = keyCell('agencyOperatingCosts', 'total', 'total') ?? (agencyStated !== undefined ? ([agencyStated, `${agencyFigure!.pointer}/value`] as [Fig, string]) : undefined);
   const publicCosts = keyCell('basicExpenditureByEconomicClass', 'total', 'public');
   if (agency && publicCosts) {
     if (!atLeast(publicCosts[0], agency[0])) report('agency-costs-within-public-costs', agency[1]);

@@ -253,6 +253,23 @@ describe('cell and sums', () => {
     expect(run('sum', { terms: [{ table: 'projectExpenditureCarriedOver', rows: {}, column: 'total' }] })).toMatchObject({ reason: 'missing' });
   });
 
+  it('firstOf takes the first place the document prints, keeping its pointer; an unusable value is not passed over', () => {
+    const agencyTable = { table: 'agencyOperatingCosts', row: { key: 'total' }, column: 'total' };
+    const narrative = { figure: 'basicExpenditure' };
+    // The table is printed: its total, even 0, not the narrative's amount.
+    expect(run('firstOf', { terms: [agencyTable, narrative] })).toMatchObject({ pointer: '/tables/agencyOperatingCosts/rows/0/values/total' });
+    // No such table: the narrative's amount, where it stands.
+    const fromText = run('firstOf', { terms: [{ ...agencyTable, table: 'incomeSummary' }, narrative] });
+    expect(shown(fromText)).toBe('10.00万元');
+    expect(fromText).toMatchObject({ pointer: '/narrative/sections/0/figures/1/value' });
+    // A selection of rows that matches none is not printed either.
+    expect(shown(run('firstOf', { terms: [{ table: 'expenditureSummary', rows: { code: '999' }, column: 'total' }, narrative] }))).toBe('10.00万元');
+    // Printed nowhere: unavailable, never 0.
+    expect(run('firstOf', { terms: [{ ...agencyTable, table: 'incomeSummary' }, { figure: 'agencyOperatingCosts' }] })).toMatchObject({ reason: 'missing' });
+    // A value printed but unusable (abc) is an error of the document, not a reason to look elsewhere.
+    expect(run('firstOf', { terms: [{ table: 'threePublicExpenses', row: { key: 'total' }, column: 'total' }, narrative] })).toMatchObject({ reason: 'invalid' });
+  });
+
   it('memoises per document: the same context answers twice without recomputing', () => {
     const ctx = context();
     const first = run('columnSum', { table: 'expenditureSummary', rows: { codeLength: 7 }, column: 'total' }, { pointer: '' }, ctx);

@@ -11,6 +11,7 @@ import { count } from './count.js';
 import { documentValue } from './documentValue.js';
 import { fieldSum } from './fieldSum.js';
 import { figure } from './figure.js';
+import { firstOf } from './firstOf.js';
 import { hierarchyCount } from './hierarchyCount.js';
 import { impliedChangePercent } from './impliedChangePercent.js';
 import { rowSum } from './rowSum.js';
@@ -42,6 +43,7 @@ export const FACTS: readonly FactDefinition[] = [
   childrenSum,
   hierarchyCount,
   sum,
+  firstOf,
   fieldSum,
   count,
   figure,

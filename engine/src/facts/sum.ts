@@ -6,7 +6,12 @@ import { findAmountFigure } from './figure.js';
 import { resolveColumn, resolveRow, resolveTable, withScope } from './resolve.js';
 import { type FactDefinition, type FactScope } from './types.js';
 
-function termValues(term: Readonly<Record<string, unknown>>, scope: FactScope): Quantity[] | Unavailable {
+/**
+ * The values one term stands for: a cell, a column over selected rows, or a narrative amount.
+ * @param term The term as written (table, row or rows, column; or figure).
+ * @param scope The scope it is read in.
+ */
+export function termValues(term: Readonly<Record<string, unknown>>, scope: FactScope): Quantity[] | Unavailable {
   if (typeof term.figure === 'string') {
     const near = scope.binding.figure;
     const view =
@@ -42,6 +47,15 @@ function termValues(term: Readonly<Record<string, unknown>>, scope: FactScope): 
   return values;
 }
 
+/** JSON Schema of a term's place: a cell, a column over selected rows, or a narrative amount. */
+export const TERM_PROPERTIES = {
+  table: { type: 'string', description: '报表角色。/ Table role.' },
+  row: { $ref: '#/$defs/rowSelector' },
+  rows: { $ref: '#/$defs/rowSelector' },
+  column: { type: 'string', description: '列 id。/ Column id.' },
+  figure: { type: 'string', description: '情况说明中金额的 key。/ Key of a narrative amount.' },
+} as const;
+
 /** The sum of several terms: cells, column sums over selected rows, or narrative amounts. */
 export const sum: FactDefinition = {
   name: 'sum',
@@ -64,11 +78,7 @@ export const sum: FactDefinition = {
           type: 'object',
           additionalProperties: false,
           properties: {
-            table: { type: 'string', description: '报表角色。/ Table role.' },
-            row: { $ref: '#/$defs/rowSelector' },
-            rows: { $ref: '#/$defs/rowSelector' },
-            column: { type: 'string', description: '列 id。/ Column id.' },
-            figure: { type: 'string', description: '情况说明中金额的 key。/ Key of a narrative amount.' },
+            ...TERM_PROPERTIES,
             optional: { type: 'boolean', description: '表、列或数字不存在时按 0 计。/ Count 0 when its table, column or figure is absent.' },
           },
         },
