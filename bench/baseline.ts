@@ -229,6 +229,22 @@ export function checkByHand(document: unknown): BaselineFinding[] {
     const income = keyCell('fiscalAppropriationSummary', 'incomeGrandTotal', 'amount');
     const spending = keyCell('fiscalAppropriationSummary', 'expenditureGrandTotal', 'total');
     if (income && spending && !exact(income[0], spending[0])) report('fiscal-appropriation-table-balances', income[1]);
+    // 表4's appropriations = 表1's: its 财政拨款 row, else the appropriations it lists; against 本年收入合计 or 收入总计.
+    const summaryTable = tables.incomeExpenditureSummary;
+    if (summaryTable) {
+      const incomeRows = summaryTable.rows.filter((row) => row.group === 'income');
+      const whole = incomeRows.filter((row) => row.key === 'fiscalAppropriation');
+      const listed = incomeRows.filter((row) => ['generalBudget', 'governmentFunds', 'stateCapital'].includes(row.key ?? ''));
+      const stated = whole.length > 0 ? whole : listed;
+      const thisYear = keyCell('fiscalAppropriationSummary', 'currentYearIncomeTotal', 'amount');
+      const grand = keyCell('fiscalAppropriationSummary', 'incomeGrandTotal', 'amount');
+      if (stated.length > 0 && (thisYear || grand)) {
+        const appropriations = add(stated.map((row) => cell(summaryTable, row, 'amount')));
+        const holds = [thisYear, grand].some((total) => total !== undefined && rounded(total[0], appropriations));
+        // Either total may be the one the sources add up to: both must be printed to say neither is.
+        if (!holds && thisYear && grand) report('fiscal-appropriation-income-matches-summary', thisYear[1]);
+      }
+    }
     const grandRow = fiscal.rows.findIndex((row) => row.key === 'expenditureGrandTotal');
     const classes = fiscal.rows.filter((row) => row.group === 'expenditure' && row.code !== undefined);
     const carried = fiscal.rows.filter((row) => row.key === 'yearEndCarryForward');

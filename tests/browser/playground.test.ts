@@ -322,11 +322,11 @@ describe('the playground in Chromium', () => {
       const outcomes = workbook.getWorksheet('规则结果')!;
       expect(findings.getRow(1).values).toEqual([undefined, '严重程度', '规则', '规则标题', '页', '行', '位置（JSON 路径）', '说明', '依据']);
       expect(findings.rowCount).toBe(1 + 161);
-      expect(outcomes.rowCount).toBe(1 + 118);
+      expect(outcomes.rowCount).toBe(1 + 119);
       const rows = findings.getRows(2, 161)!.map((row) => row.getCell(2).text);
       expect(rows.filter((rule) => rule === 'performance-table-belongs-to-department')).toHaveLength(20);
       expect(rows.filter((_, index) => findings.getRow(index + 2).getCell(1).text === '错误')).toHaveLength(70);
-      expect(outcomes.getRows(2, 118)!.filter((row) => row.getCell(2).text === '不适用')).toHaveLength(18);
+      expect(outcomes.getRows(2, 119)!.filter((row) => row.getCell(2).text === '不适用')).toHaveLength(18);
     });
   }, 60_000);
 
@@ -715,7 +715,7 @@ describe('the playground in Chromium', () => {
     await onPage(async (page) => {
       await openRulesPanel(page);
       const list = page.locator('[data-testid="rule-list"]');
-      expect(await list.locator('[data-testid="rule-item"]').count()).toBe(118);
+      expect(await list.locator('[data-testid="rule-item"]').count()).toBe(119);
       await page.fill('[data-testid="rule-search"]', '非公开');
       await expect.poll(() => list.locator('[data-testid="rule-item"]').evaluateAll((items) => items.map((item) => (item as HTMLElement).dataset.ruleId))).toEqual(['no-non-public-material']);
       const item = list.locator('[data-testid="rule-item"][data-rule-id="no-non-public-material"]');
@@ -966,7 +966,7 @@ describe('the playground in Chromium', () => {
       const marks = (selector: string) => page.$$eval(selector, (nodes) => nodes.filter((node) => node.checkVisibility()).map((node) => (node as HTMLElement).dataset.kb!));
       expect(forward.lists.rules).toEqual(await marks('[data-testid="rule-item"] .rule-choose'));
       expect(forward.lists.switches).toEqual(await marks('[data-testid="rule-item"] [data-testid="rule-switch"]'));
-      expect(forward.lists.rules).toHaveLength(118);
+      expect(forward.lists.rules).toHaveLength(119);
       expect(forward.lists.findings).toEqual(await marks('[data-testid="findings"] .finding-list button'));
       // Backwards with Shift+Tab: round the page too, through the same stops of the Tab key, in reverse.
       const backward = await walk('Shift+Tab');
