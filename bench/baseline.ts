@@ -246,7 +246,7 @@ export function checkByHand(document: unknown): BaselineFinding[] {
       }
     }
     const grandRow = fiscal.rows.findIndex((row) => row.key === 'expenditureGrandTotal');
-    const classes = fiscal.rows.filter((row) => row.group === 'expenditure' && row.code !== undefined);
+    const classes = fiscal.rows.filter((row) => row.group === 'expenditure' && row.code?.length === 3);
     const carried = fiscal.rows.filter((row) => row.key === 'yearEndCarryForward');
     fiscal.columns.forEach((column, position) => {
       if (grandRow < 0 || classes.length === 0 || !['total', 'generalBudget', 'governmentFunds', 'stateCapital'].includes(column.id)) return;
