@@ -608,6 +608,15 @@ describe('text parts whatever their numbering', () => {
     expect(parts.value.narrative!.sections.map((section) => section.id)).toEqual(['generalBudget', 'expenditure', 'expenditure']);
   });
 
+  it('reads 机关运行经费 named 运行经费 under its own heading (重庆: 一般公共预算财政拨款运行经费), and only there', () => {
+    const result = run(disclosure(['一、机关运行经费', '2026 年一般公共预算财政拨款运行经费 2115.63 万元，比2025年增加 1.05 万元。', '二、“三公”经费情况说明', '公务用车运行经费 5 万元。']));
+    expect(figuresOf(result, 'agencyOperatingCosts').map((figure) => [figure.key, figure.kind, figure.value])).toEqual([
+      ['agencyOperatingCosts', 'amount', '2115.63'],
+      ['agencyOperatingCosts', 'change', '1.05'],
+    ]);
+    expect(figuresOf(result, 'threePublicExpenses').some((figure) => figure.key === 'agencyOperatingCosts')).toBe(false);
+  });
+
   it('takes …说明 for …情况说明 in a section’s heading (一、收支预算总体说明)', () => {
     const read = readTextParts(linesOf(['第三部分 情况说明', '一、收支预算总体说明', '2026年收入预算 10 万元。', '二、其他特殊事项说明', '无。']));
     expect(read.value.narrative!.sections.map((section) => section.id)).toEqual(['overview']);

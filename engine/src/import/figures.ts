@@ -163,6 +163,8 @@ export const FIGURE_TERMS: readonly FigureTerm[] = [
   { kind: 'amount', pattern: /购置费$|^公务用车购置$/, key: 'vehiclePurchaseCosts' },
   { kind: 'amount', pattern: /运行(维护)?费$/, key: 'vehicleOperationCosts' },
   { kind: 'amount', pattern: /机关运行经费(财政拨款)?(预算|支出|安排)?(数)?(为|是)?$/, key: 'agencyOperatingCosts' },
+  // 重庆: under the heading 机关运行经费, “2026 年一般公共预算财政拨款运行经费 2115.63 万元”.
+  { kind: 'amount', sections: ['agencyOperatingCosts'], pattern: /^(\d{4}年)?(本部门)?(一般公共预算)?(财政拨款)?运行经费(预算|支出|安排)?(数)?(为|是)?$/, key: 'agencyOperatingCosts' },
   // 会议费、培训费: stated beside the “三公” figures; no rule reads them yet, but they are named.
   { kind: 'amount', pattern: /会议费$/, key: 'meetingCosts' },
   { kind: 'amount', pattern: /培训费$/, key: 'trainingCosts' },
