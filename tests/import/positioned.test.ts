@@ -552,6 +552,14 @@ describe('reading a table as a whole', () => {
     expect(named.doubt).toBeUndefined();
     expect(named.rows.find((row) => row.key === 'total')?.values).toEqual({ total: '6.00' });
     expect(threePublic(['交通工具', '费用']).doubt).toContain('有的列未能识别');
+    // An item printed for another year only: this year's figure for it is not in the table.
+    const otherYear = table(
+      line(1, [260, '“三公”经费预算表']),
+      line(1, [520, '单位：万元']),
+      line(1, [20, '项目'], [100, '合计'], [180, '因公出国（境）费'], [340, '2025年公务接待费'], [460, '公务用车购置及运行费']),
+      line(1, [20, '预算数'], [100, '6.00'], [200, '1.00'], [350, '2.00'], [470, '3.00']),
+    ).tables.threePublicExpenses!;
+    expect(otherYear.doubt).toContain('有的列未能识别');
   });
 
   it('reads a 三公 table printed as items × funds, one row per year: the items as rows, the funds as columns, from the fiscal year’s row', () => {

@@ -497,8 +497,9 @@ export function toTable(block: TableBlock, grid: Grid, role: TableRole, context:
   } else if (role === 'threePublicExpenses') {
     const transposed = threePublicByColumns(grid, ids, context.fiscalYear);
     if (transposed !== undefined) {
-      // An item's column the header does not name leaves the items and their total unknown.
-      itemsUnknown = unknown.length > 0;
+      // An item's column the header does not name leaves the items and their total unknown; so does
+      // an item printed for another year only (its figure for this year is not there to add).
+      itemsUnknown = unknown.length > 0 || THREE_PUBLIC_ITEMS.some(([key]) => key !== 'total' && !ids.includes(key) && ids.includes(`previousYear${capital(key)}`));
       columns = [{ id: 'total', header: '预算数' }];
       rows = transposed.rows;
       if (transposed.agencyOperatingCosts !== undefined)
