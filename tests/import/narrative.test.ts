@@ -672,4 +672,24 @@ describe('text parts whatever their numbering', () => {
     expect(sections.filter((section) => section.figures?.length === 0).map((section) => section.heading)).toContain('（四）政府采购情况');
     expect(read.problems.filter((problem) => problem.code === 'sections_by_heading')).toHaveLength(1);
   });
+
+  it('keeps a glossary the outline could not place with its entries, when they are numbered like headings (（一）财政拨款收入：指…)', () => {
+    const texts = [
+      '第一部分 部门概况',
+      '一、主要职责',
+      '负责信访工作。',
+      '二、机构设置',
+      '内设 3 个处室。',
+      '第三部分 情况说明',
+      '（一）收支总体情况',
+      '收入 10 万元。',
+      '七、重点项目绩效目标情况',
+      '项目 5 个。',
+      '四、名词解释',
+      '（一）财政拨款收入：指预算单位从本级财政部门取得的财政预算资金收入。',
+      '（二）基本支出：指为保障机构正常运转而发生的支出。',
+    ];
+    const read = readTextParts(linesOf(texts));
+    expect(read.value.sections?.glossary?.map((entry) => entry.term)).toEqual(['财政拨款收入', '基本支出']);
+  });
 });

@@ -274,7 +274,9 @@ function recoverByHeadings(lines: readonly SourceLine[], gathered: Gathered): So
     const id = sectionIdOf(words);
     const part = missingPartOf(words, id);
     if (part === undefined) return;
-    const next = headings.findIndex((other, at) => at > index && other !== undefined);
+    // A glossary's entries may be numbered like headings (（一）财政拨款收入：指…): its text runs to
+    // the next heading that is no entry (an entry names its term before a colon).
+    const next = headings.findIndex((other, at) => at > index && other !== undefined && (part !== 'glossary' || !/[:：]/.test(plain(lines[at]!))));
     const body = lines.slice(index + 1, next < 0 ? lines.length : next);
     const heading = lines[index]!;
     const text = textOf(body) || plain(heading);
