@@ -239,6 +239,28 @@ describe('outcomes that are not pass or fail', () => {
     expect(await outcome({ not: { any: [absentTable, present] } })).toBe('not_applicable');
   });
 
+  it('an any leaves out a branch written for another layout of the table (a column it does not print at all): the branches for its own layout decide', async () => {
+    const rule = (conditions: unknown) => ({ id: 'layouts', title: '两种表式', message: '{actual}', severity: 'error', basis: ['测试'], conditions });
+    const load = (conditions: unknown) => compiled({ id: 'layouts', version: '1.0.0', title: '表式', rules: [rule(conditions)] });
+    const total = (column: string, operator: string) => ({ fact: 'cell', params: { table: 'expenditureSummary', row: { key: 'total' }, column }, operator, value: '0' });
+    const otherLayout = total('personnel', 'decimalGreaterThan');
+    const present = total('total', 'decimalGreaterThan');
+    const failing = total('total', 'decimalLessThan');
+    const absentTable = { fact: 'cell', params: { table: 'agencyOperatingCosts', row: { key: 'total' }, column: 'total' }, operator: 'decimalGreaterThan', value: '0' };
+    const document = patched(sampleDocument(), [{ op: 'remove', path: '/tables/agencyOperatingCosts' }]);
+    const outcome = async (conditions: unknown) => (await evaluate(load(conditions), document)).outcomes[0]?.status;
+    // The table's own layout fails: reported, whatever the other layout would have said.
+    expect(await outcome({ any: [otherLayout, failing] })).toBe('fail');
+    expect(await outcome({ any: [otherLayout, present] })).toBe('pass');
+    // No branch for this layout: not applicable, as is a table that is not there.
+    expect(await outcome({ any: [otherLayout] })).toBe('not_applicable');
+    // Missing data anywhere still never makes a failure; outside an any, a column not printed is missing data.
+    expect(await outcome({ any: [otherLayout, absentTable, failing] })).toBe('not_applicable');
+    expect(await outcome({ all: [failing, otherLayout] })).toBe('not_applicable');
+    expect(await outcome({ all: [present, otherLayout] })).toBe('not_applicable');
+    expect(await outcome({ not: { any: [otherLayout] } })).toBe('not_applicable');
+  });
+
   it('a rule comparing money with a percentage errors instead of failing', async () => {
     const ruleSet = compiled({
       id: 'odd',

@@ -5,7 +5,7 @@
  */
 import { type CurrencyUnit, MAX_SIGNIFICANT_DIGITS, exceedsPrecision } from '../money/money.js';
 import { type DisplayUnit, type Quantity, blankQuantity, printedQuantity } from '../money/quantity.js';
-import { type Unavailable, invalid, missing } from './unavailable.js';
+import { type Unavailable, invalid, missing, notInLayout } from './unavailable.js';
 import { escapeToken, pointerOf, resolvePointer } from './pointer.js';
 import { preview } from './limits.js';
 
@@ -272,7 +272,7 @@ export class DocumentContext {
   private readCell(table: TableView, row: RowView, columnId: string): Quantity | Unavailable {
     const pointer = cellPointer(row, columnId);
     const column = table.columns.find((candidate) => candidate.id === columnId);
-    if (column === undefined) return missing(`${table.name} 没有 ${columnId} 列`, `${table.pointer}/columns`);
+    if (column === undefined) return notInLayout(`${table.name} 没有 ${columnId} 列`, `${table.pointer}/columns`);
     if (table.unit === undefined) return invalid(`${table.name} 的单位必须是“元”或“万元”`, `${table.pointer}/unit`);
     const raw = rawCell(row, columnId);
     // A blank cell is blank in the table's unit, count columns included (it prints no unit).

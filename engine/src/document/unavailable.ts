@@ -16,6 +16,11 @@ export interface Unavailable {
   readonly message: string;
   /** Where the problem is, when known. */
   readonly pointer?: string;
+  /**
+   * The table prints no such column at all: another layout of the table, not a gap in its data.
+   * A branch of `any` needing it is not this table's way of printing the figures.
+   */
+  readonly notInLayout?: true;
 }
 
 /**
@@ -25,6 +30,15 @@ export interface Unavailable {
  */
 export function missing(message: string, pointer?: string): Unavailable {
   return { kind: 'unavailable', reason: 'missing', message, pointer };
+}
+
+/**
+ * A column the table does not print at all (its layout has none): missing, and marked so.
+ * @param message What is missing.
+ * @param pointer Where it was expected.
+ */
+export function notInLayout(message: string, pointer?: string): Unavailable {
+  return { kind: 'unavailable', reason: 'missing', message, pointer, notInLayout: true };
 }
 
 /**

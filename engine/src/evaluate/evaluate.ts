@@ -126,23 +126,33 @@ interface ItemResult {
   readonly failed?: readonly (ConditionTrace | undefined)[];
 }
 
-/** A comparison's result when its data may be missing: held, failed, or unknown. */
-type Truth = 'held' | 'failed' | 'unknown';
+/**
+ * A comparison's result when its data may be missing: held, failed, unknown (its data is missing),
+ * or absent (it needs a column the table does not print at all: another layout of the table).
+ */
+type Truth = 'held' | 'failed' | 'unknown' | 'absent';
 
 /**
  * A tree's result from its comparisons' (Kleene's three-valued logic): an `any` holds when one of
  * its branches holds, whatever the others lack; an `all` fails when one of its branches fails.
+ * A branch of `any` written for another layout of the table (absent) is left out, so the branches
+ * for the table's own layout decide; an `all` or `not` over such a branch is absent itself (every
+ * part of an `all` needs its data).
  */
 function truthOf(shape: Shape, leaves: readonly Truth[]): Truth {
   if ('leaf' in shape) return leaves[shape.leaf]!;
   if ('not' in shape) {
     const inner = truthOf(shape.not, leaves);
-    return inner === 'unknown' ? inner : inner === 'held' ? 'failed' : 'held';
+    return inner === 'unknown' || inner === 'absent' ? inner : inner === 'held' ? 'failed' : 'held';
   }
-  const children = ('all' in shape ? shape.all : shape.any).map((child) => truthOf(child, leaves));
-  const decisive: Truth = 'all' in shape ? 'failed' : 'held';
-  if (children.includes(decisive)) return decisive;
-  return children.includes('unknown') ? 'unknown' : decisive === 'held' ? 'failed' : 'held';
+  if ('all' in shape) {
+    const children = shape.all.map((child) => truthOf(child, leaves));
+    if (children.includes('absent')) return children.includes('unknown') ? 'unknown' : 'absent';
+    return children.includes('failed') ? 'failed' : children.includes('unknown') ? 'unknown' : 'held';
+  }
+  const children = shape.any.map((child) => truthOf(child, leaves)).filter((truth) => truth !== 'absent');
+  if (children.length === 0) return 'absent';
+  return children.includes('held') ? 'held' : children.includes('unknown') ? 'unknown' : 'failed';
 }
 
 /**
@@ -162,15 +172,27 @@ function classify(verdict: ConditionsVerdict, operators: ReadonlyMap<string, Ope
     const problem = unusable ?? (leaf.result ? undefined : operators.get(leaf.operator)?.check(leaf.factResult, leaf.valueResult));
     if (!isUnavailable(problem)) continue;
     if (problem.reason === 'invalid') return { status: 'error', reason: problem.message, reasonPointer: problem.pointer };
-    truths[truths.length - 1] = 'unknown';
+    truths[truths.length - 1] = problem.notInLayout === true ? 'absent' : 'unknown';
     missingReason ??= { status: 'not_applicable', reason: problem.message };
   }
-  if (missingReason !== undefined) return truthOf(verdict.shape, truths) === 'held' ? { status: 'pass' } : missingReason;
+  if (missingReason !== undefined) {
+    const truth = truthOf(verdict.shape, truths);
+    if (truth === 'held') return { status: 'pass' };
+    // Failed on the branches written for this table's layout, the others left out (missing data
+    // anywhere still never makes a failure).
+    if (truth === 'failed' && !truths.includes('unknown')) return failure(verdict.leaves.filter((_, index) => truths[index] === 'failed'));
+    return missingReason;
+  }
   // Every comparison skipped for want of its data: nothing was checked.
   if (checked === 0 && verdict.leaves.length > 0) return { status: 'not_applicable', reason: skippedReason(verdict.leaves[0]!) };
   if (verdict.passed) return { status: 'pass' };
-  const independent = verdict.leaves.filter((leaf) => !leaf.result && leaf.independent);
-  return { status: 'fail', failed: independent.length > 0 ? independent : [verdict.leaves.find((leaf) => !leaf.result)] };
+  return failure(verdict.leaves.filter((leaf) => !leaf.result));
+}
+
+/** A failure explained by its failed comparisons: each independent requirement, else the first. */
+function failure(failed: readonly ConditionTrace[]): ItemResult {
+  const independent = failed.filter((leaf) => leaf.independent);
+  return { status: 'fail', failed: independent.length > 0 ? independent : [failed[0]] };
 }
 
 /** Why a skipped comparison was skipped: the missing data's own message. */
