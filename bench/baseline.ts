@@ -195,7 +195,12 @@ export function checkByHand(document: unknown): BaselineFinding[] {
       if (!holds) report('income-summary-rows-add-up', `/tables/incomeSummary/rows/${index}/values/total`);
     });
   }
-  for (const role of ['expenditureSummary', 'generalBudgetExpenditure', 'governmentFundExpenditure']) rowRule('expenditure-rows-basic-plus-project', role, ['basic', 'project']);
+  for (const role of ['expenditureSummary', 'generalBudgetExpenditure', 'governmentFundExpenditure']) {
+    // Tables without a 基本支出 column list 人员经费 and 公用经费 instead.
+    const table = tables[role];
+    if (table && !hasColumns(table, ['basic'])) rowRule('expenditure-rows-basic-plus-project', role, ['personnel', 'public', 'project']);
+    else rowRule('expenditure-rows-basic-plus-project', role, ['basic', 'project']);
+  }
   rowRule('economic-class-rows-add-up', 'basicExpenditureByEconomicClass', ['personnel', 'public']);
   rowRule('fiscal-appropriation-rows-add-up', 'fiscalAppropriationSummary', ['generalBudget', 'governmentFunds', 'stateCapital'], 'expenditure', true);
   rowRule('three-public-funds-add-up', 'threePublicExpenses', ['generalBudget', 'governmentFunds', 'stateCapital']);

@@ -225,6 +225,12 @@ describe('cell and sums', () => {
     expect(shown(sum({ key: 'total' }, { besides: ['total'] }))).toBe('35.00万元');
     expect(shown(sum({ name: '某项' }))).toBe('2.00万元');
     expect(sum({ name: '某项' }, { besides: ['total'] })).toMatchObject({ reason: 'missing', pointer: expect.stringContaining('/values/column5') });
+    // A way of adding for the layouts without a column: another layout's where the table prints it.
+    expect(sum({ key: 'total' }, { without: ['basic'] })).toMatchObject({ reason: 'missing', notInLayout: true });
+    expect(shown(sum({ key: 'total' }, { without: ['personnel'] }))).toBe('35.00万元');
+    // A column the table does not print at all is marked as another layout's, not as a gap.
+    expect(run('cell', { table: 'expenditureSummary', row: { key: 'total' }, column: 'personnel' })).toMatchObject({ reason: 'missing', notInLayout: true });
+    expect(run('cell', { table: 'expenditureSummary', row: { key: 'total' }, column: 'basic' })).not.toHaveProperty('notInLayout');
   });
 
   it('columnSum adds a column over selected rows', () => {

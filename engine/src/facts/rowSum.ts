@@ -1,4 +1,4 @@
-import { isUnavailable, missing } from '../document/unavailable.js';
+import { isUnavailable, missing, notInLayout } from '../document/unavailable.js';
 import { type Quantity, sumQuantities } from '../money/quantity.js';
 import { ROW_PARAM, TABLE_PARAM, resolveRow, resolveTable } from './resolve.js';
 import { type FactDefinition } from './types.js';
@@ -27,6 +27,13 @@ export const rowSum: FactDefinition = {
         description:
           '表中印有时才相加的列 id（如支出总表的事业单位经营支出、上缴上级支出，单位预算才列）；表中没有该列时不计。/ Column ids added when the table prints them (e.g. 事业单位经营支出, printed by unit budgets); skipped when it does not.',
       },
+      without: {
+        type: 'array',
+        items: { type: 'string' },
+        minItems: 1,
+        description:
+          '本说法只用于不印这些列的表式（如不设“基本支出”列、只列人员经费和公用经费的支出表）：表中印有其中一列时，本说法不是这张表的写法，在 any 中不计入。/ This way of adding is for layouts that print none of these columns; where the table prints one, it is another layout, left out of an any.',
+      },
       besides: {
         type: 'array',
         items: { type: 'string' },
@@ -48,6 +55,8 @@ export const rowSum: FactDefinition = {
     if (isUnavailable(row)) return row;
     const ids = (list: unknown) => (Array.isArray(list) ? list.filter((id): id is string => typeof id === 'string') : []);
     const printed = new Set(table.columns.map((column) => column.id));
+    const other = ids(params.without).find((id) => printed.has(id));
+    if (other !== undefined) return notInLayout(`${table.name} 印有 ${other} 列，不是这种表式`, `${table.pointer}/columns`);
     const columns = [...ids(params.columns), ...ids(params.optional).filter((id) => printed.has(id))];
     const parts: Quantity[] = [];
     for (const column of columns) {
