@@ -320,6 +320,12 @@ export function checkByHand(document: unknown): BaselineFinding[] {
   const basic = keyCell('generalBudgetExpenditure', 'total', 'basic');
   const economic = keyCell('basicExpenditureByEconomicClass', 'total', 'total');
   if (basic && economic && !exact(basic[0], economic[0])) report('basic-expenditure-matches-economic-class', basic[1]);
+  // No 基本支出 column: its 人员经费 and 公用经费 together.
+  const personnelCell = keyCell('generalBudgetExpenditure', 'total', 'personnel');
+  const publicCell = keyCell('generalBudgetExpenditure', 'total', 'public');
+  if (!basic && personnelCell && publicCell && economic && !rounded(add([personnelCell[0], publicCell[0]]), economic[0])) {
+    report('basic-expenditure-matches-economic-class', personnelCell[1].replace(/\/values\/personnel$/, ''));
+  }
   const projects = tables.projectExpenditure;
   const project = keyCell('expenditureSummary', 'total', 'project');
   if (project && projects) {
