@@ -84,7 +84,7 @@ describe('a performance-target form read from positions', () => {
       unit: '万元',
       funds: { annual: { total: '368.00', fiscal: '368.00', other: '0.00' } },
       goals: { annual: '摸清农业生产条件，为科学决策提供依据。' },
-      printed: ['project', 'annualFunds', 'annualSources', 'department', 'implementingUnit', 'goals', 'indicators'],
+      printed: ['project', 'annualFunds', 'annualSources', 'department', 'implementingUnit', 'goals', 'indicators', 'indicatorLevels'],
     });
   });
 
@@ -127,7 +127,7 @@ describe('a performance-target form read from positions', () => {
     expect(withSource('单位自筹')).toEqual({ annual: { total: '368.00' } });
   });
 
-  it('says so when the indicators are listed by name alone (指标名称 · 指标性质 · 指标值), without their levels, and reads none', () => {
+  it('reads indicators listed by name alone (指标名称 · 指标性质 · 指标值 · 计量单位) by name and target, a wrapped name joined; the form prints no levels', () => {
     const form = readForm(
       layout(1, [
         ...HEADER.slice(0, -1),
@@ -136,18 +136,60 @@ describe('a performance-target form read from positions', () => {
           [300, '指标性质'],
           [380, '指标值'],
           [450, '计量单位'],
+          [520, '指标权重(%)'],
         ],
         [
           [120, '完工项目验收率'],
           [310, '≥'],
           [390, '90'],
           [460, '%'],
+          [530, '20'],
+        ],
+        [
+          [20, '绩效指标'],
+          [120, '移民对后期扶持政策'],
+          [310, '≥'],
+          [390, '90'],
+          [460, '%'],
+          [530, '10'],
+        ],
+        [[120, '实施满意度']],
+        [
+          [120, '实施项目数量'],
+          [310, '≥'],
+          [390, '86'],
+          [460, '个'],
+          [530, '20'],
         ],
       ]),
     );
-    expect(form.table?.indicators).toEqual([]);
-    expect(form.table?.printed).not.toContain('indicators');
-    expect(form.problem?.message).toMatch(/统计周期性调查）的绩效指标没有分一级、二级、三级指标列示，未能读取/);
+    expect(form.problem).toBeUndefined();
+    expect(form.table?.indicators.map((indicator) => [indicator.level1, indicator.level3, indicator.value])).toEqual([
+      ['', '完工项目验收率', '≥90%'],
+      ['', '移民对后期扶持政策实施满意度', '≥90%'],
+      ['', '实施项目数量', '≥86个'],
+    ]);
+    // Read, but without the levels the checks that classify indicators need.
+    expect(form.table?.printed).toContain('indicators');
+    expect(form.table?.printed).not.toContain('indicatorLevels');
+    // A comparison column holding something else: the columns are not where the header says; none is read.
+    const misplaced = readForm(
+      layout(1, [
+        ...HEADER.slice(0, -1),
+        [
+          [150, '指标名称'],
+          [300, '指标性质'],
+          [380, '指标值'],
+        ],
+        [
+          [120, '完工项目验收率'],
+          [310, '定量'],
+          [390, '90'],
+        ],
+      ]),
+    );
+    expect(misplaced.table?.printed).not.toContain('indicators');
+    expect(misplaced.problem?.message).toMatch(/统计周期性调查）的绩效指标未能读取/);
   });
 
   it('gives each indicator the level names printed once over its rows, centred or on the first of them', () => {
@@ -448,8 +490,8 @@ describe('where forms are', () => {
     const forms = readForms([...first, ...second, ...third, ...fourth, ...fifth], new Set());
     expect(forms.tables.map((table) => [table.project, table.funds?.annual?.total, table.goals?.annual, table.indicators.map((item) => item.level3), table.printed])).toEqual([
       ['甲项目', '35.00', '做好接待。', [], ['project', 'annualFunds', 'goals']],
-      ['丙项目', '5.00', '做好培训。', ['培训人次', '宣传次数'], ['project', 'annualFunds', 'goals', 'indicators']],
-      ['丁项目', '8.00', '办好会议。', ['会议次数', '参会人数'], ['project', 'annualFunds', 'goals', 'indicators']],
+      ['丙项目', '5.00', '做好培训。', ['培训人次', '宣传次数'], ['project', 'annualFunds', 'goals', 'indicators', 'indicatorLevels']],
+      ['丁项目', '8.00', '办好会议。', ['会议次数', '参会人数'], ['project', 'annualFunds', 'goals', 'indicators', 'indicatorLevels']],
     ]);
     expect(forms.problems.map((problem) => problem.message)).toEqual([expect.stringContaining('一页列了 2 个项目（甲项目、乙项目）')]);
   });

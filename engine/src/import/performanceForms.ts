@@ -540,6 +540,8 @@ export function readForm(lines: readonly PositionedLine[]): FormReading {
   const implementingUnit = text(labelled('implementingUnit').flatMap((label) => label.values));
   if (labelled('department').length > 0) printed.push('department');
   if (labelled('implementingUnit').length > 0) printed.push('implementingUnit');
+  // Indicators listed by name alone, under a header row of their own (no 三级指标 grid).
+  const flatAt = headerAt >= 0 ? -1 : cells.findIndex((line) => line.some((cell) => cell.key === '指标名称') && line.some((cell) => cell.key === '指标值'));
   const goalLabels = labelled('goals');
   let goals: string | undefined;
   const goalLabel = goalLabels[0];
@@ -548,18 +550,23 @@ export function readForm(lines: readonly PositionedLine[]): FormReading {
     // The goal is a paragraph: every cell right of its label, from below the fields above it to the grid.
     const above = labels.filter((label) => label.field !== 'goals' && label.cell.line < goalLabel.cell.line).flatMap((label) => [label.cell, ...label.values]);
     const from = Math.max(titleLine.number, ...above.map((cell) => cell.line)) + 1;
-    const to = headerAt >= 0 ? lines[headerAt]!.number : Infinity;
+    const to = headerAt >= 0 ? lines[headerAt]!.number : flatAt >= 0 ? lines[flatAt]!.number : Infinity;
     const below = labels.filter((label) => label.field !== 'goals' && label.cell.line > goalLabel.cell.line).map((label) => label.cell.line);
     const until = Math.min(to, ...below);
     goals = text(others.filter((cell) => cell.line >= from && cell.line < until && cell.x0 >= goalLabel.cell.x1 - 1 && !/^[一二三]级指标?$/.test(cell.key)));
   }
   let indicators: PerformanceIndicator[] = [];
   let problem: ImportProblem | undefined;
-  // Indicators listed by name alone (重庆: 指标名称 · 指标性质 · 指标值 · 计量单位), without the
-  // 一级/二级/三级 levels the checks classify them by: printed, but not read.
-  const flatAt = headerAt >= 0 ? -1 : cells.findIndex((line) => line.some((cell) => cell.key === '指标名称') && line.some((cell) => cell.key === '指标值'));
   if (flatAt >= 0) {
-    problem = { line: lines[flatAt]!.number, code: 'performance_form_unread', message: `绩效目标表《${title}》（${project}）的绩效指标没有分一级、二级、三级指标列示，未能读取` };
+    // Indicators listed by name alone (重庆: 指标名称 · 指标性质 · 指标值 · 计量单位), without the
+    // 一级/二级/三级 levels: read by name and target; the form prints no levels for the checks that need them.
+    const flat = readFlatIndicators(cells, flatAt, gridEnd);
+    if (flat === undefined) {
+      problem = { line: lines[flatAt]!.number, code: 'performance_form_unread', message: `绩效目标表《${title}》（${project}）的绩效指标未能读取（指标名称、指标值的列未能对应）` };
+    } else {
+      indicators = flat;
+      printed.push('indicators');
+    }
   }
   if (headerAt >= 0) {
     const grid = readGrid(cells, headerAt, gridEnd);
@@ -567,7 +574,7 @@ export function readForm(lines: readonly PositionedLine[]): FormReading {
       problem = { line: lines[headerAt]!.number, code: 'performance_form_unread', message: `绩效目标表《${title}》（${project}）的绩效指标未能可靠读取（${grid.doubt}）` };
     } else {
       indicators = grid.indicators;
-      printed.push('indicators');
+      printed.push('indicators', 'indicatorLevels');
     }
   }
   const yearMatch = /(\d{4})年/.exec(
@@ -589,6 +596,61 @@ export function readForm(lines: readonly PositionedLine[]): FormReading {
     printed,
   };
   return { table, ...(problem !== undefined ? { problem } : {}) };
+}
+
+/** A target's comparison as printed in its own column (指标性质): ≥, ≤, =, 大于等于… */
+const COMPARISON = /^(?:[≥≤=＝<>＜＞]|大于等于|小于等于|大于|小于|等于|不低于|不高于|不少于|不多于|不超过)$/;
+
+/**
+ * Indicators listed by name with their targets in columns (重庆: 指标名称 · 指标性质 · 指标值 ·
+ * 计量单位 · 指标权重(%) · 是否核心), no levels: each row's name, left of the 指标性质 column, and
+ * its target, the comparison, value and unit joined as a grid's 指标值 is printed (≥90%). A line
+ * with a name and no target goes on the name above it. Undefined when the columns cannot be placed
+ * or no row has both a name and a value.
+ */
+function readFlatIndicators(cells: readonly Cell[][], headerAt: number, end: number): PerformanceIndicator[] | undefined {
+  const header = cells[headerAt] ?? [];
+  const column = (key: string) => header.find((cell) => cell.key === key);
+  const name = column('指标名称');
+  const value = column('指标值');
+  const comparison = column('指标性质');
+  const unit = column('计量单位');
+  if (name === undefined || value === undefined) return undefined;
+  // A cell belongs to the header cell it overlaps most, among those right of the names.
+  const targets = [comparison, value, unit, ...header.filter((cell) => cell !== name && cell !== comparison && cell !== value && cell !== unit && cell.x0 > name.x1)].filter(
+    (cell): cell is Cell => cell !== undefined,
+  );
+  const nameEnd = Math.min(...targets.map((cell) => cell.x0));
+  const under = (cell: Cell): Cell | undefined =>
+    targets
+      .map((target) => ({ target, overlap: Math.min(cell.x1, target.x1) - Math.max(cell.x0, target.x0) }))
+      .filter(({ overlap }) => overlap > 0)
+      .sort((a, b) => b.overlap - a.overlap)[0]?.target;
+  const indicators: { level3: string; value: string; line: number }[] = [];
+  for (const line of cells.slice(headerAt + 1, end)) {
+    const names = line.filter((cell) => cell.x1 <= nameEnd && cell.x0 >= name.x0 - (name.x1 - name.x0) * 2 && !/^(?:绩效)?指标$|^绩效$/.test(cell.key));
+    const inColumn = (target: Cell | undefined) =>
+      target === undefined
+        ? ''
+        : line
+            .filter((cell) => under(cell) === target)
+            .map((cell) => cell.key)
+            .join('');
+    const target = inColumn(value);
+    const words = names.map((cell) => cell.key).join('');
+    if (target === '') {
+      // The rest of a long name, wrapped onto the next line.
+      const last = indicators[indicators.length - 1];
+      if (last !== undefined && words !== '' && inColumn(comparison) === '' && inColumn(unit) === '') indicators[indicators.length - 1] = { ...last, level3: last.level3 + words };
+      continue;
+    }
+    if (words === '') return undefined;
+    const compared = inColumn(comparison);
+    if (compared !== '' && !COMPARISON.test(compared)) return undefined;
+    indicators.push({ level3: words, value: `${compared}${target}${inColumn(unit)}`, line: line[0]!.line });
+  }
+  if (indicators.length === 0) return undefined;
+  return indicators.map((indicator) => ({ period: 'annual', level1: '', ...indicator }));
 }
 
 /** The column headers of a form that lists its project in a row (湖南: 单位编码 · 单位（项目）名称 · 资金总额 · 绩效目标 · 一级指标 …). */
@@ -654,7 +716,7 @@ function readListedForm(lines: readonly PositionedLine[], cells: readonly Cell[]
     headerAt,
     gridEnd,
   );
-  const printed = ['project', ...(unit !== undefined ? ['annualFunds'] : []), ...(goal !== undefined ? ['goals'] : []), ...('doubt' in grid ? [] : ['indicators'])];
+  const printed = ['project', ...(unit !== undefined ? ['annualFunds'] : []), ...(goal !== undefined ? ['goals'] : []), ...('doubt' in grid ? [] : ['indicators', 'indicatorLevels'])];
   const yearMatch = /(\d{4})年/.exec(title);
   const table: PerformanceTable & { printed: string[] } = {
     title,
@@ -679,7 +741,11 @@ function readListedForm(lines: readonly PositionedLine[], cells: readonly Cell[]
  */
 function joinListedForms(readings: readonly FormReading[]): FormReading[] {
   const unreadProjects = new Set(readings.flatMap((reading) => (reading.table === undefined ? (reading.listed ?? []) : [])));
-  const withoutIndicators = (table: PerformanceTable): PerformanceTable => ({ ...table, indicators: [], printed: (table.printed ?? []).filter((field) => field !== 'indicators') });
+  const withoutIndicators = (table: PerformanceTable): PerformanceTable => ({
+    ...table,
+    indicators: [],
+    printed: (table.printed ?? []).filter((field) => field !== 'indicators' && field !== 'indicatorLevels'),
+  });
   const readIndicators = (table: PerformanceTable) => (table.printed ?? []).includes('indicators');
   const joined: FormReading[] = [];
   for (const reading of readings) {

@@ -146,7 +146,7 @@ const scope: Schema = {
     },
     printed: {
       description:
-        '只用于印出这些栏目的绩效目标表（each 为 performanceTable 或 indicator）：project、department、implementingUnit、attribute、period、basis、annualFunds（年度资金总额）、annualSources（年度资金的来源：中央、省级、财政拨款……）、wholeFunds、goals、indicators。从 PDF 读出的表记下它印出的栏目，表式没有的栏目不算缺失；没有记录的表视为各栏都印出。/ Only forms that print these fields.',
+        '只用于印出这些栏目的绩效目标表（each 为 performanceTable 或 indicator）：project、department、implementingUnit、attribute、period、basis、annualFunds（年度资金总额）、annualSources（年度资金的来源：中央、省级、财政拨款……）、wholeFunds、goals、indicators、indicatorLevels（指标分一级、二级、三级列示）。从 PDF 读出的表记下它印出的栏目，表式没有的栏目不算缺失；没有记录的表视为各栏都印出。/ Only forms that print these fields.',
       type: 'array',
       items: { type: 'string' },
       minItems: 1,
