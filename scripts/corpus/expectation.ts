@@ -92,7 +92,7 @@ export function groupOf(reason: string, evidence: ReaderEvidence): NotApplicable
   if (/^文档中没有 \w+ 表$/.test(reason)) return evidence.unknownTable ? 'notFound' : 'notPrinted';
   if (/^文档没有附绩效目标表/.test(reason)) return evidence.notes.some((note) => UNREAD_PERFORMANCE.test(note)) ? 'notFound' : 'notPrinted';
   // Forms read from a PDF list the fields they print; indicators printed in a layout the reader does not know are noted.
-  if (/^绩效目标表都没有印出本规则需要的栏目（indicators）/.test(reason)) return evidence.notes.some((note) => /绩效指标.*未能读取/.test(note)) ? 'notFound' : 'notPrinted';
+  if (/^绩效目标表都没有印出本规则需要的栏目（indicators[）、]/.test(reason)) return evidence.notes.some((note) => /绩效指标.*未能读取/.test(note)) ? 'notFound' : 'notPrinted';
   if (/^绩效目标表都没有印出本规则需要的栏目/.test(reason)) return 'notPrinted';
   // Labels are read from the title line wherever a template prints one.
   if (/ 没有编号$|^文档中的报表都没有编号$/.test(reason)) return 'notPrinted';
