@@ -127,7 +127,7 @@ describe('a performance-target form read from positions', () => {
     expect(withSource('单位自筹')).toEqual({ annual: { total: '368.00' } });
   });
 
-  it('reads indicators listed by name alone (指标名称 · 指标性质 · 指标值 · 计量单位) by name and target, a wrapped name joined; the form prints no levels', () => {
+  it('reads indicators listed by name alone (指标名称 · 指标性质 · 指标值 · 计量单位) by name and target; the form prints no levels', () => {
     const form = readForm(
       layout(1, [
         ...HEADER.slice(0, -1),
@@ -145,15 +145,14 @@ describe('a performance-target form read from positions', () => {
           [460, '%'],
           [530, '20'],
         ],
+        [[20, '绩效指标']],
         [
-          [20, '绩效指标'],
-          [120, '移民对后期扶持政策'],
+          [120, '移民对后期扶持政策实施满意度'],
           [310, '≥'],
           [390, '90'],
           [460, '%'],
           [530, '10'],
         ],
-        [[120, '实施满意度']],
         [
           [120, '实施项目数量'],
           [310, '≥'],
@@ -172,6 +171,25 @@ describe('a performance-target form read from positions', () => {
     // Read, but without the levels the checks that classify indicators need.
     expect(form.table?.printed).toContain('indicators');
     expect(form.table?.printed).not.toContain('indicatorLevels');
+    // A name wrapped onto a line of its own: whose target it shares cannot be told; none is read.
+    const wrapped = readForm(
+      layout(1, [
+        ...HEADER.slice(0, -1),
+        [
+          [150, '指标名称'],
+          [300, '指标性质'],
+          [380, '指标值'],
+        ],
+        [[120, '移民对后期扶持政策']],
+        [
+          [120, '实施满意度'],
+          [310, '≥'],
+          [390, '90%'],
+        ],
+      ]),
+    );
+    expect(wrapped.table?.printed).not.toContain('indicators');
+    expect(wrapped.problem?.message).toMatch(/绩效指标未能读取/);
     // A comparison column holding something else: the columns are not where the header says; none is read.
     const misplaced = readForm(
       layout(1, [

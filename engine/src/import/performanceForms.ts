@@ -604,9 +604,9 @@ const COMPARISON = /^(?:[≥≤=＝<>＜＞]|大于等于|小于等于|大于|�
 /**
  * Indicators listed by name with their targets in columns (重庆: 指标名称 · 指标性质 · 指标值 ·
  * 计量单位 · 指标权重(%) · 是否核心), no levels: each row's name, left of the 指标性质 column, and
- * its target, the comparison, value and unit joined as a grid's 指标值 is printed (≥90%). A line
- * with a name and no target goes on the name above it. Undefined when the columns cannot be placed
- * or no row has both a name and a value.
+ * its target, the comparison, value and unit joined as a grid's 指标值 is printed (≥90%).
+ * Undefined when the columns cannot be placed, a name is wrapped onto a line of its own (whose
+ * target it shares cannot be told), or no row has both a name and a value.
  */
 function readFlatIndicators(cells: readonly Cell[][], headerAt: number, end: number): PerformanceIndicator[] | undefined {
   const header = cells[headerAt] ?? [];
@@ -639,9 +639,9 @@ function readFlatIndicators(cells: readonly Cell[][], headerAt: number, end: num
     const target = inColumn(value);
     const words = names.map((cell) => cell.key).join('');
     if (target === '') {
-      // The rest of a long name, wrapped onto the next line.
-      const last = indicators[indicators.length - 1];
-      if (last !== undefined && words !== '' && inColumn(comparison) === '' && inColumn(unit) === '') indicators[indicators.length - 1] = { ...last, level3: last.level3 + words };
+      // A name wrapped onto a line of its own: the line above's or the line below's, which the
+      // lines alone cannot tell (a target is often centred on its name's lines). Not read.
+      if (words !== '' || inColumn(comparison) !== '' || inColumn(unit) !== '') return undefined;
       continue;
     }
     if (words === '') return undefined;
