@@ -222,43 +222,39 @@ describe('outcomes that are not pass or fail', () => {
     expect(neither.outcomes[0]).toMatchObject({ status: 'not_applicable', reason: expect.stringContaining('generalBudget') });
   });
 
-  it('an any holds when one of its branches holds on data that is there, whatever the others lack; with none holding, missing data makes it not applicable, never failed', async () => {
-    const cell = (table: string, key: string) => ({ fact: 'cell', params: { table, row: { key: 'total' }, column: key } });
-    const rule = (conditions: unknown) => ({ id: 'either', title: '二者之一', message: '{actual}', severity: 'error', basis: ['测试'], conditions });
-    const load = (conditions: unknown) => compiled({ id: 'kleene', version: '1.0.0', title: '三值', rules: [rule(conditions)] });
-    const present = { ...cell('expenditureSummary', 'total'), operator: 'decimalGreaterThan', value: '0' };
-    const absentTable = { ...cell('agencyOperatingCosts', 'total'), operator: 'decimalGreaterThan', value: '0' };
-    const failing = { ...cell('expenditureSummary', 'total'), operator: 'decimalLessThan', value: '0' };
+  /** The outcome of one rule with these conditions, on the sample without its 机关运行经费 table. */
+  const outcomeOf = async (conditions: unknown) => {
+    const rule = { id: 'either', title: '二者之一', message: '{actual}', severity: 'error', basis: ['测试'], conditions };
     const document = patched(sampleDocument(), [{ op: 'remove', path: '/tables/agencyOperatingCosts' }]);
-    const outcome = async (conditions: unknown) => (await evaluate(load(conditions), document)).outcomes[0]?.status;
-    expect(await outcome({ any: [absentTable, present] })).toBe('pass');
-    expect(await outcome({ all: [{ any: [present, absentTable] }] })).toBe('pass');
-    expect(await outcome({ any: [absentTable, failing] })).toBe('not_applicable');
+    return (await evaluate(compiled({ id: 'kleene', version: '1.0.0', title: '三值', rules: [rule] }), document)).outcomes[0]?.status;
+  };
+  /** A comparison of a total row's cell with 0. */
+  const total = (table: string, column: string, operator: string) => ({ fact: 'cell', params: { table, row: { key: 'total' }, column }, operator, value: '0' });
+  const present = total('expenditureSummary', 'total', 'decimalGreaterThan');
+  const failing = total('expenditureSummary', 'total', 'decimalLessThan');
+  const absentTable = total('agencyOperatingCosts', 'total', 'decimalGreaterThan');
+
+  it('an any holds when one of its branches holds on data that is there, whatever the others lack; with none holding, missing data makes it not applicable, never failed', async () => {
+    expect(await outcomeOf({ any: [absentTable, present] })).toBe('pass');
+    expect(await outcomeOf({ all: [{ any: [present, absentTable] }] })).toBe('pass');
+    expect(await outcomeOf({ any: [absentTable, failing] })).toBe('not_applicable');
     // An all still needs every part's data: a failing part beside a missing one is not a failure.
-    expect(await outcome({ all: [failing, { any: [absentTable] }] })).toBe('not_applicable');
-    expect(await outcome({ not: { any: [absentTable, present] } })).toBe('not_applicable');
+    expect(await outcomeOf({ all: [failing, { any: [absentTable] }] })).toBe('not_applicable');
+    expect(await outcomeOf({ not: { any: [absentTable, present] } })).toBe('not_applicable');
   });
 
   it('an any leaves out a branch written for another layout of the table (a column it does not print at all): the branches for its own layout decide', async () => {
-    const rule = (conditions: unknown) => ({ id: 'layouts', title: '两种表式', message: '{actual}', severity: 'error', basis: ['测试'], conditions });
-    const load = (conditions: unknown) => compiled({ id: 'layouts', version: '1.0.0', title: '表式', rules: [rule(conditions)] });
-    const total = (column: string, operator: string) => ({ fact: 'cell', params: { table: 'expenditureSummary', row: { key: 'total' }, column }, operator, value: '0' });
-    const otherLayout = total('personnel', 'decimalGreaterThan');
-    const present = total('total', 'decimalGreaterThan');
-    const failing = total('total', 'decimalLessThan');
-    const absentTable = { fact: 'cell', params: { table: 'agencyOperatingCosts', row: { key: 'total' }, column: 'total' }, operator: 'decimalGreaterThan', value: '0' };
-    const document = patched(sampleDocument(), [{ op: 'remove', path: '/tables/agencyOperatingCosts' }]);
-    const outcome = async (conditions: unknown) => (await evaluate(load(conditions), document)).outcomes[0]?.status;
+    const otherLayout = total('expenditureSummary', 'personnel', 'decimalGreaterThan');
     // The table's own layout fails: reported, whatever the other layout would have said.
-    expect(await outcome({ any: [otherLayout, failing] })).toBe('fail');
-    expect(await outcome({ any: [otherLayout, present] })).toBe('pass');
+    expect(await outcomeOf({ any: [otherLayout, failing] })).toBe('fail');
+    expect(await outcomeOf({ any: [otherLayout, present] })).toBe('pass');
     // No branch for this layout: not applicable, as is a table that is not there.
-    expect(await outcome({ any: [otherLayout] })).toBe('not_applicable');
+    expect(await outcomeOf({ any: [otherLayout] })).toBe('not_applicable');
     // Missing data anywhere still never makes a failure; outside an any, a column not printed is missing data.
-    expect(await outcome({ any: [otherLayout, absentTable, failing] })).toBe('not_applicable');
-    expect(await outcome({ all: [failing, otherLayout] })).toBe('not_applicable');
-    expect(await outcome({ all: [present, otherLayout] })).toBe('not_applicable');
-    expect(await outcome({ not: { any: [otherLayout] } })).toBe('not_applicable');
+    expect(await outcomeOf({ any: [otherLayout, absentTable, failing] })).toBe('not_applicable');
+    expect(await outcomeOf({ all: [failing, otherLayout] })).toBe('not_applicable');
+    expect(await outcomeOf({ all: [present, otherLayout] })).toBe('not_applicable');
+    expect(await outcomeOf({ not: { any: [otherLayout] } })).toBe('not_applicable');
   });
 
   it('a rule comparing money with a percentage errors instead of failing', async () => {
