@@ -128,39 +128,44 @@ describe('a performance-target form read from positions', () => {
   });
 
   it('reads indicators listed by name alone (指标名称 · 指标性质 · 指标值 · 计量单位) by name and target; the form prints no levels', () => {
-    const form = readForm(
-      layout(1, [
-        ...HEADER.slice(0, -1),
-        [
-          [150, '指标名称'],
-          [300, '指标性质'],
-          [380, '指标值'],
-          [450, '计量单位'],
-          [520, '指标权重(%)'],
-        ],
-        [
-          [120, '完工项目验收率'],
-          [310, '≥'],
-          [390, '90'],
-          [460, '%'],
-          [530, '20'],
-        ],
-        [[20, '绩效指标']],
-        [
-          [120, '移民对后期扶持政策实施满意度'],
-          [310, '≥'],
-          [390, '90'],
-          [460, '%'],
-          [530, '10'],
-        ],
-        [
-          [120, '实施项目数量'],
-          [310, '≥'],
-          [390, '86'],
-          [460, '个'],
-          [530, '20'],
-        ],
-      ]),
+    // The form's fields, then a header of named columns and the rows under it.
+    const flat = (...rows: Parameters<typeof layout>[1]) =>
+      readForm(
+        layout(1, [
+          ...HEADER.slice(0, -1),
+          [
+            [150, '指标名称'],
+            [300, '指标性质'],
+            [380, '指标值'],
+            [450, '计量单位'],
+            [520, '指标权重(%)'],
+          ],
+          ...rows,
+        ]),
+      );
+    const form = flat(
+      [
+        [120, '完工项目验收率'],
+        [310, '≥'],
+        [390, '90'],
+        [460, '%'],
+        [530, '20'],
+      ],
+      [[20, '绩效指标']],
+      [
+        [120, '移民对后期扶持政策实施满意度'],
+        [310, '≥'],
+        [390, '90'],
+        [460, '%'],
+        [530, '10'],
+      ],
+      [
+        [120, '实施项目数量'],
+        [310, '≥'],
+        [390, '86'],
+        [460, '个'],
+        [530, '20'],
+      ],
     );
     expect(form.problem).toBeUndefined();
     expect(form.table?.indicators.map((indicator) => [indicator.level1, indicator.level3, indicator.value])).toEqual([
@@ -172,40 +177,22 @@ describe('a performance-target form read from positions', () => {
     expect(form.table?.printed).toContain('indicators');
     expect(form.table?.printed).not.toContain('indicatorLevels');
     // A name wrapped onto a line of its own: whose target it shares cannot be told; none is read.
-    const wrapped = readForm(
-      layout(1, [
-        ...HEADER.slice(0, -1),
-        [
-          [150, '指标名称'],
-          [300, '指标性质'],
-          [380, '指标值'],
-        ],
-        [[120, '移民对后期扶持政策']],
-        [
-          [120, '实施满意度'],
-          [310, '≥'],
-          [390, '90%'],
-        ],
-      ]),
+    const wrapped = flat(
+      [[120, '移民对后期扶持政策']],
+      [
+        [120, '实施满意度'],
+        [310, '≥'],
+        [390, '90%'],
+      ],
     );
     expect(wrapped.table?.printed).not.toContain('indicators');
     expect(wrapped.problem?.message).toMatch(/绩效指标未能读取/);
     // A comparison column holding something else: the columns are not where the header says; none is read.
-    const misplaced = readForm(
-      layout(1, [
-        ...HEADER.slice(0, -1),
-        [
-          [150, '指标名称'],
-          [300, '指标性质'],
-          [380, '指标值'],
-        ],
-        [
-          [120, '完工项目验收率'],
-          [310, '定量'],
-          [390, '90'],
-        ],
-      ]),
-    );
+    const misplaced = flat([
+      [120, '完工项目验收率'],
+      [310, '定量'],
+      [390, '90'],
+    ]);
     expect(misplaced.table?.printed).not.toContain('indicators');
     expect(misplaced.problem?.message).toMatch(/统计周期性调查）的绩效指标未能读取/);
   });
