@@ -1,6 +1,5 @@
 import { type Unavailable, isUnavailable, missing } from '../document/unavailable.js';
-import { sumQuantities } from '../money/quantity.js';
-import { TERM_PROPERTIES, termValues } from './sum.js';
+import { sumInFirstUnit, termValues, termsParams } from './sum.js';
 import { type FactDefinition } from './types.js';
 
 /**
@@ -15,19 +14,7 @@ export const firstOf: FactDefinition = {
     en: "The first of several places an amount may be printed that the document prints: a cell (table, row, column), a column over selected rows (table, rows, column), or a narrative amount (figure: key). A term whose table, row, column or figure is absent gives way to the next; when none is printed the value is unavailable (the rule does not apply). E.g. 机关运行经费: the table's total when the document prints that table, else the narrative's amount.",
   },
   returns: 'quantity',
-  params: {
-    type: 'object',
-    additionalProperties: false,
-    required: ['terms'],
-    properties: {
-      terms: {
-        type: 'array',
-        minItems: 1,
-        description: '按顺序尝试的各处。/ The places to try, in order.',
-        items: { type: 'object', additionalProperties: false, properties: TERM_PROPERTIES },
-      },
-    },
-  },
+  params: termsParams('按顺序尝试的各处。/ The places to try, in order.'),
   example: {
     fact: 'firstOf',
     params: {
@@ -50,9 +37,7 @@ export const firstOf: FactDefinition = {
       // A selection of rows that matched none is a place the document does not print.
       if (values.length === 0) continue;
       // One value keeps its own place (a finding points at the cell or the narrative's amount).
-      if (values.length === 1) return values[0]!;
-      const unit = values.find((value) => !value.blank)?.unit ?? values[0]!.unit;
-      return sumQuantities(values, unit);
+      return values.length === 1 ? values[0]! : sumInFirstUnit(values, values[0]!.unit);
     }
     return absent ?? missing('文档中没有印出这个数的任何一处', '');
   },

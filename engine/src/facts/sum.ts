@@ -47,14 +47,47 @@ export function termValues(term: Readonly<Record<string, unknown>>, scope: FactS
   return values;
 }
 
-/** JSON Schema of a term's place: a cell, a column over selected rows, or a narrative amount. */
-export const TERM_PROPERTIES = {
-  table: { type: 'string', description: '报表角色。/ Table role.' },
-  row: { $ref: '#/$defs/rowSelector' },
-  rows: { $ref: '#/$defs/rowSelector' },
-  column: { type: 'string', description: '列 id。/ Column id.' },
-  figure: { type: 'string', description: '情况说明中金额的 key。/ Key of a narrative amount.' },
-} as const;
+/**
+ * JSON Schema of a fact's params that are a list of terms, each a cell, a column over selected
+ * rows, or a narrative amount (shared by sum and firstOf).
+ * @param description What the list is, in both languages.
+ * @param extra Properties a term may have besides its place.
+ */
+export function termsParams(description: string, extra: Readonly<Record<string, unknown>> = {}): Record<string, unknown> {
+  return {
+    type: 'object',
+    additionalProperties: false,
+    required: ['terms'],
+    properties: {
+      terms: {
+        type: 'array',
+        minItems: 1,
+        description,
+        items: {
+          type: 'object',
+          additionalProperties: false,
+          properties: {
+            table: { type: 'string', description: '报表角色。/ Table role.' },
+            row: { $ref: '#/$defs/rowSelector' },
+            rows: { $ref: '#/$defs/rowSelector' },
+            column: { type: 'string', description: '列 id。/ Column id.' },
+            figure: { type: 'string', description: '情况说明中金额的 key。/ Key of a narrative amount.' },
+            ...extra,
+          },
+        },
+      },
+    },
+  };
+}
+
+/**
+ * The sum of amounts, in the unit of the first printed one (else the first one's, else the fallback).
+ * @param parts The amounts.
+ * @param fallback The unit when there is no amount.
+ */
+export function sumInFirstUnit(parts: readonly Quantity[], fallback: Quantity['unit']): Quantity {
+  return sumQuantities(parts, parts.find((part) => !part.blank)?.unit ?? parts[0]?.unit ?? fallback);
+}
 
 /** The sum of several terms: cells, column sums over selected rows, or narrative amounts. */
 export const sum: FactDefinition = {
@@ -65,26 +98,9 @@ export const sum: FactDefinition = {
     en: 'The sum of several terms: a cell (table, row, column), a column over selected rows (table, rows, column), or a narrative amount (figure: key). A term with optional: true counts 0 when its table, column or figure is absent; but when the table has a column the importer could not name (a positional id such as column3), the missing column may be that one, and the sum is unknown (the rule does not apply).',
   },
   returns: 'quantity',
-  params: {
-    type: 'object',
-    additionalProperties: false,
-    required: ['terms'],
-    properties: {
-      terms: {
-        type: 'array',
-        minItems: 1,
-        description: '要相加的项。/ The terms to add.',
-        items: {
-          type: 'object',
-          additionalProperties: false,
-          properties: {
-            ...TERM_PROPERTIES,
-            optional: { type: 'boolean', description: '表、列或数字不存在时按 0 计。/ Count 0 when its table, column or figure is absent.' },
-          },
-        },
-      },
-    },
-  },
+  params: termsParams('要相加的项。/ The terms to add.', {
+    optional: { type: 'boolean', description: '表、列或数字不存在时按 0 计。/ Count 0 when its table, column or figure is absent.' },
+  }),
   example: {
     fact: 'cell',
     params: { table: 'expenditureSummary', row: { key: 'total' }, column: 'project' },
@@ -108,7 +124,6 @@ export const sum: FactDefinition = {
       if (isUnavailable(values)) return values;
       parts.push(...values);
     }
-    const unit = parts.find((part) => !part.blank)?.unit ?? parts[0]?.unit ?? scope.context.defaultUnit;
-    return sumQuantities(parts, unit);
+    return sumInFirstUnit(parts, scope.context.defaultUnit);
   },
 };
