@@ -628,12 +628,14 @@ function readFlatIndicators(cells: readonly Cell[][], headerAt: number, end: num
       .sort((a, b) => b.overlap - a.overlap)[0]?.target;
   const indicators: { level3: string; value: string; line: number }[] = [];
   for (const line of cells.slice(headerAt + 1, end)) {
+    // Names start a little left of their header (left-aligned under a centred header), not as far as the form's label column.
     const names = line.filter((cell) => cell.x1 <= nameEnd && cell.x0 >= name.x0 - (name.x1 - name.x0) * 2 && !/^(?:绩效)?指标$|^绩效$/.test(cell.key));
+    const placed = line.map((cell) => ({ key: cell.key, column: under(cell) }));
     const inColumn = (target: Cell | undefined) =>
       target === undefined
         ? ''
-        : line
-            .filter((cell) => under(cell) === target)
+        : placed
+            .filter((cell) => cell.column === target)
             .map((cell) => cell.key)
             .join('');
     const target = inColumn(value);
