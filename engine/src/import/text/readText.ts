@@ -253,9 +253,9 @@ const REQUIRED_EXPLANATIONS: ReadonlySet<NarrativeSectionId> = new Set(['overvie
 /**
  * The required parts the outline did not place, found by a heading of theirs anywhere in the text
  * (a template numbering its outline in a way not foreseen): each is kept with the lines up to the
- * next heading, its figures unread, so that a part the document prints is never reported missing.
- * Table titles (…表)
- * are no such headings. Returns the headings so found.
+ * next heading (a glossary: up to the next heading that is not one of its entries), its figures
+ * unread, so that a part the document prints is never reported missing. Table titles (…表) are no
+ * such headings. Returns the headings so found.
  */
 function recoverByHeadings(lines: readonly SourceLine[], gathered: Gathered): SourceLine[] {
   const missingExplanation = (id: NarrativeSectionId | undefined) => id !== undefined && REQUIRED_EXPLANATIONS.has(id) && !gathered.sections.some((section) => section.id === id);
