@@ -230,11 +230,14 @@ function withoutLayoutSpaces(text: string): string {
 /** Words that open a clause without being part of what it names; 其中/包括 also open a breakdown. */
 const LEAD_IN = /^(其中|主要包括|包括|主要用于|用于|分别为|分别是|具体为|具体包括)\s*/;
 const BREAKDOWN = new Set(['其中', '主要包括', '包括', '主要用于', '用于']);
+/** An item's number in digits (1. 1、 （1） (1)) or in numerals within brackets (（一）). */
+const DIGIT_NUMBER = String.raw`[（(]?\d{1,2}[)）.、．]`;
+const BRACKETED_NUMERAL = String.raw`[（(][一二三四五六七八九十]+[)）]`;
 /** The number of a list item before its name: 1. 1、 （1） (1) 一、 （一）. */
-const NUMBERING = String.raw`(?:[（(]?\d{1,2}[)）.、．]|[（(][一二三四五六七八九十]+[)）]|[一二三四五六七八九十]+、)?`;
+const NUMBERING = String.raw`(?:${DIGIT_NUMBER}|${BRACKETED_NUMERAL}|[一二三四五六七八九十]+、)?`;
 const LEADING_NUMBERING = builtPattern(`^${NUMBERING}`);
-/** A clause opening with an item number (1. （1） (一)), not with a bare 一、 (which may be words). */
-const LIST_ITEM = /^\s*(?:[（(]?\d{1,2}[)）.、．](?!\d)|[（(][一二三四五六七八九十]+[)）])/;
+/** A clause opening with an item number (1. （1） (一)), not with a bare 一、 (which may be words) nor a decimal. */
+const LIST_ITEM = builtPattern(String.raw`^\s*(?:${DIGIT_NUMBER}(?!\d)|${BRACKETED_NUMERAL})`);
 /** A class named with its level marker: 一般公共服务（类）支出, （2）社会保障和就业支出（类）. */
 const CLASS_WITH_MARKER = builtPattern(String.raw`^${NUMBERING}([^（(]+?)(?:支出)?[（(]类[)）](?:支出)?$`);
 /** A printed number, with or without thousands separators (shared with the Shanghai reader). */
