@@ -786,7 +786,9 @@ export function checkByHand(document: unknown): BaselineFinding[] {
       report('fiscal-appropriation-matches-general-budget-no-carry-over', grand[1]);
     }
   }
-  rowRule('income-summary-rows-add-up-by-income-type', 'incomeSummary', ['fiscalAppropriation', 'businessIncome', 'operatingIncome']);
+  // 其他收入 is added where the table prints it.
+  const byType = ['fiscalAppropriation', 'businessIncome', 'operatingIncome'];
+  rowRule('income-summary-rows-add-up-by-income-type', 'incomeSummary', income && hasColumns(income, ['otherIncome']) ? [...byType, 'otherIncome'] : byType);
 
   // each indicator: quantity indicators quantified, satisfaction targets as percentages ≤ 100%
   performanceTables.forEach((table, index) => {
