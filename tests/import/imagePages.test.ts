@@ -16,11 +16,11 @@ import { defaultRulePackPath, loadRuleSetFromPath } from '../../engine/src/node.
 const corpus = fileURLToPath(new URL('../../corpus/', import.meta.url));
 const pdfjsRoot = dirname(createRequire(import.meta.url).resolve('pdfjs-dist/package.json'));
 
-/** A stand-in for pdf.js: page 1 of text, page 2 an image alone, page 3 blank. */
-function stubPdfJs(): PdfJs {
+/** A stand-in for pdf.js: page 1 of text (unless a scan), page 2 an image alone, page 3 blank. */
+function stubPdfJs(scan = false): PdfJs {
   const page = (number: number) => ({
     getViewport: () => ({ transform: [1, 0, 0, -1, 0, 842], width: 595, height: 842 }),
-    getTextContent: () => Promise.resolve({ items: number === 1 ? [{ str: '2026年部门预算', transform: [10, 0, 0, 10, 100, 700], width: 80, height: 10 }] : [] }),
+    getTextContent: () => Promise.resolve({ items: number === 1 && !scan ? [{ str: '2026年部门预算', transform: [10, 0, 0, 10, 100, 700], width: 80, height: 10 }] : [] }),
     getOperatorList: () => Promise.resolve({ fnArray: number === 2 ? [pdfjs.OPS.save, pdfjs.OPS.paintImageXObject, pdfjs.OPS.restore] : [pdfjs.OPS.save] }),
     cleanup: () => true,
   });
@@ -35,6 +35,10 @@ describe('pages printed as images', () => {
   it('are listed by the PDF reader: a page without text that paints an image, not a blank one', async () => {
     const text = await readPdf(new Uint8Array([1]), stubPdfJs());
     expect(text.imagePages).toEqual([2]);
+  });
+
+  it('all of them, with no text anywhere, are refused as a scan, never read as an empty document', async () => {
+    await expect(readPdf(new Uint8Array([1]), stubPdfJs(true))).rejects.toMatchObject({ code: 'pdf_no_text', message: expect.stringContaining('可能是扫描件') });
   });
 
   it('make no table missing, and are said once', async () => {
