@@ -462,6 +462,31 @@ describe('reading a table as a whole', () => {
     ]);
   });
 
+  it('knows the income sources of a summary named as funds (重庆: 八、事业单位经营收入资金, 九、其他收入资金)', () => {
+    const summary = table(
+      line(1, [260, '部门收支总体情况表']),
+      line(1, [520, '单位：万元']),
+      line(1, [100, '收入'], [400, '支出']),
+      line(1, [40, '项目'], [200, '预算数'], [300, '项目'], [480, '预算数']),
+      line(1, [40, '一、一般公共预算资金'], [200, '8.00'], [300, '一、一般公共服务支出'], [480, '10.00']),
+      line(1, [40, '二、事业收入资金'], [300, '二、教育支出']),
+      line(1, [40, '三、上级补助收入资金'], [300, '三、科学技术支出']),
+      line(1, [40, '四、附属单位上缴收入资金'], [300, '四、卫生健康支出']),
+      line(1, [40, '五、事业单位经营收入资金'], [200, '1.50']),
+      line(1, [40, '六、其他收入资金'], [200, '0.50']),
+      line(1, [40, '收入总计'], [200, '10.00'], [300, '支出总计'], [480, '10.00']),
+    ).tables.incomeExpenditureSummary!;
+    expect(summary.rows.filter((row) => row.group === 'income').map((row) => row.key)).toEqual([
+      'generalBudget',
+      'businessIncome',
+      'superiorSubsidy',
+      'affiliatedIncome',
+      'operatingIncome',
+      'otherIncome',
+      'incomeGrandTotal',
+    ]);
+  });
+
   it('withholds a table whose numbers stand under a header it does not know while a known column beside it is left empty', () => {
     const expenditure = (header: string, project: readonly (readonly [number, string])[]) =>
       table(

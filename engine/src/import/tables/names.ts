@@ -122,11 +122,12 @@ export const INCOME_NAMES: readonly (readonly [RegExp, string])[] = [
   [/^国有资本经营(?:预算)?(?:拨款)?(?:收入|资金)?$/, 'stateCapital'],
   [/^财政专户(?:管理)?(?:资金|拨款|事业)?(?:收入)?$/, 'fiscalSpecialAccount'],
   [/^单位资金(?:收入)?$/, 'unitFunds'],
-  [/^事业收入(?:[（(]不含教育收费[）)])?$/, 'businessIncome'],
-  [/^(?:事业单位)?经营(?:服务)?收入$/, 'operatingIncome'],
-  [/^上级补助收入$/, 'superiorSubsidy'],
-  [/^附属单位上缴收入$/, 'affiliatedIncome'],
-  [/^其[他它]收入$/, 'otherIncome'],
+  // 重庆 names each source as funds: 事业收入资金, 其他收入资金.
+  [/^事业收入(?:[（(]不含教育收费[）)])?(?:资金)?$/, 'businessIncome'],
+  [/^(?:事业单位)?经营(?:服务)?收入(?:资金)?$/, 'operatingIncome'],
+  [/^上级补助收入(?:资金)?$/, 'superiorSubsidy'],
+  [/^附属单位上缴收入(?:资金)?$/, 'affiliatedIncome'],
+  [/^其[他它]收入(?:资金)?$/, 'otherIncome'],
 ];
 
 /** An ordinal before a row name: 一、 1. （一） ① 其中：. */
