@@ -317,6 +317,19 @@ export function checkByHand(document: unknown): BaselineFinding[] {
       if (mine && !exact(mine[0], cell(tables.incomeSummary, incomeTotal, key))) report('income-sources-match-income-summary', mine[1]);
     }
   }
+  // A summary row for a group of sources (预算拨款, 财政专户拨款) against the income table's columns for its parts.
+  if (summary && tables.incomeSummary && incomeTotal) {
+    const income = tables.incomeSummary;
+    for (const [key, parts, optional] of [
+      ['fiscalAppropriation', ['generalBudget'], ['governmentFunds', 'stateCapital']],
+      ['fiscalSpecialAccount', ['educationFees'], ['otherSpecialAccount']],
+    ] as const) {
+      const mine = keyCell('incomeExpenditureSummary', key, 'amount');
+      if (!mine || hasColumns(income, [key]) || !hasColumns(income, [...parts])) continue;
+      const terms = [...parts, ...optional.filter((id) => hasColumns(income, [id]))].map((id) => cell(income, incomeTotal, id));
+      if (!exact(mine[0], add(terms))) report('income-sources-match-income-summary', mine[1]);
+    }
+  }
   const basic = keyCell('generalBudgetExpenditure', 'total', 'basic');
   const economic = keyCell('basicExpenditureByEconomicClass', 'total', 'total');
   if (basic && economic && !exact(basic[0], economic[0])) report('basic-expenditure-matches-economic-class', basic[1]);
