@@ -136,14 +136,15 @@ function wordsOutsideTables(document: DisclosureDocument): string {
     if (Array.isArray(value)) value.forEach(gather);
     else if (typeof value === 'object' && value !== null) {
       for (const [name, item] of Object.entries(value)) {
-        if ((name === 'heading' || name === 'text') && typeof item === 'string') words.push(...item.split('\n').filter((line) => !/表\s*$/.test(line)));
+        if ((name === 'heading' || name === 'text') && typeof item === 'string') words.push(item.split('\n').filter((line) => !/表\s*$/.test(line)).join(''));
         else if (name !== 'glossary' && typeof item === 'object') gather(item);
       }
     }
   };
   gather(document.narrative);
   gather(document.sections);
-  return words.join('').replace(/\s+/g, '');
+  // Texts apart: a heading's words and the next text's number are no statement.
+  return words.join('；').replace(/\s+/g, '');
 }
 
 /** A finding's identity across runs: what it says and where, page included (a finding that moves is reviewed again). */

@@ -143,6 +143,28 @@ describe('where a table ends', () => {
     ]);
     expect(header[0]!.body).toHaveLength(1);
   });
+
+  it('past its header when it has no data, and past a page of its continued columns that holds only their header', () => {
+    const empty = line(1, [200, '政府性基金预算支出功能分类预算表']);
+    const tables = findTables([
+      empty,
+      line(1, [40, '编制单位：某局'], [480, '单位：元']),
+      line(1, [200, '政府性基金预算支出']),
+      line(1, [40, '功能分类科目名称'], [200, '合计'], [300, '基本支出'], [400, '项目支出']),
+      line(1, [60, '合计']),
+      line(2, [200, '收入预算总表']),
+      line(2, [480, '单位：元']),
+      line(2, [40, '项目'], [200, '合计'], [300, '财政拨款收入']),
+      line(2, [40, '合计'], [200, '10'], [300, '10']),
+      line(3, [200, '收入预算总表']),
+      line(3, [480, '单位：元']),
+      line(3, [300, '其他收入']),
+    ]);
+    expect(tables.map((table) => [table.line - empty.number, table.to - empty.number])).toEqual([
+      [0, 4],
+      [5, 11],
+    ]);
+  });
 });
 
 describe('running headers and footers', () => {

@@ -372,12 +372,18 @@ function readBlock(lines: readonly PositionedLine[], start: { index: number; kin
       last = index;
       continue;
     }
-    if (isTitleBlock(line, start.title, pageHeader > 0) || (!pageHasData && (unitMatch !== undefined || departmentMatch !== null))) continue;
+    // The title block, unit line, header and its repetitions are the table's lines too, even when
+    // no data follows them (a table printed empty, or its continued columns' page).
+    if (isTitleBlock(line, start.title, pageHeader > 0) || (!pageHasData && (unitMatch !== undefined || departmentMatch !== null))) {
+      last = index;
+      continue;
+    }
     if (!pageHasData && !isDataLine(line)) {
       pageHeader += 1;
       // Before the first data line of a page: the header (first page) or its repetition; on a
       // continued page, a line that repeats no header line is the start of a wrapped row name.
       if (isProse(line, proseLeft())) break;
+      last = index;
       if (!seenData) {
         header.push(line);
         headerTexts.add(text);
@@ -385,7 +391,6 @@ function readBlock(lines: readonly PositionedLine[], start: { index: number; kin
       }
       if (headerTexts.has(text) || isHeaderLine(line)) continue;
       body.push(line);
-      last = index;
       continue;
     }
     if (isProse(line, proseLeft())) break;
