@@ -25,7 +25,8 @@ export const FIGURE_MENTIONS: Readonly<Record<string, RegExp>> = {
   fiscalAppropriationTotal: /财政拨款收[入、和及与]?支|财政拨款(?:预算)?总(?:额|计|预算)/,
   functionalClassExpenditure: /[（(][类款项][）)]/,
   generalBudgetExpenditure: /一般公共预算[^。，]{0,8}支出/,
-  generalBudgetIncome: /一般公共预算[^。，]{0,6}收入|一般公共预算拨款/,
+  // 一般公共预算拨款 alone is income (…其中一般公共预算拨款 N 万元), not 一般公共预算拨款支出.
+  generalBudgetIncome: /一般公共预算[^。，]{0,6}收入|一般公共预算拨款(?![^。，]{0,4}支出)/,
   // The department's basic and project spending, not one fund's (一般公共预算基本支出, 财政拨款项目支出: other figures).
   basicExpenditure: /(?<!一般公共预算(?:财政)?(?:拨款)?|财政拨款)基本支出/,
   projectExpenditure: /(?<!一般公共预算(?:财政)?(?:拨款)?|财政拨款)项目支出/,
