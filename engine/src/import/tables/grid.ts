@@ -80,9 +80,31 @@ interface Piece extends Span {
   readonly kind: 'number' | 'text';
 }
 
+/** A span that holds a row number or code part and the next cell's number, one space apart (西安: “17 302”). */
+const TWO_NUMBERS = /^(\d{1,4})(\s+)(\S+)$/;
+
+/**
+ * A span as cells: most spans are one cell, but a PDF may set a row number and the code beside it
+ * as one text item; each number is then a cell of its own, placed by its characters' share of the span.
+ */
+function cellsOf(span: Span): Span[] {
+  const text = span.text.trim();
+  const parts = TWO_NUMBERS.exec(text);
+  if (parts === null || !CELL_NUMBER.test(parts[3]!)) return [span];
+  const width = (span.x1 - span.x0) / text.length;
+  const second = parts[1]!.length + parts[2]!.length;
+  return [
+    { text: parts[1]!, x0: span.x0, x1: span.x0 + parts[1]!.length * width },
+    { text: parts[3]!, x0: span.x0 + second * width, x1: span.x1 },
+  ];
+}
+
 function pieces(line: PositionedLine): Piece[] {
   // A span of spaces alone is no cell.
-  return line.spans.filter((span) => span.text.trim() !== '').map((span) => ({ ...span, kind: CELL_NUMBER.test(span.text.replace(/\s+/g, '')) ? 'number' : 'text' }));
+  return line.spans
+    .filter((span) => span.text.trim() !== '')
+    .flatMap(cellsOf)
+    .map((span) => ({ ...span, kind: CELL_NUMBER.test(span.text.replace(/\s+/g, '')) ? 'number' : 'text' }));
 }
 
 /** A classification code or code part printed as a number (2–7 digits, no separators). */
