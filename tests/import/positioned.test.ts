@@ -382,6 +382,13 @@ describe('headers and rows of tables printed without data or with merged cells',
     expect(spaced.labelHeaders).toEqual(['项目']);
   });
 
+  it('takes a group’s name set between two wrapped names that start above it (财政专户管 / 理资金 · 单位资金 · 使用非财政 / 拨款结余) for a column of its own', () => {
+    const header = [line(1, [300, '财政专户管'], [420, '使用非财政']), line(1, [20, '项目名称'], [100, '合计'], [362, '单位资金'], [470, '上年结转']), line(1, [310, '理资金'], [425, '拨款结余'])];
+    const body = [line(1, [20, '合计'], [100, '9.00'], [310, '1.00'], [370, '2.00'], [425, '3.00'], [470, '3.00'])];
+    const grid = readGrid(header, body);
+    expect(grid.columns.map((column) => column.header.join('/'))).toEqual(['合计', '财政专户管理资金', '单位资金', '使用非财政拨款结余', '上年结转']);
+  });
+
   it('puts a group name centred over two columns (本级财政拨款 over 金额 · 其中) over both, and 金额 under it is the group’s amount', () => {
     const header = [
       line(1, [300, '本级财政拨款']),

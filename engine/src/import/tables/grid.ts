@@ -322,6 +322,10 @@ function headerLeaves(header: readonly PositionedLine[], tolerance: number): Lea
     const after = found[position + 1];
     if (before === undefined || after === undefined || before.index <= leaf.index || after.index <= leaf.index) return true;
     if (!centredGroup(leaf, before)) return true;
+    // A group stands over its columns' whole names: a name between two wrapped names that start
+    // on a line above it (烟台: 财政专户管 / 理资金 · 单位资金 · 使用非财政 / 拨款结余) is a column of its own.
+    const startsAbove = (column: HeaderSpan) => spans.some((span) => span.index < leaf.index && covers(span, column) && !covers(span, leaf));
+    if (startsAbove(before) && startsAbove(after)) return true;
     const middle = (center(before) + center(after)) / 2;
     return !(middle >= leaf.x0 - tolerance && middle <= leaf.x1 + tolerance);
   });
