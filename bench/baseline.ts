@@ -30,7 +30,7 @@ export interface BaselineFinding {
 }
 
 type Row = { key?: string; code?: string; name: string; level?: number; group?: string; values: Record<string, unknown> };
-type Table = { unit: string; columns: { id: string; type?: string }[]; rows: Row[]; note?: string };
+type Table = { unit: string; columns: { id: string; type?: string }[]; rows: Row[]; note?: string; withheld?: string };
 type FigureJson = { key: string; kind: string; value: unknown; unit?: string; of?: string; code?: string; percent?: unknown; direction?: string; percentDirection?: string; current?: unknown };
 
 const PLAIN = /^-?\d+(?:\.\d+)?$/;
@@ -264,7 +264,8 @@ export function checkByHand(document: unknown): BaselineFinding[] {
   const hierarchy = (ruleId: string, roles: string[]) => {
     for (const role of roles) {
       const table = tables[role];
-      if (!table) continue;
+      // A table that leaves rows out (withheld): its rows do not add up to its totals.
+      if (!table || table.withheld !== undefined) continue;
       table.rows.forEach((row, index) => {
         const kids = children(table, row);
         if (kids.length === 0) return;
@@ -340,15 +341,17 @@ export function checkByHand(document: unknown): BaselineFinding[] {
     report('basic-expenditure-matches-economic-class', personnelCell[1].replace(/\/values\/personnel$/, ''));
   }
   const projects = tables.projectExpenditure;
+  // Sums and counts of the projects, unless the table leaves some out.
+  const allProjects = projects?.withheld === undefined ? projects : undefined;
   const project = keyCell('expenditureSummary', 'total', 'project');
-  if (project && projects) {
+  if (project && allProjects) {
     const carried = tables.projectExpenditureCarriedOver;
-    const terms = [...projects.rows.filter((row) => row.level === 1).map((row) => cell(projects, row, 'total'))];
+    const terms = [...allProjects.rows.filter((row) => row.level === 1).map((row) => cell(allProjects, row, 'total'))];
     if (carried) terms.push(...carried.rows.filter((row) => row.level === 1).map((row) => cell(carried, row, 'total')));
     if (!exact(project[0], add(terms))) report('project-expenditure-matches-project-tables', project[1]);
   }
   const generalProject = keyCell('generalBudgetExpenditure', 'total', 'project');
-  if (generalProject && projects && !exact(generalProject[0], add(projects.rows.filter((row) => row.level === 1).map((row) => cell(projects, row, 'generalBudget'))))) {
+  if (generalProject && allProjects && !exact(generalProject[0], add(allProjects.rows.filter((row) => row.level === 1).map((row) => cell(allProjects, row, 'generalBudget'))))) {
     report('general-budget-project-matches-project-table', generalProject[1]);
   }
   const fiscalGeneral = keyCell('fiscalAppropriationSummary', 'currentYearExpenditureTotal', 'generalBudget');
@@ -626,13 +629,13 @@ export function checkByHand(document: unknown): BaselineFinding[] {
   const count = (n: number): Fig => ({ v: new D(n), u: ZERO, blank: false });
   for (const entry of figures) {
     const figure = entry.figure;
-    if (figure.key === 'performanceProjects' && figure.kind === 'count' && projectRows.length > 0 && !exact(figureValue(figure)!, count(projectRows.length)))
+    if (figure.key === 'performanceProjects' && figure.kind === 'count' && allProjects && projectRows.length > 0 && !exact(figureValue(figure)!, count(projectRows.length)))
       report('performance-project-count-matches', `${entry.pointer}/value`);
     if (figure.key === 'performancePublishedProjects' && figure.kind === 'count' && performanceTables.length > 0 && !exact(figureValue(figure)!, count(performanceTables.length))) {
       report('performance-published-count-matches-tables', `${entry.pointer}/value`);
     }
-    if ((figure.key === 'performanceAmount' || figure.key === 'performancePublishedAmount') && figure.kind === 'amount' && projects) {
-      if (!rounded(figureValue(figure)!, add(projects.rows.filter((row) => row.level === 1).map((row) => cell(projects, row, 'total')))))
+    if ((figure.key === 'performanceAmount' || figure.key === 'performancePublishedAmount') && figure.kind === 'amount' && allProjects) {
+      if (!rounded(figureValue(figure)!, add(allProjects.rows.filter((row) => row.level === 1).map((row) => cell(allProjects, row, 'total')))))
         report('performance-amount-matches-project-table', `${entry.pointer}/value`);
     }
   }
@@ -652,7 +655,7 @@ export function checkByHand(document: unknown): BaselineFinding[] {
       report('performance-table-belongs-to-department', at);
     }
     const matches = projectNamed(table.project);
-    if (projectRows.length > 0 && matches.length === 0) report('performance-project-in-project-table', at);
+    if (allProjects && projectRows.length > 0 && matches.length === 0) report('performance-project-in-project-table', at);
     const annual = ((table.funds as Record<string, Record<string, unknown>> | undefined)?.annual ?? {}).total;
     if (matches.length > 0 && projects && annual !== undefined && !rounded(parse(annual, ONE)!, cell(projects, matches[0]!, 'total')))
       report('performance-funds-match-project-table', `${at}/funds/annual/total`);

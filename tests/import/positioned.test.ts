@@ -13,6 +13,7 @@ import { declaredEmptyTables } from '../../engine/src/import/tables/emptyIndex.j
 import { findTables } from '../../engine/src/import/tables/findTables.js';
 import { readGrid } from '../../engine/src/import/tables/grid.js';
 import { readTables } from '../../engine/src/import/tables/readTables.js';
+import { assembleDocument } from '../../engine/src/import/meta.js';
 import { sniffInput } from '../../engine/src/import/sniff.js';
 import { columnIdOf } from '../../engine/src/import/tables/names.js';
 import { kindOfTitle } from '../../engine/src/import/tables/titles.js';
@@ -675,6 +676,26 @@ describe('reading a table as a whole', () => {
     );
     expect(read.tables.incomeSummary?.rows).toEqual([expect.objectContaining({ key: 'total', name: '合计', values: expect.objectContaining({ total: '50616.94' }) })]);
     expect(read.tables.incomeSummary?.unit).toBe('元');
+  });
+
+  it('keeps a project table whose note says projects are left out (涉密…予以剔除): its total above its rows is no sign of misread columns, and the document marks it withheld', () => {
+    const read = table(
+      line(1, [260, '项目支出预算情况表']),
+      line(1, [520, '单位：万元']),
+      line(1, [40, '项目名称'], [300, '合计'], [400, '一般公共预算']),
+      line(1, [40, '合  计'], [300, '525.00'], [400, '525.00']),
+      line(1, [40, '实施公车统管费用'], [300, '15.00'], [400, '15.00']),
+      line(1, [40, '接访大厅运行经费'], [300, '145.00'], [400, '145.00']),
+      line(1, [40, '（注：根据国家保密法律法规和有关保密事项范围的规定，部分具体项目信息公开时予以剔除。）']),
+    );
+    const projects = read.tables.projectExpenditure!;
+    expect(projects.doubt).toBeUndefined();
+    expect(projects.rows.map((row) => row.values.total)).toEqual(['525.00', '15.00', '145.00']);
+    const recognised = { department: '某局', fiscalYear: 2026, kind: 'department-budget', line: 1 } as const;
+    const marked = assembleDocument(recognised, { format: 'pdf' }, { projectExpenditure: projects }, {}).tables.projectExpenditure!;
+    expect(marked.withheld).toBe('根据国家保密法律法规和有关保密事项范围的规定，部分具体项目信息公开时予以剔除。');
+    const plain = assembleDocument(recognised, { format: 'pdf' }, { projectExpenditure: { ...projects, note: '注：本单位无涉密项目' } }, {}).tables.projectExpenditure!;
+    expect(plain.withheld).toBeUndefined();
   });
 
   it('reads an empty two-sided table (no number at all) by its header: numbered rows are rows, the second 项目 starts the expenditure side', () => {

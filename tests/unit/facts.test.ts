@@ -259,6 +259,20 @@ describe('cell and sums', () => {
     expect(run('sum', { terms: [{ table: 'projectExpenditureCarriedOver', rows: {}, column: 'total' }] })).toMatchObject({ reason: 'missing' });
   });
 
+  it('sums and counts of rows are not known on a table that says it leaves rows out (withheld); its keyed rows still are', () => {
+    const withheld = new DocumentContext({
+      ...document,
+      tables: { expenditureSummary: { ...document.tables.expenditureSummary, note: '注：涉密项目不予公开', withheld: '涉密项目不予公开' } },
+    });
+    const unknown = { kind: 'unavailable', reason: 'missing', message: expect.stringContaining('注明部分行未公开（涉密项目不予公开）') };
+    expect(run('columnSum', { table: 'expenditureSummary', rows: { codeLength: 7 }, column: 'total' }, undefined, withheld)).toMatchObject(unknown);
+    expect(run('count', { table: 'expenditureSummary', rows: { codeLength: 7 } }, undefined, withheld)).toMatchObject(unknown);
+    expect(run('childrenSum', {}, { pointer: '', table: 'expenditureSummary', row: 0, column: 'total' }, withheld)).toMatchObject(unknown);
+    expect(run('sum', { terms: [{ table: 'expenditureSummary', rows: { level: 1 }, column: 'total' }] }, undefined, withheld)).toMatchObject(unknown);
+    expect(shown(run('sum', { terms: [{ table: 'expenditureSummary', rows: { key: 'total' }, column: 'total' }] }, undefined, withheld))).toBe('30.00万元');
+    expect(shown(run('cell', { table: 'expenditureSummary', row: { code: '2010301' }, column: 'total' }, undefined, withheld))).toBe('10.00万元');
+  });
+
   it('firstOf takes the first place the document prints, keeping its pointer; an unusable value is not passed over', () => {
     const agencyTable = { table: 'agencyOperatingCosts', row: { key: 'total' }, column: 'total' };
     const narrative = { figure: 'basicExpenditure' };

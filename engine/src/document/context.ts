@@ -61,6 +61,8 @@ export interface TableView {
   readonly rowAt: ReadonlyMap<number, RowView>;
   /** Note text. */
   readonly note?: string;
+  /** The table's statement that rows are not published (its rows are not all of it). */
+  readonly withheld?: string;
   /** Source line. */
   readonly line?: number;
 }
@@ -253,6 +255,7 @@ export class DocumentContext {
       rows,
       rowAt: new Map(rows.map((row) => [row.index, row])),
       note: asString(raw.note),
+      withheld: asString(raw.withheld),
       line: asInteger(raw.line),
     };
   }

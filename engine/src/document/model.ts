@@ -67,6 +67,11 @@ export interface Table {
   readonly note?: string;
   /** Why the importer could not read the values with certainty (rules needing them do not apply). */
   readonly doubt?: string;
+  /**
+   * The table's own statement that some rows are not published (涉密项目不予公开): its total
+   * covers rows it does not print, so sums and counts of its rows are not known.
+   */
+  readonly withheld?: string;
   /** Source line. */
   readonly line?: number;
 }

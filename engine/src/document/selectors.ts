@@ -3,6 +3,7 @@
  * must hold. Also the classification-code hierarchy (类 3 digits, 款 5, 项 7; or `level`).
  */
 import { type FigureView, type RowView, type TableView, rawCell } from './context.js';
+import { type Unavailable, missing } from './unavailable.js';
 
 /** Criteria a row must meet; every given field must match. */
 export interface RowSelector {
@@ -187,6 +188,36 @@ const ROW_INDEX = new WeakMap<TableView, { readonly byCode: ReadonlyMap<string, 
  */
 export function selectRows(table: TableView, selector: RowSelector): RowView[] {
   return candidates(table, selector).filter((row) => matchesRow(table, row, selector));
+}
+
+/**
+ * Why a table's rows cannot be summed or counted as the whole table: it says it leaves rows out.
+ * A selector naming rows by key (合计) still finds them: those are printed whole.
+ * @param table The table.
+ * @param selector The rows wanted, if a set of them.
+ */
+function withheldRows(table: TableView, selector?: RowSelector): Unavailable | undefined {
+  if (table.withheld === undefined || (selector?.key !== undefined && selector.key.length > 0)) return undefined;
+  return missing(`${table.name}注明部分行未公开（${table.withheld}），其各行之和与行数不是全表的`, `${table.pointer}/rows`);
+}
+
+/**
+ * The rows a rule adds up or counts: those meeting the selector, unless the table leaves rows
+ * out (its note says so), when they are not all the rows meeting it.
+ * @param table The table.
+ * @param selector The criteria.
+ */
+export function rowSet(table: TableView, selector: RowSelector): RowView[] | Unavailable {
+  return withheldRows(table, selector) ?? selectRows(table, selector);
+}
+
+/**
+ * A row's direct children to add up (see `childRows`), unless the table leaves rows out.
+ * @param table The table.
+ * @param row The parent row.
+ */
+export function childSet(table: TableView, row: RowView): readonly RowView[] | Unavailable {
+  return withheldRows(table) ?? childRows(table, row);
 }
 
 /**

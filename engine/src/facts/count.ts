@@ -1,6 +1,6 @@
 import { asRecord } from '../document/context.js';
 import { resolvePointer } from '../document/pointer.js';
-import { type FigureCriteria, type RowSelector, matchesFigure, normaliseName, selectRows } from '../document/selectors.js';
+import { type FigureCriteria, type RowSelector, matchesFigure, normaliseName, rowSet } from '../document/selectors.js';
 import { isUnavailable, missing } from '../document/unavailable.js';
 import { countQuantity } from '../money/quantity.js';
 import { resolveTable, scopeRow, withScope } from './resolve.js';
@@ -21,8 +21,8 @@ export const count: FactDefinition = {
   name: 'count',
   description: {
     'zh-CN':
-      '计数：某表中符合行选择器的行数（如项目支出表的项目行 {"level": 3}），文档所附绩效目标表的张数（of: performanceTables），或情况说明中符合条件的数字个数（of: figures，可用 sameCode 只数引用当前行科目的数字）。行选择器可用 sameAs 只数与当前对象同名或同编码的行；sameProject 只数项目名称与当前对象某字段相同的绩效目标表。结果为精确的个数。',
-    en: "A count: the rows of a table that meet a selector (e.g. the project rows {\"level\": 3}), the performance-target tables of the document (of: performanceTables), or the narrative figures that meet criteria (of: figures; sameCode: only those citing the scope row's code). With sameAs in the selector, only rows carrying the scope item's code or name; with sameProject, only tables whose project is the scope item's field. An exact count.",
+      '计数：某表中符合行选择器的行数（如项目支出表的项目行 {"level": 3}），文档所附绩效目标表的张数（of: performanceTables），或情况说明中符合条件的数字个数（of: figures，可用 sameCode 只数引用当前行科目的数字）。行选择器可用 sameAs 只数与当前对象同名或同编码的行；sameProject 只数项目名称与当前对象某字段相同的绩效目标表。结果为精确的个数。表注明部分行未公开（withheld）时，行数不是全表的，无法取值（按 key 选的行除外）。',
+    en: "A count: the rows of a table that meet a selector (e.g. the project rows {\"level\": 3}), the performance-target tables of the document (of: performanceTables), or the narrative figures that meet criteria (of: figures; sameCode: only those citing the scope row's code). With sameAs in the selector, only rows carrying the scope item's code or name; with sameProject, only tables whose project is the scope item's field. An exact count. Unavailable on a table that says it leaves rows out (withheld), unless the selector names rows by key.",
   },
   returns: 'quantity',
   params: {
@@ -104,7 +104,8 @@ export const count: FactDefinition = {
     const written = (params.rows ?? {}) as RowSelector;
     const selector = withScope(written, scope);
     const counted = () => {
-      const rows = selectRows(table, selector);
+      const rows = rowSet(table, selector);
+      if (isUnavailable(rows)) return rows;
       const number = params.distinctNames === true ? new Set(rows.map((row) => normaliseName(row.name))).size : rows.length;
       return countQuantity(number, `${table.pointer}/rows`);
     };

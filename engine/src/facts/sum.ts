@@ -1,5 +1,5 @@
 import { isUnnamedColumnId } from '../document/model.js';
-import { selectRows } from '../document/selectors.js';
+import { rowSet } from '../document/selectors.js';
 import { type Unavailable, isUnavailable, missing } from '../document/unavailable.js';
 import { type Quantity, sumQuantities } from '../money/quantity.js';
 import { findAmountFigure } from './figure.js';
@@ -32,7 +32,7 @@ export function termValues(term: Readonly<Record<string, unknown>>, scope: FactS
   }
   const rows =
     term.rows !== undefined && term.rows !== null && typeof term.rows === 'object'
-      ? selectRows(table, withScope(term.rows, scope))
+      ? rowSet(table, withScope(term.rows, scope))
       : (() => {
           const row = resolveRow(table, term, scope);
           return isUnavailable(row) ? row : [row];
@@ -94,8 +94,8 @@ export const sum: FactDefinition = {
   name: 'sum',
   description: {
     'zh-CN':
-      '若干项之和，每项可以是：一个单元格（table、row、column）、某列在若干行上的合计（table、rows、column）、或情况说明中的金额（figure: key）。optional 为 true 的项在表、列或数字不存在时按 0 计；但表中有导入时未能识别的列（id 为 column3 这样的位置编号）时，缺少的列可能就是它，和无法求得（规则不适用）。结果按第一项的单位表示，元与万元精确换算。',
-    en: 'The sum of several terms: a cell (table, row, column), a column over selected rows (table, rows, column), or a narrative amount (figure: key). A term with optional: true counts 0 when its table, column or figure is absent; but when the table has a column the importer could not name (a positional id such as column3), the missing column may be that one, and the sum is unknown (the rule does not apply).',
+      '若干项之和，每项可以是：一个单元格（table、row、column）、某列在若干行上的合计（table、rows、column）、或情况说明中的金额（figure: key）。optional 为 true 的项在表、列或数字不存在时按 0 计；但表中有导入时未能识别的列（id 为 column3 这样的位置编号）时，缺少的列可能就是它，和无法求得（规则不适用）。表注明部分行未公开（withheld）时，其若干行的合计无法求得（按 key 选的行除外）。结果按第一项的单位表示，元与万元精确换算。',
+    en: 'The sum of several terms: a cell (table, row, column), a column over selected rows (table, rows, column), or a narrative amount (figure: key). A term with optional: true counts 0 when its table, column or figure is absent; but when the table has a column the importer could not name (a positional id such as column3), the missing column may be that one, and the sum is unknown (the rule does not apply). So is a sum over rows of a table that says it leaves rows out (withheld), unless they are named by key.',
   },
   returns: 'quantity',
   params: termsParams('要相加的项。/ The terms to add.', {

@@ -3,6 +3,7 @@
  * (部门预算 / 单位预算 / 部门决算 / 单位决算), from the cover and the table headers.
  */
 import { type DisclosureDocument, type DocumentKind, type Meta, type Table } from '../document/model.js';
+import { WITHHELD_NOTE } from './tables/names.js';
 import { type SourceLine } from './types.js';
 
 /** What the cover says. */
@@ -151,6 +152,18 @@ export interface ReadParts {
   readonly sections?: DisclosureDocument['sections'];
 }
 
+/** Tables whose note says rows are left out, marked so (`withheld`): their rows are not all of them. */
+function withWithheld(tables: Readonly<Record<string, Table>>): Record<string, Table> {
+  return Object.fromEntries(
+    Object.entries(tables).map(([role, table]) => {
+      const note = table.note?.replace(/\s+/g, '');
+      if (note === undefined || !WITHHELD_NOTE.test(note)) return [role, table];
+      // The statement itself, without the note's brackets and 注：.
+      return [role, { ...table, withheld: note.replace(/^[（(]?(?:备注|注|说明)[：:]/, '').replace(/[）)]$/, '') }];
+    }),
+  );
+}
+
 /**
  * The document both importers build: the cover's metadata (the tables' default unit 万元, the unit
  * type unknown), the source, and the parts read; what was not read is left out.
@@ -178,7 +191,7 @@ export function assembleDocument(
       source: { ...(source.file !== undefined ? { file: source.file } : {}), format: source.format },
       ...(source.meta?.printedTables !== undefined ? { printedTables: source.meta.printedTables } : {}),
     },
-    tables,
+    tables: withWithheld(tables),
     ...(parts.narrative !== undefined ? { narrative: parts.narrative } : {}),
     ...(parts.performance !== undefined && parts.performance.length > 0 ? { performance: parts.performance } : {}),
     ...(parts.assets !== undefined ? { assets: parts.assets } : {}),

@@ -68,6 +68,13 @@ export const COLUMN_NAMES: readonly (readonly [RegExp, string])[] = [
   [/(?:合计|总计|小计|预算数|金额|本年预算|年初预算数?|\d{4}年预算|^预算)$/, 'total'],
 ];
 
+/**
+ * A table's note saying it leaves rows out of the published table (烟台: 部分具体项目信息公开时予以剔除;
+ * 深圳: 涉密项目按要求不予公开; 长沙: 已剔除涉密部分). A note that there is nothing secret to leave
+ * out (无涉密项目) says so with 无 before it.
+ */
+export const WITHHELD_NOTE = /(?<!无)(?:涉密|保密)|予以剔除|已剔除|不予公开/;
+
 /** Ids of the columns of words or serial numbers: read as text, never as amounts. */
 export const TEXT_COLUMN_IDS: ReadonlySet<string> = new Set(['serialNumber', 'remarks', 'description', 'projectCategory', 'fundNature', 'unitCode', 'unitName', 'performanceTarget']);
 
