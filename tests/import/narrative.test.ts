@@ -196,6 +196,15 @@ describe('importNarrative on small texts', () => {
     ]);
   });
 
+  it('reads 一般公共预算财政拨款支出 in a 财政拨款 section as the general budget’s, not the whole appropriation’s (重庆)', () => {
+    const text = '2026年一般公共预算财政拨款支出  128148.56  万元，比2025年增加  10300.15  万元。财政拨款支出  172283.15  万元。';
+    const amounts = readParagraph(text, 'fiscalAppropriation').figures.filter((figure) => figure.kind === 'amount');
+    expect(amounts.map((figure) => [figure.key, figure.value])).toEqual([
+      ['generalBudgetExpenditure', '128148.56'],
+      ['fiscalAppropriationExpenditure', '172283.15'],
+    ]);
+  });
+
   it('never reads a fund’s or a part’s total as the department’s, and reads the funds’ older names as today’s (一般公共财政预算, 政府基金)', () => {
     const read = keyedFigures;
     expect(read('本单位2026年一般公共预算财政拨款支出预算 242,360.1 万元。', 'expenditure')).toEqual([]);
