@@ -336,6 +336,21 @@ describe('importNarrative on small texts', () => {
     ]);
   });
 
+  it('reads the funds named before the count of projects they go with (深圳: 涉及预算资金…万元，设置并编报5个项目绩效目标), and says so when no count follows', () => {
+    const result = run(
+      disclosure([
+        '十、预算绩效管理情况说明',
+        '2026年本部门所有项目支出预算纳入部门预算绩效管理，涉及预算资金  50,878.08  万元，设置并编报5个项目绩效目标。',
+        '本部门项目支出纳入绩效管理，涉及预算资金 12.00 万元。',
+      ]),
+    );
+    expect(figuresOf(result, 'performance').map((figure) => [figure.key, figure.kind, figure.value])).toEqual([
+      ['performanceAmount', 'amount', '50878.08'],
+      ['performanceProjects', 'count', '5'],
+    ]);
+    expect(result.problems.map((problem) => problem.message)).toEqual([expect.stringContaining('涉及预算资金 12.00 万元')]);
+  });
+
   it('reads items named code-first (（五）2080506-机关事业单位职业年金缴费支出), an amount whose 万元 wraps after 万, and numbered items stating amounts as sentences, not headings', () => {
     const result = run(
       disclosure([

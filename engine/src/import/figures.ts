@@ -326,6 +326,11 @@ interface ReadingState {
   lastFigure?: Draft;
   lastAmount?: Draft;
   lastCount?: Draft;
+  /**
+   * An amount named only as 涉及资金 before any count in its sentence (深圳: “…纳入绩效管理，涉及预算
+   * 资金 50,878.08 万元，设置并编报5个项目绩效目标”): the amount of the count the sentence states next.
+   */
+  pendingAmount?: { readonly base: Pick<Draft, 'value' | 'unit' | 'start' | 'end' | 'line'>; readonly text: string };
   /** The amount stated before the sentence's breakdown (其中…), which a later change refers to. */
   beforeBreakdown?: Draft;
   /** The amount a parenthesis of parts followed. */
@@ -595,6 +600,14 @@ export function directionOf(word: string): 'increase' | 'decrease' {
   return /增加|增长|上升|增幅|涨幅/.test(word) ? 'increase' : 'decrease';
 }
 
+/** An amount named only as 涉及资金 that no count of its sentence claimed: said, never dropped. */
+function unclaimedAmount(state: ReadingState, problems: ImportProblem[]): void {
+  const pending = state.pendingAmount;
+  if (pending === undefined) return;
+  problems.push(problemAt(pending.base.line, `未能识别“${pending.text}”：它前后没有它所属的项目个数，无法确定它是哪一项金额`));
+  state.pendingAmount = undefined;
+}
+
 function problemAt(line: SourceLine, message: string): ImportProblem {
   return { line: line.number, code: 'unrecognised_text', message };
 }
@@ -640,6 +653,7 @@ export function readFigures(lines: readonly SourceLine[], section: NarrativeSect
         state.lastFigure = state.beforeParenthesis;
         state.beforeBreakdown = undefined;
       } else if (sentence !== state.sentence) {
+        unclaimedAmount(state, problems);
         state.sentence = sentence;
         state.sentenceWords = '';
         // Only a sentence ended by a full stop counts: after “；” the previous clause may be one item of a list.
@@ -689,6 +703,7 @@ export function readFigures(lines: readonly SourceLine[], section: NarrativeSect
       if (clause.opensParenthesis === true) state.beforeParenthesis = state.lastAmount;
     }
   }
+  unclaimedAmount(state, problems);
   // A list of shares with a member the reader could not place is not the whole list: no share of
   // that whole is kept, so no check adds up an incomplete list.
   const complete = drafts.filter((draft) => draft.kind !== 'share' || (!state.incompleteShares.has(draft.of ?? '') && !state.incompleteShares.has('*')));
@@ -780,6 +795,10 @@ function readClause(input: ClauseInput): boolean {
   // (“…均实行绩效目标管理，共计7个一级项目”), when its own words name nothing.
   const bySentence = kind === 'count' && state.section === 'performance' && state.sentenceWords !== '' && !/二级/.test(subject);
   const draft = base === undefined ? undefined : (draftOf(subject, kind, base, state, heading) ?? (bySentence ? draftOf(`${state.sentenceWords}${subject}`, kind, base, state) : undefined));
+  if (draft === undefined && base !== undefined && state.pendingAmount?.base.start === base.start) {
+    state.pendingAmount = { ...state.pendingAmount, text };
+    return false;
+  }
   if (draft === undefined) {
     problems.push(problemAt(line, `未能识别“${text}”：“${subject}”不在说明文字的科目词表中，无法确定它是哪一项${kind === 'amount' ? '金额' : '个数'}`));
     if (kind === 'amount') {
@@ -794,8 +813,20 @@ function readClause(input: ClauseInput): boolean {
   if (kind === 'amount') {
     state.lastAmount = draft;
     state.amountsSinceStop += 1;
-  } else state.lastCount = draft;
+  } else {
+    state.lastCount = draft;
+    claimPendingAmount(state, draft, drafts);
+  }
   return false;
+}
+
+/** A count that has an amount (个项目 → 涉及资金) takes the amount its sentence named before it. */
+function claimPendingAmount(state: ReadingState, count: Draft, drafts: Draft[]): void {
+  const pending = state.pendingAmount;
+  const key = COUNT_AMOUNTS[count.key];
+  if (pending === undefined || key === undefined) return;
+  drafts.splice(drafts.length - 1, 0, { key, kind: 'amount', ...pending.base });
+  state.pendingAmount = undefined;
 }
 
 /** Quotation marks around a printed name. */
@@ -823,6 +854,8 @@ function draftOf(subject: string, kind: 'amount' | 'count', base: Pick<Draft, 'v
   if (term.follows === true) {
     const count = state.lastCount;
     const key = count === undefined ? undefined : COUNT_AMOUNTS[count.key];
+    // No count before it in the sentence: the count after it may claim it.
+    if (count === undefined && kind === 'amount') state.pendingAmount = { base, text: subject };
     if (count === undefined || key === undefined) return undefined;
     const draft: Draft = { key, kind, ...base };
     if (count.subject !== undefined) {
