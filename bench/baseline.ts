@@ -377,6 +377,8 @@ export function checkByHand(document: unknown): BaselineFinding[] {
     ['narrative-project-expenditure-matches', 'projectExpenditure', 'expenditureSummary', 'total', 'project'],
     ['narrative-general-budget-income-matches', 'generalBudgetIncome', 'incomeExpenditureSummary', 'generalBudget', 'amount'],
     ['narrative-fiscal-appropriation-matches', 'fiscalAppropriationTotal', 'fiscalAppropriationSummary', 'incomeGrandTotal', 'amount'],
+    ['narrative-current-year-appropriation-matches', 'currentYearAppropriation', 'fiscalAppropriationSummary', 'currentYearIncomeTotal', 'amount'],
+    ['narrative-carried-over-appropriation-matches', 'carriedOverAppropriation', 'fiscalAppropriationSummary', 'carriedOver', 'amount'],
     ['narrative-general-budget-expenditure-matches', 'generalBudgetExpenditure', 'generalBudgetExpenditure', 'total', 'total'],
     ['narrative-public-costs-match', 'publicCosts', 'basicExpenditureByEconomicClass', 'total', 'public'],
     ['narrative-three-public-total-matches', 'threePublicTotal', 'threePublicExpenses', 'total', 'total'],
@@ -393,6 +395,32 @@ export function checkByHand(document: unknown): BaselineFinding[] {
       const stated = figureValue(entry.figure);
       const table = keyCell(role, rowKey, column);
       if (stated && table && !rounded(stated, table[0])) report(ruleId, `${entry.pointer}/value`);
+    }
+  }
+  // Figures that may mean either of two of 表4's amounts: the current year's or with the carry-over.
+  const fiscalTable = tables.fiscalAppropriationSummary;
+  const sumOfKeys = (keys: string[]): Fig | undefined => {
+    const rows = fiscalTable?.rows.filter((row) => row.key !== undefined && keys.includes(row.key)) ?? [];
+    return fiscalTable && rows.length > 0 ? add(rows.map((row) => cell(fiscalTable, row, 'amount'))) : undefined;
+  };
+  const eitherOf: [string, string, (Fig | undefined)[]][] = [
+    [
+      'narrative-general-budget-appropriation-matches',
+      'generalBudgetAppropriation',
+      [keyCell('fiscalAppropriationSummary', 'generalBudget', 'amount')?.[0], sumOfKeys(['generalBudget', 'carriedOverGeneralBudget'])],
+    ],
+    [
+      'narrative-fiscal-appropriation-expenditure-matches',
+      'fiscalAppropriationExpenditure',
+      [keyCell('fiscalAppropriationSummary', 'currentYearExpenditureTotal', 'total')?.[0], keyCell('fiscalAppropriationSummary', 'expenditureGrandTotal', 'total')?.[0]],
+    ],
+  ];
+  for (const [ruleId, key, candidates] of eitherOf) {
+    const known = candidates.filter((candidate): candidate is Fig => candidate !== undefined);
+    for (const entry of figures) {
+      if (entry.figure.key !== key || entry.figure.kind !== 'amount') continue;
+      const stated = figureValue(entry.figure);
+      if (stated && known.length === candidates.length && !known.some((candidate) => rounded(stated, candidate))) report(ruleId, `${entry.pointer}/value`);
     }
   }
   for (const entry of figures) {

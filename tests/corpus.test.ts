@@ -53,6 +53,11 @@ describe('why a rule does not apply, grouped', () => {
     // One fund's basic spending is another figure than the department's.
     expect(groupOf('文档中没有本规则适用的对象', { ...unread, scope: basic, narrative: '2026年一般公共预算基本支出1604.41万元，其中：' })).toBe('notPrinted');
     expect(groupOf('文档中没有本规则适用的对象', { ...unread, scope: { each: 'figure', figures: { key: 'noSuchKey' } }, narrative: '任何文字' })).toBe('notFound');
+    // A rule reading one section's figures: stated in another section is not stated for it.
+    const items = { each: 'figure', figures: { key: 'functionalClassExpenditure', section: 'generalBudget' } };
+    const fiscalItems = '（一）社会保障和就业支出（类）行政单位离退休（项）支出155.66万元';
+    expect(groupOf('文档中没有本规则适用的对象', { ...unread, scope: items, narrative: fiscalItems, sections: { fiscalAppropriation: fiscalItems } })).toBe('notPrinted');
+    expect(groupOf('文档中没有本规则适用的对象', { ...unread, scope: items, narrative: fiscalItems, sections: { generalBudget: fiscalItems } })).toBe('notFound');
     expect(groupOf('文档中没有本规则适用的对象', { ...unread, scope: { each: 'shareGroup' }, narrative: '基本支出 5 万元。' })).toBe('notPrinted');
     expect(groupOf('文档中没有本规则适用的对象', { ...unread, scope: { each: 'shareGroup' }, narrative: '基本支出 5 万元，占 50%。' })).toBe('notFound');
     expect(groupOf('文档中没有本规则适用的对象', { ...clean, scope: { each: 'text', texts: ['projects'] }, narrative: '实行绩效目标管理。公用经费主要包括：办公费、印刷费。' })).toBe('notPrinted');

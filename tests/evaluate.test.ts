@@ -65,6 +65,7 @@ describe('the sample disclosure', () => {
       'income-types-match-income-summary',
       'narrative-abroad-costs-match',
       'narrative-agency-operating-costs-match',
+      'narrative-fiscal-appropriation-expenditure-matches',
       'narrative-reception-costs-match',
       'narrative-three-public-total-matches',
       'narrative-vehicle-costs-match',

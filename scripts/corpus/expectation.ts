@@ -62,12 +62,14 @@ export interface ReaderEvidence {
   readonly narrative?: string;
   /** The roles of the tables the document holds, when known. */
   readonly roles?: readonly string[];
+  /** The words of each narrative section (by section id), white space removed, when known. */
+  readonly sections?: Readonly<Record<string, string>>;
 }
 
 /** The parts of a rule's scope that tell what it checks. */
 export interface RuleScope {
   readonly each?: string;
-  readonly figures?: { readonly key?: string | readonly string[]; readonly kind?: string };
+  readonly figures?: { readonly key?: string | readonly string[]; readonly kind?: string; readonly section?: string };
   readonly texts?: readonly string[];
   readonly tables?: readonly string[];
 }
@@ -115,7 +117,7 @@ function nothingToCheck(evidence: ReaderEvidence): NotApplicableGroup {
   if (scope.each === 'figure' || scope.each === 'shareGroup') {
     const key = scope.figures?.key;
     const keys = key === undefined ? [] : typeof key === 'string' ? [key] : key;
-    if (evidence.narrative !== undefined && mentionsFigures(evidence.narrative, keys) === false) return 'notPrinted';
+    if (evidence.narrative !== undefined && mentionsFigures(evidence.narrative, keys, evidence.sections, scope.figures?.section) === false) return 'notPrinted';
     return unread(UNREAD_NARRATIVE);
   }
   // Rows, cells or columns of tables the document does not print (and no table went unrecognised).
@@ -133,6 +135,18 @@ function nothingToCheck(evidence: ReaderEvidence): NotApplicableGroup {
  * lines that only name a table (a list of the tables printed: 四、财政拨款收支预算总表).
  */
 function wordsOutsideTables(document: DisclosureDocument): string {
+  return textOf([document.narrative, document.sections]);
+}
+
+/** The words of each narrative section, by section id (several sections of one id together). */
+function sectionWords(document: DisclosureDocument): Record<string, string> {
+  const words: Record<string, string[]> = {};
+  for (const section of document.narrative?.sections ?? []) (words[section.id ?? ""] ??= []).push(textOf(section));
+  return Object.fromEntries(Object.entries(words).map(([id, texts]) => [id, texts.join('；')]));
+}
+
+/** The headings and texts under a part of a document, without glossaries and lines naming a table. */
+function textOf(part: unknown): string {
   const words: string[] = [];
   const gather = (value: unknown): void => {
     if (Array.isArray(value)) value.forEach(gather);
@@ -143,8 +157,7 @@ function wordsOutsideTables(document: DisclosureDocument): string {
       }
     }
   };
-  gather(document.narrative);
-  gather(document.sections);
+  gather(part);
   // Texts apart: a heading's words and the next text's number are no statement.
   return words.join('；').replace(/\s+/g, '');
 }
@@ -178,6 +191,7 @@ export async function observe(path: string, ruleSet: CompiledRuleSet): Promise<E
   const notApplicable: Record<NotApplicableGroup, Record<string, string>> = { situation: {}, notPrinted: {}, notFound: {}, notRead: {} };
   const evidence: ReaderEvidence = {
     narrative: wordsOutsideTables(document),
+    sections: sectionWords(document),
     roles: Object.keys(document.tables),
     notes: report.findings.filter((finding) => finding.ruleId === 'import').map((finding) => finding.message),
     unknownTable: (meta.printedTables ?? []).some((table) => table.role === undefined && (table.kind === undefined || table.kind === 'unknown')),

@@ -23,6 +23,11 @@ export const FIGURE_MENTIONS: Readonly<Record<string, RegExp>> = {
   performanceAmount: PROJECT_COUNT,
   performancePublishedAmount: /公开[^。；]{0,30}\d+个|\d+个[^。；]{0,20}公开/,
   fiscalAppropriationTotal: /财政拨款收[入、和及与]?支|财政拨款(?:预算)?总(?:额|计|预算)/,
+  // The parts of the appropriation a 财政拨款 section states.
+  generalBudgetAppropriation: /一般公共预算(?:当年|本年)?(?:财政)?拨款(?![^。，]{0,4}支出)/,
+  currentYearAppropriation: /(?<!一般公共预算)(?:当年|本年)(?:财政)?拨款收入/,
+  carriedOverAppropriation: /上年结转[^。，]{0,6}拨款|拨款[^。，]{0,6}上年结转/,
+  fiscalAppropriationExpenditure: /(?<!一般公共预算|政府性基金(?:预算)?|国有资本经营(?:预算)?)财政拨款(?:预算)?支出/,
   functionalClassExpenditure: /[（(][类款项][）)]/,
   generalBudgetExpenditure: /一般公共预算[^。，]{0,8}支出/,
   // 一般公共预算拨款 alone is income (…其中一般公共预算拨款 N 万元), not 一般公共预算拨款支出.
@@ -58,12 +63,17 @@ export const EQUIPMENT_MENTION = /设备[^。；]{0,12}\d+\s*[台套件]/;
  * @param keys The figure keys the rule checks (none: any share).
  * @returns undefined when no key has words listed (nothing can be said).
  */
-export function mentionsFigures(text: string, keys: readonly string[]): boolean | undefined {
+export function mentionsFigures(text: string, keys: readonly string[], sections?: Readonly<Record<string, string>>, section?: string): boolean | undefined {
   if (keys.length === 0) return SHARE_MENTION.test(text);
-  const patterns = keys.flatMap((key) => (FIGURE_MENTIONS[key] === undefined ? [] : [stated(FIGURE_MENTIONS[key])]));
-  if (patterns.length < keys.length) return undefined;
-  return patterns.some((pattern) => pattern.test(text));
+  if (keys.some((key) => FIGURE_MENTIONS[key] === undefined)) return undefined;
+  return keys.some((key) => {
+    // A rule that reads figures of one section only (一般公共预算支出情况说明's items) finds them there or nowhere;
+    // elsewhere they may be stated in a section the reader does not key them in (not found, not unprinted).
+    const within = section === undefined || sections === undefined ? text : (sections[section] ?? '');
+    return stated(FIGURE_MENTIONS[key]!).test(within);
+  });
 }
+
 
 /**
  * A figure's words stated with a number: followed, within the sentence or the next one's start

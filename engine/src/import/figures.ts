@@ -85,7 +85,7 @@ export const FIGURE_TERMS: readonly FigureTerm[] = [
   // 财政拨款收支总体情况
   { kind: 'amount', sections: ['fiscalAppropriation'], pattern: /财政拨款(收入?、?支出?)?(总预算|总计|合计|预算总额)$/, key: 'fiscalAppropriationTotal', whole: true },
   { kind: 'amount', sections: ['fiscalAppropriation'], pattern: /财政拨款(预算)?支出$/, key: 'fiscalAppropriationExpenditure' },
-  { kind: 'amount', sections: ['fiscalAppropriation'], pattern: /一般公共预算(拨款)?(收入)?$/, key: 'generalBudgetAppropriation' },
+  { kind: 'amount', sections: ['fiscalAppropriation'], pattern: /一般公共预算(当年|本年)?(财政)?(拨款)?(收入)?$/, key: 'generalBudgetAppropriation' },
   { kind: 'amount', sections: ['fiscalAppropriation'], pattern: /政府性基金(预算)?(拨款)?(收入)?$/, key: 'governmentFundAppropriation' },
   { kind: 'amount', sections: ['fiscalAppropriation'], pattern: /国有资本经营(预算)?(拨款)?(收入)?$/, key: 'stateCapitalAppropriation' },
   { kind: 'amount', sections: ['fiscalAppropriation'], pattern: /(当年|本年)(财政)?拨款(收入)?$/, key: 'currentYearAppropriation' },
