@@ -445,11 +445,11 @@ describe('importNarrative on small texts', () => {
     ]);
   });
 
-  it('reads the carried-over part of each source (上年结转结余的单位资金) as such, never as the source itself', () => {
+  it('reads the carried-over part of each source (上年结转结余的单位资金, 上年结转和结余的…) as such, never as the source itself', () => {
     const result = run(
       disclosure([
         '二、收入预算情况说明',
-        '某局2026年收入预算合计100万元。其中：本年财政专户管理资金60万元，占60%；上年结转结余的财政专户管理资金30万元，占30%；上年结转结余的单位资金10万元，占10%。',
+        '某局2026年收入预算合计100万元。其中：本年财政专户管理资金60万元，占60%；上年结转结余的财政专户管理资金30万元，占30%；上年结转和结余的一般公共预算收入0万元，占0%；上年结转结余的单位资金10万元，占10%。',
       ]),
     );
     expect(result.problems).toEqual([]);
@@ -457,7 +457,7 @@ describe('importNarrative on small texts', () => {
       figuresOf(result, 'income')
         .filter((figure) => figure.kind === 'amount')
         .map((figure) => figure.key),
-    ).toEqual(['incomeTotal', 'fiscalSpecialAccountIncome', 'carriedOverBySource', 'carriedOverBySource']);
+    ).toEqual(['incomeTotal', 'fiscalSpecialAccountIncome', 'carriedOverBySource', 'carriedOverBySource', 'carriedOverBySource']);
   });
 
   it("reads a list of shares of the section's whole", () => {

@@ -79,7 +79,7 @@ export const FIGURE_TERMS: readonly FigureTerm[] = [
   // Parts that name a fund or a carried-over source: never a total or the source itself.
   // (In the 财政拨款 section too: 一般公共预算财政拨款支出 is the general budget's part of it, not the whole.)
   { kind: 'amount', sections: ['overview', 'fiscalAppropriation'], pattern: /一般公共预算(当年|本年)?(财政)?(拨款)?支出(预算)?(为)?$/, key: 'generalBudgetExpenditure' },
-  { kind: 'amount', sections: everywhere, pattern: /上年结转(结余)?的.*(收入|资金)$/, key: 'carriedOverBySource' },
+  { kind: 'amount', sections: everywhere, pattern: /上年结转[结余和及]*的.*(收入|资金)$/, key: 'carriedOverBySource' },
   { kind: 'amount', sections: everywhere, pattern: /政府性基金(预算)?(财政)?(拨款)?(安排的?)?支出(预算)?(为)?$/, key: 'governmentFundExpenditure' },
   { kind: 'amount', sections: everywhere, pattern: /国有资本经营(预算)?(财政)?(拨款)?(安排的?)?支出(预算)?(为)?$/, key: 'stateCapitalExpenditure' },
   // 财政拨款收支总体情况
