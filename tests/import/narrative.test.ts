@@ -196,6 +196,10 @@ describe('importNarrative on small texts', () => {
     ]);
   });
 
+  it('reads 一般公共财政拨款支出 as the general budget’s expenditure (西安 2022), not the whole appropriation’s', () => {
+    expect(keyedFigures('2022年本部门一般公共财政拨款支出  1899.9  万元。', 'overview')).toEqual([['generalBudgetExpenditure', '1899.9']]);
+  });
+
   it('reads 一般公共预算当年拨款收入 in a 财政拨款 section as the general budget’s appropriation, not every fund’s current-year one (国家信访局)', () => {
     const text = '财政拨款收入全部为一般公共预算拨款，包括：一般公共预算当年拨款收入16,474.82万元、上年结转2,254.12万元。本部门当年财政拨款收入6,210.93万元。';
     expect(keyedFigures(text, 'fiscalAppropriation')).toEqual([
@@ -231,7 +235,11 @@ describe('importNarrative on small texts', () => {
       ['agencyOperatingCosts', '10.00'],
       ['vehicleCosts', '5.00'],
     ]);
-    expect(read('支出预算 37,151.47 万元，其中：财政拨款支出预算 37,151.47 万元。', 'overview')).toEqual([['expenditureTotal', '37151.47']]);
+    // (财政拨款支出预算 is the appropriation's, never the department's.)
+    expect(read('支出预算 37,151.47 万元，其中：财政拨款支出预算 37,151.47 万元。', 'overview')).toEqual([
+      ['expenditureTotal', '37151.47'],
+      ['fiscalAppropriationExpenditure', '37151.47'],
+    ]);
   });
 
   it('keeps no share of a whole whose list has a member it cannot place, so an incomplete list is never summed', () => {

@@ -78,13 +78,15 @@ const PROJECT_EXPENDITURE = /(?:^|[局委办厅院所站队心室会部门位处
 export const FIGURE_TERMS: readonly FigureTerm[] = [
   // Parts that name a fund or a carried-over source: never a total or the source itself.
   // (In the 财政拨款 section too: 一般公共预算财政拨款支出 is the general budget's part of it, not the whole.)
-  { kind: 'amount', sections: ['overview', 'fiscalAppropriation'], pattern: /一般公共预算(当年|本年)?(财政)?(拨款)?支出(预算)?(为)?$/, key: 'generalBudgetExpenditure' },
+  // (西安 2022 names it by the older 一般公共财政: 一般公共财政拨款支出.)
+  { kind: 'amount', sections: ['overview', 'fiscalAppropriation'], pattern: /一般公共(预算)?(当年|本年)?(财政)?(拨款)?支出(预算)?(为)?$/, key: 'generalBudgetExpenditure' },
   { kind: 'amount', sections: everywhere, pattern: /上年结转[结余和及]*的.*(收入|资金)$/, key: 'carriedOverBySource' },
   { kind: 'amount', sections: everywhere, pattern: /政府性基金(预算)?(财政)?(拨款)?(安排的?)?支出(预算)?(为)?$/, key: 'governmentFundExpenditure' },
   { kind: 'amount', sections: everywhere, pattern: /国有资本经营(预算)?(财政)?(拨款)?(安排的?)?支出(预算)?(为)?$/, key: 'stateCapitalExpenditure' },
   // 财政拨款收支总体情况
   { kind: 'amount', sections: ['fiscalAppropriation'], pattern: /财政拨款(收入?、?支出?)?(总预算|总计|合计|预算总额)$/, key: 'fiscalAppropriationTotal', whole: true },
-  { kind: 'amount', sections: ['fiscalAppropriation'], pattern: /财政拨款(预算)?支出$/, key: 'fiscalAppropriationExpenditure' },
+  // (上海's 编制说明, an overview, states it too: 支出预算…，其中：财政拨款支出预算 47,145 万元.)
+  { kind: 'amount', sections: ['fiscalAppropriation', 'overview'], pattern: /财政拨款(预算)?支出(预算)?$/, key: 'fiscalAppropriationExpenditure' },
   { kind: 'amount', sections: ['fiscalAppropriation'], pattern: /一般公共预算(当年|本年)?(财政)?(拨款)?(收入)?$/, key: 'generalBudgetAppropriation' },
   { kind: 'amount', sections: ['fiscalAppropriation'], pattern: /政府性基金(预算)?(拨款)?(收入)?$/, key: 'governmentFundAppropriation' },
   { kind: 'amount', sections: ['fiscalAppropriation'], pattern: /国有资本经营(预算)?(拨款)?(收入)?$/, key: 'stateCapitalAppropriation' },
