@@ -53,6 +53,10 @@ describe('why a rule does not apply, grouped', () => {
     // One fund's basic spending is another figure than the department's.
     expect(groupOf('文档中没有本规则适用的对象', { ...unread, scope: basic, narrative: '2026年一般公共预算基本支出1604.41万元，其中：' })).toBe('notPrinted');
     expect(groupOf('文档中没有本规则适用的对象', { ...unread, scope: { each: 'figure', figures: { key: 'noSuchKey' } }, narrative: '任何文字' })).toBe('notFound');
+    // A heading on 财政拨款收支 before the current year's income states no total.
+    const fiscalTotal = { each: 'figure', figures: { key: 'fiscalAppropriationTotal' } };
+    expect(groupOf('文档中没有本规则适用的对象', { ...unread, scope: fiscalTotal, narrative: '六、财政拨款收支情况说明本部门当年财政拨款收入6,210.93万元' })).toBe('notPrinted');
+    expect(groupOf('文档中没有本规则适用的对象', { ...unread, scope: fiscalTotal, narrative: '财政拨款收支总预算 3,011.46 万元' })).toBe('notFound');
     // A rule reading one section's figures: stated in another section is not stated for it.
     const items = { each: 'figure', figures: { key: 'functionalClassExpenditure', section: 'generalBudget' } };
     const fiscalItems = '（一）社会保障和就业支出（类）行政单位离退休（项）支出155.66万元';

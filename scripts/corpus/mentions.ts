@@ -22,7 +22,8 @@ export const FIGURE_MENTIONS: Readonly<Record<string, RegExp>> = {
   performancePublishedProjects: /公开[^。；]{0,30}\d+个|\d+个[^。；]{0,20}公开/,
   performanceAmount: PROJECT_COUNT,
   performancePublishedAmount: /公开[^。；]{0,30}\d+个|\d+个[^。；]{0,20}公开/,
-  fiscalAppropriationTotal: /财政拨款收[入、和及与]?支|财政拨款(?:预算)?总(?:额|计|预算)/,
+  // A total named as one (收支总预算, 合计): not a heading on 财政拨款收支情况 before the current year's income.
+  fiscalAppropriationTotal: /财政拨款(?:收入?[、和及与]?支出?)?(?:预算)?(?:总预算|总计|合计|总额)/,
   // The parts of the appropriation a 财政拨款 section states.
   generalBudgetAppropriation: /一般公共预算(?:当年|本年)?(?:财政)?拨款(?![^。，]{0,4}支出)/,
   currentYearAppropriation: /(?<!一般公共预算)(?:当年|本年)(?:财政)?拨款收入/,
