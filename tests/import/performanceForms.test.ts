@@ -500,4 +500,85 @@ describe('where forms are', () => {
     ]);
     expect(forms.problems.map((problem) => problem.message)).toEqual([expect.stringContaining('一页列了 2 个项目（甲项目、乙项目）')]);
   });
+
+  describe('a page listing two projects (长沙), their names and goals merged cells centred on their rows', () => {
+    const header: (readonly (readonly [number, string])[])[] = [
+      [[500, '2026年项目支出绩效目标表']],
+      [
+        [40, '部门名称：某局'],
+        [1100, '单位：万元'],
+      ],
+      [
+        [130, '单位（项目）名称'],
+        [260, '资金总额'],
+        [360, '绩效目标'],
+      ],
+      [
+        [400, '一级指标'],
+        [480, '二级指标'],
+        [580, '三级指标'],
+        [680, '指标值'],
+        [750, '度量单位'],
+        [830, '指标值类型'],
+      ],
+    ];
+    // Cells left-aligned in their columns, as 长沙 prints them (the unit and the comparison left of their headers' middles).
+    const indicator = (level1: string, level2: string, name: string, value: string, unit = '', comparison = ''): (readonly [number, string])[] => [
+      [400, level1],
+      [470, level2],
+      [580, name],
+      [680, value],
+      ...(unit !== '' ? [[745, unit] as const] : []),
+      ...(comparison !== '' ? [[815, comparison] as const] : []),
+    ];
+    const goal = (text: string): (readonly [number, string])[] => [[330, text]];
+    const named = (name: string, amount: string, text: string): (readonly [number, string])[] => [
+      [140, name],
+      [270, amount],
+      [330, text],
+    ];
+
+    it('reads each project’s rows: as far below its name as above it, the next project’s after them; a target is its comparison, value and unit', () => {
+      const forms = readForms(
+        layout(1, [
+          ...header,
+          indicator('产出指标', '数量指标', '接待人数', '100', '人', '≥'),
+          goal('做好接待，'),
+          named('甲项目', '35.00', '保障来访'),
+          goal('群众诉求。'),
+          indicator('满意度指标', '服务对象满意度指标', '群众满意度', '90', '%', '≥'),
+          goal('保障中心'),
+          indicator('产出指标', '数量指标', '维修次数', '2', '次'),
+          named('乙项目', '10.22', '设施设备'),
+          indicator('成本指标', '经济成本指标', '总成本', '10.22', '万元', '≤'),
+          goal('正常运转。'),
+        ]),
+        new Set(),
+      );
+      expect(forms.problems).toEqual([]);
+      expect(forms.tables.map((table) => [table.project, table.funds?.annual?.total, table.goals?.annual, table.indicators.map((item) => `${item.level3}=${item.value}`)])).toEqual([
+        ['甲项目', '35.00', '做好接待，保障来访群众诉求。', ['接待人数=≥100人', '群众满意度=≥90%']],
+        ['乙项目', '10.22', '保障中心设施设备正常运转。', ['维修次数=2次', '总成本=≤10.22万元']],
+      ]);
+    });
+
+    it('reads no indicator of a page whose names are not centred on their rows (a name at the top of its rows): which indicator is whose cannot be told', () => {
+      const forms = readForms(
+        layout(1, [
+          ...header,
+          named('甲项目', '35.00', '做好接待，'),
+          goal('保障来访'),
+          goal('群众诉求。'),
+          indicator('产出指标', '数量指标', '接待人数', '100'),
+          named('乙项目', '10.22', '保障中心'),
+          goal('设施设备'),
+          goal('正常运转。'),
+          indicator('产出指标', '数量指标', '维修次数', '2'),
+        ]),
+        new Set(),
+      );
+      expect(forms.tables).toEqual([]);
+      expect(forms.problems.map((problem) => problem.message)).toEqual([expect.stringContaining('一页列了 2 个项目（甲项目、乙项目），分不清各项目的绩效指标')]);
+    });
+  });
 });

@@ -119,6 +119,13 @@ interface Columns {
   readonly left: number;
   /** Right edge of the value column (cells right of it are scores). */
   readonly right: number;
+  /**
+   * A column of the target's unit right of the value (长沙: 度量单位 %), if printed: the cells
+   * starting after the header before it's centre and by its own header's centre (left-aligned or centred).
+   */
+  readonly unit?: readonly [number, number];
+  /** A column of the target's comparison right of the value (长沙: 指标值类型 ≥), if printed, the same way. */
+  readonly comparison?: readonly [number, number];
 }
 
 const centre = (cell: Cell): number => (cell.x0 + cell.x1) / 2;
@@ -138,6 +145,10 @@ function headerCells(cells: readonly Cell[]): Cell[] {
   });
 }
 
+/** Headers of a target's unit and comparison columns beside the value (度量单位 · 指标值类型). */
+const TARGET_UNIT = /^(?:度量|计量)单位$/;
+const TARGET_COMPARISON = /^指标值类型$|^(?:指标)?方向$|^(?:比较|运算)符号?$/;
+
 /** The grid's columns from the header line and the lines around it (a header cell may wrap: 一级指 / 标). */
 function columnsOf(lines: readonly Cell[][], at: number): Columns | undefined {
   const header = headerCells(lines[at] ?? []);
@@ -153,6 +164,15 @@ function columnsOf(lines: readonly Cell[][], at: number): Columns | undefined {
   const centres = [level1, level2, level3, value].map(centre);
   if (centres.some((middle, index) => index > 0 && middle <= centres[index - 1]!)) return undefined;
   const extent = (cell: Cell) => [cell.x0, cell.x1] as const;
+  // The target's unit and comparison, printed in columns of their own further right.
+  const ordered = [...header].sort((a, b) => centre(a) - centre(b));
+  const rightOfValue = (pattern: RegExp): readonly [number, number] | undefined => {
+    const index = ordered.findIndex((cell) => pattern.test(cell.key));
+    const before = ordered[index - 1];
+    return index > 0 && before !== undefined && centre(ordered[index]!) > value.x1 ? [centre(before), centre(ordered[index]!)] : undefined;
+  };
+  const unit = rightOfValue(TARGET_UNIT);
+  const comparison = rightOfValue(TARGET_COMPARISON);
   return {
     level1: extent(level1),
     level2: extent(level2),
@@ -160,6 +180,8 @@ function columnsOf(lines: readonly Cell[][], at: number): Columns | undefined {
     value: extent(value),
     left: level1.x0 - (level1.x1 - level1.x0) * 0.6,
     right: value.x1 + (value.x1 - value.x0) * 1.2,
+    ...(unit !== undefined ? { unit } : {}),
+    ...(comparison !== undefined ? { comparison } : {}),
   };
 }
 
@@ -322,6 +344,21 @@ function readGrid(lines: readonly Cell[][], at: number, end: number): { indicato
   const fits = (row: number, name: string) => level2OfRows[row] === undefined || (LEVEL2[level2OfRows[row]] ?? []).includes(name);
   const level1OfRows = level1Names.length === 0 ? [] : namesOfRows(level1Names, rowLines, fits);
   if (level1OfRows === undefined) return { doubt: '一级指标与二级指标对不上' };
+  // A target whose comparison and unit stand in columns of their own (≥ · 90 · %) is all three.
+  const besideValue = (line: number, extent: readonly [number, number] | undefined) =>
+    extent === undefined
+      ? ''
+      : lines
+          .slice(at + 1, end)
+          .flat()
+          .filter((cell) => cell.line === line && cell.x0 > extent[0] && cell.x0 <= extent[1])
+          .map((cell) => cleanCell(cell.text))
+          .join('');
+  const targetOf = (value: string, line: number): string => {
+    const compared = besideValue(line, columns.comparison);
+    const unit = besideValue(line, columns.unit);
+    return `${COMPARISON.test(compared) && !COMPARED.test(value) ? compared : ''}${value}${unit !== '' && !value.endsWith(unit) && /\d$/.test(value) ? unit : ''}`;
+  };
   const indicators: PerformanceIndicator[] = [];
   for (const [position, row] of rows.entries()) {
     const level3 = row.level3
@@ -340,7 +377,7 @@ function readGrid(lines: readonly Cell[][], at: number, end: number): { indicato
       level1: level1Name,
       ...(level2Name !== undefined ? { level2: level2Name } : {}),
       level3,
-      value: cleanCell(row.value.text),
+      value: targetOf(cleanCell(row.value.text), row.value.line),
       line: row.value.line,
     });
   }
@@ -408,6 +445,8 @@ export interface FormReading {
   readonly problem?: ImportProblem;
   /** A form listing its project as a row (湖南): the projects whose rows its page prints. */
   readonly listed?: readonly string[];
+  /** A page listing several projects, read project by project: one reading each. */
+  readonly parts?: readonly FormReading[];
 }
 
 /**
@@ -600,6 +639,8 @@ export function readForm(lines: readonly PositionedLine[]): FormReading {
 
 /** A target's comparison as printed in its own column (指标性质): ≥, ≤, =, 大于等于… */
 const COMPARISON = /^(?:[≥≤=＝<>＜＞]|大于等于|小于等于|大于|小于|等于|不低于|不高于|不少于|不多于|不超过)$/;
+/** A target that states its comparison itself (≥95%). */
+const COMPARED = /^(?:[≥≤=＝<>＜＞]|大于|小于|等于|不低于|不高于|不少于|不多于|不超过)/;
 
 /**
  * Indicators listed by name with their targets in columns (重庆: 指标名称 · 指标性质 · 指标值 ·
@@ -686,35 +727,144 @@ function readListedForm(lines: readonly PositionedLine[], cells: readonly Cell[]
   )?.[1];
   const under = (cell: Cell, column: Cell, slack: number) => centre(cell) >= column.x0 - slack && centre(cell) <= column.x1 + slack;
   const size = lines[headerAt]?.size ?? 10;
-  const rows = cells.slice(headerAt + 1, gridEnd).flatMap((line) => {
+  const rows = cells.slice(headerAt + 1, gridEnd).flatMap((line, offset) => {
     const name = line.find((cell) => under(cell, nameHeader, 4 * size) && /[\u4e00-\u9fff]{2}/.test(cell.key));
     const amount = line.find((cell) => under(cell, amountHeader, 2 * size) && parseAmount(cell.text) !== undefined);
     if (name === undefined || amount === undefined || /^(?:合计|总计)$/.test(name.key) || (department !== undefined && name.key === labelKey(department))) return [];
-    return [{ project: cleanCell(name.text).replace(/\s+/g, ''), total: parseAmount(amount.text)! }];
+    return [{ project: cleanCell(name.text).replace(/\s+/g, ''), total: parseAmount(amount.text)!, at: headerAt + 1 + offset }];
   });
   const projects = [...new Set(rows.map((row) => row.project))];
   if (projects.length === 0) return undefined;
-  if (projects.length > 1) {
-    // Each project's indicators stand around its row with no line between them: on a page of
-    // several projects, which indicator is whose cannot be told.
+  // The goal: the cells under its header, left of the grid.
+  const isGoal = (cell: Cell) => centre(cell) > amountHeader.x1 && centre(cell) < columns.left && !LISTED_GOAL.test(cell.key) && parseAmount(cell.text) === undefined;
+  const unit = fundsUnitOf(cells, headerAt + 1);
+  const read = (row: ListedRow, own: (index: number) => boolean): FormReading => {
+    const mine = cells.map((line, index) => (index <= headerAt || own(index) ? line : []));
+    return listedTable(row, { lines, cells: mine, headerAt, gridEnd, title, department, unit, goal: goalHeader === undefined ? undefined : isGoal, left: columns.left });
+  };
+  if (projects.length === 1) return read(rows[0]!, () => true);
+  // Several projects on one page: each project's rows, told by where its name is centred.
+  const owners = rows.length === projects.length && goalHeader !== undefined ? projectRows(lines, cells, headerAt, gridEnd, rows, isGoal) : undefined;
+  if (owners === undefined) {
     const message = `绩效目标表《${title}》一页列了 ${projects.length} 个项目（${projects.join('、')}），分不清各项目的绩效指标，这一页未能读取`;
     return { problem: { line: lines[0]!.number, code: 'performance_form_unread', message }, listed: projects };
   }
-  const [{ project, total }] = rows as [{ project: string; total: string }];
-  // The goal: the cells under its header, left of the grid.
+  return { parts: rows.map((row, position) => read(row, (index) => owners[index] === position)), listed: projects };
+}
+
+/** A project's row in a form that lists its projects (湖南): its name, amount and line index. */
+interface ListedRow {
+  readonly project: string;
+  readonly total: string;
+  readonly at: number;
+}
+
+/** What reading one listed project needs: the form, its cells (other projects' lines left empty), where its grid is. */
+interface ListedPage {
+  readonly lines: readonly PositionedLine[];
+  readonly cells: readonly Cell[][];
+  readonly headerAt: number;
+  readonly gridEnd: number;
+  readonly title: string;
+  readonly department: string | undefined;
+  readonly unit: '万元' | '元' | undefined;
+  /** Which cells are its goal's (undefined: the form has no goal column). */
+  readonly goal: ((cell: Cell) => boolean) | undefined;
+  /** Where the indicator grid starts. */
+  readonly left: number;
+}
+
+/**
+ * The vertical extent of a line, upwards (PDF user space; for text input, line indices negated).
+ * @param lines The form's lines.
+ * @param index The line's index.
+ */
+function verticalOf(lines: readonly PositionedLine[], index: number): { readonly top: number; readonly middle: number; readonly bottom: number } {
+  const box = lines[index]?.box;
+  if (box === undefined) return { top: -(index - 0.5), middle: -index, bottom: -(index + 0.5) };
+  return { top: box[3], middle: (box[1] + box[3]) / 2, bottom: box[1] };
+}
+
+/**
+ * Which project each grid line of a page listing several projects (长沙) belongs to. A project's
+ * name, amount and goal are merged cells centred on its rows: the first project's rows end as far
+ * below its name as they start above it, the next one's start there, and the last one's end with
+ * the grid (on this page: a project going on overleaf is centred on its part here). Where the grid's
+ * first row starts is known only between the header's text and the first row's text, so each
+ * boundary is known only within a span: no line may stand in it, each project's goal (three lines
+ * or more, so that a name printed at the top of its rows cannot pass for centred) must be centred on
+ * its name, and the last project must end with the grid. Otherwise the page cannot be split and
+ * undefined is returned.
+ * @returns For each line index, the position of its project in `rows`.
+ */
+function projectRows(
+  lines: readonly PositionedLine[],
+  cells: readonly Cell[][],
+  headerAt: number,
+  gridEnd: number,
+  rows: readonly ListedRow[],
+  isGoal: (cell: Cell) => boolean,
+): (number | undefined)[] | undefined {
+  const filled = cells.map((line, index) => (index > headerAt && index < gridEnd && line.length > 0 ? index : -1)).filter((index) => index >= 0);
+  const first = filled[0];
+  const last = filled[filled.length - 1];
+  if (first === undefined || last === undefined) return undefined;
+  // A line's height: the font size in PDF space, one line for text input.
+  const size = lines[headerAt]?.box === undefined ? 1 : (lines[headerAt]?.size ?? 10);
+  const slack = size * 0.25;
+  const at = (index: number) => verticalOf(lines, index);
+  // The span the boundary above each project may be in (upwards: low below high).
+  let low = Math.min(at(first).top, at(headerAt).bottom);
+  let high = Math.max(at(first).top, at(headerAt).bottom);
+  const boundaries: number[] = [];
+  // (The rows are in line order.)
+  for (const [position, row] of rows.entries()) {
+    const centre = at(row.at).middle;
+    if (centre >= low - slack) return undefined;
+    [low, high] = [2 * centre - high, 2 * centre - low];
+    const isLast = position === rows.length - 1;
+    if (isLast) {
+      // The last project ends with the grid: at or below its last line, not far below.
+      if (low > at(last).bottom + slack || high < at(last).bottom - 3 * size) return undefined;
+    } else if (filled.some((index) => at(index).middle >= low - slack && at(index).middle <= high + slack)) {
+      return undefined;
+    }
+    boundaries.push((low + high) / 2);
+  }
+  const owners = cells.map((_, index) => {
+    if (index <= headerAt || index >= gridEnd) return undefined;
+    const middle = at(index).middle;
+    const position = boundaries.findIndex((boundary) => middle > boundary);
+    return position < 0 ? rows.length - 1 : position;
+  });
+  // Each project's goal is centred on its name, as its rows are.
+  for (const [position, row] of rows.entries()) {
+    const goalLines = filled.filter((index) => owners[index] === position && cells[index]!.some(isGoal));
+    if (goalLines.length < 3) return undefined;
+    const middle = (at(goalLines[0]!).top + at(goalLines[goalLines.length - 1]!).bottom) / 2;
+    if (Math.abs(middle - at(row.at).middle) > size) return undefined;
+  }
+  return owners;
+}
+
+/**
+ * Reads one project of a form that lists its projects: its row's name and amount, its goal, and
+ * the indicator grid's lines that are its.
+ */
+function listedTable({ project, total }: ListedRow, page: ListedPage): FormReading {
+  const { lines, cells, headerAt, gridEnd, title, department, unit } = page;
   const goal =
-    goalHeader === undefined
+    page.goal === undefined
       ? undefined
       : text(
           cells
             .slice(headerAt + 1, gridEnd)
             .flat()
-            .filter((cell) => centre(cell) > amountHeader.x1 && centre(cell) < columns.left && !LISTED_GOAL.test(cell.key) && parseAmount(cell.text) === undefined),
+            .filter(page.goal),
         );
-  const unit = fundsUnitOf(cells, headerAt + 1);
   // The grid: the cells right of the list's columns (a goal's line may reach under the first level's header).
   const grid = readGrid(
-    cells.map((line) => line.filter((cell) => centre(cell) >= columns.left)),
+    cells.map((line) => line.filter((cell) => centre(cell) >= page.left)),
     headerAt,
     gridEnd,
   );
@@ -832,7 +982,8 @@ export function readForms(lines: readonly PositionedLine[], tableStarts: Readonl
       form.push(line);
       if (headerAt < 0 && /三级指标/.test(line.text.replace(/\s+/g, ''))) headerAt = form.length - 1;
     }
-    readings.push(readForm(form));
+    const reading = readForm(form);
+    readings.push(...(reading.parts ?? [reading]));
     for (const line of form) covered.add(line.number);
     index = next;
   }
