@@ -810,7 +810,8 @@ function projectRows(
   const last = filled[filled.length - 1];
   if (first === undefined || last === undefined) return undefined;
   // A line's height: the font size in PDF space, one line for text input.
-  const size = lines[headerAt]?.box === undefined ? 1 : (lines[headerAt]?.size ?? 10);
+  const header = lines[headerAt];
+  const size = header?.box === undefined ? 1 : header.size;
   const slack = size * 0.25;
   const at = (index: number) => verticalOf(lines, index);
   // The span the boundary above each project may be in (upwards: low below high).
