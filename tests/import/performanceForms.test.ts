@@ -88,6 +88,39 @@ describe('a performance-target form read from positions', () => {
     });
   });
 
+  it('gives each row the level names centred on it by where they stand on the page, not by counting lines (a tall cell’s lines between two rows)', () => {
+    // PDF lines with boxes: rows 20 points apart, eight lines of a tall note between the second and the third.
+    // 经济效益指标 stands on the first row alone, 社会效益指标 centred on the other three (on the third).
+    const placed = (lines: PositionedLine[], downs: readonly number[]): PositionedLine[] => lines.map((line, index) => ({ ...line, box: [0, 790 - downs[index]!, 600, 800 - downs[index]!] as const }));
+    const rows: (readonly (readonly [number, string])[])[] = [
+      [
+        [110, '效益指标'],
+        [200, '经济效益指标'],
+        [300, '带动就业'],
+        [450, '≥10人'],
+      ],
+      [
+        [300, '节约成本'],
+        [450, '≥5%'],
+      ],
+      ...Array.from({ length: 8 }, () => [[20, '注']] as const),
+      [
+        [200, '社会效益指标'],
+        [300, '群众知晓率'],
+        [450, '≥90%'],
+      ],
+      [
+        [300, '宣传覆盖率'],
+        [450, '≥80%'],
+      ],
+    ];
+    const lines = layout(1, [...HEADER, ...rows]);
+    const header = HEADER.length;
+    const downs = lines.map((_, index) => (index < header ? index * 20 : header * 20 + [0, 20, 22, 24, 26, 28, 30, 32, 34, 36, 40, 60][index - header]!));
+    const form = readForm(placed(lines, downs));
+    expect(form.table?.indicators.map((item) => `${item.level2}/${item.level3}`)).toEqual(['经济效益指标/带动就业', '社会效益指标/节约成本', '社会效益指标/群众知晓率', '社会效益指标/宣传覆盖率']);
+  });
+
   it('keeps only the total of funds whose sources it cannot all name (其中：财政拨款资金), so the sources are never summed short', () => {
     const renamed = HEADER.map((cells) => cells.map(([x, text]) => [x, text === '其中：财政拨款' ? '其中：财政拨款资金' : text] as const));
     const form = readForm(

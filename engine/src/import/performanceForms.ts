@@ -71,6 +71,8 @@ interface Cell {
   readonly x0: number;
   readonly x1: number;
   readonly line: number;
+  /** Its line's middle, downwards (PDF input: from the line's box; text input: the line number). */
+  readonly y: number;
 }
 
 function fieldOf(key: string): Field | undefined {
@@ -80,13 +82,14 @@ function fieldOf(key: string): Field | undefined {
 /** The cells of a line: spans less than a third of a character apart are one cell (cells of a grid can be as close as half a character). */
 function cellsOf(line: PositionedLine): Cell[] {
   const cells: Cell[] = [];
+  const y = line.box === undefined ? line.number : -(line.box[1] + line.box[3]) / 2;
   for (const span of line.spans) {
     const last = cells[cells.length - 1];
     if (last !== undefined && span.x0 - last.x1 < line.size * 0.3) {
       const text = `${last.text}${span.text}`;
       cells[cells.length - 1] = { ...last, text, key: labelKey(text), x1: span.x1 };
     } else {
-      cells.push({ text: span.text, key: labelKey(span.text), x0: span.x0, x1: span.x1, line: line.number });
+      cells.push({ text: span.text, key: labelKey(span.text), x0: span.x0, x1: span.x1, line: line.number, y });
     }
   }
   return cells.filter((cell) => cell.key !== '');
@@ -204,7 +207,7 @@ function columnOf(cell: Cell, columns: Columns): Column | undefined {
   return under ?? ORDER.find((column) => cell.x0 < columns[column][1]);
 }
 
-/** A level name read from the grid: fragments of one merged cell joined, with the line it is centred on. */
+/** A level name read from the grid: fragments of one merged cell joined, with where (downwards) it is centred. */
 interface LevelName {
   readonly name: string;
   readonly at: number;
@@ -221,7 +224,7 @@ function levelNames(fragments: readonly Cell[], vocabulary: readonly string[]): 
     const joined = [...pending, fragment];
     const text = joined.map((cell) => cell.key).join('');
     if (vocabulary.includes(text)) {
-      names.push({ name: text, at: joined.reduce((sum, cell) => sum + cell.line, 0) / joined.length });
+      names.push({ name: text, at: joined.reduce((sum, cell) => sum + cell.y, 0) / joined.length });
       pending = [];
     } else if (isPrefix(text)) {
       pending = joined;
@@ -229,7 +232,7 @@ function levelNames(fragments: readonly Cell[], vocabulary: readonly string[]): 
       // A new name starts; what was pending must have been a piece of the side label (绩 / 效 …).
       if (pending.length > 0 && !ROW_LABEL.test(pendingText())) return { unnamed: pendingText() };
       pending = [];
-      if (vocabulary.includes(key)) names.push({ name: key, at: fragment.line });
+      if (vocabulary.includes(key)) names.push({ name: key, at: fragment.y });
       else pending = [fragment];
     } else if (ROW_LABEL.test(key)) {
       // A piece of the label printed down the grid's side (绩 / 效 / 指 / 标, 年度绩 / 效指标), between the pieces of a name.
@@ -245,10 +248,14 @@ function levelNames(fragments: readonly Cell[], vocabulary: readonly string[]): 
  * them (or on its first row), so the rows are cut into one run per name, in order, so that each
  * name sits as near as possible to its run's centre (or first row). Undefined when there are more
  * names than rows.
+ * Positions are where the rows and names stand on the page (a row's lines may be spread by a tall
+ * cell beside it, so line counts would mislead).
  * @param names The column's names, in order.
- * @param rows The rows' lines, in order.
+ * @param rows The rows' positions, downwards, in order.
+ * @param allowed Whether a row may stand under a name.
+ * @param line A line's height in the positions' unit.
  */
-function namesOfRows(names: readonly LevelName[], rows: readonly number[], allowed: (row: number, name: string) => boolean = () => true): string[] | undefined {
+function namesOfRows(names: readonly LevelName[], rows: readonly number[], allowed: (row: number, name: string) => boolean = () => true, line = 1): string[] | undefined {
   const k = names.length;
   const n = rows.length;
   if (k === 0 || k > n) return undefined;
@@ -257,7 +264,7 @@ function namesOfRows(names: readonly LevelName[], rows: readonly number[], allow
     const first = rows[from]!;
     const middle = (first + rows[to]!) / 2;
     // Centred on its rows, or printed on the first of them (a little less likely).
-    return Math.min(Math.abs(middle - name.at), Math.abs(first - name.at) + 0.25);
+    return Math.min(Math.abs(middle - name.at), Math.abs(first - name.at) + 0.25 * line);
   };
   // best[i][j]: the least cost of giving rows 0..j-1 to names 0..i-1; cut[i][j]: where name i-1's run starts.
   const best = Array.from({ length: k + 1 }, () => new Array<number>(n + 1).fill(Infinity));
@@ -336,13 +343,28 @@ function readGrid(lines: readonly Cell[][], at: number, end: number): { indicato
     for (const row of rows) if (rank(row) < rank(best)) best = row;
     best.level3.push(cell);
   }
-  const rowLines = rows.map((row) => row.value.line);
-  const level2OfRows = level2.length === 0 ? [] : namesOfRows(level2, rowLines);
+  // Where each row stands: its value's line's middle; a line's height, the least gap between lines.
+  const yOfLine = new Map(lines.flat().map((cell) => [cell.line, cell.y] as const));
+  const rowLines = rows.map((row) => yOfLine.get(row.value.line) ?? row.value.line);
+  const ys = [
+    ...new Set(
+      lines
+        .slice(at + 1, end)
+        .flat()
+        .map((cell) => cell.y),
+    ),
+  ].sort((a, b) => a - b);
+  const gaps = ys
+    .slice(1)
+    .map((y, index) => y - ys[index]!)
+    .filter((gap) => gap > 0);
+  const lineHeight = gaps.length === 0 ? 1 : Math.min(...gaps);
+  const level2OfRows = level2.length === 0 ? [] : namesOfRows(level2, rowLines, undefined, lineHeight);
   const level1Names = level1.filter((name) => (LEVEL1 as readonly string[]).includes(name.name));
   if (level2OfRows === undefined) return { doubt: '二级指标的名称多于指标行' };
   // A row's 一级指标 is one its 二级指标 may stand under.
   const fits = (row: number, name: string) => level2OfRows[row] === undefined || (LEVEL2[level2OfRows[row]] ?? []).includes(name);
-  const level1OfRows = level1Names.length === 0 ? [] : namesOfRows(level1Names, rowLines, fits);
+  const level1OfRows = level1Names.length === 0 ? [] : namesOfRows(level1Names, rowLines, fits, lineHeight);
   if (level1OfRows === undefined) return { doubt: '一级指标与二级指标对不上' };
   // A target whose comparison and unit stand in columns of their own (≥ · 90 · %) is all three.
   const besideValue = (line: number, extent: readonly [number, number] | undefined) =>
