@@ -286,6 +286,73 @@ describe('a performance-target form read from positions', () => {
     ]);
   });
 
+  describe('names wrapped around their values', () => {
+    const indicatorsOf = (rows: (readonly (readonly [number, string])[])[]) => readForm(layout(1, [...HEADER, ...rows])).table?.indicators.map((item) => `${item.level3}=${item.value}`);
+
+    it('takes a name’s last piece centred right of its header for the name’s, not a value (西安: 为政府了解社情、民意提供统计 / 支持)', () => {
+      expect(
+        indicatorsOf([
+          [
+            [110, '效益指标'],
+            [200, '社会效益指标'],
+            [300, '为政府了解社情民意提供统计'],
+          ],
+          [[450, '显著']],
+          [[350, '支持']],
+          [
+            [110, '满意度指标'],
+            [200, '服务对象满意度指标'],
+            [300, '数据产品获得各部'],
+          ],
+          [[450, '≥90%']],
+          [[320, '门的认可']],
+        ]),
+      ).toEqual(['为政府了解社情民意提供统计支持=显著', '数据产品获得各部门的认可=≥90%']);
+    });
+
+    it('gives a piece as near to two values to the row whose name it keeps centred (长沙: 省委省政府群 / 众非访及时处理 / 性 under a name of three lines)', () => {
+      expect(
+        indicatorsOf([
+          [[300, '来访接待中心登']],
+          [
+            [110, '产出指标'],
+            [200, '质量指标'],
+            [300, '记电脑网络正'],
+            [450, '≥95%'],
+          ],
+          [[300, '常运行率']],
+          [[300, '省委省政府群']],
+          [[600, '说明']],
+          [
+            [200, '时效指标'],
+            [300, '众非访及时处理'],
+            [450, '及时处理'],
+          ],
+          [[600, '说明']],
+          [[300, '性']],
+        ]),
+      ).toEqual(['来访接待中心登记电脑网络正常运行率=≥95%', '省委省政府群众非访及时处理性=及时处理']);
+    });
+
+    it('reads a name of four lines centred on its value, and doubts one of four lines that is not', () => {
+      const fourLines = (valueAt: number) =>
+        indicatorsOf(
+          ['接访大厅接待座', '椅填单台电', '视等可正常使用', '率'].map((piece, index): (readonly [number, string])[] =>
+            index === valueAt
+              ? [
+                  [110, '效益指标'],
+                  [200, '社会效益指标'],
+                  [300, piece],
+                  [450, '≥98%'],
+                ]
+              : [[300, piece]],
+          ),
+        );
+      expect(fourLines(1)).toEqual(['接访大厅接待座椅填单台电视等可正常使用率=≥98%']);
+      expect(fourLines(0)).toEqual([]);
+    });
+  });
+
   it('joins names and values wrapped over lines, and labels printed in pieces (主管部门及代 / 码, 年 / 度 / 目 / 标)', () => {
     const form = readForm(
       layout(1, [
@@ -465,6 +532,23 @@ describe('where forms are', () => {
     ]);
     expect(forms.lines.has(narrative[0]!.number)).toBe(false);
     expect(forms.lines.size).toBe(first.length + second.length);
+  });
+
+  it('ends a form’s grid at a department-wide form’s title on the next page, whose words stand where the grid’s would', () => {
+    const form = layout(1, [
+      ...HEADER,
+      [
+        [110, '产出指标'],
+        [200, '数量指标'],
+        [300, '清查摸底数量'],
+        [450, '≥130万户'],
+      ],
+    ]);
+    const wide = layout(form.length + 1, [[[300, '2026年部门整体支出绩效目标表']], [[300, '按支出性质分']]], 2);
+    const forms = readForms([...form, ...wide], new Set());
+    expect(forms.problems).toEqual([]);
+    expect(forms.tables.map((table) => table.indicators.length)).toEqual([1]);
+    expect(forms.lines.has(wide[0]!.number)).toBe(false);
   });
 
   it('reads forms that list their project as a row beside the grid (湖南), one per page, and keeps no indicators of a project also on a page of several', () => {

@@ -204,7 +204,15 @@ function columnOf(cell: Cell, columns: Columns): Column | undefined {
   const under = ORDER.filter((column) => middle >= columns[column][0] - slack && middle <= columns[column][1] + slack).sort(
     (a, b) => Math.abs(headerCentre(a) - middle) - Math.abs(headerCentre(b) - middle),
   )[0];
-  return under ?? ORDER.find((column) => cell.x0 < columns[column][1]);
+  if (under !== undefined) return under;
+  const starting = ORDER.find((column) => cell.x0 < columns[column][1]);
+  // A cell ending before the value's header begins is in the column whose header it is nearest:
+  // a value left-aligned in its column (长沙: 95 under 指标值), or a wrapped name's last piece centred
+  // in a wide column right of its header (西安: 为政府了解社情、民意提供统计 / 支持).
+  if (starting === 'value' && cell.x1 < columns.value[0]) {
+    return [...ORDER].sort((a, b) => Math.abs(headerCentre(a) - middle) - Math.abs(headerCentre(b) - middle))[0];
+  }
+  return starting;
 }
 
 /** A level name read from the grid: fragments of one merged cell joined, with where (downwards) it is centred. */
@@ -337,12 +345,36 @@ function readGrid(lines: readonly Cell[][], at: number, end: number): { indicato
     if (/[；;]/.test(row.value.key)) return { doubt: `指标值“${row.value.text}”是几个值写在一格里` };
   }
   const own = new Set(byColumn.level3.filter((cell) => rows.some((row) => row.value.line === cell.line)).map((cell) => cell.line));
+  // A piece as near to two rows' values goes, once the others are placed, to the row whose name it
+  // keeps centred on its value (长沙: 省委、省政府群 / 众非访及时处理 / 性 around its value, under
+  // the row above's three lines).
+  const tied: { cell: Cell; candidates: (typeof rows)[number][] }[] = [];
   for (const cell of byColumn.level3) {
     const rank = (row: (typeof rows)[number]) => Math.abs(row.value.line - cell.line) * 2 + (row.value.line !== cell.line && own.has(row.value.line) ? 1 : 0);
-    let best = rows[0]!;
-    for (const row of rows) if (rank(row) < rank(best)) best = row;
-    best.level3.push(cell);
+    const least = Math.min(...rows.map(rank));
+    const candidates = rows.filter((row) => rank(row) === least);
+    if (candidates.length === 1) candidates[0]!.level3.push(cell);
+    else tied.push({ cell, candidates });
   }
+  type GridRow = (typeof rows)[number];
+  const offCentre = (row: GridRow, pieces: readonly Cell[]) => {
+    if (pieces.length === 0) return 0;
+    const spread = pieces.map((piece) => piece.line);
+    return Math.abs((Math.min(...spread) + Math.max(...spread)) / 2 - row.value.line);
+  };
+  // Each tied piece starts with its first candidate; then, a few times over, moves to the candidate
+  // that leaves the rows it may join the least off centre, the other tied pieces where they are.
+  const placement = new Map(tied.map(({ cell, candidates }) => [cell, candidates[0]!]));
+  const piecesOf = (row: GridRow, without: Cell) => [...row.level3, ...tied.filter((entry) => entry.cell !== without && placement.get(entry.cell) === row).map((entry) => entry.cell)];
+  for (let pass = 0; pass < 3; pass += 1) {
+    for (const { cell, candidates } of tied) {
+      const cost = (chosen: GridRow) => candidates.reduce((sum, row) => sum + offCentre(row, row === chosen ? [...piecesOf(row, cell), cell] : piecesOf(row, cell)), 0);
+      let best = candidates[0]!;
+      for (const row of candidates) if (cost(row) < cost(best)) best = row;
+      placement.set(cell, best);
+    }
+  }
+  for (const [cell, row] of placement) row.level3.push(cell);
   // Where each row stands: its value's line's middle; a line's height, the least gap between lines.
   const yOfLine = new Map(lines.flat().map((cell) => [cell.line, cell.y] as const));
   const rowLines = rows.map((row) => yOfLine.get(row.value.line) ?? row.value.line);
@@ -387,7 +419,10 @@ function readGrid(lines: readonly Cell[][], at: number, end: number): { indicato
       .sort((a, b) => a.line - b.line)
       .map((cell) => cleanCell(cell.text))
       .join('');
-    if (new Set(row.level3.map((cell) => cell.line)).size > 3) return { doubt: `三级指标“${level3}”跨了三行以上，分不清各行` };
+    // More than three lines is a name run into another's, unless they stand centred on its value (长沙: 接访大厅接待座 / 椅、填单台、电 / 视等可正常使用 / 率).
+    const nameLines = [...new Set(row.level3.map((cell) => cell.line))];
+    const centred = Math.abs((Math.min(...nameLines) + Math.max(...nameLines)) / 2 - row.value.line) <= 0.5;
+    if (nameLines.length > 3 && (nameLines.length > 5 || !centred)) return { doubt: `三级指标“${level3}”跨了三行以上，分不清各行` };
     const level2Name = level2OfRows[position];
     const named = level1OfRows[position];
     const family = level2Name === undefined ? undefined : LEVEL2[level2Name];
@@ -952,7 +987,8 @@ const PAGE_NUMBER = /^[-—–\s]*\d+[-—–\s]*$/;
 /** Whether the first line of a page goes on with a form's grid (its cells under the grid's columns). */
 function continuesGrid(line: PositionedLine, header: readonly Cell[][], at: number): boolean {
   const columns = columnsOf(header, at);
-  if (columns === undefined || HEADING.test(line.text.trim()) || NUMBERED.test(line.text.trim()) || isFormTitle(line.text)) return false;
+  // Another form's title (a department-wide one too, which is not read as a project's) goes on with no grid.
+  if (columns === undefined || HEADING.test(line.text.trim()) || NUMBERED.test(line.text.trim()) || FORM_TITLE.test(line.text.replace(/\s+/g, ''))) return false;
   return cellsOf(line).some((cell) => {
     const column = columnOf(cell, columns);
     return column === 'level2' || column === 'level3' || column === 'value';
