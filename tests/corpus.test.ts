@@ -38,6 +38,8 @@ describe('why a rule does not apply, grouped', () => {
     expect(groupOf('文档中没有本规则适用的对象', { ...clean, scope: { each: 'text', texts: ['indicators'] }, notes: ['绩效目标表《x》的绩效指标未能可靠读取'] })).toBe('notFound');
     expect(groupOf('文档中没有本规则适用的对象', { ...clean, scope: { each: 'row' } })).toBe('notFound');
     expect(groupOf('适用条件不成立', clean)).toBe('situation');
+    // A table that says it leaves rows out does not print them.
+    expect(groupOf('公开表11《项目支出预算情况表》注明部分行未公开（部分具体项目信息公开时予以剔除。），其各行之和与行数不是全表的', clean)).toBe('notPrinted');
     expect(groupOf('公开01表《收支总表》 没有编号', clean)).toBe('notPrinted');
   });
 
