@@ -124,7 +124,7 @@ interface Columns {
   readonly right: number;
   /**
    * A column of the target's unit right of the value (长沙: 度量单位 %), if printed: the cells
-   * starting after the header before it's centre and by its own header's centre (left-aligned or centred).
+   * starting after the previous header's centre and by its own header's centre (left-aligned or centred).
    */
   readonly unit?: readonly [number, number];
   /** A column of the target's comparison right of the value (长沙: 指标值类型 ≥), if printed, the same way. */
@@ -375,7 +375,8 @@ function readGrid(lines: readonly Cell[][], at: number, end: number): { indicato
     }
   }
   for (const [cell, row] of placement) row.level3.push(cell);
-  // Where each row stands: its value's line's middle; a line's height, the least gap between lines.
+  // Where each row stands: its value's line's middle; a line's height, the middle gap between lines
+  // (not the least: two pieces of one line may stand a fraction of a point apart).
   const yOfLine = new Map(lines.flat().map((cell) => [cell.line, cell.y] as const));
   const rowLines = rows.map((row) => yOfLine.get(row.value.line) ?? row.value.line);
   const ys = [
@@ -390,7 +391,7 @@ function readGrid(lines: readonly Cell[][], at: number, end: number): { indicato
     .slice(1)
     .map((y, index) => y - ys[index]!)
     .filter((gap) => gap > 0);
-  const lineHeight = gaps.length === 0 ? 1 : Math.min(...gaps);
+  const lineHeight = gaps.length === 0 ? 1 : [...gaps].sort((a, b) => a - b)[Math.floor(gaps.length / 2)]!;
   const level2OfRows = level2.length === 0 ? [] : namesOfRows(level2, rowLines, undefined, lineHeight);
   const level1Names = level1.filter((name) => (LEVEL1 as readonly string[]).includes(name.name));
   if (level2OfRows === undefined) return { doubt: '二级指标的名称多于指标行' };
