@@ -141,7 +141,7 @@ function wordsOutsideTables(document: DisclosureDocument): string {
 /** The words of each narrative section, by section id (several sections of one id together). */
 function sectionWords(document: DisclosureDocument): Record<string, string> {
   const words: Record<string, string[]> = {};
-  for (const section of document.narrative?.sections ?? []) (words[section.id ?? ""] ??= []).push(textOf(section));
+  for (const section of document.narrative?.sections ?? []) if (section.id !== undefined) (words[section.id] ??= []).push(textOf(section));
   return Object.fromEntries(Object.entries(words).map(([id, texts]) => [id, texts.join('；')]));
 }
 

@@ -62,6 +62,8 @@ export const EQUIPMENT_MENTION = /设备[^。；]{0,12}\d+\s*[台套件]/;
  * Whether the text prints the words of any of the figures a rule checks.
  * @param text The narrative text, white space removed.
  * @param keys The figure keys the rule checks (none: any share).
+ * @param sections The words of each narrative section, by id, when known.
+ * @param section The one section the rule reads figures of, if it reads one only.
  * @returns undefined when no key has words listed (nothing can be said).
  */
 export function mentionsFigures(text: string, keys: readonly string[], sections?: Readonly<Record<string, string>>, section?: string): boolean | undefined {
