@@ -534,6 +534,38 @@ describe('where forms are', () => {
     expect(forms.lines.size).toBe(first.length + second.length);
   });
 
+  it('does not judge the levels of a form cut at a page whose first line it does not know, and says so; a title wrapped over two lines is known', () => {
+    const form = layout(1, [
+      ...HEADER,
+      [
+        [110, '产出指标'],
+        [200, '数量指标'],
+        [300, '清查摸底数量'],
+        [450, '≥130万户'],
+      ],
+    ]);
+    const overleaf = (first: readonly (readonly [number, string])[][]) =>
+      layout(
+        form.length + 1,
+        [
+          ...first,
+          [
+            [110, '效益指标'],
+            [200, '社会效益指标'],
+            [300, '数据使用率'],
+            [450, '=100%'],
+          ],
+        ],
+        2,
+      );
+    const unknown = readForms([...form, ...overleaf([[[60, '某某局内部资料']]])], new Set());
+    expect(unknown.tables[0]!.printed).not.toContain('indicatorLevels');
+    expect(unknown.problems.map((problem) => problem.message)).toEqual([expect.stringContaining('在第 2 页前中断，下一页开头“某某局内部资料”不是已知的续表或新表')]);
+    const wrapped = readForms([...form, ...overleaf([[[40, '困难残疾人生活补贴市级配套项']], [[40, '目绩效目标表']]])], new Set());
+    expect(wrapped.tables[0]!.printed).toContain('indicatorLevels');
+    expect(wrapped.problems.map((problem) => problem.message)).not.toContainEqual(expect.stringContaining('中断'));
+  });
+
   it('ends a form’s grid at a department-wide form’s title on the next page, whose words stand where the grid’s would', () => {
     const form = layout(1, [
       ...HEADER,

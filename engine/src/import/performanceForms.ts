@@ -13,6 +13,7 @@
 import { type PositionedLine } from './positioned/model.js';
 import { type PerformanceIndicator, type PerformanceMoney, type PerformanceTable } from './performance.js';
 import { cleanCell, labelKey, parseAmount } from './performanceText.js';
+import { TABLE_LABEL, kindOfTitle } from './tables/titles.js';
 import { type ImportProblem } from './types.js';
 
 /** A form's title: …绩效目标表, …绩效目标申报表, …项目支出绩效表 (not the department-wide form, which has no project). */
@@ -985,6 +986,33 @@ function joinListedForms(readings: readonly FormReading[]): FormReading[] {
 const HEADING = /^(?:第[一二三四五六七八九十]+部分|[一二三四五六七八九十]+、|[（(][一二三四五六七八九十]+[)）])/;
 const PAGE_NUMBER = /^[-—–\s]*\d+[-—–\s]*$/;
 
+/**
+ * Whether the line that ends a form's grid at a page's start begins something else: a heading, a
+ * table's label or title, another form's title (wrapped over up to three lines: 福州's …配套项 /
+ * 目绩效目标表). Otherwise the grid may go on past a line the reader does not know.
+ * @param lines The document's lines.
+ * @param index The line's index.
+ */
+function startsSomethingElse(lines: readonly PositionedLine[], index: number): boolean {
+  const words = (at: number) => (lines[at]?.text ?? '').replace(/\s+/g, '');
+  const first = words(index);
+  if (HEADING.test(first) || NUMBERED.test(first) || TABLE_LABEL.test(first)) return true;
+  const titles = [first, first + words(index + 1), first + words(index + 1) + words(index + 2)];
+  return titles.some((text) => FORM_TITLE.test(text) || kindOfTitle(text) !== undefined);
+}
+
+/** A form read in full but cut where its grid may go on: its indicators may be only some, so whether its levels are all there is not judged. */
+function cutShort(reading: FormReading, line: PositionedLine): FormReading {
+  const table = reading.table;
+  if (table === undefined || !(table.printed ?? []).includes('indicatorLevels')) return reading;
+  const message = `绩效目标表《${table.title ?? ''}》（${table.project}）在第 ${line.page} 页前中断，下一页开头“${line.text.trim().slice(0, 20)}”不是已知的续表或新表：指标可能不全，不判断一级指标是否齐全`;
+  return {
+    ...reading,
+    table: { ...table, printed: (table.printed ?? []).filter((field) => field !== 'indicatorLevels') },
+    ...(reading.problem === undefined ? { problem: { line: line.number, code: 'performance_form_unread', message } } : {}),
+  };
+}
+
 /** Whether the first line of a page goes on with a form's grid (its cells under the grid's columns). */
 function continuesGrid(line: PositionedLine, header: readonly Cell[][], at: number): boolean {
   const columns = columnsOf(header, at);
@@ -1026,6 +1054,8 @@ export function readForms(lines: readonly PositionedLine[], tableStarts: Readonl
     const form: PositionedLine[] = [lines[index]!];
     let headerAt = -1;
     let next = index + 1;
+    // The line the grid stopped at, where it is not known to be the start of something else.
+    let cut: PositionedLine | undefined;
     for (; next < lines.length; next += 1) {
       const line = lines[next]!;
       const words = line.text.trim();
@@ -1035,15 +1065,20 @@ export function readForms(lines: readonly PositionedLine[], tableStarts: Readonl
       const previous = form[form.length - 1]!;
       if (headerAt >= 0 && line.page !== previous.page && !PAGE_NUMBER.test(words)) {
         const cells = form.map(cellsOf);
-        if (!continuesGrid(line, cells, headerAt)) break;
+        if (!continuesGrid(line, cells, headerAt)) {
+          if (!startsSomethingElse(lines, next)) cut = line;
+          break;
+        }
       }
       if (headerAt >= 0 && HEADING.test(words)) break;
       if (PAGE_NUMBER.test(words)) continue;
       form.push(line);
       if (headerAt < 0 && /三级指标/.test(line.text.replace(/\s+/g, ''))) headerAt = form.length - 1;
     }
-    const reading = readForm(form);
-    readings.push(...(reading.parts ?? [reading]));
+    const read = readForm(form);
+    const parts = read.parts ?? [read];
+    // Only the last project's indicators run to the cut.
+    readings.push(...(cut === undefined ? parts : [...parts.slice(0, -1), cutShort(parts[parts.length - 1]!, cut)]));
     for (const line of form) covered.add(line.number);
     index = next;
   }
