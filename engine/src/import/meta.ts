@@ -3,7 +3,7 @@
  * (部门预算 / 单位预算 / 部门决算 / 单位决算), from the cover and the table headers.
  */
 import { type DisclosureDocument, type DocumentKind, type Meta, type Table } from '../document/model.js';
-import { WITHHELD_NOTE } from './tables/names.js';
+import { withheldStatement } from './tables/names.js';
 import { type SourceLine } from './types.js';
 
 /** What the cover says. */
@@ -156,10 +156,8 @@ export interface ReadParts {
 function withWithheld(tables: Readonly<Record<string, Table>>): Record<string, Table> {
   return Object.fromEntries(
     Object.entries(tables).map(([role, table]) => {
-      const note = table.note?.replace(/\s+/g, '');
-      if (note === undefined || !WITHHELD_NOTE.test(note)) return [role, table];
-      // The statement itself, without the note's brackets and 注：.
-      return [role, { ...table, withheld: note.replace(/^[（(]?(?:备注|注|说明)[：:]/, '').replace(/[）)]$/, '') }];
+      const withheld = withheldStatement(table.note);
+      return [role, withheld === undefined ? table : { ...table, withheld }];
     }),
   );
 }

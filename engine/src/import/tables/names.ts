@@ -73,7 +73,18 @@ export const COLUMN_NAMES: readonly (readonly [RegExp, string])[] = [
  * 深圳: 涉密项目按要求不予公开; 长沙: 已剔除涉密部分). A note that there is nothing secret to leave
  * out (无涉密项目) says so with 无 before it.
  */
-export const WITHHELD_NOTE = /(?<!无)(?:涉密|保密)|予以剔除|已剔除|不予公开/;
+const WITHHELD_NOTE = /(?<!无)(?:涉密|保密)|予以剔除|已剔除|不予公开/;
+
+/**
+ * The statement that a table leaves rows out, from its note (without the note's brackets and 注：),
+ * if the note makes one.
+ * @param note The table's note.
+ */
+export function withheldStatement(note: string | undefined): string | undefined {
+  const words = note?.replace(/\s+/g, '');
+  if (words === undefined || !WITHHELD_NOTE.test(words)) return undefined;
+  return words.replace(/^[（(]?(?:备注|注|说明)[：:]/, '').replace(/[）)]$/, '');
+}
 
 /** Ids of the columns of words or serial numbers: read as text, never as amounts. */
 export const TEXT_COLUMN_IDS: ReadonlySet<string> = new Set(['serialNumber', 'remarks', 'description', 'projectCategory', 'fundNature', 'unitCode', 'unitName', 'performanceTarget']);

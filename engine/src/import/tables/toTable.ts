@@ -9,7 +9,7 @@ import { type Column, type Row, type Table, type TableRole, isUnnamedColumnId, u
 import { ZERO, halfUnit, parseDecimal, printedScale } from '../../money/money.js';
 import { ECONOMIC_CLASSES, FUNCTIONAL_CLASSES, canonicalNames, codeOfClassName } from '../vocabulary.js';
 import { type Grid, type GridColumn, type GridRow } from './grid.js';
-import { INCOME_NAMES, ROW_NAMES, TEXT_COLUMN_IDS, TOTAL_PARTS, WITHHELD_NOTE, bareRowName, columnIdOf, ordinalLevel } from './names.js';
+import { INCOME_NAMES, ROW_NAMES, TEXT_COLUMN_IDS, TOTAL_PARTS, bareRowName, columnIdOf, ordinalLevel, withheldStatement } from './names.js';
 import { type TableBlock } from './findTables.js';
 import { levelsBySums } from './levelsBySums.js';
 
@@ -542,7 +542,7 @@ export function toTable(block: TableBlock, grid: Grid, role: TableRole, context:
     }
   }
   // A table that says it leaves rows out has a total its rows do not reach: no sign of misplaced columns.
-  const withheld = block.note !== undefined && WITHHELD_NOTE.test(block.note.replace(/\s+/g, ''));
+  const withheld = withheldStatement(block.note) !== undefined;
   if (held !== undefined && held < 0.5 && !withheld) doubts.push('按读出的列，合计行与各类之和大多不符，列的位置可能读错');
   const doubt = doubts.length > 0 ? doubts.join('；') : undefined;
   const table = { ...base, columns, rows: doubt === undefined ? rows : rows.map((row) => ({ ...row, values: {} })), ...(doubt !== undefined ? { doubt } : {}) };
