@@ -80,10 +80,21 @@ function fieldOf(key: string): Field | undefined {
   return LABELS.find(([pattern]) => pattern.test(key))?.[1];
 }
 
+/**
+ * The vertical extent of a line, upwards: PDF user space, or for text input its line number negated
+ * (one line high).
+ * @param line The line.
+ */
+function verticalOf(line: PositionedLine): { readonly top: number; readonly middle: number; readonly bottom: number } {
+  const box = line.box;
+  if (box === undefined) return { top: -(line.number - 0.5), middle: -line.number, bottom: -(line.number + 0.5) };
+  return { top: box[3], middle: (box[1] + box[3]) / 2, bottom: box[1] };
+}
+
 /** The cells of a line: spans less than a third of a character apart are one cell (cells of a grid can be as close as half a character). */
 function cellsOf(line: PositionedLine): Cell[] {
   const cells: Cell[] = [];
-  const y = line.box === undefined ? line.number : -(line.box[1] + line.box[3]) / 2;
+  const y = -verticalOf(line).middle;
   for (const span of line.spans) {
     const last = cells[cells.length - 1];
     if (last !== undefined && span.x0 - last.x1 < line.size * 0.3) {
@@ -380,14 +391,8 @@ function readGrid(lines: readonly Cell[][], at: number, end: number): { indicato
   // (not the least: two pieces of one line may stand a fraction of a point apart).
   const yOfLine = new Map(lines.flat().map((cell) => [cell.line, cell.y] as const));
   const rowLines = rows.map((row) => yOfLine.get(row.value.line) ?? row.value.line);
-  const ys = [
-    ...new Set(
-      lines
-        .slice(at + 1, end)
-        .flat()
-        .map((cell) => cell.y),
-    ),
-  ].sort((a, b) => a - b);
+  const gridCells = lines.slice(at + 1, end).flat();
+  const ys = [...new Set(gridCells.map((cell) => cell.y))].sort((a, b) => a - b);
   const gaps = ys
     .slice(1)
     .map((y, index) => y - ys[index]!)
@@ -404,9 +409,7 @@ function readGrid(lines: readonly Cell[][], at: number, end: number): { indicato
   const besideValue = (line: number, extent: readonly [number, number] | undefined) =>
     extent === undefined
       ? ''
-      : lines
-          .slice(at + 1, end)
-          .flat()
+      : gridCells
           .filter((cell) => cell.line === line && cell.x0 > extent[0] && cell.x0 <= extent[1])
           .map((cell) => cleanCell(cell.text))
           .join('');
@@ -834,17 +837,6 @@ interface ListedPage {
 }
 
 /**
- * The vertical extent of a line, upwards (PDF user space; for text input, line indices negated).
- * @param lines The form's lines.
- * @param index The line's index.
- */
-function verticalOf(lines: readonly PositionedLine[], index: number): { readonly top: number; readonly middle: number; readonly bottom: number } {
-  const box = lines[index]?.box;
-  if (box === undefined) return { top: -(index - 0.5), middle: -index, bottom: -(index + 0.5) };
-  return { top: box[3], middle: (box[1] + box[3]) / 2, bottom: box[1] };
-}
-
-/**
  * Which project each grid line of a page listing several projects (长沙) belongs to. A project's
  * name, amount and goal are merged cells centred on its rows: the first project's rows end as far
  * below its name as they start above it, the next one's start there, and the last one's end with
@@ -872,7 +864,7 @@ function projectRows(
   const header = lines[headerAt];
   const size = header?.box === undefined ? 1 : header.size;
   const slack = size * 0.25;
-  const at = (index: number) => verticalOf(lines, index);
+  const at = (index: number) => verticalOf(lines[index]!);
   // The span the boundary above each project may be in (upwards: low below high).
   let low = Math.min(at(first).top, at(headerAt).bottom);
   let high = Math.max(at(first).top, at(headerAt).bottom);
