@@ -21,6 +21,18 @@ function layout(first: number, rows: readonly (readonly (readonly [number, strin
   }));
 }
 
+/** A row of 烟台's indicator grid: its level names, name and target under their headers (a blank one not printed on the line). */
+function gridRow(level1: string, level2: string, level3: string, value = ''): (readonly [number, string])[] {
+  return (
+    [
+      [110, level1],
+      [200, level2],
+      [300, level3],
+      [450, value],
+    ] as const
+  ).filter(([, text]) => text !== '');
+}
+
 /** The header and fields of a form as 烟台's template prints them. */
 const HEADER = [
   [[200, '政策和项目预算绩效目标表']],
@@ -53,27 +65,12 @@ const HEADER = [
     [40, '总体目标'],
     [120, '摸清农业生产条件，为科学决策提供依据。'],
   ],
-  [
-    [110, '一级指标'],
-    [200, '二级指标'],
-    [300, '三级指标'],
-    [450, '指标值'],
-  ],
+  gridRow('一级指标', '二级指标', '三级指标', '指标值'),
 ] as const;
 
 describe('a performance-target form read from positions', () => {
   it('reads the labelled fields: the project, the units, the year’s funds by source and the goal', () => {
-    const form = readForm(
-      layout(1, [
-        ...HEADER,
-        [
-          [110, '产出指标'],
-          [200, '数量指标'],
-          [300, '清查摸底数量'],
-          [450, '≥130万户'],
-        ],
-      ]),
-    );
+    const form = readForm(layout(1, [...HEADER, gridRow('产出指标', '数量指标', '清查摸底数量', '≥130万户')]));
     expect(form.problem).toBeUndefined();
     expect(form.table).toMatchObject({
       title: '政策和项目预算绩效目标表',
@@ -93,22 +90,13 @@ describe('a performance-target form read from positions', () => {
     // 经济效益指标 stands on the first row alone, 社会效益指标 centred on the other three (on the third).
     const placed = (lines: PositionedLine[], downs: readonly number[]): PositionedLine[] => lines.map((line, index) => ({ ...line, box: [0, 790 - downs[index]!, 600, 800 - downs[index]!] as const }));
     const rows: (readonly (readonly [number, string])[])[] = [
-      [
-        [110, '效益指标'],
-        [200, '经济效益指标'],
-        [300, '带动就业'],
-        [450, '≥10人'],
-      ],
+      gridRow('效益指标', '经济效益指标', '带动就业', '≥10人'),
       [
         [300, '节约成本'],
         [450, '≥5%'],
       ],
       ...Array.from({ length: 8 }, () => [[20, '注']] as const),
-      [
-        [200, '社会效益指标'],
-        [300, '群众知晓率'],
-        [450, '≥90%'],
-      ],
+      gridRow('', '社会效益指标', '群众知晓率', '≥90%'),
       [
         [300, '宣传覆盖率'],
         [450, '≥80%'],
@@ -123,17 +111,7 @@ describe('a performance-target form read from positions', () => {
 
   it('keeps only the total of funds whose sources it cannot all name (其中：财政拨款资金), so the sources are never summed short', () => {
     const renamed = HEADER.map((cells) => cells.map(([x, text]) => [x, text === '其中：财政拨款' ? '其中：财政拨款资金' : text] as const));
-    const form = readForm(
-      layout(1, [
-        ...renamed,
-        [
-          [110, '产出指标'],
-          [200, '数量指标'],
-          [300, '清查摸底数量'],
-          [450, '≥130万户'],
-        ],
-      ]),
-    );
+    const form = readForm(layout(1, [...renamed, gridRow('产出指标', '数量指标', '清查摸底数量', '≥130万户')]));
     expect(form.table?.funds).toEqual({ annual: { total: '368.00' } });
     expect(form.table?.printed).not.toContain('annualSources');
   });
@@ -148,12 +126,7 @@ describe('a performance-target form read from positions', () => {
             [400, '10.00'],
           ],
           ...HEADER.slice(9),
-          [
-            [110, '产出指标'],
-            [200, '数量指标'],
-            [300, '清查摸底数量'],
-            [450, '≥130万户'],
-          ],
+          gridRow('产出指标', '数量指标', '清查摸底数量', '≥130万户'),
         ]),
       ).table?.funds;
     expect(withSource('上年结转结余')).toEqual({ annual: { total: '368.00', fiscal: '368.00', carriedOver: '10.00', other: '0.00' } });
@@ -292,18 +265,10 @@ describe('a performance-target form read from positions', () => {
     it('takes a name’s last piece centred right of its header for the name’s, not a value (西安: 为政府了解社情、民意提供统计 / 支持)', () => {
       expect(
         indicatorsOf([
-          [
-            [110, '效益指标'],
-            [200, '社会效益指标'],
-            [300, '为政府了解社情民意提供统计'],
-          ],
+          gridRow('效益指标', '社会效益指标', '为政府了解社情民意提供统计'),
           [[450, '显著']],
           [[350, '支持']],
-          [
-            [110, '满意度指标'],
-            [200, '服务对象满意度指标'],
-            [300, '数据产品获得各部'],
-          ],
+          gridRow('满意度指标', '服务对象满意度指标', '数据产品获得各部'),
           [[450, '≥90%']],
           [[320, '门的认可']],
         ]),
@@ -314,20 +279,11 @@ describe('a performance-target form read from positions', () => {
       expect(
         indicatorsOf([
           [[300, '来访接待中心登']],
-          [
-            [110, '产出指标'],
-            [200, '质量指标'],
-            [300, '记电脑网络正'],
-            [450, '≥95%'],
-          ],
+          gridRow('产出指标', '质量指标', '记电脑网络正', '≥95%'),
           [[300, '常运行率']],
           [[300, '省委省政府群']],
           [[600, '说明']],
-          [
-            [200, '时效指标'],
-            [300, '众非访及时处理'],
-            [450, '及时处理'],
-          ],
+          gridRow('', '时效指标', '众非访及时处理', '及时处理'),
           [[600, '说明']],
           [[300, '性']],
         ]),
@@ -393,25 +349,11 @@ describe('a performance-target form read from positions', () => {
         [[40, '度']],
         [[40, '目']],
         [[40, '标']],
-        [
-          [110, '一级指标'],
-          [200, '二级指标'],
-          [300, '三级指标'],
-          [450, '指标值'],
-        ],
-        [
-          [110, '成本指标'],
-          [200, '经济成本指标'],
-          [300, '租金成本控制'],
-          [450, '≤100%'],
-        ],
+        gridRow('一级指标', '二级指标', '三级指标', '指标值'),
+        gridRow('成本指标', '经济成本指标', '租金成本控制', '≤100%'),
         [[300, '率']],
         [[450, '=2873.46平']],
-        [
-          [110, '产出指标'],
-          [200, '数量指标'],
-          [300, '租赁房屋面积数'],
-        ],
+        gridRow('产出指标', '数量指标', '租赁房屋面积数'),
         [[450, '方米']],
       ]),
     );
@@ -442,31 +384,11 @@ describe('a performance-target form read from positions', () => {
   });
 
   it('keeps the fields but reads no indicators when the grid is in doubt, and says why', () => {
-    const unknownLevel = readForm(
-      layout(1, [
-        ...HEADER,
-        [
-          [110, '产出指标'],
-          [200, '某某指标'],
-          [300, '清查摸底数量'],
-          [450, '≥130万户'],
-        ],
-      ]),
-    );
+    const unknownLevel = readForm(layout(1, [...HEADER, gridRow('产出指标', '某某指标', '清查摸底数量', '≥130万户')]));
     expect(unknownLevel.table?.indicators).toEqual([]);
     expect(unknownLevel.table?.printed).not.toContain('indicators');
     expect(unknownLevel.problem?.message).toMatch(/二级指标“某某指标”不在词表中/);
-    const severalValues = readForm(
-      layout(1, [
-        ...HEADER,
-        [
-          [110, '产出指标'],
-          [200, '数量指标'],
-          [300, '人数；次数'],
-          [450, '2人；1次'],
-        ],
-      ]),
-    );
+    const severalValues = readForm(layout(1, [...HEADER, gridRow('产出指标', '数量指标', '人数；次数', '2人；1次')]));
     expect(severalValues.table?.indicators).toEqual([]);
     expect(severalValues.problem?.message).toMatch(/几个值写在一格里/);
   });
@@ -500,29 +422,8 @@ describe('where forms are', () => {
   });
 
   it('reads each form to the next one, a title printed twice being one form, and covers their lines', () => {
-    const first = layout(1, [
-      ...HEADER,
-      [
-        [110, '产出指标'],
-        [200, '数量指标'],
-        [300, '清查摸底数量'],
-        [450, '≥130万户'],
-      ],
-    ]);
-    const second = layout(
-      first.length + 1,
-      [
-        [[200, '政策和项目预算绩效目标表']],
-        ...HEADER.slice(1),
-        [
-          [110, '效益指标'],
-          [200, '社会效益指标'],
-          [300, '数据使用率'],
-          [450, '=100%'],
-        ],
-      ],
-      2,
-    );
+    const first = layout(1, [...HEADER, gridRow('产出指标', '数量指标', '清查摸底数量', '≥130万户')]);
+    const second = layout(first.length + 1, [[[200, '政策和项目预算绩效目标表']], ...HEADER.slice(1), gridRow('效益指标', '社会效益指标', '数据使用率', '=100%')], 2);
     const narrative = layout(first.length + second.length + 1, [[[40, '第四部分  名词解释']]], 3);
     const forms = readForms([...first, ...second, ...narrative], new Set());
     expect(forms.problems).toEqual([]);
@@ -535,29 +436,8 @@ describe('where forms are', () => {
   });
 
   it('does not judge the levels of a form cut at a page whose first line it does not know, and says so; a title wrapped over two lines is known', () => {
-    const form = layout(1, [
-      ...HEADER,
-      [
-        [110, '产出指标'],
-        [200, '数量指标'],
-        [300, '清查摸底数量'],
-        [450, '≥130万户'],
-      ],
-    ]);
-    const overleaf = (first: readonly (readonly [number, string])[][]) =>
-      layout(
-        form.length + 1,
-        [
-          ...first,
-          [
-            [110, '效益指标'],
-            [200, '社会效益指标'],
-            [300, '数据使用率'],
-            [450, '=100%'],
-          ],
-        ],
-        2,
-      );
+    const form = layout(1, [...HEADER, gridRow('产出指标', '数量指标', '清查摸底数量', '≥130万户')]);
+    const overleaf = (first: readonly (readonly [number, string])[][]) => layout(form.length + 1, [...first, gridRow('效益指标', '社会效益指标', '数据使用率', '=100%')], 2);
     const unknown = readForms([...form, ...overleaf([[[60, '某某局内部资料']]])], new Set());
     expect(unknown.tables[0]!.printed).not.toContain('indicatorLevels');
     expect(unknown.problems.map((problem) => problem.message)).toEqual([expect.stringContaining('在第 2 页前中断，下一页开头“某某局内部资料”不是已知的续表或新表')]);
@@ -567,15 +447,7 @@ describe('where forms are', () => {
   });
 
   it('ends a form’s grid at a department-wide form’s title on the next page, whose words stand where the grid’s would', () => {
-    const form = layout(1, [
-      ...HEADER,
-      [
-        [110, '产出指标'],
-        [200, '数量指标'],
-        [300, '清查摸底数量'],
-        [450, '≥130万户'],
-      ],
-    ]);
+    const form = layout(1, [...HEADER, gridRow('产出指标', '数量指标', '清查摸底数量', '≥130万户')]);
     const wide = layout(form.length + 1, [[[300, '2026年部门整体支出绩效目标表']], [[300, '按支出性质分']]], 2);
     const forms = readForms([...form, ...wide], new Set());
     expect(forms.problems).toEqual([]);
