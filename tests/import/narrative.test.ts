@@ -196,22 +196,19 @@ describe('importNarrative on small texts', () => {
     ]);
   });
 
-  it('reads 一般公共财政拨款支出 as the general budget’s expenditure (西安 2022), not the whole appropriation’s', () => {
+  it('reads the general budget’s part of the appropriation as the general budget’s, however it is named (一般公共财政拨款支出, 一般公共预算当年拨款收入, 一般公共预算财政拨款支出)', () => {
+    // 西安 2022, an overview.
     expect(keyedFigures('2022年本部门一般公共财政拨款支出  1899.9  万元。', 'overview')).toEqual([['generalBudgetExpenditure', '1899.9']]);
-  });
-
-  it('reads 一般公共预算当年拨款收入 in a 财政拨款 section as the general budget’s appropriation, not every fund’s current-year one (国家信访局)', () => {
-    const text = '财政拨款收入全部为一般公共预算拨款，包括：一般公共预算当年拨款收入16,474.82万元、上年结转2,254.12万元。本部门当年财政拨款收入6,210.93万元。';
-    expect(keyedFigures(text, 'fiscalAppropriation')).toEqual([
+    // 国家信访局: not every fund's current-year appropriation.
+    const central = '财政拨款收入全部为一般公共预算拨款，包括：一般公共预算当年拨款收入16,474.82万元、上年结转2,254.12万元。本部门当年财政拨款收入6,210.93万元。';
+    expect(keyedFigures(central, 'fiscalAppropriation')).toEqual([
       ['generalBudgetAppropriation', '16474.82'],
       ['carriedOverAppropriation', '2254.12'],
       ['currentYearAppropriation', '6210.93'],
     ]);
-  });
-
-  it('reads 一般公共预算财政拨款支出 in a 财政拨款 section as the general budget’s, not the whole appropriation’s (重庆)', () => {
-    const text = '2026年一般公共预算财政拨款支出  128148.56  万元，比2025年增加  10300.15  万元。财政拨款支出  172283.15  万元。';
-    const amounts = readParagraph(text, 'fiscalAppropriation').figures.filter((figure) => figure.kind === 'amount');
+    // 重庆: not the whole appropriation's expenditure.
+    const chongqing = '2026年一般公共预算财政拨款支出  128148.56  万元，比2025年增加  10300.15  万元。财政拨款支出  172283.15  万元。';
+    const amounts = readParagraph(chongqing, 'fiscalAppropriation').figures.filter((figure) => figure.kind === 'amount');
     expect(amounts.map((figure) => [figure.key, figure.value])).toEqual([
       ['generalBudgetExpenditure', '128148.56'],
       ['fiscalAppropriationExpenditure', '172283.15'],
