@@ -434,6 +434,21 @@ describe('importNarrative on small texts', () => {
     expect(result.problems.map((problem) => problem.message).join('\n')).toMatch(/未能识别增减变动“比上年增加10万元”/);
   });
 
+  it('gives a change that names its subject to that subject’s amount only, and to nothing when the sentence stated no such amount', () => {
+    const overview = '2024年收入预算1000万元，支出预算比上年增加50万元。';
+    const threePublic = '2024年“三公”经费预算数为30万元，比上年减少2万元，其中：因公出国（境）费5万元，比上年增加1万元，公务接待费比上年增加1万元，办公楼修缮比上年增加3万元。';
+    const result = run(disclosure(['一、收支预算总体情况', overview, '七、“三公”经费预算情况说明', threePublic]));
+    const changes = [...figuresOf(result, 'overview'), ...figuresOf(result, 'threePublicExpenses')].filter((figure) => figure.kind === 'change');
+    expect(changes.map((figure) => [figure.key, figure.value, figure.current])).toEqual([
+      ['threePublicTotal', '2', '30'],
+      ['threePublicTotal', '1', '30'],
+    ]);
+    const messages = result.problems.map((problem) => problem.message).join('\n');
+    expect(messages).toMatch(/未能识别增减变动“支出预算比上年增加50万元”：前面没有它所说明的金额/);
+    expect(messages).toMatch(/未能识别增减变动“公务接待费比上年增加1万元”：前面没有它所说明的金额/);
+    expect(messages).toMatch(/“办公楼修缮”不在说明文字的科目词表中/);
+  });
+
   it('reads items named with their code in parentheses (住房公积金（2210201）, 商品和服务支出（302）), names holding 年 too (职业年金)', () => {
     const result = run(
       disclosure([

@@ -594,6 +594,30 @@ function keyOfWhole(name: string, section: NarrativeSectionId | undefined): stri
   return undefined;
 }
 
+/** Words before a change that name nothing of their own: the change speaks of the amount before it. */
+const UNNAMED_CHANGE = /^(?:其中|另外|同时|总体|整体|分别|[均各这该此其]|共计|合计|总计|预算数?|安排|本年度?|当年|全年|年初|[共，,、:：;；\s]|\d{4}年度?|收、?支(?:总计|总预算|预算)?)*$/;
+
+/**
+ * What a change's own words name (“公务接待费” of “公务接待费比上年增加1万元”): undefined when
+ * they name nothing (“比上年增加…”, “其中…”), 'unknown' when they are words the vocabulary
+ * does not know, so that the change is not given to some other amount.
+ */
+function changeSubject(words: string, state: ReadingState): Pick<Draft, 'key' | 'code'> | 'unknown' | undefined {
+  const bare = words.replace(/\s+/g, '').replace(LEAD_IN, '').replace(LEADING_NUMBERING, '');
+  if (UNNAMED_CHANGE.test(bare)) return undefined;
+  const coded = codedItem(bare);
+  if (coded !== undefined) return coded.code === undefined ? { key: coded.key } : { key: coded.key, code: coded.code };
+  const term = termFor(bare, 'amount', state.section);
+  if (term === undefined || term.follows === true) return 'unknown';
+  const key = term.key ?? (term.byWhole === undefined ? undefined : (term.byWhole[state.whole?.key ?? ''] ?? term.byWhole[state.section ?? '']));
+  return key === undefined ? 'unknown' : { key };
+}
+
+/** Whether an amount is the one a change names: the same key, and the same code when it names one. */
+function sameSubject(amount: Draft, named: Pick<Draft, 'key' | 'code'>): boolean {
+  return amount.key === named.key && (named.code === undefined || amount.code === named.code);
+}
+
 /**
  * The direction a change word states.
  * @param word 增加, 增长, 上升 (increase) or 减少, 下降, 降低 (decrease).
@@ -739,8 +763,21 @@ function readClause(input: ClauseInput): boolean {
     const opensSentence = state.lastFigure === undefined && state.lastAmount === undefined;
     // A sentence that named an amount the reader could not read (预算数为-万元) speaks of that one, not of the previous sentence's.
     const unreadAmount = opensSentence && state.sentenceWords.includes('元');
-    const reference = state.unnamedAmount === true || unreadAmount ? undefined : opensSentence ? state.previousSentenceAmount : (state.beforeBreakdown ?? state.lastAmount ?? state.whole);
+    const implied = state.unnamedAmount === true || unreadAmount ? undefined : opensSentence ? state.previousSentenceAmount : (state.beforeBreakdown ?? state.lastAmount ?? state.whole);
     const value = decimalText(change[3]!);
+    // A change that names its subject (“支出预算比上年增加…”, “公务接待费增加…”) speaks of that
+    // subject's amount, which must be one the sentence (or the section) has just stated.
+    const named = changeSubject(change[1]!, state);
+    if (named === 'unknown') {
+      problems.push(problemAt(line, `未能识别增减变动“${text}”：“${change[1]!.trim()}”不在说明文字的科目词表中，无法确定它是哪一项的增减`));
+      return false;
+    }
+    const reference =
+      named === undefined
+        ? implied
+        : [state.lastAmount, state.beforeBreakdown, state.whole, opensSentence ? state.previousSentenceAmount : undefined].find(
+            (amount) => amount !== undefined && state.unnamedAmount !== true && sameSubject(amount, named),
+          );
     if (reference === undefined || value === undefined) {
       problems.push(problemAt(line, `未能识别增减变动“${text}”：前面没有它所说明的金额`));
       return false;
