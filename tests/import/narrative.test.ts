@@ -239,6 +239,23 @@ describe('importNarrative on small texts', () => {
     ]);
   });
 
+  it('never reads an item’s or a source’s budget (工资福利支出预算, 事业收入预算) as the total (a source’s is the source’s); reads a class’s (…支出预算, …支出类科目) as the class, and 总收入 / 总支出 as the totals', () => {
+    const read = keyedFigures;
+    expect(read('工资福利支出预算 2016908.34 元，商品和服务支出预算 445372.24 元。', 'expenditure')).toEqual([]);
+    expect(read('事业收入预算 20 万元。', 'income')).toEqual([['businessIncome', '20']]);
+    expect(read('支出预算：2024年年初预算数8904.98万元，其中：社会保障和就业支出预算1740.8万元，(一)文化旅游体育与传媒支出类科目 850088.3 元。', 'expenditure')).toEqual([
+      ['expenditureTotal', '8904.98'],
+      ['functionalClassExpenditure', '1740.8'],
+      ['functionalClassExpenditure', '850088.3'],
+    ]);
+    expect(read('我部门总收入7041.76万元，总支出7041.76万元；收入预算 100 万元，相应安排支出预算 100 万元。', 'overview')).toEqual([
+      ['incomeTotal', '7041.76'],
+      ['expenditureTotal', '7041.76'],
+      ['incomeTotal', '100'],
+      ['expenditureTotal', '100'],
+    ]);
+  });
+
   it('keeps no share of a whole whose list has a member it cannot place, so an incomplete list is never summed', () => {
     const result = run(
       disclosure([

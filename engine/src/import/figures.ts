@@ -69,9 +69,15 @@ const NAMES_A_FUND = String.raw`一般公共预算|政府性基金|国有资本�
 const NAMES_A_PART = String.raw`项目|基本|人员|公用|公务|出国|接待|会议|培训|机关运行|采购|经费`;
 /** The last character of a department's or unit's name (…局, …中心, …（本级）), before its 预算收入 or 预算支出. */
 const DEPARTMENT_END = String.raw`[局委办厅院所站队心室会部门位处区市省县镇府级）)]`;
-/** A department's total: 收入预算总计, 部门预算收入, 2026年预算收入 (and the same of 支出), named with no fund or part. */
+/**
+ * What may stand before a department's total: nothing, or words ending in a department's or unit's
+ * name, a year, 预算 or 相应安排 (本部门, 2026年, 部门预算, 福州: 相应安排支出预算). Not an item's name: 工资福利支出预算,
+ * 社会保障和就业支出预算 and 事业收入预算 are an item's or a source's budget, not the total.
+ */
+const TOTAL_OWNER = String.raw`(?:.*(?:${DEPARTMENT_END}|年度?|预算|本级|相应(?:安排)?))?`;
+/** A department's total: 收入预算总计, 部门预算收入, 2026年预算收入, 总收入 (and the same of 支出), named with no fund or part. */
 function departmentTotal(side: '收入' | '支出', unlike: string): RegExp {
-  return builtPattern(String.raw`^(?!.*(?:${unlike}))(?:.*${side}(预算)?(总计|合计|总额|总预算|预算)(为|是)?|(?:.*${DEPARTMENT_END}|.*年度?)?预算${side})$`);
+  return builtPattern(String.raw`^(?!.*(?:${unlike}))${TOTAL_OWNER}(?:总?${side}(预算)?(总计|合计|总额|总预算|预算)(为|是)?|预算${side}|总${side})$`);
 }
 const PROJECT_EXPENDITURE = /(?:^|[局委办厅院所站队心室会部门位处区市省县镇府年度算款金）)])项目支出(?:预算数?)?$/;
 
@@ -880,14 +886,23 @@ function draftOf(subject: string, kind: 'amount' | 'count', base: Pick<Draft, 'v
     const unquoted = subject.replace(QUOTES, '');
     const item = kind === 'amount' && state.items !== undefined ? itemByPath(unquoted, state.items) : undefined;
     if (item !== undefined) return { key: 'functionalClassExpenditure', kind, ...base, code: item.code, subject: item.name };
-    const code = kind === 'amount' ? functionalClassCode(unquoted) : undefined;
+    // The 预算 of 社会保障和就业支出预算 and the 类科目 of 文化旅游体育与传媒支出类科目 are not part of the class's name.
+    const code =
+      kind === 'amount'
+        ? functionalClassCode(
+            unquoted
+              .replace(/\s+/g, '')
+              .replace(LEADING_NUMBERING, '')
+              .replace(/(?<=支出)(?:预算数?|类科目)$/, ''),
+          )
+        : undefined;
     // The name as the class is named: without the level marker and the spaces of a justified line.
     // （1）一般公共服务支出（类）支出 is named 一般公共服务支出: its number and its second 支出 are not part of the name.
     const named = unquoted
       .replace(/\s+/g, '')
       .replace(LEADING_NUMBERING, '')
       .replace(/[（(]类[)）]/, '')
-      .replace(/支出(?:支出)+$/, '支出');
+      .replace(/支出(?:支出|预算数?|类科目)+$/, '支出');
     return code === undefined ? undefined : { key: 'functionalClassExpenditure', kind, ...base, code, subject: named };
   }
   if (term.follows === true) {
