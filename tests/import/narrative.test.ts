@@ -239,6 +239,16 @@ describe('importNarrative on small texts', () => {
     ]);
   });
 
+  it('never reads 基本支出 or 项目支出 under 机关运行经费, “三公”经费, 采购 or 资产 as the department’s, but does under 绩效', () => {
+    const units = '下属共有6个事业单位，事业运行经费总预算安排37337407.64元，其中：基本支出预算488180.64元，项目支出预算36849227元。';
+    expect(keyedFigures(units, 'agencyOperatingCosts')).toEqual([]);
+    expect(keyedFigures('政府采购预算100万元，其中项目支出安排60万元。', 'procurement')).toEqual([['procurementTotal', '100']]);
+    expect(keyedFigures('纳入部门整体支出绩效目标的金额为1935.36万元，其中，基本支出1517.95万元，项目支出417.41万元。', 'performance')).toEqual([
+      ['basicExpenditure', '1517.95'],
+      ['projectExpenditure', '417.41'],
+    ]);
+  });
+
   it('never reads an item’s or a source’s budget (工资福利支出预算, 事业收入预算) as the total (a source’s is the source’s); reads a class’s (…支出预算, …支出类科目) as the class, and 总收入 / 总支出 as the totals', () => {
     const read = keyedFigures;
     expect(read('工资福利支出预算 2016908.34 元，商品和服务支出预算 445372.24 元。', 'expenditure')).toEqual([]);

@@ -48,12 +48,16 @@ export interface FigureTerm {
   readonly subject?: boolean;
   /** Sections where the entry applies; everywhere when absent. */
   readonly sections?: readonly NarrativeSectionId[];
+  /** Sections where an entry applying everywhere else does not. */
+  readonly outside?: readonly NarrativeSectionId[];
 }
 
 const incomeSide: readonly NarrativeSectionId[] = ['overview', 'income'];
 /** Every section: for entries that must win over the section-limited ones wherever they stand. */
 const everywhere: readonly NarrativeSectionId[] = ['overview', 'income', 'expenditure', 'fiscalAppropriation', 'generalBudget', 'basicExpenditure', 'governmentFunds', 'stateCapital'];
 const expenditureSide: readonly NarrativeSectionId[] = ['overview', 'expenditure'];
+/** Sections on one kind of spending or on assets, whose 基本支出 or 项目支出 is never the department's (绩效's is: 长沙, 部门整体支出绩效目标…其中，基本支出…). */
+const PARTS_OF_SPENDING: readonly NarrativeSectionId[] = ['threePublicExpenses', 'agencyOperatingCosts', 'procurement', 'assets'];
 
 /**
  * The figure vocabulary, first match wins: entries limited to a section come before the general
@@ -141,8 +145,10 @@ export const FIGURE_TERMS: readonly FigureTerm[] = [
   { kind: 'amount', sections: ['governmentFunds', 'stateCapital'], pattern: /(基本|项目)支出(预算数?)?$/, key: 'otherFundsExpenditure' },
   { kind: 'amount', sections: everywhere, pattern: /基本支出(预算数?)?$/, key: 'basicExpenditure' },
   { kind: 'amount', sections: everywhere, pattern: PROJECT_EXPENDITURE, key: 'projectExpenditure' },
-  { kind: 'amount', pattern: /基本支出(预算数?)?$/, key: 'basicExpenditure' },
-  { kind: 'amount', pattern: PROJECT_EXPENDITURE, key: 'projectExpenditure' },
+  // In a section on one kind of spending, 基本支出 and 项目支出 are some part's (梧州, under 机关运行经费:
+  // “下属…事业单位，事业运行经费总预算…，其中：基本支出预算…，项目支出预算…”), not the department's.
+  { kind: 'amount', pattern: /基本支出(预算数?)?$/, key: 'basicExpenditure', outside: PARTS_OF_SPENDING },
+  { kind: 'amount', pattern: PROJECT_EXPENDITURE, key: 'projectExpenditure', outside: PARTS_OF_SPENDING },
   { kind: 'amount', sections: expenditureSide, pattern: /本年(预算安排|支出(合计)?)$|(?:当年|本年)预算支出$/, key: 'currentYearExpenditure' },
   // The other uses of a unit's funds, which its lists of shares name beside 基本支出 and 项目支出.
   { kind: 'amount', sections: expenditureSide, pattern: /事业单位经营支出$/, key: 'operatingExpenditure' },
@@ -547,7 +553,7 @@ function termFor(subject: string, kind: FigureTerm['kind'], section: NarrativeSe
     const applies = (term: FigureTerm): boolean => term.kind === kind && term.pattern.test(words);
     return (
       FIGURE_TERMS.find((term) => term.sections !== undefined && section !== undefined && term.sections.includes(section) && applies(term)) ??
-      FIGURE_TERMS.find((term) => term.sections === undefined && applies(term))
+      FIGURE_TERMS.find((term) => term.sections === undefined && (section === undefined || term.outside?.includes(section) !== true) && applies(term))
     );
   };
   // The verb before the number (“三公”经费预算数为 8.00 万元, 收入预算共计…) is not part of the
@@ -594,7 +600,11 @@ const GENERIC_TAIL = /(?:预算数?|支出|安排|资金|\d{4}年度?)$/;
 function keyOfWhole(name: string, section: NarrativeSectionId | undefined): string | undefined {
   const bare = name.replace(WHOLE_SUFFIX, '');
   for (const candidate of [bare, name]) {
-    const term = termFor(candidate, 'amount', section) ?? FIGURE_TERMS.find((entry) => entry.kind === 'amount' && entry.key !== undefined && entry.pattern.test(candidate));
+    // (A whole named in a section where its term does not apply, 项目支出 of a share in 绩效, is still that whole.)
+    const term =
+      termFor(candidate, 'amount', section) ??
+      termFor(candidate, 'amount', undefined) ??
+      FIGURE_TERMS.find((entry) => entry.kind === 'amount' && entry.key !== undefined && entry.pattern.test(candidate));
     if (term?.key !== undefined) return term.key;
   }
   return undefined;
