@@ -239,6 +239,22 @@ describe('importNarrative on small texts', () => {
     ]);
   });
 
+  it('reads a fund’s 本年收入 as the fund’s (一般公共预算拨款本年收入), the shorter names of the “三公” parts, and a change named by its side alone (收入较去年减少…) as its total’s', () => {
+    const income = '收入预算：2025年年初预算数1165.79万元，其中：一般公共预算拨款本年收入1144.25万元，上年结转21.54万元；政府性基金预算拨款0万元。收入较去年减少59.04万元。';
+    expect(readParagraph(income, 'income').figures.map((figure) => [figure.key, figure.kind, figure.value, figure.current])).toEqual([
+      ['incomeTotal', 'amount', '1165.79', undefined],
+      ['generalBudgetIncome', 'amount', '1144.25', undefined],
+      ['carriedOverIncome', 'amount', '21.54', undefined],
+      ['governmentFundIncome', 'amount', '0', undefined],
+      ['incomeTotal', 'change', '59.04', '1165.79'],
+    ]);
+    expect(keyedFigures('公务接待11.8万元，公务用车运行费用10万元，公务用车购置经费0万元。', 'threePublicExpenses')).toEqual([
+      ['receptionCosts', '11.8'],
+      ['vehicleOperationCosts', '10'],
+      ['vehiclePurchaseCosts', '0'],
+    ]);
+  });
+
   it('never reads 基本支出 or 项目支出 under 机关运行经费, “三公”经费, 采购 or 资产 as the department’s, but does under 绩效', () => {
     const units = '下属共有6个事业单位，事业运行经费总预算安排37337407.64元，其中：基本支出预算488180.64元，项目支出预算36849227元。';
     expect(keyedFigures(units, 'agencyOperatingCosts')).toEqual([]);

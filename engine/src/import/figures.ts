@@ -109,8 +109,9 @@ export const FIGURE_TERMS: readonly FigureTerm[] = [
   { kind: 'amount', pattern: /人员经费$|^人员支出$/, key: 'personnelCosts' },
   { kind: 'amount', pattern: /公用经费$|^(日常)?公用支出$/, key: 'publicCosts' },
   // 收入（the carried-over part of a source is not the source: 上年结转结余的一般公共预算收入）
-  { kind: 'amount', sections: incomeSide, pattern: /一般公共预算(拨款)?收入$|一般公共预算(财政)?拨款(收入)?$/, key: 'generalBudgetIncome' },
-  { kind: 'amount', sections: incomeSide, pattern: /政府性基金(预算)?(财政)?(拨款)?收入$|政府性基金预算财政拨款$/, key: 'governmentFundIncome' },
+  // (重庆: 一般公共预算拨款本年收入, beside its 上年结转.)
+  { kind: 'amount', sections: incomeSide, pattern: /一般公共预算(拨款)?(本年|当年)?收入$|一般公共预算(财政)?拨款(收入)?$/, key: 'generalBudgetIncome' },
+  { kind: 'amount', sections: incomeSide, pattern: /政府性基金(预算)?(财政)?(拨款)?(本年|当年)?收入$|政府性基金预算(财政)?拨款$/, key: 'governmentFundIncome' },
   { kind: 'amount', sections: incomeSide, pattern: /国有资本经营(预算)?(拨款)?收入$/, key: 'stateCapitalIncome' },
   { kind: 'amount', sections: incomeSide, pattern: /财政专户管理资金(收入)?$/, key: 'fiscalSpecialAccountIncome' },
   { kind: 'amount', sections: incomeSide, pattern: /单位资金(收入)?$/, key: 'unitFundsIncome' },
@@ -119,7 +120,8 @@ export const FIGURE_TERMS: readonly FigureTerm[] = [
   { kind: 'amount', sections: incomeSide, pattern: /其[他它]收入(资金)?$/, key: 'otherIncome' },
   { kind: 'amount', sections: incomeSide, pattern: /上级补助收入$/, key: 'superiorSubsidyIncome' },
   { kind: 'amount', sections: incomeSide, pattern: /附属单位上缴收入$/, key: 'subordinateRemittanceIncome' },
-  { kind: 'amount', sections: incomeSide, pattern: /本年收入(合计)?$|(?:当年|本年)预算收入$/, key: 'currentYearIncome' },
+  // (A fund's 本年收入 is that fund's: 一般公共预算拨款本年收入.)
+  { kind: 'amount', sections: incomeSide, pattern: builtPattern(String.raw`^(?!.*(?:${NAMES_A_FUND})).*(?:本年收入(合计)?|(?:当年|本年)预算收入)$`), key: 'currentYearIncome' },
   {
     kind: 'amount',
     sections: incomeSide,
@@ -173,10 +175,10 @@ export const FIGURE_TERMS: readonly FigureTerm[] = [
   // “三公”经费、机关运行经费
   { kind: 'amount', pattern: /“?三公”?经费(财政拨款)?(预算|支出)?(合计|总额|总计)?$/, key: 'threePublicTotal', whole: true },
   { kind: 'amount', pattern: /因公出国[（(]境[）)]经?费用?$/, key: 'abroadCosts' },
-  { kind: 'amount', pattern: /公务接待费$/, key: 'receptionCosts' },
+  { kind: 'amount', pattern: /公务接待费用?$|^公务接待$/, key: 'receptionCosts' },
   { kind: 'amount', pattern: /公务用车购置及运行(维护)?费$/, key: 'vehicleCosts' },
-  { kind: 'amount', pattern: /购置费$|^公务用车购置$/, key: 'vehiclePurchaseCosts' },
-  { kind: 'amount', pattern: /运行(维护)?费$/, key: 'vehicleOperationCosts' },
+  { kind: 'amount', pattern: /购置经?费用?$|^公务用车购置$/, key: 'vehiclePurchaseCosts' },
+  { kind: 'amount', pattern: /运行(维护)?费用?$/, key: 'vehicleOperationCosts' },
   { kind: 'amount', pattern: /机关运行经费(财政拨款)?(预算|支出|安排)?(数)?(为|是)?$/, key: 'agencyOperatingCosts' },
   // 重庆: under the heading 机关运行经费, “2026 年一般公共预算财政拨款运行经费 2115.63 万元”.
   { kind: 'amount', sections: ['agencyOperatingCosts'], pattern: /^(\d{4}年)?(本部门)?(一般公共预算)?(财政拨款)?运行经费(预算|支出|安排)?(数)?(为|是)?$/, key: 'agencyOperatingCosts' },
@@ -613,6 +615,9 @@ function keyOfWhole(name: string, section: NarrativeSectionId | undefined): stri
 /** Words before a change that name nothing of their own: the change speaks of the amount before it. */
 const UNNAMED_CHANGE = /^(?:其中|另外|同时|总体|整体|分别|[均各这该此其]|共计|合计|总计|预算数?|安排|本年度?|当年|全年|年初|[共，,、:：;；\s]|\d{4}年度?|收、?支(?:总计|总预算|预算)?)*$/;
 
+/** A change's subject named by its side alone (收入, 总支出, 本年收入预算). */
+const SIDE_ONLY = /^(?:本年|全年)?总?(收入|支出)(?:预算)?$/;
+
 /**
  * What a change's own words name (“公务接待费” of “公务接待费比上年增加1万元”): undefined when
  * they name nothing (“比上年增加…”, “其中…”), 'unknown' when they are words the vocabulary
@@ -623,6 +628,9 @@ function changeSubject(words: string, state: ReadingState): Pick<Draft, 'key' | 
   if (UNNAMED_CHANGE.test(bare)) return undefined;
   const coded = codedItem(bare);
   if (coded !== undefined) return coded.code === undefined ? { key: coded.key } : { key: coded.key, code: coded.code };
+  // “收入较去年减少…” after the income total: the side alone names its total, in the sections on the totals.
+  const side = SIDE_ONLY.exec(bare);
+  if (side !== null && state.section !== undefined && ['overview', 'income', 'expenditure'].includes(state.section)) return { key: side[1] === '收入' ? 'incomeTotal' : 'expenditureTotal' };
   const term = termFor(bare, 'amount', state.section);
   if (term === undefined || term.follows === true) return 'unknown';
   const key = term.key ?? (term.byWhole === undefined ? undefined : (term.byWhole[state.whole?.key ?? ''] ?? term.byWhole[state.section ?? '']));
