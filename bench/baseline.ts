@@ -555,6 +555,7 @@ export function checkByHand(document: unknown): BaselineFinding[] {
   const patterns: [string, RegExp, string[] | undefined][] = [
     ['no-non-public-material', /此件不予公开|不予公开|内部资料|内部文件|绝密|机密/u, undefined],
     ['no-doubled-words', /(\p{Script=Han}{2})\1/u, undefined],
+    ['no-template-notes', /请(?:核实|填写|补充|补全|删除|在此|据实)|[（(](?:增加内容|略|待补充|此处[^）)]{0,12})[）)]|若(?:无|没有)[^。；]{0,20}则[^。；]{0,12}(?:写|填)/u, undefined],
     ['no-empty-reasons', /原因(?:是|为|主要是)[：:]?\s*[。；，,]|原因(?:是|为)[：:]?\s*$/u, ['narrative', 'sections']],
     ['performance-no-placeholders', /X{1,2}月X{1,2}日|\*{2}月\*{2}日|X{2,}|×{2,}|待定|请填写/u, ['performance', 'indicators']],
     ['performance-no-degenerate-ratio-targets', /^\s*(?:≥|>=|大于等于)\s*100(?:\.0+)?\s*%\s*$|^\s*(?:≤|<=|小于等于)\s*100(?:\.0+)?\s*%\s*$/u, ['indicators']],

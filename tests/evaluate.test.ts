@@ -130,6 +130,48 @@ describe('findings', () => {
     expect(finding!.source?.line).toBeGreaterThan(0);
   });
 
+  it('place what a pattern found in a long text on the source line it starts on, by the text’s textLines, and on the section’s line when they are missing or out of order', async () => {
+    const text = '第一行说明：2025年机关运行经费预算100万元，主要用于办公费、水电费和物业管理费。\n第二行说明，接着折行的第三行。备注：（请核实单位是否有涉密项目，若无涉密项目，则备注写“备注：无”）';
+    const section = (textLines?: unknown) =>
+      patched(sampleDocument(), [
+        { op: 'replace', path: '/narrative/sections/7', value: { id: 'agencyOperatingCosts', heading: '八、机关运行经费', text, ...(textLines !== undefined ? { textLines } : {}), line: 400 } },
+      ]);
+    const lineOf = async (document: unknown) => (await evaluate(departmentBudgetPack(), document, { only: ['no-template-notes'] })).findings.map((finding) => [finding.path, finding.source?.line]);
+    const at = text.indexOf('备注');
+    const second = text.indexOf('第二行');
+    expect(
+      await lineOf(
+        section([
+          [0, 401],
+          [second, 402],
+          [at, 405],
+        ]),
+      ),
+    ).toEqual([['/narrative/sections/7/text', 405]]);
+    // What it found starts on the line before the one after it.
+    expect(
+      await lineOf(
+        section([
+          [0, 401],
+          [second, 402],
+          [at + 10, 405],
+        ]),
+      ),
+    ).toEqual([['/narrative/sections/7/text', 402]]);
+    expect(await lineOf(section())).toEqual([['/narrative/sections/7/text', 400]]);
+    expect(
+      await lineOf(
+        section([
+          [second, 402],
+          [0, 401],
+        ]),
+      ),
+    ).toEqual([['/narrative/sections/7/text', 400]]);
+    // Its message quotes the text where the note stands, not the section's first 60 characters.
+    const [finding] = (await evaluate(departmentBudgetPack(), section(), { only: ['no-template-notes'] })).findings;
+    expect(finding!.message).toMatch(/^“…第二行说明，接着折行的第三行。备注：（请核实单位是否有涉密项目[^”]*”中有模板的填写提示“请核实”/);
+  });
+
   it('of a rule over the whole document name the table its failed condition read', async () => {
     const report = await evaluate(departmentBudgetPack(), patched(sampleDocument(), [{ op: 'replace', path: '/tables/incomeExpenditureSummary/rows/5/values/amount', value: '3011.56' }]), {
       only: ['summary-income-total-adds-up'],

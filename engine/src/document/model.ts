@@ -118,6 +118,8 @@ export interface NarrativeSection {
   readonly figures?: readonly Figure[];
   /** Project names it lists (the performance section's “具体包括……”). */
   readonly projects?: readonly string[];
+  /** Where each source line starts in `text`: [offset (a string index), line] pairs, by offset. */
+  readonly textLines?: readonly (readonly [number, number])[];
   /** Source line. */
   readonly line?: number;
 }

@@ -10,15 +10,15 @@ import { isUnavailable } from '../document/unavailable.js';
 import { formatDifference, formatQuantity, isQuantity } from '../money/quantity.js';
 import { comparable } from '../operators/comparable.js';
 import { type OperatorDefinition } from '../operators/types.js';
-import { compareFindings, createFinding } from '../report/createFinding.js';
+import { type MessageParams, compareFindings, createFinding } from '../report/createFinding.js';
 import { type Language } from '../report/messages/index.js';
 import { groupFindings } from '../report/groups.js';
 import { type Finding, type Report, type RuleOutcome, type RuleStatus } from '../report/types.js';
 import { type CompiledRule, type CompiledRuleSet } from '../rules/compile.js';
 import { checkDocumentShape } from './documentShape.js';
 import { type ConditionTrace, type ConditionsVerdict, type Shape } from './engineAdapter.js';
-import { sourceLineOf } from './sourceLine.js';
-import { type ScopeItem, scopeItems } from './scope.js';
+import { matchLineOf, sourceLineOf } from './sourceLine.js';
+import { type ScopeItem, excerptAround, scopeItems } from './scope.js';
 import { MAX_DOCUMENT_DEPTH, MAX_TABLE_ROWS, preview, tooDeep, tooManyRows } from '../document/limits.js';
 
 /** The rule id of findings about text the importer could not read. */
@@ -351,6 +351,16 @@ export async function evaluate(ruleSet: CompiledRuleSet, document: unknown, opti
         if (reported.has(path)) continue;
         reported.add(path);
         const expected = failed?.valueResult;
+        const compared = comparisonParams(failed, language, ruleSet.operators);
+        const found = typeof compared['match'] === 'string' ? compared['match'] : undefined;
+        const params: MessageParams = {
+          department: typeof context.meta?.department === 'string' ? context.meta.department : '',
+          ...leafLabels(failed, context),
+          ...item.labels(),
+          // A text's message quotes it where the pattern found something.
+          ...(found !== undefined && typeof item.binding.text === 'string' ? { text: excerptAround(item.binding.text, found) } : {}),
+          ...compared,
+        };
         findings.push(
           createFinding(
             {
@@ -361,14 +371,10 @@ export async function evaluate(ruleSet: CompiledRuleSet, document: unknown, opti
               message: rule.definition.message,
               title: rule.definition.title,
               basis: rule.definition.basis,
-              params: {
-                department: typeof context.meta?.department === 'string' ? context.meta.department : '',
-                ...leafLabels(failed, context),
-                ...item.labels(),
-                ...comparisonParams(failed, language, ruleSet.operators),
-              },
+              params,
               relatedPaths: isQuantity(expected) && expected.pointer !== undefined && expected.pointer !== path ? [expected.pointer] : undefined,
-              line: line(path, item.line),
+              // What a pattern found in a long text is placed on its own line.
+              line: matchLineOf(document, path, found) ?? line(path, item.line),
             },
             language,
           ),

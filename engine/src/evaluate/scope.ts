@@ -242,6 +242,21 @@ function excerpt(text: string): string {
   return line.length > 60 ? `${line.slice(0, 60)}…` : line;
 }
 
+/**
+ * A text as a message shows it around what a pattern found in it: the found words with some
+ * before and after, so that a long section's message quotes the place, not its beginning.
+ * @param text The text.
+ * @param found What was found (its first occurrence is shown).
+ */
+export function excerptAround(text: string, found: string): string {
+  const line = text.replace(/\s+/g, ' ').trim();
+  const at = found === '' ? -1 : line.indexOf(found.replace(/\s+/g, ' ').trim());
+  if (line.length <= 60 || at < 0) return excerpt(text);
+  const start = Math.max(0, at - 20);
+  const end = Math.min(line.length, Math.max(at + found.length, start + 60));
+  return `${start > 0 ? '…' : ''}${line.slice(start, end).trim()}${end < line.length ? '…' : ''}`;
+}
+
 function textItems(context: DocumentContext, kinds: readonly TextKind[] | undefined): readonly ScopeItem[] {
   const wanted = kinds ?? ALL_TEXTS;
   // Several rules visit the same texts: collect them once per document and kinds.

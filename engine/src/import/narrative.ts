@@ -22,6 +22,8 @@ export interface TextSection {
   readonly heading: string;
   /** Text, lines joined with "\n". */
   readonly text: string;
+  /** Where each source line starts in the text: [offset, line] pairs. */
+  readonly textLines?: readonly (readonly [number, number])[];
   /** Line of the heading. */
   readonly line?: number;
 }
@@ -118,6 +120,17 @@ function textOf(lines: readonly SourceLine[]): string {
     .join('\n');
 }
 
+/** A section's text, and where each of its source lines starts in it ([offset, line] pairs). */
+function textWithLines(lines: readonly SourceLine[]): { text: string; textLines?: readonly (readonly [number, number])[] } {
+  const starts: (readonly [number, number])[] = [];
+  let offset = 0;
+  for (const line of lines.filter((candidate) => !isBlank(candidate))) {
+    starts.push([offset, line.number]);
+    offset += line.text.trim().length + 1;
+  }
+  return starts.length === 0 ? { text: textOf(lines) } : { text: textOf(lines), textLines: starts };
+}
+
 function problemsFor(lines: readonly SourceLine[], message: (line: SourceLine) => string): ImportProblem[] {
   return lines.filter((line) => !isBlank(line)).map((line) => unrecognised(line, message(line)));
 }
@@ -157,7 +170,7 @@ function readOverview(lines: readonly SourceLine[]): { duties?: TextSection; org
   let duties: TextSection | undefined;
   let organisation: TextSection | undefined;
   for (const { heading, body } of blocks) {
-    const section: TextSection = { heading: heading.text.trim(), text: textOf(body), line: heading.number };
+    const section: TextSection = { heading: heading.text.trim(), ...textWithLines(body), line: heading.number };
     if (/职责|职能/.test(heading.text) && duties === undefined) duties = section;
     else if (/机构/.test(heading.text) && organisation === undefined) organisation = section;
     else {
@@ -257,7 +270,7 @@ function otherSections(heading: SourceLine, body: readonly SourceLine[]): TextSe
     else (sections[sections.length - 1]?.body ?? lead).push(line);
   }
   const own = lead.some((line) => !isBlank(line)) || sections.length === 0 ? [{ heading, body: lead }] : [];
-  return [...own, ...sections].map((section) => ({ heading: section.heading.text.trim(), text: textOf(section.body), line: section.heading.number }));
+  return [...own, ...sections].map((section) => ({ heading: section.heading.text.trim(), ...textWithLines(section.body), line: section.heading.number }));
 }
 
 /**
@@ -277,7 +290,7 @@ export function importNarrative(segments: Segments): StageResult<NarrativeParts>
   problems.push(...problemsFor(preamble, (line) => `情况说明中位于第一个编号标题之前的文字“${line.text.trim()}”，不属于任何章节，未导入`));
   for (const block of blocks) {
     if (block.kind === 'letter') {
-      other.push({ heading: block.title.text.trim(), text: textOf(block.body), line: block.title.number });
+      other.push({ heading: block.title.text.trim(), ...textWithLines(block.body), line: block.title.number });
       continue;
     }
     const heading = block.heading.text.trim();
@@ -296,7 +309,7 @@ export function importNarrative(segments: Segments): StageResult<NarrativeParts>
     const { figures, problems: figureProblems } = readFigures(block.body, id);
     problems.push(...figureProblems);
     if (id === undefined) problems.push(unrecognised(block.heading, `未能识别说明章节“${heading}”：文字已保留，但没有章节标识，规则无法引用`));
-    const text = textOf(block.body);
+    const { text, textLines } = textWithLines(block.body);
     const projects = id === 'performance' ? citedProjects(text) : [];
     const section: NarrativeSection & { figures: readonly Figure[] } = {
       ...(id !== undefined ? { id } : {}),
@@ -304,6 +317,7 @@ export function importNarrative(segments: Segments): StageResult<NarrativeParts>
       text,
       figures,
       ...(projects.length > 0 ? { projects } : {}),
+      ...(textLines !== undefined ? { textLines } : {}),
       line: block.heading.number,
     };
     sections.push(section);

@@ -51,20 +51,31 @@ function plain(line: SourceLine): string {
   return line.text.replace(/\f/g, '').trim();
 }
 
-function textOf(lines: readonly SourceLine[]): string {
+/**
+ * A section's text, and where each source line starts in it: [offset, line] pairs, so that what a
+ * rule finds in the text can be placed on its line.
+ */
+function textWithLines(lines: readonly SourceLine[]): { text: string; textLines?: readonly (readonly [number, number])[] } {
   // A line that runs to the margin, or stops mid-sentence (on a comma), was wrapped by the layout:
   // the next one continues its sentence.
   let text = '';
   let joinNext = false;
+  const starts: (readonly [number, number])[] = [];
   for (const line of lines) {
     // Justified lines spread characters apart (深 圳 市 人 民 政 府): spaces between Chinese characters are layout.
     // A run of single characters each followed by a space is one spread word; words apart (cells of a grid) stay apart.
     const words = plain(line).replace(/(?:[\u4e00-\u9fff] ){2,}[\u4e00-\u9fff]/g, (run) => run.replace(/ /g, ''));
     if (words === '') continue;
-    text += text === '' || joinNext ? words : `\n${words}`;
+    if (text !== '' && !joinNext) text += '\n';
+    starts.push([text.length, line.number]);
+    text += words;
     joinNext = line.full === true || /[，,、（(]$/.test(words);
   }
-  return text;
+  return starts.length === 0 ? { text } : { text, textLines: starts };
+}
+
+function textOf(lines: readonly SourceLine[]): string {
+  return textWithLines(lines).text;
 }
 
 /**
@@ -143,7 +154,7 @@ interface Gathered {
 }
 
 function section(node: OutlineNode): TextSection {
-  return { heading: node.heading, text: textOf(allLines(node)), line: node.line };
+  return { heading: node.heading, ...textWithLines(allLines(node)), line: node.line };
 }
 
 /**
@@ -222,18 +233,18 @@ function walk(node: OutlineNode, gathered: Gathered, inOverview: boolean): void 
     // A section over sections of its own (收支总体情况 over 收入预算 and 支出预算): its text, the figures in its children.
     const { figures, unread } = figuresOf(node.body, id, gathered.items);
     gathered.unread.push(...unread);
-    gathered.sections.push({ id, heading: node.heading, text: textOf(allLines(node)), figures, line: node.line });
+    gathered.sections.push({ id, heading: node.heading, ...textWithLines(allLines(node)), figures, line: node.line });
   } else if (id !== undefined && id !== 'other') {
     const lines = allLines(node);
     const { figures, unread } = figuresOf(lines, id, gathered.items);
     gathered.unread.push(...unread);
-    const text = textOf(lines);
+    const { text, textLines } = textWithLines(lines);
     const projects = id === 'performance' ? citedProjects(text) : [];
-    gathered.sections.push({ id, heading: node.heading, text, figures, ...(projects.length > 0 ? { projects } : {}), line: node.line });
+    gathered.sections.push({ id, heading: node.heading, text, figures, ...(projects.length > 0 ? { projects } : {}), ...(textLines !== undefined ? { textLines } : {}), line: node.line });
     return;
   }
   if (node.body.some((line) => plain(line) !== '')) {
-    if (id === 'other' || overview) gathered.other.push({ heading: node.heading, text: textOf(node.body), line: node.line });
+    if (id === 'other' || overview) gathered.other.push({ heading: node.heading, ...textWithLines(node.body), line: node.line });
     else if (node.children.length === 0) gathered.unknownHeadings.push(node);
   }
   for (const child of node.children) walk(child, gathered, overview);
@@ -308,7 +319,7 @@ function recoverByContent(gathered: Gathered): OutlineNode[] {
     const pattern = SECTION_HEADINGS.find(([, subject]) => subject === id)![0];
     const node = gathered.unknownHeadings.find((candidate) => !taken.includes(candidate) && pattern.test(canonicalNames(textOf(allLines(candidate)))));
     if (node === undefined) continue;
-    gathered.sections.push({ id, heading: node.heading, text: textOf(allLines(node)), figures: [], line: node.line });
+    gathered.sections.push({ id, heading: node.heading, ...textWithLines(allLines(node)), figures: [], line: node.line });
     taken.push(node);
   }
   return taken;
