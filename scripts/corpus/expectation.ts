@@ -89,8 +89,8 @@ const UNREAD_PERFORMANCE = /绩效目标表/;
 export function groupOf(reason: string, evidence: ReaderEvidence): NotApplicableGroup {
   if (/未能可靠读取|未能识别/.test(reason)) return 'notRead';
   if (/适用条件不成立/.test(reason)) return 'situation';
-  // The table says it leaves rows out: the document does not print them.
-  if (/注明部分行未公开/.test(reason)) return 'notPrinted';
+  // The table (or the document) says it leaves rows (secret projects) out: the document does not print them.
+  if (/注明部分行未公开|注明部分涉密内容未公开/.test(reason)) return 'notPrinted';
   const column = /^(.+?) 没有 \w+ 列$/.exec(reason);
   if (column !== null) return evidence.notes.some((note) => note.includes(column[1]!) && /列.*未能识别/.test(note)) ? 'notRead' : 'notPrinted';
   if (/^文档中没有 \w+ 表$/.test(reason)) return evidence.unknownTable ? 'notFound' : 'notPrinted';

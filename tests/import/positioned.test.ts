@@ -13,7 +13,7 @@ import { declaredEmptyTables } from '../../engine/src/import/tables/emptyIndex.j
 import { findTables } from '../../engine/src/import/tables/findTables.js';
 import { readGrid } from '../../engine/src/import/tables/grid.js';
 import { readTables } from '../../engine/src/import/tables/readTables.js';
-import { assembleDocument } from '../../engine/src/import/meta.js';
+import { assembleDocument, secretsLeftOut } from '../../engine/src/import/meta.js';
 import { sniffInput } from '../../engine/src/import/sniff.js';
 import { columnIdOf } from '../../engine/src/import/tables/names.js';
 import { kindOfTitle } from '../../engine/src/import/tables/titles.js';
@@ -696,6 +696,17 @@ describe('reading a table as a whole', () => {
     expect(marked.withheld).toBe('根据国家保密法律法规和有关保密事项范围的规定，部分具体项目信息公开时予以剔除。');
     const plain = assembleDocument(recognised, { format: 'pdf' }, { projectExpenditure: { ...projects, note: '注：本单位无涉密项目' } }, {}).tables.projectExpenditure!;
     expect(plain.withheld).toBeUndefined();
+  });
+
+  it('finds the document’s statement that secret items were left out wherever it stands, across line breaks (长沙: 注：已剔除涉 / 密部分), but not one that there is nothing secret', () => {
+    const lines = (...texts: string[]) => texts.map((text, index) => ({ number: index + 1, text, cells: [text] }));
+    expect(secretsLeftOut(lines('满意度指标  群众满意度  90', '注：已剔除涉', '密部分', '2026年部门整体支出绩效目标表'))).toBe('已剔除涉密部分');
+    expect(secretsLeftOut(lines('八、其他特殊事项说明', '根据国家保密法律法规和有关保密事项范围的规定，部分涉密事项在预', '算公开时予以剔除。'))).toBe(
+      '根据国家保密法律法规和有关保密事项范围的规定，部分涉密事项在预算公开时予以剔除。',
+    );
+    expect(secretsLeftOut(lines('备注：涉密项目按要求不予公开。（请核实单位是否有涉密项目）'))).toBe('涉密项目按要求不予公开。');
+    expect(secretsLeftOut(lines('备注：本单位无涉密项目，不存在不予公开的内容。'))).toBeUndefined();
+    expect(secretsLeftOut(lines('本部门不涉及涉密事项，预算全部公开。'))).toBeUndefined();
   });
 
   it('reads an empty two-sided table (no number at all) by its header: numbered rows are rows, the second 项目 starts the expenditure side', () => {

@@ -273,6 +273,19 @@ describe('cell and sums', () => {
     expect(shown(run('cell', { table: 'expenditureSummary', row: { code: '2010301' }, column: 'total' }, undefined, withheld))).toBe('10.00万元');
   });
 
+  it('counts the performance tables only as far as known when the document says secret items were left out (meta.withheld)', () => {
+    const tables = { performance: [{ project: '信访业务经费' }, { project: '接访大厅运行经费' }] };
+    const open = new DocumentContext({ ...document, ...tables });
+    const secret = new DocumentContext({ ...document, ...tables, meta: { ...document.meta, withheld: '部分涉密事项在预算公开时予以剔除。' } });
+    const project = (name: string): ScopeBinding => ({ pointer: '/tables/projectExpenditure/rows/1', item: { name } });
+    const unknown = { kind: 'unavailable', reason: 'missing', message: expect.stringContaining('文档注明部分涉密内容未公开（部分涉密事项在预算公开时予以剔除。）') };
+    expect(shown(run('count', { of: 'performanceTables' }, undefined, open))).toBe('2个');
+    expect(run('count', { of: 'performanceTables' }, undefined, secret)).toMatchObject(unknown);
+    // A project's table that is attached is counted; one without any may have been left out.
+    expect(shown(run('count', { of: 'performanceTables', sameProject: '/name' }, project('信访业务经费'), secret))).toBe('1个');
+    expect(run('count', { of: 'performanceTables', sameProject: '/name' }, project('涉密项目'), secret)).toMatchObject(unknown);
+    expect(shown(run('count', { of: 'performanceTables', sameProject: '/name' }, project('涉密项目'), open))).toBe('0个');
+  });
   it('firstOf takes the first place the document prints, keeping its pointer; an unusable value is not passed over', () => {
     const agencyTable = { table: 'agencyOperatingCosts', row: { key: 'total' }, column: 'total' };
     const narrative = { figure: 'basicExpenditure' };

@@ -158,6 +158,8 @@ export interface Meta {
   readonly source?: { readonly file?: string; readonly format?: string };
   /** Every table the source prints, in print order, those the model does not hold included. */
   readonly printedTables?: readonly PrintedTable[];
+  /** The document's statement that secret items were left out: its performance tables are not all of them. */
+  readonly withheld?: string;
 }
 
 /** A disclosure document (valid shape). */

@@ -21,8 +21,8 @@ export const count: FactDefinition = {
   name: 'count',
   description: {
     'zh-CN':
-      '计数：某表中符合行选择器的行数（如项目支出表的项目行 {"level": 3}），文档所附绩效目标表的张数（of: performanceTables），或情况说明中符合条件的数字个数（of: figures，可用 sameCode 只数引用当前行科目的数字）。行选择器可用 sameAs 只数与当前对象同名或同编码的行；sameProject 只数项目名称与当前对象某字段相同的绩效目标表。结果为精确的个数。表注明部分行未公开（withheld）时，行数不是全表的，无法取值（按 key 选的行除外）。',
-    en: "A count: the rows of a table that meet a selector (e.g. the project rows {\"level\": 3}), the performance-target tables of the document (of: performanceTables), or the narrative figures that meet criteria (of: figures; sameCode: only those citing the scope row's code). With sameAs in the selector, only rows carrying the scope item's code or name; with sameProject, only tables whose project is the scope item's field. An exact count. Unavailable on a table that says it leaves rows out (withheld), unless the selector names rows by key.",
+      '计数：某表中符合行选择器的行数（如项目支出表的项目行 {"level": 3}），文档所附绩效目标表的张数（of: performanceTables），或情况说明中符合条件的数字个数（of: figures，可用 sameCode 只数引用当前行科目的数字）。行选择器可用 sameAs 只数与当前对象同名或同编码的行；sameProject 只数项目名称与当前对象某字段相同的绩效目标表。结果为精确的个数。表注明部分行未公开（withheld）时，行数不是全表的，无法取值（按 key 选的行除外）；文档注明部分涉密内容未公开（meta.withheld）时，绩效目标表的张数无法取值，某项目没有绩效目标表时其张数也无法取值。',
+    en: "A count: the rows of a table that meet a selector (e.g. the project rows {\"level\": 3}), the performance-target tables of the document (of: performanceTables), or the narrative figures that meet criteria (of: figures; sameCode: only those citing the scope row's code). With sameAs in the selector, only rows carrying the scope item's code or name; with sameProject, only tables whose project is the scope item's field. An exact count. Unavailable on a table that says it leaves rows out (withheld), unless the selector names rows by key; when the document says secret items were left out (meta.withheld), the performance tables' count is unavailable, and so is a project's when it has none.",
   },
   returns: 'quantity',
   params: {
@@ -85,6 +85,12 @@ export const count: FactDefinition = {
     if (params.of === 'performanceTables') {
       const tables = scope.context.performanceTables();
       if (tables === undefined) return missing('文档没有附绩效目标表（/performance）', '/performance');
+      // Secret projects left out: the tables attached are not all of them, so their number is not
+      // known, nor is a project's when none is attached (its table may be left out). Tables that are
+      // attached are still counted for a project: leaving some out adds none.
+      const withheld = scope.context.meta?.withheld;
+      const notAll = typeof withheld === 'string' && withheld !== '' ? missing(`文档注明部分涉密内容未公开（${withheld}），所附绩效目标表不是全部`, '/meta/withheld') : undefined;
+      if (notAll !== undefined && typeof params.sameProject !== 'string') return notAll;
       let counted = tables.length;
       if (typeof params.sameProject === 'string') {
         const wanted = resolvePointer(scopeItemValue(scope), params.sameProject);
@@ -96,6 +102,7 @@ export const count: FactDefinition = {
         };
         const unit = params.sameUnit === true ? unitOf(scopeItemValue(scope)) : undefined;
         counted = name === undefined || name === '' ? 0 : tables.filter((table) => projectOf(table) === name && (unit === undefined || unitOf(table) === undefined || unitOf(table) === unit)).length;
+        if (counted === 0 && notAll !== undefined) return notAll;
       }
       return countQuantity(counted, '/performance');
     }

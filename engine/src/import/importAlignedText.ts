@@ -10,7 +10,7 @@
 import { type DisclosureDocument, type PrintedTable } from '../document/model.js';
 import { collapseProblems, runsToMargin } from './importPositioned.js';
 import { cutLinesNote } from './lines.js';
-import { type Recognised, assembleDocument } from './meta.js';
+import { type Recognised, assembleDocument, secretsLeftOut } from './meta.js';
 import { type PositionedText } from './positioned/model.js';
 import { type RecognisedTable } from './tables/readTables.js';
 import { readTextParts } from './text/readText.js';
@@ -57,6 +57,12 @@ export function importAlignedText(positioned: PositionedText, found: readonly Re
   } else {
     problems.push({ line: recognised.line, code: 'no_tables', message: '没有找到任何预算报表：请核对文本是否完整' });
   }
-  const document = assembleDocument(recognised, { ...(file !== undefined ? { file } : {}), format: 'layout-text', meta: { printedTables } }, {}, parts.value);
+  const withheld = secretsLeftOut(lines);
+  const document = assembleDocument(
+    recognised,
+    { ...(file !== undefined ? { file } : {}), format: 'layout-text', meta: { printedTables, ...(withheld !== undefined ? { withheld } : {}) } },
+    {},
+    parts.value,
+  );
   return { document, problems: collapseProblems(problems) };
 }

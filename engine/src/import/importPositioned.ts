@@ -6,7 +6,7 @@
  */
 import { MAX_TEXT_LINES, linesPastLimit } from '../document/limits.js';
 import { type DisclosureDocument, type Table } from '../document/model.js';
-import { assembleDocument, finalAccountsRefusal, recognise, recogniseCover } from './meta.js';
+import { assembleDocument, finalAccountsRefusal, recognise, recogniseCover, secretsLeftOut } from './meta.js';
 import { type ItemNames } from './figures.js';
 import { cutLinesNote } from './lines.js';
 import { type NarrativeParts } from './narrative.js';
@@ -188,10 +188,16 @@ export function importPositioned(source: PositionedText, options: PositionedImpo
       message: `第 ${imagePages.join('、')} 页只有图片、没有文字层（扫描的报表或文件？），其内容未能读取：不据此认定缺少哪张报表`,
     });
   }
-  const document = assembleDocument(recognised, { ...(options.file !== undefined ? { file: options.file } : {}), format: text.format, meta: { printedTables } }, tables, {
-    ...parts,
-    performance: performance.value,
-  });
+  const withheld = secretsLeftOut(lines);
+  const document = assembleDocument(
+    recognised,
+    { ...(options.file !== undefined ? { file: options.file } : {}), format: text.format, meta: { printedTables, ...(withheld !== undefined ? { withheld } : {}) } },
+    tables,
+    {
+      ...parts,
+      performance: performance.value,
+    },
+  );
   return {
     ok: true,
     document,

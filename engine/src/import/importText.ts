@@ -13,7 +13,7 @@ import { type TableRegion, importLayoutTablesWithRegions } from './layoutTables.
 import { importAlignedText } from './importAlignedText.js';
 import { positionedFromText } from './positioned/fromText.js';
 import { listTables } from './tables/readTables.js';
-import { assembleDocument, finalAccountsRefusal, recognise, recogniseCover } from './meta.js';
+import { assembleDocument, finalAccountsRefusal, recognise, recogniseCover, secretsLeftOut } from './meta.js';
 import { type NarrativeParts, importNarrative } from './narrative.js';
 import { importPerformance } from './performance.js';
 import { splitPerformanceBlocks } from './performanceBlocks.js';
@@ -139,9 +139,15 @@ export function importText(text: string, options: ImportOptions = {}): ImportRes
     );
   }
   const template = templateOf(recognised.region, Object.keys(tables).length);
-  const document = assembleDocument(recognised, { ...(options.file !== undefined ? { file: options.file } : {}), format: layout, ...(template !== undefined ? { meta: template } : {}) }, tables, {
-    ...parts,
-    performance: performance.value,
-  });
+  const withheld = secretsLeftOut(lines);
+  const document = assembleDocument(
+    recognised,
+    { ...(options.file !== undefined ? { file: options.file } : {}), format: layout, meta: { ...template, ...(withheld !== undefined ? { withheld } : {}) } },
+    tables,
+    {
+      ...parts,
+      performance: performance.value,
+    },
+  );
   return { ok: true, document, problems: problems.sort((a, b) => a.line - b.line) };
 }

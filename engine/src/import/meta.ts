@@ -163,6 +163,42 @@ function withWithheld(tables: Readonly<Record<string, Table>>): Record<string, T
 }
 
 /**
+ * Words saying secret items were left out of what is published: 烟台's “部分涉密事项在预算公开时予以
+ * 剔除”, 长沙's “注：已剔除涉密部分” under a form, 深圳's “涉密项目按要求不予公开”.
+ */
+const SECRETS_LEFT_OUT = /(?:涉密|保密)[^。；]{0,40}?(?:不予公开|予以剔除|已剔除|未予公开|未公开)|已剔除涉密|公开时予以剔除/g;
+/** A sentence saying there is nothing secret (无涉密项目, 不涉及涉密内容): no statement that anything was left out. */
+const NOTHING_SECRET = /(?:无|没有|不涉及|未涉及|不存在)(?:涉密|保密)/;
+
+/**
+ * The document's statement that secret items were left out, if it makes one anywhere (a
+ * sentence of its own, a table's note, a line under a form), read across line breaks.
+ * @param lines The document's lines.
+ */
+export function secretsLeftOut(lines: readonly SourceLine[]): string | undefined {
+  const words = lines.map((line) => line.text.replace(/\s+/g, ''));
+  const text = words.join('');
+  // Where each line starts in the joined text: a statement starts on the line where it is found.
+  const starts: number[] = [];
+  let offset = 0;
+  for (const line of words) {
+    starts.push(offset);
+    offset += line.length;
+  }
+  for (const match of text.matchAll(SECRETS_LEFT_OUT)) {
+    // The statement: back to the start of its sentence, bracket or line, on to its end (a full
+    // stop, a closing bracket, or the figures of whatever is printed next), within a few words.
+    const lineStart = starts.findLast((start) => start <= match.index) ?? 0;
+    const before = text.slice(Math.max(lineStart, match.index - 30), match.index);
+    const opening = Math.max(before.lastIndexOf('。'), before.lastIndexOf('；'), before.lastIndexOf('（'), before.lastIndexOf('('));
+    const after = /^[^。；）)\d]{0,12}。?/.exec(text.slice(match.index + match[0].length))![0];
+    const statement = `${before.slice(opening + 1)}${match[0]}${after}`;
+    if (!NOTHING_SECRET.test(statement)) return statement.replace(/^(?:备注|注|说明)[：:]/, '');
+  }
+  return undefined;
+}
+
+/**
  * The document both importers build: the cover's metadata (the tables' default unit 万元, the unit
  * type unknown), the source, and the parts read; what was not read is left out.
  * @param recognised What the cover says.
@@ -172,7 +208,7 @@ function withWithheld(tables: Readonly<Record<string, Table>>): Record<string, T
  */
 export function assembleDocument(
   recognised: Recognised,
-  source: { readonly file?: string; readonly format: string; readonly meta?: Partial<Pick<Meta, 'template' | 'printedTables'>> },
+  source: { readonly file?: string; readonly format: string; readonly meta?: Partial<Pick<Meta, 'template' | 'printedTables' | 'withheld'>> },
   tables: Readonly<Record<string, Table>>,
   parts: ReadParts,
 ): DisclosureDocument {
@@ -188,6 +224,7 @@ export function assembleDocument(
       unitType: 'unknown',
       source: { ...(source.file !== undefined ? { file: source.file } : {}), format: source.format },
       ...(source.meta?.printedTables !== undefined ? { printedTables: source.meta.printedTables } : {}),
+      ...(source.meta?.withheld !== undefined ? { withheld: source.meta.withheld } : {}),
     },
     tables: withWithheld(tables),
     ...(parts.narrative !== undefined ? { narrative: parts.narrative } : {}),
