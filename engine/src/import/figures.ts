@@ -796,12 +796,8 @@ function readClause(input: ClauseInput): boolean {
       problems.push(problemAt(line, `未能识别增减变动“${text}”：“${change[1]!.trim()}”不在说明文字的科目词表中，无法确定它是哪一项的增减`));
       return false;
     }
-    const reference =
-      named === undefined
-        ? implied
-        : [state.lastAmount, state.beforeBreakdown, state.whole, opensSentence ? state.previousSentenceAmount : undefined].find(
-            (amount) => amount !== undefined && state.unnamedAmount !== true && sameSubject(amount, named),
-          );
+    const candidates = state.unnamedAmount === true ? [] : [state.lastAmount, state.beforeBreakdown, state.whole, opensSentence ? state.previousSentenceAmount : undefined];
+    const reference = named === undefined ? implied : candidates.find((amount) => amount !== undefined && sameSubject(amount, named));
     if (reference === undefined || value === undefined) {
       problems.push(problemAt(line, `未能识别增减变动“${text}”：前面没有它所说明的金额`));
       return false;
