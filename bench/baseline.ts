@@ -397,6 +397,16 @@ export function checkByHand(document: unknown): BaselineFinding[] {
       if (stated && table && !rounded(stated, table[0])) report(ruleId, `${entry.pointer}/value`);
     }
   }
+  // 财政拨款收入: the summary's own row when it prints one, else its funds' rows added.
+  const summaryTable = tables.incomeExpenditureSummary;
+  const fundRows = summaryTable?.rows.filter((row) => row.key !== undefined && ['generalBudget', 'governmentFunds', 'stateCapital'].includes(row.key)) ?? [];
+  const appropriationIncome =
+    keyCell('incomeExpenditureSummary', 'fiscalAppropriation', 'amount')?.[0] ?? (summaryTable && fundRows.length > 0 ? add(fundRows.map((row) => cell(summaryTable, row, 'amount'))) : undefined);
+  for (const entry of figures) {
+    if (entry.figure.key !== 'fiscalAppropriationIncome' || entry.figure.kind !== 'amount') continue;
+    const stated = figureValue(entry.figure);
+    if (stated && appropriationIncome && !rounded(stated, appropriationIncome)) report('narrative-fiscal-appropriation-income-matches', `${entry.pointer}/value`);
+  }
   // Figures that may mean either of two of 表4's amounts: the current year's or with the carry-over.
   const fiscalTable = tables.fiscalAppropriationSummary;
   const sumOfKeys = (keys: string[]): Fig | undefined => {

@@ -271,7 +271,7 @@ describe('disclosure-check on many documents', () => {
     expect(stderr).toMatch(/^disclosure-check: .*broken\.json:1:2: JSON 格式错误/m);
     const table = stderr.split('\n').filter((line) => /^(?:文件|.*\.(?:json|pdf) |合计)/.test(line));
     expect(table[0]).toMatch(/^文件\s+错误\s+警告\s+规则适用\s+用时（秒）$/);
-    expect(table.find((line) => line.includes('budget-2025-shenpiju.json'))).toMatch(/\s70\s+89\s+105\/124\s/);
+    expect(table.find((line) => line.includes('budget-2025-shenpiju.json'))).toMatch(/\s70\s+89\s+105\/125\s/);
     expect(table.find((line) => line.includes('broken.json'))).toMatch(/无法检查/);
     expect(table.at(-1)).toMatch(/^合计（3 个文件，1 个无法检查）/);
   }, 30_000);
@@ -283,9 +283,9 @@ describe('disclosure-check on many documents', () => {
     expect(log.version).toBe('2.1.0');
     const [run] = log.runs;
     const rules = run!.tool.driver.rules!;
-    // The pack’s 124 rules, then the engine's own (import notes of the PDF).
-    expect(rules.slice(0, 124).every((rule) => rule.help?.text.includes('依据') === true)).toBe(true);
-    expect(rules.slice(124).map((rule) => rule.id)).toEqual(['import']);
+    // The pack’s 125 rules, then the engine's own (import notes of the PDF).
+    expect(rules.slice(0, 125).every((rule) => rule.help?.text.includes('依据') === true)).toBe(true);
+    expect(rules.slice(125).map((rule) => rule.id)).toEqual(['import']);
     expect(rules.find((rule) => rule.id === 'empty-table-marked')).toMatchObject({
       shortDescription: { text: expect.any(String) },
       help: { text: expect.stringContaining('依据') },
@@ -309,8 +309,8 @@ describe('disclosure-check on many documents', () => {
     expect(code).toBe(1);
     expect(stdout).toMatch(/^<\?xml version="1\.0" encoding="UTF-8"\?>\n<testsuites name="disclosure-check">/);
     expect(stdout.match(/<testsuite /g)).toHaveLength(1);
-    expect(stdout.match(/<testcase /g)).toHaveLength(124);
-    expect(stdout).toMatch(/<testsuite name="[^"]*budget-2025-shenpiju\.json" tests="124" failures="34" errors="0" skipped="19"/);
+    expect(stdout.match(/<testcase /g)).toHaveLength(125);
+    expect(stdout).toMatch(/<testsuite name="[^"]*budget-2025-shenpiju\.json" tests="125" failures="34" errors="0" skipped="20"/);
   });
 
   it('checks a folder on worker threads as the installed command: a report per file and the summary, in the order of the files', () => {

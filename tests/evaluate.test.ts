@@ -48,7 +48,7 @@ describe('the sample disclosure', () => {
     ]);
     expect(report.valid).toBe(false);
     expect(report.summary.errored).toBe(0);
-    // Not applicable: the narrative states no 三公, 机关运行经费 or procurement-reservation amounts,
+    // Not applicable: the narrative states no 三公, 机关运行经费, 财政拨款收入 (as a source) or procurement-reservation amounts,
     // the unit type (which decides whether 机关运行经费 must equal 公用经费) is not known, and the
     // 三公 and 机关运行经费 sections state no change that would need a reason, and the rules for
     // summary tables without carry-over rows or with income by type (the Shanghai layout) do not apply.
@@ -66,6 +66,7 @@ describe('the sample disclosure', () => {
       'narrative-abroad-costs-match',
       'narrative-agency-operating-costs-match',
       'narrative-fiscal-appropriation-expenditure-matches',
+      'narrative-fiscal-appropriation-income-matches',
       'narrative-reception-costs-match',
       'narrative-three-public-total-matches',
       'narrative-vehicle-costs-match',

@@ -141,7 +141,14 @@ function wordsOutsideTables(document: DisclosureDocument): string {
 /** The words of each narrative section, by section id (several sections of one id together). */
 function sectionWords(document: DisclosureDocument): Record<string, string> {
   const words: Record<string, string[]> = {};
-  for (const section of document.narrative?.sections ?? []) if (section.id !== undefined) (words[section.id] ??= []).push(textOf(section));
+  const sections = document.narrative?.sections ?? [];
+  for (const section of sections) {
+    if (section.id === undefined) continue;
+    // A section over sections of its own (西安: 第二部分 over 六、财政拨款收支情况说明) keeps their text
+    // too; its own words are the rest.
+    const own = sections.reduce((text, other) => (other !== section && other.text !== '' && text.includes(other.text) ? text.replace(other.text, '') : text), section.text);
+    (words[section.id] ??= []).push(textOf({ ...section, text: own }));
+  }
   return Object.fromEntries(Object.entries(words).map(([id, texts]) => [id, texts.join('；')]));
 }
 

@@ -33,6 +33,7 @@ export const FIGURE_MENTIONS: Readonly<Record<string, RegExp>> = {
   generalBudgetExpenditure: /一般公共预算[^。，]{0,8}支出/,
   // 一般公共预算拨款 alone is income (…其中一般公共预算拨款 N 万元), not 一般公共预算拨款支出.
   generalBudgetIncome: /一般公共预算[^。，]{0,6}收入|一般公共预算拨款(?![^。，]{0,4}支出)/,
+  fiscalAppropriationIncome: /(?<!一般公共预算|政府性基金(?:预算)?|国有资本经营(?:预算)?|上年结转)(?:本年|当年)?(?:本级)?财政拨款(?:预算)?收入(?![、和及与]?支出)/,
   // The department's basic and project spending, not one fund's (一般公共预算基本支出, 财政拨款项目支出: other figures).
   basicExpenditure: /(?<!一般公共预算(?:财政)?(?:拨款)?|财政拨款)基本支出/,
   projectExpenditure: /(?<!一般公共预算(?:财政)?(?:拨款)?|财政拨款)项目支出/,
@@ -47,6 +48,11 @@ export const FIGURE_MENTIONS: Readonly<Record<string, RegExp>> = {
   vehiclePurchaseCosts: /公务用车购置(?!及)|车辆购置/,
   vehicleOperationCosts: /公务用车运行/,
   agencyOperatingCosts: /机关运行经费/,
+};
+
+/** Figures the reader reads in some sections only: their words elsewhere state another figure (财政拨款收入 in the 财政拨款 section is its current-year appropriation). */
+const MENTION_SECTIONS: Readonly<Record<string, readonly string[]>> = {
+  fiscalAppropriationIncome: ['overview', 'income'],
 };
 
 /** Words that mark a share (占…%) or a list of shares. */
@@ -72,7 +78,8 @@ export function mentionsFigures(text: string, keys: readonly string[], sections?
   return keys.some((key) => {
     // A rule that reads figures of one section only (一般公共预算支出情况说明's items) finds them there or nowhere;
     // elsewhere they may be stated in a section the reader does not key them in (not found, not unprinted).
-    const within = section === undefined || sections === undefined ? text : (sections[section] ?? '');
+    const only = section !== undefined ? [section] : MENTION_SECTIONS[key];
+    const within = only === undefined || sections === undefined ? text : only.map((id) => sections[id] ?? '').join('；');
     return stated(FIGURE_MENTIONS[key]!).test(within);
   });
 }

@@ -255,6 +255,21 @@ describe('importNarrative on small texts', () => {
     ]);
   });
 
+  it('reads 财政拨款收入 as a source beside the others, and keeps no shares of a list naming it with a fund’s part of it (the fund counted twice)', () => {
+    const sources = readParagraph('收入预算1000万元，其中：本年财政拨款收入900万元，占90%；上年结转100万元，占10%。', 'income');
+    expect(sources.figures.map((figure) => [figure.key, figure.kind, figure.value])).toEqual([
+      ['incomeTotal', 'amount', '1000'],
+      ['fiscalAppropriationIncome', 'amount', '900'],
+      ['fiscalAppropriationIncome', 'share', '90'],
+      ['carriedOverIncome', 'amount', '100'],
+      ['carriedOverIncome', 'share', '10'],
+    ]);
+    const nested = readParagraph('收入预算1000万元，其中：财政拨款收入900万元，占90%，一般公共预算拨款收入800万元，占80%；上年结转100万元，占10%。', 'income');
+    expect(nested.figures.filter((figure) => figure.kind === 'share')).toEqual([]);
+    expect(nested.figures.map((figure) => figure.key)).toEqual(['incomeTotal', 'fiscalAppropriationIncome', 'generalBudgetIncome', 'carriedOverIncome']);
+    expect(nested.problems.map((problem) => problem.message)).toEqual([expect.stringContaining('财政拨款收入与其中一类拨款的占比并列（重复计算），同一总额的各项占比不参与核对（3 处）')]);
+  });
+
   it('never reads 基本支出 or 项目支出 under 机关运行经费, “三公”经费, 采购 or 资产 as the department’s, but does under 绩效', () => {
     const units = '下属共有6个事业单位，事业运行经费总预算安排37337407.64元，其中：基本支出预算488180.64元，项目支出预算36849227元。';
     expect(keyedFigures(units, 'agencyOperatingCosts')).toEqual([]);
@@ -273,6 +288,9 @@ describe('importNarrative on small texts', () => {
       ['expenditureTotal', '8904.98'],
       ['functionalClassExpenditure', '1740.8'],
       ['functionalClassExpenditure', '850088.3'],
+    ]);
+    expect(readParagraph('1.“一般公共服务支出”科目  46,389  万元，主要用于单位人员经费支出。', 'overview').figures.map((figure) => [figure.key, figure.code, figure.subject])).toEqual([
+      ['functionalClassExpenditure', '201', '一般公共服务支出'],
     ]);
     expect(read('我部门总收入7041.76万元，总支出7041.76万元；收入预算 100 万元，相应安排支出预算 100 万元。', 'overview')).toEqual([
       ['incomeTotal', '7041.76'],

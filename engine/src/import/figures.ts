@@ -109,6 +109,9 @@ export const FIGURE_TERMS: readonly FigureTerm[] = [
   { kind: 'amount', pattern: /人员经费$|^人员支出$/, key: 'personnelCosts' },
   { kind: 'amount', pattern: /公用经费$|^(日常)?公用支出$/, key: 'publicCosts' },
   // 收入（the carried-over part of a source is not the source: 上年结转结余的一般公共预算收入）
+  // 财政拨款收入 as a source beside the others (四川大竹: 本年财政拨款收入…，占83.85%；上年结转…), the
+  // funds' appropriations together; not in the 财政拨款 section, where its own terms read it.
+  { kind: 'amount', sections: incomeSide, pattern: /^(?:\d{4}年)?(?:本年|当年)?(?:本级)?财政拨款(?:预算)?收入$/, key: 'fiscalAppropriationIncome' },
   // (重庆: 一般公共预算拨款本年收入, beside its 上年结转.)
   { kind: 'amount', sections: incomeSide, pattern: /一般公共预算(拨款)?(本年|当年)?收入$|一般公共预算(财政)?拨款(收入)?$/, key: 'generalBudgetIncome' },
   { kind: 'amount', sections: incomeSide, pattern: /政府性基金(预算)?(财政)?(拨款)?(本年|当年)?收入$|政府性基金预算(财政)?拨款$/, key: 'governmentFundIncome' },
@@ -612,6 +615,9 @@ function keyOfWhole(name: string, section: NarrativeSectionId | undefined): stri
   return undefined;
 }
 
+/** The funds' incomes, parts of 财政拨款收入 (fiscalAppropriationIncome). */
+const FUND_INCOMES: ReadonlySet<string> = new Set(['generalBudgetIncome', 'governmentFundIncome', 'stateCapitalIncome']);
+
 /** Words before a change that name nothing of their own: the change speaks of the amount before it. */
 const UNNAMED_CHANGE = /^(?:其中|另外|同时|总体|整体|分别|[均各这该此其]|共计|合计|总计|预算数?|安排|本年度?|当年|全年|年初|[共，,、:：;；\s]|\d{4}年度?|收、?支(?:总计|总预算|预算)?)*$/;
 
@@ -756,9 +762,19 @@ export function readFigures(lines: readonly SourceLine[], section: NarrativeSect
   unclaimedAmount(state, problems);
   // A list of shares with a member the reader could not place is not the whole list: no share of
   // that whole is kept, so no check adds up an incomplete list.
-  const complete = drafts.filter((draft) => draft.kind !== 'share' || (!state.incompleteShares.has(draft.of ?? '') && !state.incompleteShares.has('*')));
-  if (complete.length < drafts.length) {
-    problems.push(problemAt(lines[0]!, `有占比未能对应到金额，同一总额的各项占比不参与核对（${drafts.length - complete.length} 处）`));
+  // A list naming both the appropriation and a fund's part of it (财政拨款收入…，其中一般公共预算…)
+  // counts the fund twice: its shares are not one breakdown either.
+  const overlapping = new Set<string>();
+  for (const draft of drafts) {
+    if (draft.kind !== 'share' || !FUND_INCOMES.has(draft.key) || draft.of === undefined) continue;
+    if (drafts.some((other) => other.kind === 'share' && other.key === 'fiscalAppropriationIncome' && other.of === draft.of)) overlapping.add(draft.of);
+  }
+  const kept = (draft: Draft) => draft.kind !== 'share' || (!state.incompleteShares.has(draft.of ?? '') && !state.incompleteShares.has('*'));
+  const unplaced = drafts.filter((draft) => !kept(draft)).length;
+  if (unplaced > 0) problems.push(problemAt(lines[0]!, `有占比未能对应到金额，同一总额的各项占比不参与核对（${unplaced} 处）`));
+  const complete = drafts.filter((draft) => kept(draft) && (draft.kind !== 'share' || !overlapping.has(draft.of ?? '')));
+  if (complete.length < drafts.length - unplaced) {
+    problems.push(problemAt(lines[0]!, `财政拨款收入与其中一类拨款的占比并列（重复计算），同一总额的各项占比不参与核对（${drafts.length - unplaced - complete.length} 处）`));
   }
   return { figures: complete.map(finish), problems };
 }
@@ -900,14 +916,14 @@ function draftOf(subject: string, kind: 'amount' | 'count', base: Pick<Draft, 'v
     const unquoted = subject.replace(QUOTES, '');
     const item = kind === 'amount' && state.items !== undefined ? itemByPath(unquoted, state.items) : undefined;
     if (item !== undefined) return { key: 'functionalClassExpenditure', kind, ...base, code: item.code, subject: item.name };
-    // The 预算 of 社会保障和就业支出预算 and the 类科目 of 文化旅游体育与传媒支出类科目 are not part of the class's name.
+    // The 预算 of 社会保障和就业支出预算 and the (类)科目 of 文化旅游体育与传媒支出类科目, 上海's “一般公共服务支出”科目, are not part of the class's name.
     const code =
       kind === 'amount'
         ? functionalClassCode(
             unquoted
               .replace(/\s+/g, '')
               .replace(LEADING_NUMBERING, '')
-              .replace(/(?<=支出)(?:预算数?|类科目)$/, ''),
+              .replace(/(?<=支出)(?:预算数?|类?科目)$/, ''),
           )
         : undefined;
     // The name as the class is named: without the level marker and the spaces of a justified line.
@@ -916,7 +932,7 @@ function draftOf(subject: string, kind: 'amount' | 'count', base: Pick<Draft, 'v
       .replace(/\s+/g, '')
       .replace(LEADING_NUMBERING, '')
       .replace(/[（(]类[)）]/, '')
-      .replace(/支出(?:支出|预算数?|类科目)+$/, '支出');
+      .replace(/支出(?:支出|预算数?|类?科目)+$/, '支出');
     return code === undefined ? undefined : { key: 'functionalClassExpenditure', kind, ...base, code, subject: named };
   }
   if (term.follows === true) {
