@@ -270,6 +270,22 @@ describe('importNarrative on small texts', () => {
     expect(nested.problems.map((problem) => problem.message)).toEqual([expect.stringContaining('财政拨款收入与其中一类拨款的占比并列（重复计算），同一总额的各项占比不参与核对（3 处）')]);
   });
 
+  it('reads a numbered heading naming the budget as a whole (重庆’s districts: 二、部门预算情况说明) by its first clause: the appropriation’s when it names the appropriation, else the overview', () => {
+    const result = run(
+      disclosure([
+        '二、部门预算情况说明',
+        '本年单位预算收入46.65万元，比上年增加1.59万元，其中一般公共预算拨款46.65万元。',
+        '三、单位预算情况说明',
+        '2024年一般公共预算财政拨款收入8904.98万元，一般公共预算财政拨款支出8904.98万元。其中：基本支出5991.26万元；项目支出2913.72万元。',
+      ]),
+    );
+    expect(result.problems).toEqual([]);
+    expect(result.value.narrative?.sections.map((section) => [section.id, section.figures?.filter((figure) => figure.kind === 'amount').map((figure) => figure.key)])).toEqual([
+      ['overview', ['incomeTotal', 'generalBudgetIncome']],
+      ['fiscalAppropriation', ['generalBudgetAppropriation', 'generalBudgetExpenditure', 'generalBudgetBasicExpenditure', 'generalBudgetProjectExpenditure']],
+    ]);
+  });
+
   it('never reads 基本支出 or 项目支出 under 机关运行经费, “三公”经费, 采购 or 资产 as the department’s, but does under 绩效', () => {
     const units = '下属共有6个事业单位，事业运行经费总预算安排37337407.64元，其中：基本支出预算488180.64元，项目支出预算36849227元。';
     expect(keyedFigures(units, 'agencyOperatingCosts')).toEqual([]);

@@ -262,6 +262,25 @@ function sectionIdOf(heading: string): NarrativeSectionId | undefined {
   return SECTION_HEADINGS.find(([pattern]) => pattern.test(heading))?.[1];
 }
 
+/**
+ * A numbered heading naming the budget as a whole and nothing else (重庆's districts: 二、部门预算情况说明,
+ * 三、单位预算情况说明); not a part's title (第三部分 2026年部门预算情况说明, 苏州市水务局2026年部门预算情况说明).
+ */
+const WHOLE_BUDGET_HEADING = /^(?:[一二三四五六七八九十]{1,3}[、.．]|[（(][一二三四五六七八九十]{1,3}[)）]|\d{1,2}[、.．])(?:\d{4}年度?)?(?:部门|单位)预算(?:情况)?说明$/;
+
+/**
+ * The subject of a section under a heading naming the budget as a whole, by its first clause:
+ * the appropriation's when it names the appropriation (2025年一般公共预算财政拨款收入…), else the
+ * budget's overview (本年单位预算收入…); undefined for any other heading.
+ * @param heading The heading's words.
+ * @param body The section's text.
+ */
+export function subjectOfWholeBudget(heading: string, body: string): NarrativeSectionId | undefined {
+  if (!WHOLE_BUDGET_HEADING.test(heading.replace(/\s+/g, ''))) return undefined;
+  const first = body.replace(/\s+/g, '').split(/[。；，,]/)[0]!;
+  return /财政拨款/.test(first) ? 'fiscalAppropriation' : 'overview';
+}
+
 function otherSections(heading: SourceLine, body: readonly SourceLine[]): TextSection[] {
   const sections: { heading: SourceLine; body: SourceLine[] }[] = [];
   const lead: SourceLine[] = [];
@@ -294,7 +313,7 @@ export function importNarrative(segments: Segments): StageResult<NarrativeParts>
       continue;
     }
     const heading = block.heading.text.trim();
-    const id = sectionIdOf(heading);
+    const id = sectionIdOf(heading) ?? subjectOfWholeBudget(heading, block.body.map((line) => line.text).join(''));
     if (id === 'assets') {
       const read = readAssets(block.body);
       if (assets === undefined) assets = read.assets;

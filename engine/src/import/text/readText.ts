@@ -7,7 +7,7 @@
  */
 import { type Figure, type NarrativeSection } from '../../document/model.js';
 import { type ItemNames, type NarrativeSectionId, namesFunctionalClass, readFigures } from '../figures.js';
-import { type GlossaryEntry, type NarrativeParts, SECTION_HEADINGS, type TextSection, citedProjects, readGlossary } from '../narrative.js';
+import { type GlossaryEntry, type NarrativeParts, SECTION_HEADINGS, type TextSection, citedProjects, readGlossary, subjectOfWholeBudget } from '../narrative.js';
 import { type AssetsPart, readAssets } from '../narrativeAssets.js';
 import { canonicalNames } from '../vocabulary.js';
 import { type ImportProblem, type SourceLine, type StageResult } from '../types.js';
@@ -222,7 +222,7 @@ function walk(node: OutlineNode, gathered: Gathered, inOverview: boolean): void 
     return;
   }
   const overview = inOverview || OVERVIEW.test(title);
-  const id = overview && !/收支/.test(title) ? undefined : (sectionIdOf(title) ?? subjectOfBody(node));
+  const id = overview && !/收支/.test(title) ? undefined : (sectionIdOf(title) ?? subjectOfBody(node) ?? subjectOfWholeBudget(canonicalNames(title), node.body.map(plain).join('')));
   if (id === 'assets') {
     const read = readAssets(allLines(node));
     gathered.assets ??= { ...read.assets };
