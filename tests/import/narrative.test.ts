@@ -239,7 +239,7 @@ describe('importNarrative on small texts', () => {
     ]);
   });
 
-  it('reads a fund’s 本年收入 as the fund’s (一般公共预算拨款本年收入), the shorter names of the “三公” parts, and a change named by its side alone (收入较去年减少…) as its total’s', () => {
+  it('reads a fund’s 本年收入 as the fund’s (一般公共预算拨款本年收入), the shorter names of the “三公” parts, a change named by its side alone (收入较去年减少…) as its total’s, and a direction in one character (增 / 减)', () => {
     const income = '收入预算：2025年年初预算数1165.79万元，其中：一般公共预算拨款本年收入1144.25万元，上年结转21.54万元；政府性基金预算拨款0万元。收入较去年减少59.04万元。';
     expect(readParagraph(income, 'income').figures.map((figure) => [figure.key, figure.kind, figure.value, figure.current])).toEqual([
       ['incomeTotal', 'amount', '1165.79', undefined],
@@ -247,6 +247,15 @@ describe('importNarrative on small texts', () => {
       ['carriedOverIncome', 'amount', '21.54', undefined],
       ['governmentFundIncome', 'amount', '0', undefined],
       ['incomeTotal', 'change', '59.04', '1165.79'],
+    ]);
+    // The direction in one character (临沧: 较上年增 59.11万元).
+    expect(
+      readParagraph('2018年基本支出预算1000万元，较上年增 59.11万元；项目支出200万元，较上年减6万元。', 'expenditure')
+        .figures.filter((figure) => figure.kind === 'change')
+        .map((figure) => [figure.key, figure.direction, figure.value]),
+    ).toEqual([
+      ['basicExpenditure', 'increase', '59.11'],
+      ['projectExpenditure', 'decrease', '6'],
     ]);
     expect(keyedFigures('公务接待11.8万元，公务用车运行费用10万元，公务用车购置经费0万元。', 'threePublicExpenses')).toEqual([
       ['receptionCosts', '11.8'],

@@ -290,7 +290,8 @@ function countIn(text: string, section: NarrativeSectionId | undefined): { words
 const SHARE = builtPattern(String.raw`^占(?:(.+?)的)?\s*${NUMBER}\s*%$`);
 /** What a change is measured against: 比上年, 较上年预算数, 与上年执行数相比, 比上年年初预算, 同比. */
 const AGAINST = String.raw`(?:(?:比|较|与|同)(?:上年度?|去年|年初|\d{4}年度?)(?:年初)?(?:预算|执行|同期)?(?:数)?(?:相比|比较)?|同比)`;
-const CHANGE = builtPattern(String.raw`^(.*?)${AGAINST}\s*(增加|减少|增长|下降|上升|降低)\s*${NUMBER}\s*(万元|元)$`);
+// (临沧: “较上年增 59.11万元”, the direction in one character.)
+const CHANGE = builtPattern(String.raw`^(.*?)${AGAINST}\s*(增加|减少|增长|下降|上升|降低|增|减)\s*${NUMBER}\s*(万元|元)$`);
 /** A clause that only says what the next clause's change is measured against (“与上年相比，”). */
 const AGAINST_ONLY = builtPattern(String.raw`^${AGAINST}$`);
 /** After such a clause: a change without the comparison (“财政拨款支出增加242.3万元”). */
@@ -650,10 +651,10 @@ function sameSubject(amount: Draft, named: Pick<Draft, 'key' | 'code'>): boolean
 
 /**
  * The direction a change word states.
- * @param word 增加, 增长, 上升 (increase) or 减少, 下降, 降低 (decrease).
+ * @param word 增加, 增长, 上升, 增 (increase) or 减少, 下降, 降低, 减 (decrease).
  */
 export function directionOf(word: string): 'increase' | 'decrease' {
-  return /增加|增长|上升|增幅|涨幅/.test(word) ? 'increase' : 'decrease';
+  return /[增升涨]/.test(word) ? 'increase' : 'decrease';
 }
 
 /** An amount named only as 涉及资金 that no count of its sentence claimed: said, never dropped. */
