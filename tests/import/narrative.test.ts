@@ -708,6 +708,22 @@ describe('text parts whatever their numbering', () => {
     expect(read.problems.map((problem) => problem.code)).toEqual(['glossary_whole']);
   });
 
+  it('reads a section under a heading naming the budget as a whole by its first clause in a PDF’s outline too, but not such a heading over sections of its own', () => {
+    const read = readTextParts(
+      linesOf([
+        '第三部分 2024年部门预算情况说明',
+        '二、部门预算情况说明',
+        '本年单位预算收入46.65万元，比上年增加1.59万元。',
+        '三、单位预算情况说明',
+        '2024年一般公共预算财政拨款收入8904.98万元，一般公共预算财政拨款支出8904.98万元。其中：基本支出5991.26万元。',
+      ]),
+    ).value;
+    expect(read.narrative!.sections.map((section) => [section.id, section.figures.filter((figure) => figure.kind === 'amount').map((figure) => figure.key)])).toEqual([
+      ['overview', ['incomeTotal']],
+      ['fiscalAppropriation', ['generalBudgetAppropriation', 'generalBudgetExpenditure', 'generalBudgetBasicExpenditure']],
+    ]);
+  });
+
   it('walks an explanation part the tables part runs into (its heading not read as a part), but not the tables’ titles', () => {
     const read = readTextParts(linesOf(['第二部分 部门预算表', '一、收支总体情况表', '三、部门预算情况说明', '（一）“三公”经费情况', '“三公”经费 5 万元。'])).value;
     expect(read.narrative!.sections.map((section) => [section.id, section.heading])).toEqual([['threePublicExpenses', '（一）“三公”经费情况']]);

@@ -262,21 +262,22 @@ function sectionIdOf(heading: string): NarrativeSectionId | undefined {
   return SECTION_HEADINGS.find(([pattern]) => pattern.test(heading))?.[1];
 }
 
-/**
- * A numbered heading naming the budget as a whole and nothing else (重庆's districts: 二、部门预算情况说明,
- * 三、单位预算情况说明); not a part's title (第三部分 2026年部门预算情况说明, 苏州市水务局2026年部门预算情况说明).
- */
-const WHOLE_BUDGET_HEADING = /^(?:[一二三四五六七八九十]{1,3}[、.．]|[（(][一二三四五六七八九十]{1,3}[)）]|\d{1,2}[、.．])(?:\d{4}年度?)?(?:部门|单位)预算(?:情况)?说明$/;
+/** A heading's words naming the budget as a whole and nothing else (部门预算情况说明, 2024年单位预算说明). */
+const WHOLE_BUDGET = /^(?:\d{4}年度?)?(?:部门|单位)预算(?:情况)?说明$/;
+/** A section's number before its heading's words (二、, （一）, 1.). */
+const SECTION_NUMBER = /^(?:[一二三四五六七八九十]{1,3}[、.．]|[（(][一二三四五六七八九十]{1,3}[)）]|\d{1,2}[、.．])/;
 
 /**
- * The subject of a section under a heading naming the budget as a whole, by its first clause:
- * the appropriation's when it names the appropriation (2025年一般公共预算财政拨款收入…), else the
- * budget's overview (本年单位预算收入…); undefined for any other heading.
- * @param heading The heading's words.
+ * The subject of a section with no sections under it whose heading names the budget as a whole
+ * (重庆's districts: 二、部门预算情况说明, 三、单位预算情况说明), by its first clause: the
+ * appropriation's when it names the appropriation (2025年一般公共预算财政拨款收入…), else the budget's
+ * overview (本年单位预算收入…); undefined for any other heading. A part's title (第三部分 2026年部门预算
+ * 情况说明) or a heading over sections of its own is no such heading.
+ * @param title The heading's words, its number removed.
  * @param body The section's text.
  */
-export function subjectOfWholeBudget(heading: string, body: string): NarrativeSectionId | undefined {
-  if (!WHOLE_BUDGET_HEADING.test(heading.replace(/\s+/g, ''))) return undefined;
+export function subjectOfWholeBudget(title: string, body: string): NarrativeSectionId | undefined {
+  if (!WHOLE_BUDGET.test(title.replace(/\s+/g, ''))) return undefined;
   const first = body.replace(/\s+/g, '').split(/[。；，,]/)[0]!;
   return /财政拨款/.test(first) ? 'fiscalAppropriation' : 'overview';
 }
@@ -313,7 +314,8 @@ export function importNarrative(segments: Segments): StageResult<NarrativeParts>
       continue;
     }
     const heading = block.heading.text.trim();
-    const id = sectionIdOf(heading) ?? subjectOfWholeBudget(heading, block.body.map((line) => line.text).join(''));
+    const numbered = SECTION_NUMBER.exec(heading.replace(/\s+/g, ''));
+    const id = sectionIdOf(heading) ?? (numbered === null ? undefined : subjectOfWholeBudget(heading.replace(/\s+/g, '').slice(numbered[0].length), block.body.map((line) => line.text).join('')));
     if (id === 'assets') {
       const read = readAssets(block.body);
       if (assets === undefined) assets = read.assets;

@@ -222,7 +222,10 @@ function walk(node: OutlineNode, gathered: Gathered, inOverview: boolean): void 
     return;
   }
   const overview = inOverview || OVERVIEW.test(title);
-  const id = overview && !/收支/.test(title) ? undefined : (sectionIdOf(title) ?? subjectOfBody(node) ?? subjectOfWholeBudget(canonicalNames(title), node.body.map(plain).join('')));
+  const id =
+    overview && !/收支/.test(title)
+      ? undefined
+      : (sectionIdOf(title) ?? subjectOfBody(node) ?? (node.style === 'part' || node.children.length > 0 ? undefined : subjectOfWholeBudget(node.title, node.body.map(plain).join(''))));
   if (id === 'assets') {
     const read = readAssets(allLines(node));
     gathered.assets ??= { ...read.assets };
