@@ -718,7 +718,7 @@ describe('text parts whatever their numbering', () => {
         '2024年一般公共预算财政拨款收入8904.98万元，一般公共预算财政拨款支出8904.98万元。其中：基本支出5991.26万元。',
       ]),
     ).value;
-    expect(read.narrative!.sections.map((section) => [section.id, section.figures.filter((figure) => figure.kind === 'amount').map((figure) => figure.key)])).toEqual([
+    expect(read.narrative!.sections.map((section) => [section.id, (section.figures ?? []).filter((figure) => figure.kind === 'amount').map((figure) => figure.key)])).toEqual([
       ['overview', ['incomeTotal']],
       ['fiscalAppropriation', ['generalBudgetAppropriation', 'generalBudgetExpenditure', 'generalBudgetBasicExpenditure']],
     ]);
