@@ -250,10 +250,11 @@ function excerpt(text: string): string {
  */
 export function excerptAround(text: string, found: string): string {
   const line = text.replace(/\s+/g, ' ').trim();
-  const at = found === '' ? -1 : line.indexOf(found.replace(/\s+/g, ' ').trim());
+  const words = found.replace(/\s+/g, ' ').trim();
+  const at = words === '' ? -1 : line.indexOf(words);
   if (line.length <= 60 || at < 0) return excerpt(text);
   const start = Math.max(0, at - 20);
-  const end = Math.min(line.length, Math.max(at + found.length, start + 60));
+  const end = Math.min(line.length, Math.max(at + words.length, start + 60));
   return `${start > 0 ? '…' : ''}${line.slice(start, end).trim()}${end < line.length ? '…' : ''}`;
 }
 

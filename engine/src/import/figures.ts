@@ -634,14 +634,18 @@ function changeSubject(words: string, state: ReadingState): Pick<Draft, 'key' | 
   const bare = words.replace(/\s+/g, '').replace(LEAD_IN, '').replace(LEADING_NUMBERING, '');
   if (UNNAMED_CHANGE.test(bare)) return undefined;
   const coded = codedItem(bare);
-  if (coded !== undefined) return coded.code === undefined ? { key: coded.key } : { key: coded.key, code: coded.code };
+  if (coded !== undefined) return coded;
   // “收入较去年减少…” after the income total: the side alone names its total, in the sections on the totals.
   const side = SIDE_ONLY.exec(bare);
   if (side !== null && state.section !== undefined && ['overview', 'income', 'expenditure'].includes(state.section)) return { key: side[1] === '收入' ? 'incomeTotal' : 'expenditureTotal' };
   const term = termFor(bare, 'amount', state.section);
-  if (term === undefined || term.follows === true) return 'unknown';
-  const key = term.key ?? (term.byWhole === undefined ? undefined : (term.byWhole[state.whole?.key ?? ''] ?? term.byWhole[state.section ?? '']));
+  const key = term === undefined || term.follows === true ? undefined : keyOfTerm(term, state);
   return key === undefined ? 'unknown' : { key };
+}
+
+/** A term's key: its own, or the one its whole (or, failing that, its section) decides. */
+function keyOfTerm(term: FigureTerm, state: ReadingState): string | undefined {
+  return term.key ?? (term.byWhole === undefined ? undefined : (term.byWhole[state.whole?.key ?? ''] ?? term.byWhole[state.section ?? '']));
 }
 
 /** Whether an amount is the one a change names: the same key, and the same code when it names one. */
@@ -951,7 +955,7 @@ function draftOf(subject: string, kind: 'amount' | 'count', base: Pick<Draft, 'v
     }
     return draft;
   }
-  const key = term.key ?? (term.byWhole === undefined ? undefined : (term.byWhole[state.whole?.key ?? ''] ?? term.byWhole[state.section ?? '']));
+  const key = keyOfTerm(term, state);
   if (key === undefined) return undefined;
   const draft: Draft = { key, kind, ...base };
   if (term.subject === true) draft.subject = subject;

@@ -113,22 +113,17 @@ function unrecognised(line: SourceLine, message: string): ImportProblem {
   return { line: line.number, code: 'unrecognised_text', message };
 }
 
-function textOf(lines: readonly SourceLine[]): string {
-  return lines
-    .filter((line) => !isBlank(line))
-    .map((line) => line.text.trim())
-    .join('\n');
-}
-
-/** A section's text, and where each of its source lines starts in it ([offset, line] pairs). */
+/** A section's text (its lines trimmed, blank ones left out), and where each of its source lines starts in it ([offset, line] pairs). */
 function textWithLines(lines: readonly SourceLine[]): { text: string; textLines?: readonly (readonly [number, number])[] } {
+  const kept = lines.filter((line) => !isBlank(line));
   const starts: (readonly [number, number])[] = [];
   let offset = 0;
-  for (const line of lines.filter((candidate) => !isBlank(candidate))) {
+  for (const line of kept) {
     starts.push([offset, line.number]);
     offset += line.text.trim().length + 1;
   }
-  return starts.length === 0 ? { text: textOf(lines) } : { text: textOf(lines), textLines: starts };
+  const text = kept.map((line) => line.text.trim()).join('\n');
+  return starts.length === 0 ? { text } : { text, textLines: starts };
 }
 
 function problemsFor(lines: readonly SourceLine[], message: (line: SourceLine) => string): ImportProblem[] {
@@ -264,8 +259,6 @@ function sectionIdOf(heading: string): NarrativeSectionId | undefined {
 
 /** A heading's words naming the budget as a whole and nothing else (部门预算情况说明, 2024年单位预算说明). */
 const WHOLE_BUDGET = /^(?:\d{4}年度?)?(?:部门|单位)预算(?:情况)?说明$/;
-/** A section's number before its heading's words (二、, （一）, 1.). */
-const SECTION_NUMBER = /^(?:[一二三四五六七八九十]{1,3}[、.．]|[（(][一二三四五六七八九十]{1,3}[)）]|\d{1,2}[、.．])/;
 
 /**
  * The subject of a section with no sections under it whose heading names the budget as a whole
@@ -314,8 +307,8 @@ export function importNarrative(segments: Segments): StageResult<NarrativeParts>
       continue;
     }
     const heading = block.heading.text.trim();
-    const numbered = SECTION_NUMBER.exec(heading.replace(/\s+/g, ''));
-    const id = sectionIdOf(heading) ?? (numbered === null ? undefined : subjectOfWholeBudget(heading.replace(/\s+/g, '').slice(numbered[0].length), block.body.map((line) => line.text).join('')));
+    // (A section's heading is numbered 一、: its words are what follows.)
+    const id = sectionIdOf(heading) ?? subjectOfWholeBudget(heading.replace(NUMBERED, ''), block.body.map((line) => line.text).join(''));
     if (id === 'assets') {
       const read = readAssets(block.body);
       if (assets === undefined) assets = read.assets;
